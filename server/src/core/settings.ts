@@ -1,0 +1,78 @@
+/** The user-facing settings (`mcroutes.*` in the editor, flags in the CLI). */
+export type NetworkType = 'OVNKubernetes' | 'OpenShiftSDN';
+
+export interface Settings {
+  openshiftVersion: string;
+  networkType: NetworkType;
+  clusterNetwork: string[];
+  serviceNetwork: string[];
+  machineNetwork: string[];
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  openshiftVersion: '4.19',
+  networkType: 'OVNKubernetes',
+  clusterNetwork: ['10.128.0.0/14'],
+  serviceNetwork: ['172.30.0.0/16'],
+  machineNetwork: ['10.0.0.0/16'],
+});
+
+export interface SettingsReading {
+  settings: Settings;
+  /** One clear sentence per invalid value; the default is used in its place. */
+  complaints: string[];
+}
+
+const CIDR_SHAPE = /^[0-9A-Fa-f:.]+\/\d{1,3}$/;
+
+/**
+ * Turns whatever the editor or a config file holds into valid settings. Never throws:
+ * a wrong type is reported and the default used, so a typo in settings.json cannot
+ * silence the linter.
+ */
+export function readSettings(raw: unknown): SettingsReading {
+  const complaints: string[] = [];
+  const source = isRecord(raw) ? raw : {};
+  if (raw !== undefined && raw !== null && !isRecord(raw)) {
+    complaints.push(`mcroutes settings must be an object; got ${describe(raw)}. Using the defaults.`);
+  }
+
+  const openshiftVersion = pick(source, 'openshiftVersion', complaints, DEFAULT_SETTINGS.openshiftVersion,
+    (v): v is string => typeof v === 'string' && /^4\.\d{1,2}$/.test(v), 'a release like "4.19"');
+  const networkType = pick(source, 'networkType', complaints, DEFAULT_SETTINGS.networkType,
+    (v): v is NetworkType => v === 'OVNKubernetes' || v === 'OpenShiftSDN', '"OVNKubernetes" or "OpenShiftSDN"');
+  const cidrList = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.every((item) => typeof item === 'string' && CIDR_SHAPE.test(item.trim()));
+  const clusterNetwork = pick(source, 'clusterNetwork', complaints, DEFAULT_SETTINGS.clusterNetwork, cidrList, 'a list of CIDRs like ["10.128.0.0/14"]');
+  const serviceNetwork = pick(source, 'serviceNetwork', complaints, DEFAULT_SETTINGS.serviceNetwork, cidrList, 'a list of CIDRs like ["172.30.0.0/16"]');
+  const machineNetwork = pick(source, 'machineNetwork', complaints, DEFAULT_SETTINGS.machineNetwork, cidrList, 'a list of CIDRs like ["10.0.0.0/16"]');
+
+  return {
+    settings: { openshiftVersion, networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork] },
+    complaints,
+  };
+}
+
+function pick<T>(
+  source: Record<string, unknown>,
+  key: keyof Settings,
+  complaints: string[],
+  fallback: T,
+  valid: (v: unknown) => v is T,
+  expected: string,
+): T {
+  const value = source[key];
+  if (value === undefined || value === null) return fallback;
+  if (valid(value)) return value;
+  complaints.push(`mcroutes.${key} must be ${expected}; got ${describe(value)}. Using ${JSON.stringify(fallback)}.`);
+  return fallback;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  const text = JSON.stringify(v);
+  return text === undefined ? String(v) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
