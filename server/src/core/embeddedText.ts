@@ -1,0 +1,178 @@
+/** A half-open range of offsets into the whole file text. */
+export interface FileRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * A string value together with where each of its characters came from in the file.
+ *
+ * Every character i of `value` knows the file range [starts[i], ends[i]) that produced
+ * it: one source character for plain text, two for an escape such as `\n`, the line
+ * break for a folded space. Slices and derived texts (a unit line, a shell-split
+ * argument, a route inside it) keep pointing at the file, so a finding deep inside an
+ * embedded unit still underlines the exact characters the user typed.
+ */
+export class EmbeddedText {
+  private constructor(
+    readonly value: string,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    /** Where an empty text sits in the file. */
+    private readonly anchor: number,
+    /** False when the mapping could not be computed and every character maps to the whole node. */
+    readonly exact: boolean,
+  ) {}
+
+  /** A value that is a verbatim copy of the file from `fileStart`. */
+  static verbatim(value: string, fileStart: number): EmbeddedText {
+    const starts = new Int32Array(value.length);
+    const ends = new Int32Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      starts[i] = fileStart + i;
+      ends[i] = fileStart + i + 1;
+    }
+    return new EmbeddedText(value, starts, ends, fileStart, true);
+  }
+
+  /** A value whose characters cannot be traced individually: all of them map to `range`. */
+  static coarse(value: string, range: FileRange): EmbeddedText {
+    const starts = new Int32Array(value.length).fill(range.start);
+    const ends = new Int32Array(value.length).fill(range.end);
+    return new EmbeddedText(value, starts, ends, range.start, false);
+  }
+
+  get length(): number {
+    return this.value.length;
+  }
+
+  /** The file range of value[from, to). An empty range sits where the character would be. */
+  rangeOf(from = 0, to = this.value.length): FileRange {
+    from = clamp(from, 0, this.value.length);
+    to = clamp(to, from, this.value.length);
+    if (to > from) {
+      let end = this.ends[to - 1];
+      let start = this.starts[from];
+      if (end < start) end = start;
+      return { start, end };
+    }
+    const at = this.positionAt(from);
+    return { start: at, end: at };
+  }
+
+  /** The file offset of the boundary before value[index]. */
+  positionAt(index: number): number {
+    if (this.value.length === 0) return this.anchor;
+    if (index < this.value.length) return this.starts[Math.max(0, index)];
+    return this.ends[this.value.length - 1];
+  }
+
+  /** The same mapping for value[from, to). */
+  slice(from: number, to = this.value.length): EmbeddedText {
+    from = clamp(from, 0, this.value.length);
+    to = clamp(to, from, this.value.length);
+    return new EmbeddedText(
+      this.value.slice(from, to),
+      this.starts.subarray(from, to),
+      this.ends.subarray(from, to),
+      this.positionAt(from),
+      this.exact,
+    );
+  }
+
+  /** value without leading and trailing whitespace, still mapped. */
+  trim(): EmbeddedText {
+    let from = 0;
+    let to = this.value.length;
+    while (from < to && isSpace(this.value.charCodeAt(from))) from++;
+    while (to > from && isSpace(this.value.charCodeAt(to - 1))) to--;
+    return this.slice(from, to);
+  }
+
+  /** Splits on a separator character, keeping each part mapped. */
+  split(separator: string): EmbeddedText[] {
+    const parts: EmbeddedText[] = [];
+    let from = 0;
+    for (;;) {
+      const at = this.value.indexOf(separator, from);
+      if (at < 0) break;
+      parts.push(this.slice(from, at));
+      from = at + separator.length;
+    }
+    parts.push(this.slice(from));
+    return parts;
+  }
+
+  /** Used by EmbeddedTextBuilder to copy one character's origin. */
+  originOf(index: number): FileRange {
+    return { start: this.starts[index], end: this.ends[index] };
+  }
+
+  static fromBuilder(value: string, starts: number[], ends: number[], anchor: number, exact: boolean): EmbeddedText {
+    return new EmbeddedText(value, Int32Array.from(starts), Int32Array.from(ends), anchor, exact);
+  }
+}
+
+/** Builds a derived text character by character (unescaping, joining continuations). */
+export class EmbeddedTextBuilder {
+  private chars: string[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  constructor(private readonly anchor: number, private exact = true) {}
+
+  get length(): number {
+    return this.chars.length;
+  }
+
+  /** Appends `value` as produced by the file range [start, end). */
+  push(value: string, start: number, end: number): void {
+    for (const ch of splitUnits(value)) {
+      this.chars.push(ch);
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  /** Copies source[from, to) with its origins. */
+  copy(source: EmbeddedText, from: number, to: number): void {
+    if (!source.exact) this.exact = false;
+    for (let i = from; i < to; i++) {
+      const origin = source.originOf(i);
+      this.chars.push(source.value[i]);
+      this.starts.push(origin.start);
+      this.ends.push(origin.end);
+    }
+  }
+
+  /** Drops trailing characters for which `drop` holds (e.g. whitespace before a fold). */
+  trimEnd(drop: (ch: string) => boolean): void {
+    while (this.chars.length > 0 && drop(this.chars[this.chars.length - 1])) {
+      this.chars.pop();
+      this.starts.pop();
+      this.ends.pop();
+    }
+  }
+
+  lastChar(): string | undefined {
+    return this.chars[this.chars.length - 1];
+  }
+
+  build(): EmbeddedText {
+    return EmbeddedText.fromBuilder(this.chars.join(''), this.starts, this.ends, this.anchor, this.exact);
+  }
+}
+
+function splitUnits(value: string): string[] {
+  const units: string[] = [];
+  for (let i = 0; i < value.length; i++) units.push(value[i]);
+  return units;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return n < lo ? lo : n > hi ? hi : n;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
