@@ -103,6 +103,16 @@ export class EmbeddedText {
     return parts;
   }
 
+  /** The whitespace-separated words, each still mapped. */
+  words(): EmbeddedText[] {
+    const words: EmbeddedText[] = [];
+    const pattern = /\S+/g;
+    for (let m = pattern.exec(this.value); m; m = pattern.exec(this.value)) {
+      words.push(this.slice(m.index, m.index + m[0].length));
+    }
+    return words;
+  }
+
   /** Used by EmbeddedTextBuilder to copy one character's origin. */
   originOf(index: number): FileRange {
     return { start: this.starts[index], end: this.ends[index] };

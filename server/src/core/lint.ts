@@ -1,5 +1,9 @@
-import type { Problem, RuleFailure } from './problem';
+import { buildMachineConfig, MachineConfigModel } from './model';
+import type { Problem, RuleFailure, RuleId } from './problem';
+import { RULES } from './rules';
+import type { Finding, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
+import { parseYamlDocuments, YamlDocument } from './yamlDocuments';
 
 export interface LintResult {
   /** Findings over the whole text, sorted by start offset. */
@@ -11,8 +15,44 @@ export interface LintResult {
 }
 
 /** The whole walk: text → documents → model → rules → problems. Never throws. */
-export function lintText(text: string, settings: Settings): LintResult {
-  void text;
-  void settings;
-  return { problems: [], failures: [], machineConfigs: 0 };
+export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES): LintResult {
+  const problems: Problem[] = [];
+  const failures: RuleFailure[] = [];
+  let documents: { document: YamlDocument; machineConfig?: MachineConfigModel }[];
+  try {
+    documents = parseYamlDocuments(text).map((document) => ({ document, machineConfig: buildMachineConfig(document, text) }));
+  } catch (error) {
+    failures.push({ rule: 'parse', error: describeError(error) });
+    return { problems, failures, machineConfigs: 0 };
+  }
+  const machineConfigs = documents.filter((d) => d.machineConfig).length;
+  // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
+  if (machineConfigs === 0) return { problems, failures, machineConfigs };
+
+  for (const { document, machineConfig } of documents) {
+    for (const rule of rules) {
+      const context: RuleContext = {
+        text,
+        settings,
+        document,
+        machineConfig,
+        report: (finding) => problems.push(toProblem(rule.id, finding)),
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        failures.push({ rule: rule.id, error: describeError(error) });
+      }
+    }
+  }
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { problems, failures, machineConfigs };
+}
+
+function toProblem(code: RuleId, { severity, message, range, data }: Finding): Problem {
+  return { code, severity, message, start: range.start, end: range.end, ...(data ? { data } : {}) };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.stack ?? error.message : String(error);
 }

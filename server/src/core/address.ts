@@ -1,0 +1,68 @@
+import * as ipaddr from 'ipaddr.js';
+
+export type Family = 4 | 6;
+export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
+
+export interface ParsedAddress {
+  family: Family;
+  address: IpAddress;
+}
+
+export type CidrReading =
+  | { ok: true; family: Family; address: IpAddress; prefix: number; explicitPrefix: boolean }
+  /** `part` tells which characters are wrong: the address before `/` or the prefix after it. */
+  | { ok: false; part: 'address' | 'prefix'; message: string };
+
+/**
+ * Parses one address as NetworkManager does (inet_pton): four decimal parts for IPv4,
+ * no zone index for IPv6. ipaddr.js alone would also take `0x7f.1` or `10.1`.
+ */
+export function parseAddress(text: string): ParsedAddress | undefined {
+  if (text.includes(':')) {
+    if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
+    return { family: 6, address: ipaddr.IPv6.parse(text) };
+  }
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
+  return { family: 4, address: ipaddr.IPv4.parse(text) };
+}
+
+/** Parses `address[/prefix]`; a missing prefix means a host route (/32 or /128). */
+export function parseCidr(text: string): CidrReading {
+  const slash = text.indexOf('/');
+  const addressText = slash < 0 ? text : text.slice(0, slash);
+  const parsed = parseAddress(addressText);
+  if (!parsed) {
+    return { ok: false, part: 'address', message: `${JSON.stringify(addressText)} is not an IPv4 or IPv6 address.` };
+  }
+  const bits = parsed.family === 4 ? 32 : 128;
+  if (slash < 0) return { ok: true, family: parsed.family, address: parsed.address, prefix: bits, explicitPrefix: false };
+  const prefixText = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) {
+    return { ok: false, part: 'prefix', message: `The prefix length ${JSON.stringify(prefixText)} must be a number from 0 to ${bits} for IPv${parsed.family}.` };
+  }
+  return { ok: true, family: parsed.family, address: parsed.address, prefix: Number(prefixText), explicitPrefix: true };
+}
+
+/** The network address of `address/prefix` (host bits cleared). */
+export function networkOf(address: IpAddress, prefix: number): IpAddress {
+  const bytes = address.toByteArray();
+  for (let bit = prefix; bit < bytes.length * 8; bit++) {
+    bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
+  }
+  return ipaddr.fromByteArray(bytes);
+}
+
+export function sameAddress(a: IpAddress, b: IpAddress): boolean {
+  return a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
+}
+
+/** Whether `address` lies in `network/prefix` (both of one family). */
+export function contains(network: IpAddress, prefix: number, address: IpAddress): boolean {
+  if (network.kind() !== address.kind()) return false;
+  return (address as ipaddr.IPv4).match(network as ipaddr.IPv4, prefix);
+}
+
+/** ipaddr.js's name for the special range an address is in ('unicast' when none). */
+export function rangeName(address: IpAddress): string {
+  return address.range();
+}

@@ -1,0 +1,125 @@
+import { isMap, isScalar, Pair, Scalar, YAMLMap, Node } from 'yaml';
+import type { EmbeddedText, FileRange } from './embeddedText';
+import { splitExecCommand, ExecCommand } from './execCommand';
+import { NmcliCommand, NmcliRoute, parseNmcli } from './nmcli';
+import { parseUnitFile, UnitDirective, UnitFile } from './unitFile';
+import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, YamlDocument } from './yamlDocuments';
+import { embeddedTextOfScalar } from './yamlScalar';
+
+export const MACHINECONFIG_API_VERSION = 'machineconfiguration.openshift.io/v1';
+
+/** An Exec*= line of a unit, split as systemd splits it, and read as nmcli if it is one. */
+export interface ExecLine {
+  directive: UnitDirective;
+  command: ExecCommand;
+  nmcli?: NmcliCommand;
+}
+
+/** Unit text from `contents:` (a unit or one of its dropins). */
+export interface UnitText {
+  text: EmbeddedText;
+  file: UnitFile;
+  execLines: ExecLine[];
+}
+
+export interface DropinModel {
+  node: YAMLMap;
+  name?: Scalar;
+  contents?: UnitText;
+}
+
+export interface UnitModel {
+  node: YAMLMap;
+  name?: Scalar;
+  contents?: UnitText;
+  dropins: DropinModel[];
+}
+
+/** A YAML document recognised as a MachineConfig, with the parts the rules look at. */
+export interface MachineConfigModel {
+  document: YamlDocument;
+  root: YAMLMap;
+  kind: Pair<Scalar, Node | null>;
+  apiVersion?: Pair<Scalar, Node | null>;
+  metadata?: YAMLMap;
+  spec?: YAMLMap;
+  /** spec.config, the Ignition config. */
+  config?: YAMLMap;
+  units: UnitModel[];
+}
+
+const EXEC_KEYS = /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/;
+
+/**
+ * A document is ours when `kind` says MachineConfig, spelled in any case (a misspelt
+ * kind is a finding, not a reason to stay silent). MachineConfigPool and other kinds
+ * of the same API group are not.
+ */
+export function buildMachineConfig(document: YamlDocument, text: string): MachineConfigModel | undefined {
+  const root = document.contents;
+  if (!isMap(root)) return undefined;
+  const kind = pairOf(root, 'kind');
+  const kindValue = stringValue(isScalar(kind?.value) ? kind?.value : undefined);
+  if (!kind || kindValue === undefined || kindValue.toLowerCase() !== 'machineconfig') return undefined;
+
+  const spec = mapAt(root, 'spec');
+  const config = mapAt(spec, 'config');
+  const units: UnitModel[] = [];
+  for (const item of seqAt(mapAt(config, 'systemd'), 'units')?.items ?? []) {
+    if (!isMap(item)) continue;
+    const dropins: DropinModel[] = [];
+    for (const d of seqAt(item, 'dropins')?.items ?? []) {
+      if (isMap(d)) dropins.push({ node: d, name: scalarAt(d, 'name'), contents: unitTextOf(scalarAt(d, 'contents'), text) });
+    }
+    units.push({ node: item, name: scalarAt(item, 'name'), contents: unitTextOf(scalarAt(item, 'contents'), text), dropins });
+  }
+  return {
+    document,
+    root,
+    kind,
+    apiVersion: pairOf(root, 'apiVersion'),
+    metadata: mapAt(root, 'metadata'),
+    spec,
+    config,
+    units,
+  };
+}
+
+function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefined {
+  if (!node || typeof node.value !== 'string') return undefined;
+  const embedded = embeddedTextOfScalar(node, text);
+  const file = parseUnitFile(embedded);
+  const execLines: ExecLine[] = [];
+  for (const section of file.sections) {
+    for (const directive of section.directives) {
+      if (!EXEC_KEYS.test(directive.key.value)) continue;
+      const command = splitExecCommand(directive.value);
+      execLines.push({ directive, command, nmcli: command.error ? undefined : parseNmcli(command.argv) });
+    }
+  }
+  return { text: embedded, file, execLines };
+}
+
+/** Every unit text of the config: units and their dropins. */
+export function unitTextsOf(mc: MachineConfigModel): UnitText[] {
+  const texts: UnitText[] = [];
+  for (const unit of mc.units) {
+    if (unit.contents) texts.push(unit.contents);
+    for (const dropin of unit.dropins) if (dropin.contents) texts.push(dropin.contents);
+  }
+  return texts;
+}
+
+/** The range of a pair's key, the usual place for "this key is wrong". */
+export function keyRange(pair: Pair<Scalar, Node | null>): FileRange {
+  return rangeOfNode(pair.key);
+}
+
+/** Every nmcli route of every unit text of the config. */
+export function routesOf(mc: MachineConfigModel): NmcliRoute[] {
+  const routes: NmcliRoute[] = [];
+  for (const unit of unitTextsOf(mc)) {
+    for (const exec of unit.execLines) if (exec.nmcli) routes.push(...exec.nmcli.routes);
+  }
+  return routes;
+}

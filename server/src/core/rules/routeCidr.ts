@@ -1,0 +1,20 @@
+import { parseCidr } from '../address';
+import { routesOf } from '../model';
+import type { Rule } from './rule';
+
+/** A route destination must be `address[/prefix]` with a prefix that fits the family. */
+export const routeCidr: Rule = {
+  id: 'route-cidr',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    for (const route of routesOf(mc)) {
+      const reading = parseCidr(route.destination.value);
+      if (reading.ok) continue;
+      const slash = route.destination.value.indexOf('/');
+      const range = reading.part === 'prefix' && slash >= 0
+        ? route.destination.rangeOf(slash + 1)
+        : route.destination.rangeOf(0, slash < 0 ? undefined : slash);
+      report({ severity: 'error', message: `Route destination: ${reading.message}`, range });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { parseAddress, parseCidr } from '../address';
+import { routesOf } from '../model';
+import type { Rule } from './rule';
+
+/** An IPv6 route in ipv4.routes (or the reverse), or a next hop of the other family. */
+export const routeFamily: Rule = {
+  id: 'route-family',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    for (const route of routesOf(mc)) {
+      const property = route.property.name;
+      const destination = parseCidr(route.destination.value);
+      if (destination.ok && destination.family !== route.propertyFamily) {
+        report({
+          severity: 'error',
+          message: `${route.destination.value} is an IPv${destination.family} destination in ${property}; IPv${destination.family} routes belong in ipv${destination.family}.routes.`,
+          range: route.destination.rangeOf(),
+          data: { property: `ipv${destination.family}.routes` },
+        });
+        continue;
+      }
+      const gateway = route.gateway ? parseAddress(route.gateway.value) : undefined;
+      if (route.gateway && gateway && gateway.family !== route.propertyFamily) {
+        report({
+          severity: 'error',
+          message: `Next hop ${route.gateway.value} is IPv${gateway.family} but the route is in ${property}: a next hop must be of the route's family.`,
+          range: route.gateway.rangeOf(),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { networkOf, parseCidr, sameAddress } from '../address';
+import { routesOf } from '../model';
+import type { Rule } from './rule';
+
+/** `192.168.1.5/24` names a network by one of its hosts; the network is 192.168.1.0/24. */
+export const routeHostBits: Rule = {
+  id: 'route-host-bits',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    for (const route of routesOf(mc)) {
+      const reading = parseCidr(route.destination.value);
+      if (!reading.ok || !reading.explicitPrefix || reading.family !== route.propertyFamily) continue;
+      const network = networkOf(reading.address, reading.prefix);
+      if (sameAddress(network, reading.address)) continue;
+      const replacement = `${network.toString()}/${reading.prefix}`;
+      report({
+        severity: 'warning',
+        message: `${route.destination.value} has host bits set: the network of this route is ${replacement}.`,
+        range: route.destination.rangeOf(),
+        data: { replacement },
+      });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { directivesOf } from '../unitFile';
+import type { Rule } from './rule';
+
+const TARGET = 'network-online.target';
+
+/**
+ * After=network-online.target only orders; without Wants= (or Requires=) nothing pulls
+ * the target in and the unit may run before the network is up (systemd.io/NETWORK_ONLINE).
+ */
+export const unitNetworkOnline: Rule = {
+  id: 'unit-network-online',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    for (const unit of mc.units) {
+      const texts = [unit.contents, ...unit.dropins.map((d) => d.contents)].filter((t) => t !== undefined);
+      const pulled = texts.some((t) =>
+        ['Wants', 'Requires'].some((key) => directivesOf(t.file, 'Unit', key).some((d) => d.value.words().some((w) => w.value === TARGET))),
+      );
+      if (pulled) continue;
+      for (const text of texts) {
+        for (const after of directivesOf(text.file, 'Unit', 'After')) {
+          if (!after.value.words().some((w) => w.value === TARGET)) continue;
+          report({
+            severity: 'warning',
+            message: `After=${TARGET} only orders this unit; without Wants=${TARGET} the target is not pulled in and the route may be added before the network is up.`,
+            range: after.whole.rangeOf(),
+            data: { insert: `Wants=${TARGET}` },
+          });
+        }
+      }
+    }
+  },
+};
