@@ -1,0 +1,65 @@
+/** VS Code glue: start the language client and register the commands. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'mcroutes';
+export const DISPLAY_NAME = 'MachineConfig Routes';
+
+/** What `activate` returns; the extension tests use it. */
+export interface McroutesApi {
+  readonly client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<McroutesApi> {
+  const output = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
+  context.subscriptions.push(output);
+
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  // Settings: the server pulls `mcroutes` with workspace/configuration and registers
+  // for workspace/didChangeConfiguration (section `mcroutes`) itself, so a change in
+  // the editor reaches it without the deprecated `synchronize.configurationSection`.
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+    ],
+    outputChannel: output,
+    // Trace level comes from `mcroutes.trace.server` (the client id + `.trace.server`).
+    traceOutputChannel: output,
+  };
+  const languageClient = new LanguageClient(CLIENT_ID, DISPLAY_NAME, serverOptions, clientOptions);
+  client = languageClient;
+
+  const version = String(context.extension.packageJSON.version ?? '');
+  const notYet = (title: string) => () =>
+    vscode.window.showInformationMessage(`${DISPLAY_NAME}: "${title}" is not available yet in version ${version}.`);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mcroutes.restartServer', async () => {
+      try {
+        await languageClient.restart();
+        vscode.window.setStatusBarMessage(`${DISPLAY_NAME}: language server restarted`, 5000);
+      } catch (error) {
+        output.appendLine(`Restarting the language server failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`${DISPLAY_NAME}: the language server could not be restarted; see the "${DISPLAY_NAME}" output.`);
+      }
+    }),
+    vscode.commands.registerCommand('mcroutes.newRoute', notYet('New Static Route…')),
+    vscode.commands.registerCommand('mcroutes.previewUnit', notYet('Preview systemd Unit')),
+  );
+
+  await languageClient.start();
+  return { client: languageClient };
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}

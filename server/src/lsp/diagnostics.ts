@@ -1,0 +1,32 @@
+/** Conversion of the core's problems into LSP diagnostics. */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Problem, Severity } from '../core/problem';
+
+export const DIAGNOSTIC_SOURCE = 'mcroutes';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toSeverity(severity: Severity): DiagnosticSeverity {
+  // An unknown severity from a buggy rule must not turn every finding into an error.
+  return SEVERITIES[severity] ?? DiagnosticSeverity.Warning;
+}
+
+export function toDiagnostic(problem: Problem, document: TextDocument): Diagnostic {
+  const start = Math.max(0, problem.start);
+  const end = Math.max(start, problem.end);
+  const diagnostic: Diagnostic = {
+    range: { start: document.positionAt(start), end: document.positionAt(end) },
+    severity: toSeverity(problem.severity),
+    source: DIAGNOSTIC_SOURCE,
+    code: problem.code,
+    message: problem.message,
+  };
+  if (problem.data !== undefined) diagnostic.data = problem.data;
+  return diagnostic;
+}

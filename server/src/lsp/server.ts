@@ -1,0 +1,132 @@
+/** Wiring: documents, settings, scheduling and diagnostics on one connection. */
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText } from '../core/lint';
+import { toDiagnostic } from './diagnostics';
+import { describeError, guard, type Logger } from './guard';
+import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
+import { SETTINGS_SECTION, SettingsSource } from './settings';
+
+export interface ServerInfo {
+  version: string;
+  transport: string;
+}
+
+/** What a client may pass as `initializationOptions`. */
+export interface InitializationOptions {
+  /** Delay between the last edit and validation (tests use a small one). */
+  debounceMs?: number;
+  /** The `mcroutes` settings, for clients that do not answer `workspace/configuration`. */
+  settings?: unknown;
+}
+
+export const CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+};
+
+/** The server only speaks about YAML; the core itself ignores YAML that is not a MachineConfig. */
+export function isYaml(document: { languageId: string }): boolean {
+  return document.languageId === 'yaml';
+}
+
+export function startServer(connection: Connection, info: ServerInfo): void {
+  const log: Logger = connection.console;
+  const documents = new TextDocuments(TextDocument);
+  const justOpened = new Set<string>();
+  let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
+  let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
+  let registerConfigurationChange = false;
+  let shutDown = false;
+
+  function newScheduler(delayMs: number): Scheduler {
+    return new Scheduler(validate, delayMs, (uri, error) =>
+      log.error(`mcroutes: validating ${uri} failed: ${describeError(error)}`));
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const opened = documents.get(uri);
+    if (!opened || !isYaml(opened) || shutDown) return;
+    const version = opened.version;
+    const current = await settings.get();
+    const document = documents.get(uri);
+    // Closed or edited while the settings were read: the newer run will publish.
+    if (!document || document.version !== version || shutDown) return;
+    const result = lintText(document.getText(), current);
+    for (const failure of result.failures) {
+      log.error(`mcroutes: rule ${failure.rule} failed on ${uri} (version ${version}): ${failure.error}`);
+    }
+    const diagnostics = result.problems.map((problem) => toDiagnostic(problem, document));
+    if (documents.get(uri)?.version !== version || shutDown) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) {
+      if (isYaml(document)) scheduler.schedule(document.uri, 0);
+    }
+  }
+
+  connection.onInitialize(guard(log, 'initialize', (params: InitializeParams): InitializeResult => {
+    const options = (isRecord(params.initializationOptions) ? params.initializationOptions : {}) as InitializationOptions;
+    const debounceMs = typeof options.debounceMs === 'number' && Number.isFinite(options.debounceMs) && options.debounceMs >= 0
+      ? options.debounceMs
+      : DEFAULT_DEBOUNCE_MS;
+    scheduler.dispose();
+    scheduler = newScheduler(debounceMs);
+    const workspace = params.capabilities.workspace;
+    settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings });
+    registerConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    log.info(`mcroutes language server ${info.version} (node ${process.version}, ${info.transport}, pid ${process.pid})` +
+      ` client ${params.clientInfo?.name ?? 'unknown'}${params.clientInfo?.version ? ' ' + params.clientInfo.version : ''}`);
+    return { capabilities: CAPABILITIES, serverInfo: { name: 'mcroutes', version: info.version } };
+  }, () => ({ capabilities: CAPABILITIES, serverInfo: { name: 'mcroutes', version: info.version } })));
+
+  connection.onInitialized(guard(log, 'initialized', async () => {
+    // Asks the client to tell us when `mcroutes.*` changes; the settings are then pulled again.
+    if (registerConfigurationChange) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+  }));
+
+  connection.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', (params) => {
+    settings.changed(params.settings);
+    revalidateAll();
+  }));
+
+  documents.onDidOpen(guard(log, 'didOpen', ({ document }) => {
+    justOpened.add(document.uri);
+  }));
+
+  documents.onDidChangeContent(guard(log, 'didChange', ({ document }) => {
+    const opening = justOpened.delete(document.uri);
+    if (!isYaml(document)) return;
+    // A newly opened document is validated at once, edits after a pause.
+    scheduler.schedule(document.uri, opening ? 0 : scheduler.delayMs);
+  }));
+
+  documents.onDidClose(guard(log, 'didClose', ({ document }) => {
+    justOpened.delete(document.uri);
+    scheduler.cancel(document.uri);
+    if (isYaml(document) && !shutDown) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  }));
+
+  connection.onShutdown(guard(log, 'shutdown', () => {
+    shutDown = true;
+    scheduler.dispose();
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,93 @@
+/** The bundled command line, dist/cli.js. */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../support/lspClient';
+
+const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
+const SEED = 'test/fixtures/seed-route.yaml';
+const VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI_JS, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 15000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `file:line:col severity code message` */
+const LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([a-z0-9-]+) (.+)$/;
+
+describe('mcroutes command line', function () {
+  this.timeout(20000);
+  let dir: string;
+
+  before(function () {
+    assert.ok(existsSync(CLI_JS), `${CLI_JS} is missing: run \`npm run build\` first`);
+    dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-cli-'));
+  });
+
+  after(function () {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lints the seed: one line per finding, sorted, and an exit status that matches', function () {
+    const { status, stdout, stderr } = run('lint', SEED);
+    const lines = stdout.split('\n').filter((l) => l !== '');
+    for (const line of lines) assert.match(line, LINE);
+    assert.ok(lines.some((l) => l.startsWith(`${SEED}:17:5 warning ign-unknown-key `)), `ign-unknown-key at 17:5 in:\n${stdout}`);
+    assert.ok(lines.some((l) => l.startsWith(`${SEED}:25:14 warning unit-network-online `)), `unit-network-online at 25:14 in:\n${stdout}`);
+    const positions = lines.map((l) => LINE.exec(l)!).map((m) => [Number(m[2]), Number(m[3])]);
+    const sorted = [...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    assert.deepEqual(positions, sorted, 'sorted by position');
+    const hasError = lines.some((l) => LINE.exec(l)![4] === 'error');
+    assert.equal(status, hasError ? 1 : 0, stderr);
+  });
+
+  it('exits 1 when an error-severity problem is found', function () {
+    const file = path.join(dir, 'bad-prefix.yaml');
+    writeFileSync(file, readFileSync(path.join(REPO_ROOT, SEED), 'utf8').replace('192.168.1.0/24', '192.168.1.0/33'));
+    const { status, stdout } = run('lint', file);
+    assert.ok(stdout.split('\n').some((l) => LINE.exec(l)?.[4] === 'error'), stdout);
+    assert.ok(stdout.includes(' error route-cidr '), stdout);
+    assert.equal(status, 1);
+  });
+
+  it('exits 0 and prints nothing for YAML that is not a MachineConfig', function () {
+    const file = path.join(dir, 'configmap.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+    assert.deepEqual(run('lint', file), { status: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 2 on a missing file, says so on stderr and still lints the others', function () {
+    const missing = path.join(dir, 'no-such-file.yaml');
+    const { status, stdout, stderr } = run('lint', missing, SEED);
+    assert.equal(status, 2);
+    assert.equal(stderr, `mcroutes: cannot read ${missing}: no such file or directory\n`);
+    assert.ok(stdout.includes(`${SEED}:17:5 warning ign-unknown-key `), stdout);
+  });
+
+  it('exits 2 on a directory', function () {
+    const { status, stderr } = run('lint', dir);
+    assert.equal(status, 2);
+    assert.match(stderr, /^mcroutes: cannot read .+: is a directory\n$/);
+  });
+
+  it('prints help with exit 0 and the version', function () {
+    const help = run('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /usage: mcroutes/);
+    assert.match(help.stdout, /lint FILE/);
+    assert.deepEqual(run('--version'), { status: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  it('rejects an unknown command, a missing FILE and no command with usage and exit 2', function () {
+    for (const args of [['frobnicate'], ['lint'], [], ['lint', '--strict', SEED]]) {
+      const { status, stdout, stderr } = run(...args);
+      assert.equal(status, 2, args.join(' '));
+      assert.equal(stdout, '');
+      assert.match(stderr, /usage: mcroutes/);
+    }
+  });
+});

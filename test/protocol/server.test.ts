@@ -1,0 +1,280 @@
+/** The bundled server (dist/server.js --stdio) spoken to over the Language Server Protocol. */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { LspClient, REPO_ROOT, SERVER_JS, positionAt, rangeOf, type Notification } from '../support/lspClient';
+
+const SEED_PATH = path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml');
+const SEED = readFileSync(SEED_PATH, 'utf8');
+const SEED_URI = 'file:///work/seed-route.yaml';
+const VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const PLAIN_YAML = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: not-a-machineconfig\ndata:\n  route: "192.168.1.5/24"\n';
+
+const WARNING = 2;
+const SHOW_MESSAGE_WARNING = 2;
+
+interface Diagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity?: number;
+  code?: string | number;
+  source?: string;
+  message: string;
+  data?: unknown;
+}
+interface PublishDiagnosticsParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+const PUBLISH = 'textDocument/publishDiagnostics';
+
+/** The first publishDiagnostics for `uri` (and `version`, when given) from `since` on. */
+function published(client: LspClient, uri: string, version?: number, since = 0): Promise<PublishDiagnosticsParams> {
+  return client
+    .waitFor<PublishDiagnosticsParams>(PUBLISH, (p) => p.uri === uri && (version === undefined || p.version === version), 5000, since)
+    .then((n) => n.params);
+}
+
+function describeDiagnostics(diagnostics: Diagnostic[]): string {
+  return diagnostics
+    .map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`)
+    .join('\n');
+}
+
+function findCode(diagnostics: Diagnostic[], code: string): Diagnostic {
+  const found = diagnostics.find((d) => d.code === code);
+  assert.ok(found, `expected a ${code} diagnostic; got:\n${describeDiagnostics(diagnostics)}`);
+  return found;
+}
+
+describe('language server over stdio', function () {
+  this.timeout(20000);
+  let client: LspClient;
+
+  before(function () {
+    assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run \`npm run build\` first`);
+  });
+
+  beforeEach(function () {
+    client = LspClient.stdio();
+    client.configuration = { mcroutes: {} };
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && client.stderr) {
+      console.error(`server stderr:\n${client.stderr}`);
+    }
+    client.dispose();
+    assert.deepEqual(client.errors.map(String), [], 'framing errors on the server\'s stdout');
+  });
+
+  it('answers initialize with incremental sync and its version, and logs a startup line', async function () {
+    const result = await client.initialize();
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(result.serverInfo, { name: 'mcroutes', version: VERSION });
+    const startup = await client.waitFor('window/logMessage', (p: { message: string }) => p.message.includes(VERSION));
+    assert.match(startup.params.message, /mcroutes language server/);
+  });
+
+  it('registers for configuration changes of the mcroutes section', async function () {
+    await client.initialize();
+    const registration = await client.waitForRequest('client/registerCapability');
+    const registrations = (registration.params as { registrations: Array<{ method: string; registerOptions: unknown }> }).registrations;
+    assert.deepEqual(
+      registrations.find((r) => r.method === 'workspace/didChangeConfiguration')?.registerOptions,
+      { section: 'mcroutes' },
+    );
+  });
+
+  it('publishes no findings for YAML that is not a MachineConfig', async function () {
+    await client.initialize();
+    client.didOpen('file:///work/configmap.yaml', PLAIN_YAML);
+    const params = await published(client, 'file:///work/configmap.yaml', 1);
+    assert.deepEqual(params.diagnostics, []);
+  });
+
+  it('says nothing at all about documents that are not YAML', async function () {
+    await client.initialize();
+    client.didOpen('file:///work/seed.txt', SEED, 1, 'plaintext');
+    client.didOpen('file:///work/other.yaml', PLAIN_YAML);
+    // Both are handled in order of arrival; the YAML one being answered means the text one was passed over.
+    await published(client, 'file:///work/other.yaml', 1);
+    assert.equal(client.notifications.filter((n) => n.method === PUBLISH && n.params.uri === 'file:///work/seed.txt').length, 0);
+  });
+
+  it('reports the seed findings with exact ranges, severity, source and version', async function () {
+    await client.initialize();
+    client.didOpen(SEED_URI, SEED, 1);
+    const params = await published(client, SEED_URI, 1);
+    assert.equal(params.version, 1);
+
+    const networkd = rangeOf(SEED, 'networkd');
+    assert.deepEqual(networkd, { start: { line: 16, character: 4 }, end: { line: 16, character: 12 } });
+    const after = rangeOf(SEED, 'After=network-online.target');
+    assert.deepEqual(after, { start: { line: 24, character: 13 }, end: { line: 24, character: 40 } });
+
+    const unknownKey = findCode(params.diagnostics, 'ign-unknown-key');
+    assert.deepEqual(unknownKey.range, networkd);
+    assert.equal(unknownKey.severity, WARNING);
+    assert.equal(unknownKey.source, 'mcroutes');
+
+    const networkOnline = findCode(params.diagnostics, 'unit-network-online');
+    assert.deepEqual(networkOnline.range, after);
+    assert.equal(networkOnline.severity, WARNING);
+    assert.equal(networkOnline.source, 'mcroutes');
+
+    for (const d of params.diagnostics) {
+      assert.equal(d.source, 'mcroutes');
+      assert.ok([1, 2, 3, 4].includes(d.severity ?? 0), `severity of ${d.code}`);
+    }
+  });
+
+  it('follows incremental edits: host bits set in the destination, then cleared', async function () {
+    await client.initialize({ debounceMs: 20 });
+    client.didOpen(SEED_URI, SEED, 1);
+    const first = await published(client, SEED_URI, 1);
+    assert.equal(first.diagnostics.filter((d) => d.code === 'route-host-bits').length, 0);
+
+    // Replace the last character of the network address: 192.168.1.0/24 → 192.168.1.5/24.
+    const offset = SEED.indexOf('192.168.1.0/24') + '192.168.1.'.length;
+    const at = positionAt(SEED, offset);
+    assert.equal(at.line, 28);
+    const edit = { start: at, end: { line: at.line, character: at.character + 1 } };
+    client.notify('textDocument/didChange', { textDocument: { uri: SEED_URI, version: 2 }, contentChanges: [{ range: edit, text: '5' }] });
+    const changed = await published(client, SEED_URI, 2);
+    const edited = SEED.slice(0, offset) + '5' + SEED.slice(offset + 1);
+    const hostBits = findCode(changed.diagnostics, 'route-host-bits');
+    assert.deepEqual(hostBits.range, rangeOf(edited, '192.168.1.5/24'));
+    assert.equal(hostBits.range.end.character - hostBits.range.start.character, 14);
+    assert.equal(hostBits.severity, WARNING);
+
+    client.notify('textDocument/didChange', { textDocument: { uri: SEED_URI, version: 3 }, contentChanges: [{ range: edit, text: '0' }] });
+    const restored = await published(client, SEED_URI, 3);
+    assert.equal(restored.diagnostics.filter((d) => d.code === 'route-host-bits').length, 0,
+      describeDiagnostics(restored.diagnostics));
+  });
+
+  it('publishes only the latest version after rapid edits', async function () {
+    await client.initialize({ debounceMs: 50 });
+    client.didOpen(SEED_URI, SEED, 1);
+    await published(client, SEED_URI, 1);
+    const mark = client.mark();
+    // Type " typing" at the end of the first comment line, one character per version.
+    const line0 = SEED.split('\n')[0];
+    const typed = ' typing';
+    for (let i = 0; i < typed.length; i++) {
+      const position = { line: 0, character: line0.length + i };
+      client.notify('textDocument/didChange', {
+        textDocument: { uri: SEED_URI, version: 2 + i },
+        contentChanges: [{ range: { start: position, end: position }, text: typed[i] }],
+      });
+    }
+    const latest = 1 + typed.length;
+    await published(client, SEED_URI, latest, mark);
+    const versions = client.notifications.slice(mark)
+      .filter((n: Notification<PublishDiagnosticsParams>) => n.method === PUBLISH && n.params.uri === SEED_URI)
+      .map((n) => n.params.version);
+    assert.deepEqual(versions, [latest]);
+  });
+
+  it('clears the diagnostics of a closed document', async function () {
+    await client.initialize();
+    client.didOpen(SEED_URI, SEED, 1);
+    await published(client, SEED_URI, 1);
+    const mark = client.mark();
+    client.notify('textDocument/didClose', { textDocument: { uri: SEED_URI } });
+    const cleared = await client.waitFor<PublishDiagnosticsParams>(PUBLISH, (p) => p.uri === SEED_URI, 5000, mark);
+    assert.deepEqual(cleared.params.diagnostics, []);
+  });
+
+  it('re-reads its settings on a configuration change and names a wrong value once', async function () {
+    client.configuration = { mcroutes: { openshiftVersion: '4.19', trace: { server: 'off' } } };
+    await client.initialize({ debounceMs: 20 });
+    client.didOpen(SEED_URI, SEED, 1);
+    await published(client, SEED_URI, 1);
+    const pulls = () => client.serverRequests.filter((r) => r.method === 'workspace/configuration');
+    assert.deepEqual(pulls()[0]?.params, { items: [{ section: 'mcroutes' }] });
+    assert.equal(client.notifications.filter((n) => n.method === 'window/showMessage').length, 0, 'valid settings: no complaint');
+
+    client.configuration = { mcroutes: { openshiftVersion: 42 } };
+    const mark = client.mark();
+    const pullsBefore = pulls().length;
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    const shown = await client.waitFor<{ type: number; message: string }>('window/showMessage',
+      (p) => p.message.includes('mcroutes.openshiftVersion'), 5000, mark);
+    assert.equal(shown.params.type, SHOW_MESSAGE_WARNING);
+    assert.ok(pulls().length > pullsBefore, 'the server pulled the settings again');
+    // Re-validated without a restart, with the default in place of the wrong value.
+    await published(client, SEED_URI, 1, mark);
+
+    // The same complaint is not repeated while it stands.
+    const mark2 = client.mark();
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    await published(client, SEED_URI, 1, mark2);
+    const complaints = client.notifications.filter((n) => n.method === 'window/showMessage' && n.params.message.includes('mcroutes.openshiftVersion'));
+    assert.equal(complaints.length, 1);
+  });
+
+  it('uses initializationOptions and pushed settings when the client cannot be asked', async function () {
+    const capabilities = { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } };
+    await client.initialize({ settings: { networkType: 'Calico' } }, capabilities);
+    client.didOpen(SEED_URI, SEED, 1);
+    await client.waitFor('window/showMessage', (p: { message: string }) => p.message.includes('mcroutes.networkType'));
+    await published(client, SEED_URI, 1);
+
+    const mark = client.mark();
+    client.notify('workspace/didChangeConfiguration', { settings: { mcroutes: { machineNetwork: 'not a list' } } });
+    await client.waitFor('window/showMessage', (p: { message: string }) => p.message.includes('mcroutes.machineNetwork'), 5000, mark);
+    await published(client, SEED_URI, 1, mark);
+    assert.equal(client.serverRequests.filter((r) => r.method === 'workspace/configuration').length, 0);
+    assert.equal(client.serverRequests.filter((r) => r.method === 'client/registerCapability').length, 0);
+  });
+
+  it('survives malformed input and unknown requests', async function () {
+    await client.initialize();
+    client.notify('textDocument/didOpen', {});
+    client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never-opened.yaml', version: 2 }, contentChanges: [{ text: 'x' }] });
+    await assert.rejects(client.request('mcroutes/noSuchRequest', {}), /-32601/);
+    client.didOpen('file:///work/after.yaml', PLAIN_YAML);
+    await published(client, 'file:///work/after.yaml', 1);
+    assert.deepEqual(await client.shutdownAndExit(), { code: 0, signal: null });
+  });
+
+  it('logs an uncaught exception instead of dying', async function () {
+    client.dispose();
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-throw-'));
+    const thrower = path.join(dir, 'throw-later.js');
+    writeFileSync(thrower, "setTimeout(() => { throw new Error('boom from the protocol test'); }, 0);\n");
+    try {
+      client = LspClient.stdio(SERVER_JS, ['--stdio'], ['--require', thrower]);
+      client.configuration = { mcroutes: {} };
+      await client.initialize();
+      const logged = await client.waitFor<{ type: number; message: string }>('window/logMessage', (p) => p.message.includes('boom from the protocol test'));
+      assert.equal(logged.params.type, 1);
+      assert.match(logged.params.message, /uncaught exception/);
+      client.didOpen('file:///work/still-alive.yaml', PLAIN_YAML);
+      await published(client, 'file:///work/still-alive.yaml', 1);
+      assert.deepEqual(await client.shutdownAndExit(), { code: 0, signal: null });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers shutdown and exits with code 0 on exit', async function () {
+    await client.initialize();
+    client.didOpen(SEED_URI, SEED, 1);
+    await published(client, SEED_URI, 1);
+    const answer = await client.request('shutdown');
+    assert.equal(answer, null);
+    client.notify('exit');
+    assert.deepEqual(await client.exited, { code: 0, signal: null });
+  });
+
+  it('exits with code 1 on exit without shutdown', async function () {
+    await client.initialize();
+    client.notify('exit');
+    assert.deepEqual(await client.exited, { code: 1, signal: null });
+  });
+});
