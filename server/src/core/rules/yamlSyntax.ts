@@ -17,7 +17,7 @@ export const yamlSyntax: Rule = {
       report({
         severity: 'error',
         message: detail ? `${message} ${detail}` : message,
-        range: { start: Math.min(start, text.length), end: Math.min(Math.max(start, end), text.length) },
+        range: widenToWord(text, start, end),
         data: { yamlCode: error.code },
       });
     }
@@ -27,4 +27,14 @@ export const yamlSyntax: Rule = {
 function firstLine(message: string): string {
   const line = message.split('\n')[0].trim();
   return line.endsWith('.') || line.endsWith(':') ? line.replace(/:$/, '.') : `${line}.`;
+}
+
+/** The library often points at one character; underline the whole word there (a key, a value). */
+function widenToWord(text: string, start: number, end: number): { start: number; end: number } {
+  start = Math.min(start, text.length);
+  end = Math.min(Math.max(start, end), text.length);
+  if (end - start > 1) return { start, end };
+  let wordEnd = start;
+  while (wordEnd < text.length && /[\w.\-/]/.test(text[wordEnd])) wordEnd++;
+  return { start, end: Math.max(end, wordEnd) };
 }
