@@ -7,6 +7,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  minify: true,
   logLevel: 'warning',
   // vscode is provided by the extension host at run time.
   external: ['vscode'],
