@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** Resolves with the document's mcroutes diagnostics once `accept` holds; waits on events, never on time. */
+function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mcroutes');
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}; last diagnostics: ${JSON.stringify(ours().map(describe))}`));
+    }, 30_000);
+    const check = () => {
+      const current = ours();
+      if (!accept(current)) return false;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    check();
+  });
+}
+
+function describe(d: vscode.Diagnostic): string {
+  const r = d.range;
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${vscode.DiagnosticSeverity[d.severity]} ${String(code)}`;
+}
+
+suite('diagnostics from the language server', () => {
+  let document: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    const [seed] = await vscode.workspace.findFiles('seed-route.yaml');
+    assert.ok(seed, 'the workspace (test/fixtures) holds seed-route.yaml');
+    document = await vscode.workspace.openTextDocument(seed);
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.languageId, 'yaml');
+  });
+
+  suiteTeardown(async () => {
+    // Never leave the fixture modified on disk: revert the unsaved edits.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the seed shows its two warnings at the exact ranges', async () => {
+    const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length >= 2, 'the seed diagnostics');
+    assert.deepEqual(diagnostics.map(describe).sort(), [
+      '16:4-16:12 Warning ign-unknown-key',
+      '24:13-24:40 Warning unit-network-online',
+    ]);
+    assert.equal(document.getText(diagnostics.find((d) => d.code === 'ign-unknown-key')!.range), 'networkd');
+  });
+
+  test('a destination with host bits set is underlined exactly, then cleared when fixed', async () => {
+    const at = document.getText().indexOf('192.168.1.0/24');
+    const range = new vscode.Range(document.positionAt(at), document.positionAt(at + 14));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, '192.168.1.5/24');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+
+    const withHostBits = await diagnosticsWhen(document.uri, (d) => d.some((x) => x.code === 'route-host-bits'), 'route-host-bits');
+    const hostBits = withHostBits.find((d) => d.code === 'route-host-bits')!;
+    assert.equal(describe(hostBits), '28:59-28:73 Warning route-host-bits');
+    assert.equal(document.getText(hostBits.range), '192.168.1.5/24');
+
+    const back = new vscode.WorkspaceEdit();
+    back.replace(document.uri, range, '192.168.1.0/24');
+    assert.ok(await vscode.workspace.applyEdit(back));
+    const after = await diagnosticsWhen(document.uri, (d) => !d.some((x) => x.code === 'route-host-bits') && d.length === 2, 'route-host-bits gone');
+    assert.equal(after.length, 2);
+  });
+});
