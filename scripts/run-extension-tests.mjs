@@ -1,0 +1,38 @@
+// Level 3: the mocha suite of out/test/suite inside a real VS Code. These machines cannot
+// download VS Code, so @vscode/test-electron's runTests gets our launcher as the "VS Code
+// executable": it runs the same suite in code-server 4.100.3 (VS Code 1.100.3) in headless
+// Chromium (test/launcher/, shared/notes/REAL-VSCODE.md). Needs `npm run build` and
+// scripts/install-test-editor.sh first. Exits with the suite's exit code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTests } from '@vscode/test-electron';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const launcher = path.join(root, 'test', 'launcher', 'code-server-launcher');
+const extensionTestsPath = path.join(root, 'out', 'test', 'suite', 'index.js');
+
+for (const [file, hint] of [
+  [extensionTestsPath, 'npm run build'],
+  [path.join(root, 'dist', 'client.js'), 'npm run build'],
+  [path.join(root, '.vscode-test', 'code-server', '.mcroutes-installed'), 'bash scripts/install-test-editor.sh'],
+]) {
+  if (!fs.existsSync(file)) {
+    console.error(`run-extension-tests: ${path.relative(root, file)} is missing; run ${hint}`);
+    process.exit(1);
+  }
+}
+
+try {
+  const code = await runTests({
+    vscodeExecutablePath: launcher,
+    extensionDevelopmentPath: root,
+    extensionTestsPath,
+    launchArgs: [path.join(root, 'test', 'fixtures')],
+  });
+  process.exit(code);
+} catch (err) {
+  // runTests rejects with TestRunFailedError { code } when the suite fails.
+  console.error(`run-extension-tests: ${err?.message ?? err}`);
+  process.exit(typeof err?.code === 'number' && err.code !== 0 ? err.code : 1);
+}
