@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { codeServerDir } from '../test/launcher/code-server-launcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcher = path.join(root, 'test', 'launcher', 'code-server-launcher');
@@ -15,7 +16,7 @@ const extensionTestsPath = path.join(root, 'out', 'test', 'suite', 'index.js');
 for (const [file, hint] of [
   [extensionTestsPath, 'npm run build'],
   [path.join(root, 'dist', 'client.js'), 'npm run build'],
-  [path.join(root, '.vscode-test', 'code-server', '.mcroutes-installed'), 'bash scripts/install-test-editor.sh'],
+  [path.join(codeServerDir, '.mcroutes-installed'), 'bash scripts/install-test-editor.sh'],
 ]) {
   if (!fs.existsSync(file)) {
     console.error(`run-extension-tests: ${path.relative(root, file)} is missing; run ${hint}`);

@@ -64,8 +64,11 @@ export function freePort(preferred = 0) {
   });
 }
 
-/** Writes code-server's config.yaml and VS Code's user settings under `dir`. */
-export function prepareProfile(dir, extraSettings = {}) {
+/**
+ * Writes code-server's config.yaml and VS Code's user settings under `dir`
+ * (`keepSettings`: leave an existing settings.json alone).
+ */
+export function prepareProfile(dir, extraSettings = {}, { keepSettings = false } = {}) {
   fs.mkdirSync(path.join(dir, 'ud', 'User'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'ext'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
@@ -80,7 +83,9 @@ export function prepareProfile(dir, extraSettings = {}) {
     'git.enabled': false,
     ...extraSettings,
   };
-  fs.writeFileSync(path.join(dir, 'ud', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const settingsFile = path.join(dir, 'ud', 'User', 'settings.json');
+  if (keepSettings && fs.existsSync(settingsFile)) return;
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 }
 
 /** Environment for code-server: ours, minus what a surrounding VS Code would leak into it. */
@@ -141,6 +146,24 @@ function descendants(pid) {
     for (const c of children.get(queue.shift()) ?? []) { out.push(c); queue.push(c); }
   }
   return out;
+}
+
+function zombie(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch { return false; }
+}
+
+/**
+ * SIGKILLs what is left of `pids`, then waits (up to 5 s) until they are gone, zombies
+ * included: processes whose parent died first are reaped by init, and a `ps` right
+ * after we exit should not show them.
+ */
+async function reap(pids) {
+  for (const pid of pids) if (alive(pid) && !zombie(pid)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline && pids.some(alive)) await new Promise((r) => setTimeout(r, 100));
 }
 
 function alive(pid) {
@@ -266,11 +289,13 @@ async function main(argv) {
   const cleanup = async () => {
     if (cleaned) return;
     cleaned = true;
+    const ours = descendants(process.pid); // browser and code-server processes, before they detach
     await Promise.race([
       context?.close().catch(() => {}),
       new Promise((r) => setTimeout(r, 5000)),
     ]);
     await server?.stop();
+    await reap(ours);
     csLog.end();
     if (process.env.MCROUTES_LAUNCHER_KEEP === '1') log(`kept ${profileDir}`);
     else fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });

@@ -21,10 +21,17 @@ export function run(): Promise<void> {
     // A grep for one test: MCROUTES_TEST_GREP='preview' (reaches us via extensionTestsEnv).
     ...(process.env.MCROUTES_TEST_GREP ? { grep: process.env.MCROUTES_TEST_GREP } : {}),
   });
+  // Skip compiled tests whose source is gone (tsc -b never deletes stale output).
+  const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'suite');
+  // bdd (describe/it) is the suite's interface; tdd's suite/test/suiteSetup… are bound as
+  // well, so a test file written in either style runs (mocha binds both sets of globals).
+  mocha.ui('tdd');
   const files = fs
     .readdirSync(__dirname)
     .filter((name) => name.endsWith('.test.js'))
-    .sort();
+    .filter((name) => !fs.existsSync(sourceDir) || fs.existsSync(path.join(sourceDir, name.replace(/\.js$/, '.ts'))))
+    // The smoke test first: it checks what a fresh window does, before other tests act.
+    .sort((a, b) => Number(b === 'smoke.test.js') - Number(a === 'smoke.test.js') || a.localeCompare(b));
   for (const name of files) mocha.addFile(path.join(__dirname, name));
 
   return new Promise<void>((resolve, reject) => {
