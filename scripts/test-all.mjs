@@ -139,6 +139,11 @@ async function mochaWorker(level, files) {
     console.error(`test-all: could not load the ${level} tests: ${err?.stack ?? err}`);
     counts = { passed: 0, failed: 1, note: 'test files did not load' };
   }
+  if (!process.send) {
+    // Run by hand, without a parent listening.
+    console.log(JSON.stringify(counts));
+    process.exit(counts.failed > 0 ? 1 : 0);
+  }
   process.send(counts, () => {
     // Like mocha --exit: a test that leaks a handle must not hang the whole run.
     process.exit(counts.failed > 0 ? 1 : 0);
