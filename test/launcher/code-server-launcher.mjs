@@ -102,7 +102,7 @@ export function codeServerEnv(extra = {}) {
  * ends the group when `ownerPid` disappears (so nothing outlives a killed owner).
  * Returns { child, pgid, stop(), exited: Promise<code> }.
  */
-export function startCodeServer({ port, profileDir, env, ownerPid = process.pid, stdio = 'pipe', extraArgs = [] }) {
+export function startCodeServer({ port, profileDir, env, ownerPid = process.pid, stdio = 'pipe', extraArgs = [], removeProfileIfOrphaned = false }) {
   if (!fs.existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed (${codeServerEntry} missing): run bash scripts/install-test-editor.sh`);
   }
@@ -120,7 +120,7 @@ export function startCodeServer({ port, profileDir, env, ownerPid = process.pid,
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), GUARD_FLAG, String(ownerPid), process.execPath, ...args], {
     detached: true, // own process group, pgid = child.pid
     stdio: stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : stdio,
-    env,
+    env: removeProfileIfOrphaned ? { ...env, MCROUTES_GUARD_REMOVE_DIR: profileDir } : env,
   });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   let stopping;
@@ -224,9 +224,13 @@ export function workbenchUrl(port, { folder, workspace, extensionDevelopmentPath
 // It leads code-server's process group and ends the whole group when the owner dies.
 
 function runGuard([ownerPid, cmd, ...args]) {
+  const removeDir = process.env.MCROUTES_GUARD_REMOVE_DIR;
+  delete process.env.MCROUTES_GUARD_REMOVE_DIR;
   const child = spawn(cmd, args, { stdio: 'inherit' });
   const killAll = () => {
     for (const pid of descendants(process.pid)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+    // The owner died without cleaning up: remove its temporary profile too.
+    if (removeDir) { try { fs.rmSync(removeDir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* best effort */ } }
     try { process.kill(-process.pid, 'SIGKILL'); } catch { /* gone */ }
     process.exit(1);
   };
@@ -327,7 +331,7 @@ async function main(argv) {
 
   const run = async () => {
     const port = await freePort();
-    server = startCodeServer({ port, profileDir, env: codeServerEnv() });
+    server = startCodeServer({ port, profileDir, env: codeServerEnv(), removeProfileIfOrphaned: process.env.MCROUTES_LAUNCHER_KEEP !== '1' });
     for (const stream of [server.child.stdout, server.child.stderr]) {
       stream.on('data', (d) => { csLog.write(d); if (debug) process.stdout.write(d); });
     }
