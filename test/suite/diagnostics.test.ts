@@ -7,7 +7,7 @@ function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => bo
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}; last diagnostics: ${JSON.stringify(ours().map(describe))}`));
+      reject(new Error(`timed out waiting for ${what}; last diagnostics: ${JSON.stringify(ours().map(show))}`));
     }, 30_000);
     const check = () => {
       const current = ours();
@@ -24,16 +24,16 @@ function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => bo
   });
 }
 
-function describe(d: vscode.Diagnostic): string {
+function show(d: vscode.Diagnostic): string {
   const r = d.range;
   const code = typeof d.code === 'object' ? d.code.value : d.code;
   return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${vscode.DiagnosticSeverity[d.severity]} ${String(code)}`;
 }
 
-suite('diagnostics from the language server', () => {
+describe('diagnostics from the language server', () => {
   let document: vscode.TextDocument;
 
-  suiteSetup(async () => {
+  before(async () => {
     const [seed] = await vscode.workspace.findFiles('seed-route.yaml');
     assert.ok(seed, 'the workspace (test/fixtures) holds seed-route.yaml');
     document = await vscode.workspace.openTextDocument(seed);
@@ -41,22 +41,22 @@ suite('diagnostics from the language server', () => {
     assert.equal(document.languageId, 'yaml');
   });
 
-  suiteTeardown(async () => {
+  after(async () => {
     // Never leave the fixture modified on disk: revert the unsaved edits.
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('the seed shows its two warnings at the exact ranges', async () => {
+  it('the seed shows its two warnings at the exact ranges', async () => {
     const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length >= 2, 'the seed diagnostics');
-    assert.deepEqual(diagnostics.map(describe).sort(), [
+    assert.deepEqual(diagnostics.map(show).sort(), [
       '16:4-16:12 Warning ign-unknown-key',
       '24:13-24:40 Warning unit-network-online',
     ]);
     assert.equal(document.getText(diagnostics.find((d) => d.code === 'ign-unknown-key')!.range), 'networkd');
   });
 
-  test('a destination with host bits set is underlined exactly, then cleared when fixed', async () => {
+  it('a destination with host bits set is underlined exactly, then cleared when fixed', async () => {
     const at = document.getText().indexOf('192.168.1.0/24');
     const range = new vscode.Range(document.positionAt(at), document.positionAt(at + 14));
     const edit = new vscode.WorkspaceEdit();
@@ -65,7 +65,7 @@ suite('diagnostics from the language server', () => {
 
     const withHostBits = await diagnosticsWhen(document.uri, (d) => d.some((x) => x.code === 'route-host-bits'), 'route-host-bits');
     const hostBits = withHostBits.find((d) => d.code === 'route-host-bits')!;
-    assert.equal(describe(hostBits), '28:59-28:73 Warning route-host-bits');
+    assert.equal(show(hostBits), '28:59-28:73 Warning route-host-bits');
     assert.equal(document.getText(hostBits.range), '192.168.1.5/24');
 
     const back = new vscode.WorkspaceEdit();

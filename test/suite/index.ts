@@ -23,9 +23,6 @@ export function run(): Promise<void> {
   });
   // Skip compiled tests whose source is gone (tsc -b never deletes stale output).
   const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'suite');
-  // bdd (describe/it) is the suite's interface; tdd's suite/test/suiteSetup… are bound as
-  // well, so a test file written in either style runs (mocha binds both sets of globals).
-  mocha.ui('tdd');
   const files = fs
     .readdirSync(__dirname)
     .filter((name) => name.endsWith('.test.js'))
