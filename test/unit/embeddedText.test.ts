@@ -112,4 +112,14 @@ describe('embedded text of scalars', () => {
     const range = gateway.rangeOf();
     assert.equal(text.slice(range.start, range.end), '10.0.0.1');
   });
+
+  it('falls back to the whole node, never to a wrong place, where it cannot trace', () => {
+    const text = 'k: "bad \\q escape"\n';
+    const node = scalarAt(text, ['k']);
+    const embedded = embeddedTextOfScalar(node, text);
+    assert.equal(embedded.exact, false);
+    assert.equal(embedded.value, node.source);
+    const range = embedded.rangeOf(0, 1);
+    assert.equal(text.slice(range.start, range.end), '"bad \\q escape"');
+  });
 });

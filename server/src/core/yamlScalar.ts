@@ -19,10 +19,10 @@ export function embeddedTextOfScalar(node: Scalar, text: string): EmbeddedText {
         traced = traceBlockScalar(text, start, valueEnd, blockParentIndent(node));
         break;
       case Scalar.QUOTE_DOUBLE:
-        traced = traceDoubleQuoted(text, start, valueEnd);
+        traced = traceQuoted(text, start, valueEnd, doubleQuotedEscape);
         break;
       case Scalar.QUOTE_SINGLE:
-        traced = traceSingleQuoted(text, start, valueEnd);
+        traced = traceQuoted(text, start, valueEnd, singleQuotedEscape);
         break;
       default:
         traced = tracePlain(text, start, valueEnd);
@@ -183,38 +183,46 @@ function foldFlowBreak(text: string, breakAt: number, end: number, out: Embedded
   return at;
 }
 
-function traceDoubleQuoted(text: string, start: number, end: number): EmbeddedText {
+/** What an escape at an offset stands for: characters, or an escaped line break that joins lines. */
+type Unescape = (text: string, at: number) => { value: string; length: number } | 'join-lines' | undefined;
+
+/** Quoted flow scalars: escapes decoded, line breaks folded. */
+function traceQuoted(text: string, start: number, end: number, unescape: Unescape): EmbeddedText {
   const out = new EmbeddedTextBuilder(start + 1);
   const close = end - 1;
   let at = start + 1;
+  // Whitespace produced by an escape survives folding; only raw whitespace is trimmed.
   let protectedLength = 0;
   while (at < close) {
     const ch = text[at];
-    if (ch === '\\') {
-      const next = text[at + 1];
-      if (next === '\n' || next === '\r') {
-        // An escaped line break joins the lines without a space.
-        at += next === '\r' && text[at + 2] === '\n' ? 3 : 2;
-        while (at < close && isFoldSpace(text[at])) at++;
-        protectedLength = out.length;
-        continue;
-      }
-      const decoded = decodeEscape(text, at);
-      out.push(decoded.value, at, at + decoded.length);
-      at += decoded.length;
+    const escape = unescape(text, at);
+    if (escape === 'join-lines') {
+      at += text[at + 1] === '\r' && text[at + 2] === '\n' ? 3 : 2;
+      while (at < close && isFoldSpace(text[at])) at++;
       protectedLength = out.length;
-      continue;
-    }
-    if (ch === '\n' || ch === '\r') {
+    } else if (escape) {
+      out.push(escape.value, at, at + escape.length);
+      at += escape.length;
+      protectedLength = out.length;
+    } else if (ch === '\n' || ch === '\r') {
       at = foldFlowBreak(text, at, close, out, protectedLength);
       protectedLength = out.length;
-      continue;
+    } else {
+      out.push(ch, at, at + 1);
+      at++;
     }
-    out.push(ch, at, at + 1);
-    at++;
   }
   return out.build();
 }
+
+const doubleQuotedEscape: Unescape = (text, at) => {
+  if (text[at] !== '\\') return undefined;
+  const next = text[at + 1];
+  return next === '\n' || next === '\r' ? 'join-lines' : decodeEscape(text, at);
+};
+
+const singleQuotedEscape: Unescape = (text, at) =>
+  text[at] === "'" && text[at + 1] === "'" ? { value: "'", length: 2 } : undefined;
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
@@ -232,29 +240,6 @@ function decodeEscape(text: string, at: number): { value: string; length: number
     }
   }
   throw new Error('invalid escape');
-}
-
-function traceSingleQuoted(text: string, start: number, end: number): EmbeddedText {
-  const out = new EmbeddedTextBuilder(start + 1);
-  const close = end - 1;
-  let at = start + 1;
-  let protectedLength = 0;
-  while (at < close) {
-    const ch = text[at];
-    if (ch === "'" && text[at + 1] === "'") {
-      out.push("'", at, at + 2);
-      at += 2;
-      continue;
-    }
-    if (ch === '\n' || ch === '\r') {
-      at = foldFlowBreak(text, at, close, out, protectedLength);
-      protectedLength = out.length;
-      continue;
-    }
-    out.push(ch, at, at + 1);
-    at++;
-  }
-  return out.build();
 }
 
 function tracePlain(text: string, start: number, end: number): EmbeddedText {
