@@ -49,8 +49,8 @@ export function lintText(text: string, settings: Settings, rules: readonly Rule[
   return { problems, failures, machineConfigs };
 }
 
-function toProblem(code: RuleId, { severity, message, range, data }: Finding): Problem {
-  return { code, severity, message, start: range.start, end: range.end, ...(data ? { data } : {}) };
+function toProblem(code: RuleId, { severity, message, range, data, fixes }: Finding): Problem {
+  return { code, severity, message, start: range.start, end: range.end, ...(data ? { data } : {}), ...(fixes?.length ? { fixes } : {}) };
 }
 
 function describeError(error: unknown): string {

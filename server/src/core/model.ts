@@ -17,6 +17,8 @@ export interface ExecLine {
 
 /** Unit text from `contents:` (a unit or one of its dropins). */
 export interface UnitText {
+  /** The `contents` scalar; its style decides how an edit must be written (see edits.ts). */
+  scalar: Scalar;
   text: EmbeddedText;
   file: UnitFile;
   execLines: ExecLine[];
@@ -97,7 +99,7 @@ function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefine
       execLines.push({ directive, command, nmcli: command.error ? undefined : parseNmcli(command.argv) });
     }
   }
-  return { text: embedded, file, execLines };
+  return { scalar: node, text: embedded, file, execLines };
 }
 
 /** Every unit text of the config: units and their dropins. */

@@ -1,19 +1,43 @@
 /** What every rule reports. Offsets are UTF-16 offsets into the whole file text. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export type RuleId =
-  | 'yaml-syntax'
-  | 'mc-api-version'
-  | 'mc-role-label'
-  | 'ign-version'
-  | 'ign-unknown-key'
-  | 'unit-name'
-  | 'unit-parse'
-  | 'unit-network-online'
-  | 'route-cidr'
-  | 'route-host-bits'
-  | 'route-family'
-  | 'route-gateway';
+/** Every rule id of the catalogue (docs/rules.md); the diagnostic `code`. Stable once shipped. */
+export const RULE_IDS = [
+  'yaml-syntax',
+  // The MachineConfig envelope
+  'mc-api-version', 'mc-name', 'mc-role-label', 'mc-unknown-field', 'mc-os-image-url', 'mc-kernel-type',
+  // Ignition
+  'ign-version', 'ign-unknown-key', 'ign-butane-syntax', 'ign-not-reconcilable', 'unit-name', 'unit-duplicate',
+  'unit-shadows-platform', 'file-mode', 'file-source', 'file-unit-conflict', 'placeholder', 'passwd-ssh-key',
+  // The embedded systemd unit
+  'unit-parse', 'unit-install-missing', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell',
+  'unit-unknown-directive', 'unit-ovn-ordering',
+  // The nmcli command and its routes
+  'route-cidr', 'route-host-bits', 'route-family', 'route-gateway', 'route-metric', 'route-attribute',
+  'route-duplicate', 'route-default', 'route-replaces-all', 'nmcli-device-runtime', 'nmcli-ovn-port',
+  'nmcli-reserved-iface', 'iface-name',
+  // Cluster-aware IP semantics
+  'route-overlaps-cluster', 'route-overlaps-ovn', 'route-overlaps-machine', 'route-ovn-egress',
+  // Suppression comments
+  'unused-suppression',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A change to the file text, in offsets of the text the problem was found in. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A quick fix: what the user sees in the light bulb and the edits it makes. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes are applied by "fix all" and `mcroutes lint --fix` without review. */
+  safe: boolean;
+}
 
 export interface Problem {
   code: RuleId;
@@ -21,8 +45,10 @@ export interface Problem {
   message: string;
   start: number;
   end: number;
-  /** Machine-readable facts for quick fixes (never parse the message). */
+  /** Machine-readable facts about the finding (never parse the message). */
   data?: Record<string, unknown>;
+  /** Edits that resolve the finding, computed by the rule that knows the exact characters. */
+  fixes?: Fix[];
 }
 
 /** A rule that threw: reported to the log, never to the user as a finding. */

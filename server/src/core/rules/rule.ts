@@ -1,6 +1,6 @@
 import type { FileRange } from '../embeddedText';
 import type { MachineConfigModel } from '../model';
-import type { RuleId, Severity } from '../problem';
+import type { Fix, RuleId, Severity } from '../problem';
 import type { Settings } from '../settings';
 import type { YamlDocument } from '../yamlDocuments';
 
@@ -9,6 +9,7 @@ export interface Finding {
   message: string;
   range: FileRange;
   data?: Record<string, unknown>;
+  fixes?: Fix[];
 }
 
 export interface RuleContext {

@@ -1,0 +1,113 @@
+import { isMap, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { TextEdit } from './problem';
+import type { UnitText } from './model';
+
+/**
+ * Edits that fixes are made of. Each touches only the characters it must and keeps the
+ * surrounding YAML valid: a removed key takes its whole line, a line added to an
+ * embedded unit gets the block scalar's indentation (or is escaped in a quoted one).
+ * Where an edit cannot be written safely it returns undefined and the fix is not offered.
+ */
+
+export function replaceEdit(start: number, end: number, newText: string): TextEdit {
+  return { start, end, newText };
+}
+
+/** Removes `pair` from `map`: the whole line(s) of a block mapping, or the item and one comma of a flow mapping. */
+export function removePairEdit(text: string, map: YAMLMap, pair: Pair<Scalar, Node | null>): TextEdit | undefined {
+  const keyStart = pair.key.range?.[0];
+  if (keyStart === undefined) return undefined;
+  const valueEnd = pair.value?.range?.[1] ?? pair.key.range?.[1];
+  if (valueEnd === undefined) return undefined;
+
+  if (map.flow) {
+    let start = keyStart;
+    let end = valueEnd;
+    const after = /^\s*,\s*/.exec(text.slice(end));
+    if (after) end += after[0].length;
+    else {
+      const before = /,\s*$/.exec(text.slice(0, start));
+      if (before) start -= before[0].length;
+    }
+    return { start, end, newText: '' };
+  }
+
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  // A key that shares its line with a sequence dash (`- name: x`) cannot take the line.
+  if (text.slice(lineStart, keyStart).trim() !== '') return undefined;
+  if (map.items.length === 1 && map.items[0] === pair) return undefined;
+  let end = text.indexOf('\n', Math.max(valueEnd, pair.value?.range?.[2] ?? valueEnd) - 1);
+  end = end < 0 ? text.length : end + 1;
+  // The value's end can sit at the start of the next line (block scalars, nested maps).
+  if (pair.value?.range && pair.value.range[2] > end) end = pair.value.range[2];
+  return { start: lineStart, end, newText: '' };
+}
+
+/** True when `node` is a block mapping whose pairs sit on their own lines. */
+export function isBlockMap(node: unknown): node is YAMLMap {
+  return isMap(node) && !node.flow;
+}
+
+/**
+ * Inserts `line` into an embedded unit before the unit line that starts at value index
+ * `before` (or at the end of the text when `before` is its length).
+ */
+export function insertUnitLineEdit(text: string, unit: UnitText, before: number, line: string): TextEdit | undefined {
+  if (!unit.text.exact) return undefined;
+  const style = unit.scalar.type;
+  if (style === Scalar.BLOCK_LITERAL) {
+    const indent = blockIndent(text, unit);
+    if (indent === undefined) return undefined;
+    if (before < unit.text.length) {
+      // At the start of the file line, so a blank unit line works as well as a full one.
+      const at = text.lastIndexOf('\n', unit.text.positionAt(before) - 1) + 1;
+      return { start: at, end: at, newText: `${indent}${line}\n` };
+    }
+    // At the end: after the last character of content, before the block's final break.
+    const lastContent = unit.text.value.replace(/\s+$/, '').length;
+    const at = unit.text.rangeOf(lastContent - 1, lastContent).end;
+    return { start: at, end: at, newText: `\n${indent}${line}` };
+  }
+  if (style === Scalar.QUOTE_DOUBLE) {
+    const at = unit.text.positionAt(before);
+    const escaped = JSON.stringify(line).slice(1, -1);
+    if (before < unit.text.length) return { start: at, end: at, newText: `${escaped}\\n` };
+    const needsBreak = unit.text.length > 0 && !unit.text.value.endsWith('\n');
+    return { start: at, end: at, newText: `${needsBreak ? '\\n' : ''}${escaped}\\n` };
+  }
+  return undefined;
+}
+
+/** The indentation of a literal block scalar's content lines, as written in the file. */
+function blockIndent(text: string, unit: UnitText): string | undefined {
+  const first = unit.text.value.search(/\S/);
+  if (first < 0) return undefined;
+  const at = unit.text.positionAt(first);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const indent = text.slice(lineStart, at);
+  return /^ *$/.test(indent) ? indent : undefined;
+}
+
+/** Index in the unit value of the start of the line holding value index `index`. */
+export function lineStartIn(unit: UnitText, index: number): number {
+  return unit.text.value.lastIndexOf('\n', index - 1) + 1;
+}
+
+/** Index in the unit value just past the line holding value index `index` (after its break). */
+export function nextLineStartIn(unit: UnitText, index: number): number {
+  const nl = unit.text.value.indexOf('\n', index);
+  return nl < 0 ? unit.text.length : nl + 1;
+}
+
+/** Applies non-overlapping edits to a text (later offsets first, so earlier ones stay valid). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let limit = Infinity;
+  for (const edit of sorted) {
+    if (edit.end > limit) continue; // overlaps an edit already applied
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+    limit = edit.start;
+  }
+  return result;
+}
