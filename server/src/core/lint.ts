@@ -3,6 +3,7 @@ import type { Problem, RuleFailure, RuleId } from './problem';
 import { RULES } from './rules';
 import type { Finding, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
+import { applySuppressions } from './suppressions';
 import { parseYamlDocuments, YamlDocument } from './yamlDocuments';
 
 export interface LintResult {
@@ -45,8 +46,22 @@ export function lintText(text: string, settings: Settings, rules: readonly Rule[
       }
     }
   }
-  problems.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { problems, failures, machineConfigs };
+  const shown = withConfiguredSeverity(applySuppressions(text, problems), settings);
+  shown.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { problems: shown, failures, machineConfigs };
+}
+
+/** `mcroutes.rules`: a rule set to `off` is dropped, any other level replaces the rule's own. */
+function withConfiguredSeverity(problems: Problem[], settings: Settings): Problem[] {
+  const levels = settings.rules ?? {};
+  if (Object.keys(levels).length === 0) return problems;
+  const result: Problem[] = [];
+  for (const problem of problems) {
+    const level = levels[problem.code];
+    if (level === 'off') continue;
+    result.push(level ? { ...problem, severity: level } : problem);
+  }
+  return result;
 }
 
 function toProblem(code: RuleId, { severity, message, range, data, fixes }: Finding): Problem {

@@ -1,3 +1,5 @@
+import { RULE_IDS, type RuleId, type Severity } from './problem';
+
 /** The user-facing settings (`mcroutes.*` in the editor, flags in the CLI). */
 export type NetworkType = 'OVNKubernetes' | 'OpenShiftSDN';
 
@@ -7,7 +9,12 @@ export interface Settings {
   clusterNetwork: string[];
   serviceNetwork: string[];
   machineNetwork: string[];
+  /** Per-rule severity overrides; `off` silences a rule. */
+  rules: Partial<Record<RuleId, RuleLevel>>;
 }
+
+export type RuleLevel = Severity | 'off';
+const RULE_LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   openshiftVersion: '4.19',
@@ -15,6 +22,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clusterNetwork: ['10.128.0.0/14'],
   serviceNetwork: ['172.30.0.0/16'],
   machineNetwork: ['10.0.0.0/16'],
+  rules: {},
 });
 
 export interface SettingsReading {
@@ -47,15 +55,37 @@ export function readSettings(raw: unknown): SettingsReading {
   const serviceNetwork = pick(source, 'serviceNetwork', complaints, DEFAULT_SETTINGS.serviceNetwork, cidrList, 'a list of CIDRs like ["172.30.0.0/16"]');
   const machineNetwork = pick(source, 'machineNetwork', complaints, DEFAULT_SETTINGS.machineNetwork, cidrList, 'a list of CIDRs like ["10.0.0.0/16"]');
 
+  const rules = readRuleLevels(source.rules, complaints);
+
   return {
-    settings: { openshiftVersion, networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork] },
+    settings: { openshiftVersion, networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork], rules },
     complaints,
   };
 }
 
+/** `{"route-default": "off", "unit-oneshot-remain": "hint"}`: each entry checked on its own. */
+function readRuleLevels(raw: unknown, complaints: string[]): Partial<Record<RuleId, RuleLevel>> {
+  const levels: Partial<Record<RuleId, RuleLevel>> = {};
+  if (raw === undefined || raw === null) return levels;
+  if (!isRecord(raw)) {
+    complaints.push(`mcroutes.rules must be an object like {"route-default": "off"}; got ${describe(raw)}. Using the default severities.`);
+    return levels;
+  }
+  for (const [id, level] of Object.entries(raw)) {
+    if (!(RULE_IDS as readonly string[]).includes(id)) {
+      complaints.push(`mcroutes.rules: there is no rule ${JSON.stringify(id)}; rule ids are listed in docs/rules.md.`);
+    } else if (typeof level !== 'string' || !RULE_LEVELS.includes(level)) {
+      complaints.push(`mcroutes.rules.${id} must be one of ${RULE_LEVELS.join(', ')}; got ${describe(level)}. Using its default severity.`);
+    } else {
+      levels[id as RuleId] = level as RuleLevel;
+    }
+  }
+  return levels;
+}
+
 function pick<T>(
   source: Record<string, unknown>,
-  key: keyof Settings,
+  key: Exclude<keyof Settings, 'rules'>,
   complaints: string[],
   fallback: T,
   valid: (v: unknown) => v is T,
