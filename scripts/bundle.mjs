@@ -11,6 +11,8 @@ const common = {
   logLevel: 'warning',
   // vscode is provided by the extension host at run time.
   external: ['vscode'],
+  // docs/rules.md is bundled into the server: hovers on findings show its sections.
+  loader: { '.md': 'text' },
 };
 
 await Promise.all([

@@ -334,3 +334,23 @@ export function positionAt(text: string, offset: number): Position {
   const lines = before.split(/\r\n|\r|\n/);
   return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
+
+export function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  return Math.min(text.length, offset + position.character);
+}
+
+/** Applies LSP text edits (all against the same original text) the way a client does. */
+export function applyLspEdits(text: string, edits: { range: { start: Position; end: Position }; newText: string }[]): string {
+  const resolved = edits
+    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  for (const e of resolved) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+  return result;
+}

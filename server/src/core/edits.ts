@@ -1,5 +1,5 @@
 import { isMap, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import type { TextEdit } from './problem';
+import type { Fix, TextEdit } from './problem';
 import type { UnitText } from './model';
 
 /**
@@ -110,4 +110,22 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
     limit = edit.start;
   }
   return result;
+}
+
+/**
+ * The edits of every safe fix that can be applied together: a fix is skipped when any
+ * of its edits overlaps an edit already chosen. "Fix all" and `lint --fix` use this.
+ */
+export function safeFixEdits(problems: { fixes?: Fix[] }[]): { edits: TextEdit[]; fixes: number } {
+  const chosen: TextEdit[] = [];
+  let fixes = 0;
+  for (const problem of problems) {
+    const fix = problem.fixes?.find((f) => f.safe);
+    if (!fix) continue;
+    const clashes = fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end));
+    if (clashes) continue;
+    chosen.push(...fix.edits);
+    fixes++;
+  }
+  return { edits: chosen, fixes };
 }

@@ -2,6 +2,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem, Severity } from '../core/problem';
+import { diagnosticData } from './codeActions';
 
 export const DIAGNOSTIC_SOURCE = 'mcroutes';
 
@@ -17,6 +18,7 @@ export function toSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITIES[severity] ?? DiagnosticSeverity.Warning;
 }
 
+/** `data` carries the document version and the fixes, for code actions. */
 export function toDiagnostic(problem: Problem, document: TextDocument): Diagnostic {
   const start = Math.max(0, problem.start);
   const end = Math.max(start, problem.end);
@@ -27,6 +29,6 @@ export function toDiagnostic(problem: Problem, document: TextDocument): Diagnost
     code: problem.code,
     message: problem.message,
   };
-  if (problem.data !== undefined) diagnostic.data = problem.data;
+  diagnostic.data = diagnosticData(problem, document.version);
   return diagnostic;
 }

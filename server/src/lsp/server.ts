@@ -1,5 +1,10 @@
 /** Wiring: documents, settings, scheduling and diagnostics on one connection. */
 import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Hover,
+  type HoverParams,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -10,6 +15,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../core/lint';
+import type { Problem } from '../core/problem';
+import type { Settings } from '../core/settings';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { hoverOnFindings } from './hover';
 import { toDiagnostic } from './diagnostics';
 import { describeError, guard, type Logger } from './guard';
 import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
@@ -30,6 +39,8 @@ export interface InitializationOptions {
 
 export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+  hoverProvider: true,
 };
 
 /** The server only speaks about YAML; the core itself ignores YAML that is not a MachineConfig. */
@@ -41,6 +52,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const log: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
   const justOpened = new Set<string>();
+  /** The findings of the last analysis of each document version (hover and fix-all reuse them). */
+  const analysed = new Map<string, { version: number; problems: Problem[] }>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
@@ -59,16 +72,30 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const document = documents.get(uri);
     // Closed or edited while the settings were read: the newer run will publish.
     if (!document || document.version !== version || shutDown) return;
-    const result = lintText(document.getText(), current);
-    for (const failure of result.failures) {
-      log.error(`mcroutes: rule ${failure.rule} failed on ${uri} (version ${version}): ${failure.error}`);
-    }
-    const diagnostics = result.problems.map((problem) => toDiagnostic(problem, document));
+    const problems = analyse(document, current);
+    const diagnostics = problems.map((problem) => toDiagnostic(problem, document));
     if (documents.get(uri)?.version !== version || shutDown) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
+  function analyse(document: TextDocument, current: Settings): Problem[] {
+    const result = lintText(document.getText(), current);
+    for (const failure of result.failures) {
+      log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
+    }
+    analysed.set(document.uri, { version: document.version, problems: result.problems });
+    return result.problems;
+  }
+
+  /** Findings for the document as it is now: cached for its version, else analysed afresh. */
+  async function problemsNow(document: TextDocument): Promise<Problem[]> {
+    const cached = analysed.get(document.uri);
+    if (cached && cached.version === document.version) return cached.problems;
+    return analyse(document, await settings.get());
+  }
+
   function revalidateAll(): void {
+    analysed.clear();
     for (const document of documents.all()) {
       if (isYaml(document)) scheduler.schedule(document.uri, 0);
     }
@@ -112,8 +139,22 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     scheduler.schedule(document.uri, opening ? 0 : scheduler.delayMs);
   }));
 
+  connection.onCodeAction(guard(log, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[]> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !isYaml(document)) return [];
+    const problems = await problemsNow(document);
+    return codeActions(params, document, () => problems);
+  }, (): CodeAction[] => []));
+
+  connection.onHover(guard(log, 'hover', async (params: HoverParams): Promise<Hover | null> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !isYaml(document)) return null;
+    return hoverOnFindings(document, params.position, await problemsNow(document));
+  }, () => null));
+
   documents.onDidClose(guard(log, 'didClose', ({ document }) => {
     justOpened.delete(document.uri);
+    analysed.delete(document.uri);
     scheduler.cancel(document.uri);
     if (isYaml(document) && !shutDown) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }));

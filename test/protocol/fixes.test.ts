@@ -1,0 +1,142 @@
+/** Every quick fix over the protocol: codeAction → apply the edit → the server's new diagnostics. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyLspEdits, LspClient, REPO_ROOT } from '../support/lspClient';
+
+interface Diagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  code?: string;
+  severity?: number;
+  source?: string;
+  data?: { version: number; fixes?: { title: string; safe: boolean }[] };
+}
+interface CodeAction {
+  title: string;
+  kind?: string;
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
+}
+
+const fixtures = path.join(REPO_ROOT, 'test', 'fixtures');
+const files = [
+  path.join(fixtures, 'seed-route.yaml'),
+  ...fs.readdirSync(path.join(fixtures, 'cases')).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(fixtures, 'cases', f)),
+];
+
+let documentCounter = 0;
+
+/** Opens `text` as a new document and returns the diagnostics the server publishes for it. */
+async function diagnose(client: LspClient, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+  const uri = `file:///fixes/doc-${++documentCounter}.yaml`;
+  const since = client.mark();
+  client.didOpen(uri, text);
+  const published = await client.waitFor<{ uri: string; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, since);
+  return { uri, diagnostics: published.params.diagnostics };
+}
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code)).sort();
+
+/** `after` holds no code that `before` lacked, and at most as many of each. */
+function assertNothingNew(before: string[], after: string[], context: string): void {
+  const pool = [...before];
+  for (const code of after) {
+    const at = pool.indexOf(code);
+    assert.ok(at >= 0, `${context}: the fix introduced ${code}`);
+    pool.splice(at, 1);
+  }
+}
+
+describe('quick fixes over the protocol', function () {
+  this.timeout(60000);
+  let client: LspClient;
+  let exercised = 0;
+
+  before(async () => {
+    client = LspClient.stdio();
+    client.configuration = { mcroutes: {} };
+    await client.initialize({ debounceMs: 0 });
+  });
+
+  after(async () => {
+    assert.ok(exercised >= 3, `only ${exercised} quick fixes were exercised`);
+    await client.shutdownAndExit();
+    client.dispose();
+  });
+
+  it('the server offers quick fixes and fix-all', async () => {
+    const fresh = LspClient.stdio();
+    try {
+      const result = await fresh.initialize();
+      assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.mcroutes']);
+    } finally {
+      fresh.dispose();
+    }
+  });
+
+  for (const file of files) {
+    it(`${path.basename(file)}: each fix removes its finding and adds none`, async () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const { uri, diagnostics } = await diagnose(client, text);
+      for (const diagnostic of diagnostics.filter((d) => d.data?.fixes?.length)) {
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic], only: ['quickfix'] },
+        });
+        const quickFixes = actions.filter((a) => a.kind === 'quickfix');
+        assert.deepEqual(quickFixes.map((a) => a.title), diagnostic.data!.fixes!.map((f) => f.title));
+        for (const action of quickFixes) {
+          exercised++;
+          const fixed = applyLspEdits(text, action.edit!.changes![uri]);
+          const after = await diagnose(client, fixed);
+          const context = `${path.basename(file)} ${diagnostic.code} "${action.title}"`;
+          const before = codes(diagnostics);
+          before.splice(before.indexOf(String(diagnostic.code)), 1);
+          assertNothingNew(before, codes(after.diagnostics), context);
+          assert.ok(
+            codes(after.diagnostics).filter((c) => c === diagnostic.code).length < codes(diagnostics).filter((c) => c === diagnostic.code).length,
+            `${context}: the finding is gone`,
+          );
+        }
+      }
+    });
+  }
+
+  it('fix-all applies every safe fix at once and introduces nothing', async () => {
+    let applied = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const { uri, diagnostics } = await diagnose(client, text);
+      if (!diagnostics.some((d) => d.data?.fixes?.some((f) => f.safe))) continue;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      const fixAll = actions.find((a) => a.kind === 'source.fixAll.mcroutes');
+      assert.ok(fixAll, `${path.basename(file)}: a fix-all action`);
+      const after = await diagnose(client, applyLspEdits(text, fixAll.edit!.changes![uri]));
+      assertNothingNew(codes(diagnostics), codes(after.diagnostics), `${path.basename(file)} fix-all`);
+      assert.ok(after.diagnostics.length < diagnostics.length, `${path.basename(file)}: fix-all fixed something`);
+      applied++;
+    }
+    assert.ok(applied >= 1);
+  });
+
+  it('a diagnostic from an older version of the document gets no fixes', async () => {
+    const text = fs.readFileSync(path.join(fixtures, 'cases', 'suppressions.yaml'), 'utf8');
+    const { uri, diagnostics } = await diagnose(client, text);
+    const withFix = diagnostics.find((d) => d.data?.fixes?.length)!;
+    const since = client.mark();
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
+    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => p.uri === uri && p.version === 2, 5000, since);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: withFix.range,
+      context: { diagnostics: [withFix], only: ['quickfix'] },
+    });
+    assert.deepEqual(actions, []);
+  });
+});

@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULE_IDS } from '../../server/src/core/problem';
+import { ruleSection } from '../../server/src/core/ruleDocs';
+import { RULES } from '../../server/src/core/rules';
+
+const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8');
+
+describe('docs/rules.md', () => {
+  it('has a section with why and fix for every implemented rule', () => {
+    for (const rule of RULES) {
+      const section = ruleSection(docs, rule.id);
+      assert.ok(section, `docs/rules.md has no section for ${rule.id}`);
+      assert.match(section, /\*\*Why:\*\*/, `${rule.id} says why`);
+      assert.match(section, /\*\*Fix:\*\*/, `${rule.id} says how to fix`);
+    }
+  });
+
+  it('links every section from the index at the top', () => {
+    for (const rule of RULES) assert.ok(docs.includes(`](#${rule.id})`), `the index links ${rule.id}`);
+  });
+
+  it('a section ends at the next rule', () => {
+    const section = ruleSection(docs, 'route-cidr') ?? '';
+    assert.ok(section.startsWith('## route-cidr'));
+    assert.ok(!section.includes('## route-host-bits'));
+  });
+
+  it('knows only rule ids of the catalogue', () => {
+    for (const rule of RULES) assert.ok((RULE_IDS as readonly string[]).includes(rule.id));
+  });
+});
