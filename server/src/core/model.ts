@@ -1,6 +1,7 @@
 import { isMap, isScalar, Pair, Scalar, YAMLMap, Node } from 'yaml';
 import type { EmbeddedText, FileRange } from './embeddedText';
 import { splitExecCommand, ExecCommand } from './execCommand';
+import type { KeyfileRoute } from './keyfile';
 import { NmcliCommand, NmcliRoute, parseNmcli } from './nmcli';
 import { parseUnitFile, UnitDirective, UnitFile } from './unitFile';
 import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, YamlDocument } from './yamlDocuments';
@@ -117,9 +118,15 @@ export function keyRange(pair: Pair<Scalar, Node | null>): FileRange {
   return rangeOfNode(pair.key);
 }
 
-/** Every nmcli route of every unit text of the config. */
-export function routesOf(mc: MachineConfigModel): NmcliRoute[] {
-  const routes: NmcliRoute[] = [];
+/**
+ * A route of the config, whatever wrote it. Both kinds share the `Route` fields
+ * (route.ts); `origin` tells them apart: `property` for nmcli, `entry` for keyfiles.
+ */
+export type ConfigRoute = NmcliRoute | KeyfileRoute;
+
+/** Every route of the config: nmcli routes of every unit text, then routes of NetworkManager keyfiles. */
+export function routesOf(mc: MachineConfigModel): ConfigRoute[] {
+  const routes: ConfigRoute[] = [];
   for (const unit of unitTextsOf(mc)) {
     for (const exec of unit.execLines) if (exec.nmcli) routes.push(...exec.nmcli.routes);
   }

@@ -1,5 +1,8 @@
 import type { EmbeddedText } from './embeddedText';
 import type { Family } from './address';
+import type { Route, RouteAttribute } from './route';
+
+export type { RouteAttribute } from './route';
 
 export type NmcliObject = 'device' | 'connection';
 
@@ -12,24 +15,10 @@ export interface NmcliProperty {
   value?: EmbeddedText;
 }
 
-export interface RouteAttribute {
-  name: EmbeddedText;
-  value: EmbeddedText;
-  whole: EmbeddedText;
-}
-
-export interface NmcliRoute {
-  /** The family of the property the route sits in (`ipv4.routes` → 4). */
-  propertyFamily: Family;
+/** A route of an `ipv4.routes`/`ipv6.routes` argument; `text` is one comma-separated entry, trimmed. */
+export interface NmcliRoute extends Route {
+  origin: 'nmcli';
   property: NmcliProperty;
-  /** One comma-separated entry, trimmed. */
-  text: EmbeddedText;
-  destination: EmbeddedText;
-  gateway?: EmbeddedText;
-  metric?: EmbeddedText;
-  attributes: RouteAttribute[];
-  /** Words that are none of the above. */
-  unexpected: EmbeddedText[];
 }
 
 export interface NmcliCommand {
@@ -114,7 +103,16 @@ export function parseRouteList(value: EmbeddedText, family: Family, property: Nm
     const text = part.trim();
     if (text.length === 0) continue;
     const words = text.words();
-    const route: NmcliRoute = { propertyFamily: family, property, text, destination: words[0], attributes: [], unexpected: [] };
+    const route: NmcliRoute = {
+      origin: 'nmcli',
+      propertyFamily: family,
+      propertyName: family === 4 ? 'ipv4.routes' : 'ipv6.routes',
+      property,
+      text,
+      destination: words[0],
+      attributes: [] as RouteAttribute[],
+      unexpected: [],
+    };
     for (const word of words.slice(1)) {
       const equals = word.value.indexOf('=');
       if (equals > 0) {

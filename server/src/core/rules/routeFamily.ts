@@ -8,7 +8,7 @@ export const routeFamily: Rule = {
   check({ machineConfig: mc, report }) {
     if (!mc) return;
     for (const route of routesOf(mc)) {
-      const property = route.property.name;
+      const property = route.propertyName;
       const destination = parseCidr(route.destination.value);
       if (destination.ok && destination.family !== route.propertyFamily) {
         report({

@@ -1,0 +1,34 @@
+import type { EmbeddedText } from './embeddedText';
+import type { Family } from './address';
+
+/** `attr=value` after a route (nmcli) or in `routeN_options=` (keyfile). */
+export interface RouteAttribute {
+  name: EmbeddedText;
+  value: EmbeddedText;
+  whole: EmbeddedText;
+}
+
+/** Where a route was written: an nmcli command in a unit, or a NetworkManager keyfile in storage.files. */
+export type RouteOrigin = 'nmcli' | 'keyfile';
+
+/**
+ * One static route, whatever wrote it. Every part is an embedded text that points into
+ * the file (exactly for units and percent-encoded data URLs, at the whole payload for
+ * base64), so the route rules underline the characters the user typed.
+ */
+export interface Route {
+  origin: RouteOrigin;
+  /** The family of the property the route sits in (`ipv4.routes` or keyfile `[ipv4]` → 4). */
+  propertyFamily: Family;
+  /** The NetworkManager property the route belongs to, for messages: `ipv4.routes` or `ipv6.routes`. */
+  propertyName: 'ipv4.routes' | 'ipv6.routes';
+  /** The whole route as written (one comma-separated nmcli entry, or a keyfile value), trimmed. */
+  text: EmbeddedText;
+  /** `address[/prefix]`. */
+  destination: EmbeddedText;
+  gateway?: EmbeddedText;
+  metric?: EmbeddedText;
+  attributes: RouteAttribute[];
+  /** Words that are none of the above. */
+  unexpected: EmbeddedText[];
+}
