@@ -1,7 +1,8 @@
 import { isMap, isScalar, Pair, Scalar, YAMLMap, Node } from 'yaml';
 import type { EmbeddedText, FileRange } from './embeddedText';
 import { splitExecCommand, ExecCommand } from './execCommand';
-import type { KeyfileRoute } from './keyfile';
+import { DataUrl, parseDataUrl } from './dataUrl';
+import { Keyfile, KeyfileRoute, parseKeyfile } from './keyfile';
 import { NmcliCommand, NmcliRoute, parseNmcli } from './nmcli';
 import { parseUnitFile, UnitDirective, UnitFile } from './unitFile';
 import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, YamlDocument } from './yamlDocuments';
@@ -49,6 +50,37 @@ export interface MachineConfigModel {
   /** spec.config, the Ignition config. */
   config?: YAMLMap;
   units: UnitModel[];
+  /** spec.config.storage.files. */
+  files: FileModel[];
+}
+
+/** One entry of storage.files, with its contents decoded where a `data:` URL allows. */
+export interface FileModel {
+  node: YAMLMap;
+  path?: Scalar;
+  /** The path when it is a string. */
+  pathValue?: string;
+  mode?: Scalar;
+  overwrite?: Scalar;
+  contents?: YAMLMap;
+  /** contents.source */
+  source?: Scalar;
+  /** contents.compression */
+  compression?: Scalar;
+  /** The source read as a `data:` URL (undefined for other schemes). */
+  dataUrl?: DataUrl;
+  /** The decoded file text: set when the source is a valid, uncompressed data URL of text. */
+  text?: EmbeddedText;
+  /** Read as a NetworkManager keyfile, when the path is one (see isKeyfilePath) and the text decodes. */
+  keyfile?: Keyfile;
+}
+
+export const KEYFILE_DIRECTORY = '/etc/NetworkManager/system-connections/';
+
+/** A connection profile NetworkManager's keyfile plugin loads: /etc/NetworkManager/system-connections/<name>.nmconnection. */
+export function isKeyfilePath(path: string): boolean {
+  return path.startsWith(KEYFILE_DIRECTORY) && path.endsWith('.nmconnection') && !path.slice(KEYFILE_DIRECTORY.length).includes('/') &&
+    path.length > KEYFILE_DIRECTORY.length + '.nmconnection'.length;
 }
 
 const EXEC_KEYS = /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/;
@@ -76,6 +108,10 @@ export function buildMachineConfig(document: YamlDocument, text: string): Machin
     }
     units.push({ node: item, name: scalarAt(item, 'name'), contents: unitTextOf(scalarAt(item, 'contents'), text), dropins });
   }
+  const files: FileModel[] = [];
+  for (const item of seqAt(mapAt(config, 'storage'), 'files')?.items ?? []) {
+    if (isMap(item)) files.push(fileOf(item, text));
+  }
   return {
     document,
     root,
@@ -85,7 +121,32 @@ export function buildMachineConfig(document: YamlDocument, text: string): Machin
     spec,
     config,
     units,
+    files,
   };
+}
+
+function fileOf(node: YAMLMap, text: string): FileModel {
+  const path = scalarAt(node, 'path');
+  const contents = mapAt(node, 'contents');
+  const source = scalarAt(contents, 'source');
+  const compression = scalarAt(contents, 'compression');
+  const file: FileModel = {
+    node,
+    path,
+    pathValue: stringValue(path),
+    mode: scalarAt(node, 'mode'),
+    overwrite: scalarAt(node, 'overwrite'),
+    contents,
+    source,
+    compression,
+  };
+  if (source && typeof source.value === 'string') {
+    file.dataUrl = parseDataUrl(embeddedTextOfScalar(source, text));
+    const compressed = compression !== undefined && compression.value !== null && compression.value !== '';
+    if (file.dataUrl?.decoded && !file.dataUrl.binary && !compressed) file.text = file.dataUrl.decoded;
+  }
+  if (file.text && file.pathValue && isKeyfilePath(file.pathValue)) file.keyfile = parseKeyfile(file.text);
+  return file;
 }
 
 function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefined {
@@ -130,5 +191,6 @@ export function routesOf(mc: MachineConfigModel): ConfigRoute[] {
   for (const unit of unitTextsOf(mc)) {
     for (const exec of unit.execLines) if (exec.nmcli) routes.push(...exec.nmcli.routes);
   }
+  for (const file of mc.files) if (file.keyfile) routes.push(...file.keyfile.routes);
   return routes;
 }
