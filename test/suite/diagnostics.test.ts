@@ -47,11 +47,12 @@ describe('diagnostics from the language server', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('the seed shows its two warnings at the exact ranges', async () => {
-    const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length >= 2, 'the seed diagnostics');
+  it('the seed shows its two warnings and one information at the exact ranges', async () => {
+    const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length >= 3, 'the seed diagnostics');
     assert.deepEqual(diagnostics.map(show).sort(), [
       '16:4-16:12 Warning ign-unknown-key',
       '24:13-24:40 Warning unit-network-online',
+      '33:2-33:12 Information mc-os-image-url',
     ]);
     assert.equal(document.getText(diagnostics.find((d) => d.code === 'ign-unknown-key')!.range), 'networkd');
   });
@@ -71,7 +72,7 @@ describe('diagnostics from the language server', () => {
     const back = new vscode.WorkspaceEdit();
     back.replace(document.uri, range, '192.168.1.0/24');
     assert.ok(await vscode.workspace.applyEdit(back));
-    const after = await diagnosticsWhen(document.uri, (d) => !d.some((x) => x.code === 'route-host-bits') && d.length === 2, 'route-host-bits gone');
-    assert.equal(after.length, 2);
+    const after = await diagnosticsWhen(document.uri, (d) => !d.some((x) => x.code === 'route-host-bits') && d.length === 3, 'route-host-bits gone');
+    assert.equal(after.length, 3);
   });
 });

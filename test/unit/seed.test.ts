@@ -22,6 +22,7 @@ describe('the seed MachineConfig', () => {
     assert.deepEqual(result.problems.map((p) => at(seed, p)), [
       '17:5 warning ign-unknown-key "networkd"',
       '25:14 warning unit-network-online "After=network-online.target"',
+      '34:3 info mc-os-image-url "osImageURL"',
     ]);
   });
 
@@ -40,7 +41,7 @@ describe('the seed MachineConfig', () => {
     assert.equal(result.failures.length, 1);
     assert.equal(result.failures[0].rule, 'unit-parse');
     assert.match(result.failures[0].error, /boom/);
-    assert.deepEqual(result.problems.map((p) => p.code), ['ign-unknown-key', 'unit-network-online']);
+    assert.deepEqual(result.problems.map((p) => p.code), ['ign-unknown-key', 'unit-network-online', 'mc-os-image-url']);
   });
 
   it('YAML that is not a MachineConfig gets nothing', () => {

@@ -71,3 +71,33 @@ export const IGNITION_2_ONLY: Record<string, string> = {
   networkd: 'networkd is an Ignition 2.x section; Ignition 3 has no networkd and ignores it',
   filesystem: 'filesystem is an Ignition 2.x file field; Ignition 3 ignores it',
 };
+
+/**
+ * Butane-only keys pasted into a MachineConfig's Ignition config, by the path of their
+ * parent (list indices written `[]`). Butane compiles them away (inline text becomes a
+ * `data:` URL, local files are read in); Ignition does not know them.
+ */
+const BUTANE_ONLY: Record<string, Record<string, string>> = {
+  'spec.config': {
+    variant: 'variant is the header of a Butane config',
+    version: 'version at this level is the header of a Butane config (Ignition has ignition.version)',
+    openshift: 'openshift is a Butane section (it compiles to spec.kernelArguments, spec.extensions, spec.fips and spec.kernelType)',
+  },
+  'spec.config.storage': { trees: 'storage.trees is Butane-only: Butane reads the local directory into files' },
+  'spec.config.storage.files[].contents': {
+    inline: 'contents.inline is Butane-only: Ignition reads only contents.source, so the file is written empty',
+    local: 'contents.local is Butane-only: Ignition reads only contents.source, so the file is written empty',
+  },
+  'spec.config.storage.files[].append[]': {
+    inline: 'inline is Butane-only: Ignition reads only source',
+    local: 'local is Butane-only: Ignition reads only source',
+  },
+  'spec.config.systemd.units[]': { contents_local: 'contents_local is Butane-only: the unit gets no contents' },
+  'spec.config.systemd.units[].dropins[]': { contents_local: 'contents_local is Butane-only: the dropin gets no contents' },
+  'spec.config.passwd.users[]': { ssh_authorized_keys_local: 'ssh_authorized_keys_local is Butane-only: no key is installed' },
+};
+
+/** Why `key` under `path` (e.g. `spec.config.storage.files[2].contents`) is Butane syntax, or undefined. */
+export function butaneOnlyKey(path: string, key: string): string | undefined {
+  return BUTANE_ONLY[path.replace(/\[\d+\]/g, '[]')]?.[key];
+}

@@ -1,4 +1,5 @@
 import { keyRange } from '../model';
+import { hasPlaceholder } from '../placeholder';
 import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
 
@@ -33,7 +34,7 @@ export const mcRoleLabel: Rule = {
       });
       return;
     }
-    if (!STANDARD_ROLES.has(role)) {
+    if (!STANDARD_ROLES.has(role) && !hasPlaceholder(role)) {
       report({
         severity: 'warning',
         message: `Role ${JSON.stringify(role)} is not one of the default pools (worker, master): it takes effect only if a custom MachineConfigPool selects it, e.g. machineConfigSelector matchExpressions ${ROLE_LABEL} In [worker, ${role}].`,

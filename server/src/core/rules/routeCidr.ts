@@ -9,6 +9,16 @@ export const routeCidr: Rule = {
     if (!mc) return;
     for (const route of routesOf(mc)) {
       const reading = parseCidr(route.destination.value);
+      if (reading.ok && route.origin === 'keyfile' && route.impliedPrefix !== undefined && reading.prefix !== route.impliedPrefix) {
+        // nm-keyfile-reader: `route1=10.0.0.0,…` is read as 10.0.0.0/24, not as a host route.
+        report({
+          severity: 'warning',
+          message: `A keyfile route without a prefix length is read by NetworkManager as ${route.destination.value}/${route.impliedPrefix}, not as a host route: write the prefix (e.g. /${reading.prefix} for one host).`,
+          range: route.destination.rangeOf(),
+          data: { impliedPrefix: route.impliedPrefix },
+        });
+        continue;
+      }
       if (reading.ok) continue;
       const slash = route.destination.value.indexOf('/');
       const range = reading.part === 'prefix' && slash >= 0

@@ -1,4 +1,5 @@
 import { isNode } from 'yaml';
+import { hasPlaceholder } from '../placeholder';
 import { rangeOfNode, stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
 
@@ -11,6 +12,7 @@ export const unitName: Rule = {
     if (!mc) return;
     for (const unit of mc.units) {
       const name = stringValue(unit.name);
+      if (name !== undefined && hasPlaceholder(name)) continue; // placeholder says it
       if (!unit.name || name === undefined || name === '') {
         report({
           severity: 'error',
@@ -28,6 +30,7 @@ export const unitName: Rule = {
       }
       for (const dropin of unit.dropins) {
         const dropinName = stringValue(dropin.name);
+        if (dropinName !== undefined && hasPlaceholder(dropinName)) continue;
         if (dropinName === undefined || !dropinName.endsWith('.conf') || dropinName === '.conf') {
           report({
             severity: 'error',

@@ -1,0 +1,93 @@
+import { isMap, isScalar } from 'yaml';
+import type { EmbeddedText } from '../embeddedText';
+import { hasPlaceholder } from '../placeholder';
+import { mapAt, rangeOfNode, seqAt } from '../yamlDocuments';
+import { embeddedTextOfScalar } from '../yamlScalar';
+import type { Rule } from './rule';
+
+/** Public key types OpenSSH accepts in authorized_keys (sshd(8)). */
+const KEY_TYPES = new Set([
+  'ssh-ed25519', 'ssh-rsa', 'ssh-dss', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521',
+  'sk-ssh-ed25519@openssh.com', 'sk-ecdsa-sha2-nistp256@openssh.com',
+  'ssh-ed25519-cert-v01@openssh.com', 'ssh-rsa-cert-v01@openssh.com', 'ssh-dss-cert-v01@openssh.com',
+  'ecdsa-sha2-nistp256-cert-v01@openssh.com', 'ecdsa-sha2-nistp384-cert-v01@openssh.com', 'ecdsa-sha2-nistp521-cert-v01@openssh.com',
+  'sk-ssh-ed25519-cert-v01@openssh.com', 'sk-ecdsa-sha2-nistp256-cert-v01@openssh.com',
+]);
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The key type named inside the key data (a length-prefixed string), or undefined when it is not readable base64. */
+function typeInBlob(blob: string): string | undefined {
+  if (blob.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) return undefined;
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const ch of blob.replace(/=+$/, '')) {
+    buffer = ((buffer << 6) | BASE64.indexOf(ch)) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+    if (bytes.length >= 4 + 64) break;
+  }
+  if (bytes.length < 4) return undefined;
+  const length = (bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3];
+  if (length <= 0 || length > 64 || bytes.length < 4 + length) return undefined;
+  const type = String.fromCharCode(...bytes.slice(4, 4 + length));
+  return /^[\x21-\x7e]+$/.test(type) ? type : undefined;
+}
+
+/** Why an authorized_keys line is not `[options] <type> <base64> [comment]`, and where. */
+function judge(line: EmbeddedText): { message: string; at: EmbeddedText } | undefined {
+  const words = line.words();
+  const typeIndex = words.findIndex((w) => KEY_TYPES.has(w.value));
+  if (typeIndex < 0) {
+    const first = words[0];
+    return {
+      message: `${JSON.stringify(first.value.length > 30 ? `${first.value.slice(0, 27)}...` : first.value)} is not an SSH public key type: an entry is "<type> <base64 key> [comment]", e.g. ssh-ed25519 AAAA… user@host. Ignition writes it as it is and sshd ignores it.`,
+      at: first,
+    };
+  }
+  const type = words[typeIndex].value;
+  const blob = words[typeIndex + 1];
+  if (!blob) return { message: `The ${type} key has no key data after its type: sshd ignores it.`, at: words[typeIndex] };
+  const inside = typeInBlob(blob.value);
+  if (!inside) {
+    return { message: 'The key data is not a complete base64 SSH key (cut off or changed when copied?): sshd ignores it.', at: blob };
+  }
+  if (inside !== type) return { message: `The key data is a ${inside} key but the entry says ${type}: sshd ignores it.`, at: words[typeIndex] };
+  return undefined;
+}
+
+/** passwd.users[].sshAuthorizedKeys entries that sshd cannot use. */
+export const passwdSshKey: Rule = {
+  id: 'passwd-ssh-key',
+  check({ machineConfig: mc, text, report }) {
+    if (!mc?.config) return;
+    for (const user of seqAt(mapAt(mc.config, 'passwd'), 'users')?.items ?? []) {
+      if (!isMap(user)) continue;
+      for (const entry of seqAt(user, 'sshAuthorizedKeys')?.items ?? []) {
+        if (!isScalar(entry) || typeof entry.value !== 'string') continue;
+        if (hasPlaceholder(entry.value)) continue; // placeholder says it
+        const embedded = embeddedTextOfScalar(entry, text);
+        if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(entry.value)) {
+          report({
+            severity: 'warning',
+            message: 'This is a private key: never put it in a MachineConfig (anyone who can read MachineConfigs can read it). Use the public key, the contents of the .pub file.',
+            range: rangeOfNode(entry),
+          });
+          continue;
+        }
+        const lines = embedded.split('\n').map((l) => l.trim()).filter((l) => l.length > 0 && !l.value.startsWith('#'));
+        if (lines.length === 0) {
+          report({ severity: 'warning', message: 'An empty SSH key entry: remove it.', range: rangeOfNode(entry) });
+          continue;
+        }
+        for (const line of lines) {
+          const problem = judge(line);
+          if (problem) report({ severity: 'warning', message: problem.message, range: problem.at.rangeOf() });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import { isScalar } from 'yaml';
+import { hasPlaceholder } from '../placeholder';
+import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../yamlDocuments';
+import type { Rule } from './rule';
+
+/** Units the platform itself writes or depends on (MCO templates, RHCOS). */
+const PLATFORM_UNITS = new Set([
+  'kubelet.service', 'crio.service', 'ovs-configuration.service', 'nodeip-configuration.service',
+  'openvswitch.service', 'ovs-vswitchd.service', 'ovsdb-server.service', 'machine-config-daemon-firstboot.service',
+  'machine-config-daemon-pull.service', 'kubelet-dependencies.target',
+]);
+const NETWORK_MANAGER = /^NetworkManager(-[A-Za-z0-9-]+)?\.service$/;
+
+export function isPlatformUnit(name: string): boolean {
+  return PLATFORM_UNITS.has(name) || NETWORK_MANAGER.test(name);
+}
+
+/**
+ * A unit with `contents` replaces the whole unit file. For a platform unit that throws away
+ * what the platform put there (and fights every update of it); a dropin changes only what
+ * it says. Masking one disables it.
+ */
+export const unitShadowsPlatform: Rule = {
+  id: 'unit-shadows-platform',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    // The platform's own configs (00-worker, rendered-worker-…) define these units on purpose.
+    const metadataName = stringValue(scalarAt(mc.metadata, 'name')) ?? '';
+    if (/^rendered-/.test(metadataName) || pairOf(mapAt(mc.metadata, 'annotations'), 'machineconfiguration.openshift.io/generated-by-controller-version')) return;
+    for (const unit of mc.units) {
+      const name = stringValue(unit.name);
+      if (!name || hasPlaceholder(name) || !isPlatformUnit(name)) continue;
+      const base = name.replace(/\.[a-z]+$/, '');
+      if (unit.contents && unit.contents.text.value.trim() !== '') {
+        report({
+          severity: 'warning',
+          message: `${name} is the platform's own unit: these contents replace it entirely, losing what the platform put there (and fighting every update of it). Change it with a dropin instead: dropins: - name: 10-${base.toLowerCase()}-custom.conf.`,
+          range: rangeOfNode(unit.name),
+          data: { unit: name },
+        });
+      }
+      const mask = pairOf(unit.node, 'mask')?.value;
+      if (isScalar(mask) && mask.value === true) {
+        report({
+          severity: 'warning',
+          message: `mask: true disables ${name}, a unit the platform needs; nodes may not come back healthy. Use a dropin to change what it does instead.`,
+          range: rangeOfNode(mask),
+          data: { unit: name },
+        });
+      }
+    }
+  },
+};
