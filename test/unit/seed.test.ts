@@ -21,7 +21,25 @@ describe('the seed MachineConfig', () => {
     assert.equal(result.machineConfigs, 1);
     assert.deepEqual(result.problems.map((p) => at(seed, p)), [
       '17:5 warning ign-unknown-key "networkd"',
+      '23:14 info unit-ovn-ordering "[Unit]"',
       '25:14 warning unit-network-online "After=network-online.target"',
+      '28:14 info unit-oneshot-remain "Type=oneshot"',
+      '29:24 info unit-exec-shell "nmcli"',
+      '29:30 info nmcli-device-runtime "dev modify"',
+      '29:41 error nmcli-ovn-port "ens5"',
+      '29:60 info route-ovn-egress "192.168.1.0/24"',
+      '34:3 info mc-os-image-url "osImageURL"',
+    ]);
+  });
+
+  it('on OpenShift SDN (where the seed comes from) the OVN-Kubernetes findings are not given', () => {
+    const result = lintText(seed, { ...DEFAULT_SETTINGS, networkType: 'OpenShiftSDN' });
+    assert.deepEqual(result.problems.map((p) => at(seed, p)), [
+      '17:5 warning ign-unknown-key "networkd"',
+      '25:14 warning unit-network-online "After=network-online.target"',
+      '28:14 info unit-oneshot-remain "Type=oneshot"',
+      '29:24 info unit-exec-shell "nmcli"',
+      '29:30 info nmcli-device-runtime "dev modify"',
       '34:3 info mc-os-image-url "osImageURL"',
     ]);
   });
@@ -41,7 +59,10 @@ describe('the seed MachineConfig', () => {
     assert.equal(result.failures.length, 1);
     assert.equal(result.failures[0].rule, 'unit-parse');
     assert.match(result.failures[0].error, /boom/);
-    assert.deepEqual(result.problems.map((p) => p.code), ['ign-unknown-key', 'unit-network-online', 'mc-os-image-url']);
+    assert.deepEqual(result.problems.map((p) => p.code), [
+      'ign-unknown-key', 'unit-ovn-ordering', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell',
+      'nmcli-device-runtime', 'nmcli-ovn-port', 'route-ovn-egress', 'mc-os-image-url',
+    ]);
   });
 
   it('YAML that is not a MachineConfig gets nothing', () => {

@@ -66,3 +66,27 @@ export function contains(network: IpAddress, prefix: number, address: IpAddress)
 export function rangeName(address: IpAddress): string {
   return address.range();
 }
+
+/** A network as the rules compare them: family, network address (host bits cleared) and prefix. */
+export interface Network {
+  family: Family;
+  address: IpAddress;
+  prefix: number;
+}
+
+/** Parses `address/prefix` into its network; undefined when it is not one. */
+export function parseNetwork(text: string): Network | undefined {
+  const reading = parseCidr(text.trim());
+  if (!reading.ok) return undefined;
+  return { family: reading.family, address: networkOf(reading.address, reading.prefix), prefix: reading.prefix };
+}
+
+/** Whether `inner` lies entirely inside `outer` (equal networks included). */
+export function isWithin(inner: Network, outer: Network): boolean {
+  return inner.family === outer.family && inner.prefix >= outer.prefix && contains(outer.address, outer.prefix, inner.address);
+}
+
+/** `10.0.0.0/16`, the way a network is written. */
+export function formatNetwork(network: Network): string {
+  return `${network.address.toString()}/${network.prefix}`;
+}

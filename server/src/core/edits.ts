@@ -1,4 +1,5 @@
 import { isMap, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { EmbeddedText } from './embeddedText';
 import type { Fix, TextEdit } from './problem';
 import type { UnitText } from './model';
 
@@ -58,15 +59,17 @@ export function insertUnitLineEdit(text: string, unit: UnitText, before: number,
   if (style === Scalar.BLOCK_LITERAL) {
     const indent = blockIndent(text, unit);
     if (indent === undefined) return undefined;
+    // `line` may hold several unit lines; each gets the indentation, an empty one none.
+    const indented = line.split('\n').map((l) => (l === '' ? '' : `${indent}${l}`)).join('\n');
     if (before < unit.text.length) {
       // At the start of the file line, so a blank unit line works as well as a full one.
       const at = text.lastIndexOf('\n', unit.text.positionAt(before) - 1) + 1;
-      return { start: at, end: at, newText: `${indent}${line}\n` };
+      return { start: at, end: at, newText: `${indented}\n` };
     }
     // At the end: after the last character of content, before the block's final break.
     const lastContent = unit.text.value.replace(/\s+$/, '').length;
     const at = unit.text.rangeOf(lastContent - 1, lastContent).end;
-    return { start: at, end: at, newText: `\n${indent}${line}` };
+    return { start: at, end: at, newText: `\n${indented}` };
   }
   if (style === Scalar.QUOTE_DOUBLE) {
     const at = unit.text.positionAt(before);
@@ -97,6 +100,29 @@ export function lineStartIn(unit: UnitText, index: number): number {
 export function nextLineStartIn(unit: UnitText, index: number): number {
   const nl = unit.text.value.indexOf('\n', index);
   return nl < 0 ? unit.text.length : nl + 1;
+}
+
+/** The index in `embedded`'s value of the character that starts at file offset `offset` (exact texts only). */
+export function indexAtOffset(embedded: EmbeddedText, offset: number): number | undefined {
+  if (!embedded.exact) return undefined;
+  for (let i = 0; i < embedded.length; i++) {
+    const range = embedded.rangeOf(i, i + 1);
+    if (range.start === offset) return i;
+    if (range.start > offset) return undefined;
+  }
+  return offset === embedded.positionAt(embedded.length) ? embedded.length : undefined;
+}
+
+/**
+ * Replaces the characters of `embedded` (a word of a unit, a route destination) with
+ * `newText`, when the file holds exactly those characters (no escapes, no percent-encoding
+ * in between) and `newText` needs no quoting in any YAML scalar style.
+ */
+export function replaceVerbatimEdit(text: string, embedded: EmbeddedText, newText: string): TextEdit | undefined {
+  if (!embedded.exact || embedded.length === 0 || !/^[A-Za-z0-9_./+=:-]*$/.test(newText)) return undefined;
+  const { start, end } = embedded.rangeOf();
+  if (text.slice(start, end) !== embedded.value) return undefined;
+  return { start, end, newText };
 }
 
 /** Applies non-overlapping edits to a text (later offsets first, so earlier ones stay valid). */

@@ -1,5 +1,6 @@
 import { contains, parseAddress, parseCidr } from '../address';
 import { routesOf } from '../model';
+import { isOnlink } from '../routeFacts';
 import type { Finding, Rule } from './rule';
 
 const NOT_A_NEXT_HOP: Record<string, string> = {
@@ -16,6 +17,23 @@ export const routeGateway: Rule = {
   check({ machineConfig: mc, report }) {
     if (!mc) return;
     for (const route of routesOf(mc)) {
+      if (route.origin === 'nmcli') {
+        for (const issue of route.issues) {
+          if (issue.kind === 'next-hop-late') {
+            report({
+              severity: 'error',
+              message: `Next hop ${issue.word.value} stands after the metric or an attribute: nmcli wants it right after the destination (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
+              range: issue.word.rangeOf(),
+            });
+          } else if (issue.kind === 'next-hop-again') {
+            report({
+              severity: 'warning',
+              message: `A second next hop: nmcli silently keeps the last one (${issue.word.value}) and drops ${route.gateway?.value}. A route has one next hop; for several, write one route each (with weight= for ECMP on IPv4).`,
+              range: issue.word.rangeOf(),
+            });
+          }
+        }
+      }
       if (!route.gateway) continue;
       const range = route.gateway.rangeOf();
       const gateway = parseAddress(route.gateway.value);
@@ -31,7 +49,8 @@ export const routeGateway: Rule = {
         continue;
       }
       const destination = parseCidr(route.destination.value);
-      if (destination.ok && destination.family === gateway.family && destination.prefix > 0 &&
+      // onlink=true: the next hop is declared reachable on the link itself, not through a route.
+      if (destination.ok && destination.family === gateway.family && destination.prefix > 0 && !isOnlink(route) &&
           contains(destination.address, destination.prefix, gateway.address)) {
         report({
           severity: 'warning',

@@ -1,3 +1,4 @@
+import { indexAtOffset, insertUnitLineEdit, lineStartIn } from '../edits';
 import { directivesOf } from '../unitFile';
 import type { Rule } from './rule';
 
@@ -9,7 +10,7 @@ const TARGET = 'network-online.target';
  */
 export const unitNetworkOnline: Rule = {
   id: 'unit-network-online',
-  check({ machineConfig: mc, report }) {
+  check({ text: source, machineConfig: mc, report }) {
     if (!mc) return;
     for (const unit of mc.units) {
       const texts = [unit.contents, ...unit.dropins.map((d) => d.contents)].filter((t) => t !== undefined);
@@ -20,11 +21,15 @@ export const unitNetworkOnline: Rule = {
       for (const text of texts) {
         for (const after of directivesOf(text.file, 'Unit', 'After')) {
           if (!after.value.words().some((w) => w.value === TARGET)) continue;
+          // Wants= goes on its own line right before the After= line, indented like the unit.
+          const at = indexAtOffset(text.text, after.whole.rangeOf().start);
+          const edit = at === undefined ? undefined : insertUnitLineEdit(source, text, lineStartIn(text, at), `Wants=${TARGET}`);
           report({
             severity: 'warning',
             message: `After=${TARGET} only orders this unit; without Wants=${TARGET} the target is not pulled in and the route may be added before the network is up.`,
             range: after.whole.rangeOf(),
             data: { insert: `Wants=${TARGET}` },
+            ...(edit ? { fixes: [{ title: `Add Wants=${TARGET}`, edits: [edit], safe: true }] } : {}),
           });
         }
       }

@@ -1,0 +1,50 @@
+import { parseNetwork, type Network } from './address';
+import type { Settings } from './settings';
+
+/**
+ * Address ranges the cluster owns (openshift-docs cidr-range-definitions; OVN-Kubernetes
+ * defaults). A node route into one of them takes addresses away from pods, services or
+ * OVN's own plumbing.
+ */
+export interface NamedRange {
+  network: Network;
+  /** What the range is, for messages: "the cluster network". */
+  what: string;
+  /** The CIDR as written in the settings or the defaults. */
+  cidr: string;
+}
+
+function named(cidrs: readonly string[], what: string): NamedRange[] {
+  const ranges: NamedRange[] = [];
+  for (const cidr of cidrs) {
+    const network = parseNetwork(cidr);
+    if (network) ranges.push({ network, what, cidr });
+  }
+  return ranges;
+}
+
+/** The cluster (pod) and service networks of the settings. */
+export function podAndServiceRanges(settings: Settings): NamedRange[] {
+  return [...named(settings.clusterNetwork, 'the cluster (pod) network'), ...named(settings.serviceNetwork, 'the service network')];
+}
+
+export function machineRanges(settings: Settings): NamedRange[] {
+  return named(settings.machineNetwork, 'the machine network');
+}
+
+/** 4.17 moved the OVN masquerade subnet from 169.254.169.0/29 (fd69::/125) to 169.254.0.0/17 (fd69::/112). */
+export function masqueradeIsWide(openshiftVersion: string): boolean {
+  const [major, minor] = openshiftVersion.split('.').map(Number);
+  return major > 4 || (major === 4 && minor >= 17);
+}
+
+/** OVN-Kubernetes internal subnets: join, transit switch, masquerade (IPv4 and IPv6). */
+export function ovnRanges(settings: Settings): NamedRange[] {
+  const wide = masqueradeIsWide(settings.openshiftVersion);
+  return [
+    ...named(['100.64.0.0/16', 'fd98::/64'], 'the OVN-Kubernetes join subnet'),
+    ...named(['100.88.0.0/16', 'fd97::/64'], 'the OVN-Kubernetes transit switch subnet'),
+    ...named(wide ? ['169.254.0.0/17', 'fd69::/112'] : ['169.254.169.0/29', 'fd69::/125'],
+      `the OVN-Kubernetes masquerade subnet (OpenShift ${settings.openshiftVersion})`),
+  ];
+}

@@ -1,0 +1,72 @@
+import { networkOf, parseCidr, type Network } from './address';
+import type { EmbeddedText } from './embeddedText';
+import type { ConfigRoute } from './model';
+import type { RouteAttribute } from './route';
+
+/**
+ * Facts about a route that several rules need, read the same way for nmcli and keyfile
+ * routes: the network it names, whether it is being removed, its table, its attributes.
+ */
+
+/** The network of the destination (host bits cleared), in the route's own family; undefined when unreadable. */
+export function destinationNetwork(route: ConfigRoute): Network | undefined {
+  const reading = parseCidr(route.destination.value);
+  if (!reading.ok || reading.family !== route.propertyFamily) return undefined;
+  // A keyfile route written without a prefix means /24 (IPv4) or /128 to NetworkManager.
+  const prefix = !reading.explicitPrefix && route.origin === 'keyfile' && route.impliedPrefix !== undefined
+    ? route.impliedPrefix
+    : reading.prefix;
+  return { family: reading.family, address: networkOf(reading.address, prefix), prefix };
+}
+
+/** `-ipv4.routes "…"` removes routes: the route is not added. */
+export function isRemoval(route: ConfigRoute): boolean {
+  return route.origin === 'nmcli' && route.property.operation === '-';
+}
+
+/** The last `name=` attribute of the route (nmcli and NetworkManager keep the last one). */
+export function attributeOf(route: ConfigRoute, name: string): RouteAttribute | undefined {
+  let found: RouteAttribute | undefined;
+  for (const attribute of route.attributes) if (attribute.name.value === name) found = attribute;
+  return found;
+}
+
+/** Booleans as libnm reads them (_nm_utils_ascii_str_to_bool): undefined when not one. */
+export function readBoolean(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(t)) return true;
+  if (['false', 'no', 'off', '0'].includes(t)) return false;
+  return undefined;
+}
+
+/** `onlink=true`: the next hop is on the link, whatever the interface's subnets say. */
+export function isOnlink(route: ConfigRoute): boolean {
+  const onlink = attributeOf(route, 'onlink');
+  return onlink !== undefined && readBoolean(onlink.value.value) === true;
+}
+
+export const MAIN_TABLE = 254;
+
+/**
+ * The routing table the route goes to: `table=N`, or the main table when absent or 0
+ * (0 means "the profile's ipv4.route-table", which is the main table unless set).
+ * Undefined when the value is not a number (route-attribute says so).
+ */
+export function tableOf(route: ConfigRoute): number | undefined {
+  const table = attributeOf(route, 'table');
+  if (!table) return MAIN_TABLE;
+  if (!/^\d+$/.test(table.value.value)) return undefined;
+  const n = Number(table.value.value);
+  return n === 0 ? MAIN_TABLE : n;
+}
+
+/** The metric as a number (undefined when none is written or it is not a number). */
+export function metricOf(route: ConfigRoute): number | undefined {
+  if (!route.metric || !/^\+?\d+$/.test(route.metric.value)) return undefined;
+  return Number(route.metric.value);
+}
+
+/** The range for a finding about the whole route entry. */
+export function routeRange(route: ConfigRoute): EmbeddedText {
+  return route.text;
+}

@@ -1,0 +1,68 @@
+import { formatNetwork, sameAddress } from '../address';
+import { type ConfigRoute, type MachineConfigModel, unitTextsOf } from '../model';
+import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../routeFacts';
+import type { Rule } from './rule';
+
+/**
+ * The same destination twice in one property (one `ipv4.routes` argument, or one keyfile
+ * `[ipv4]` group), in the same table with the same metric. NetworkManager drops an exact
+ * copy; with another next hop the kernel keeps only one IPv4 route of that metric. Not
+ * flagged: another metric (a backup route), another table, IPv4 routes that all carry
+ * weight= (ECMP), and IPv6 routes with different next hops (the kernel makes them one
+ * multipath route).
+ */
+export const routeDuplicate: Rule = {
+  id: 'route-duplicate',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    for (const group of routeGroups(mc)) {
+      const seen: ConfigRoute[] = [];
+      for (const route of group) {
+        if (isRemoval(route)) continue;
+        const network = destinationNetwork(route);
+        if (!network) continue;
+        const earlier = seen.find((other) => {
+          const o = destinationNetwork(other)!;
+          return o.family === network.family && o.prefix === network.prefix && sameAddress(o.address, network.address) &&
+            tableOf(other) === tableOf(route) && metricOf(other) === metricOf(route);
+        });
+        seen.push(route);
+        if (!earlier) continue;
+        const sameHop = (earlier.gateway?.value ?? '') === (route.gateway?.value ?? '');
+        if (!sameHop) {
+          if (network.family === 6) continue;
+          if (attributeOf(earlier, 'weight') && attributeOf(route, 'weight')) continue;
+        }
+        const where = route.origin === 'nmcli' ? `this ${route.propertyName} value` : `this keyfile's [ipv${network.family}] group`;
+        report({
+          severity: 'warning',
+          message: sameHop
+            ? `${formatNetwork(network)} is listed twice in ${where}: NetworkManager keeps one copy. Remove the repetition.`
+            : `${formatNetwork(network)} is already routed via ${earlier.gateway?.value ?? 'the link'} in ${where} with the same metric: the kernel keeps only one IPv4 route per destination and metric. Give the backup route a higher metric, or weight= on both for ECMP.`,
+          range: route.destination.rangeOf(),
+          data: { network: formatNetwork(network) },
+        });
+      }
+    }
+  },
+};
+
+/** The routes of each property: one nmcli routes argument, or one family of one keyfile. */
+function routeGroups(mc: MachineConfigModel): ConfigRoute[][] {
+  const groups: ConfigRoute[][] = [];
+  for (const unit of unitTextsOf(mc)) {
+    for (const exec of unit.execLines) {
+      for (const property of exec.nmcli?.properties ?? []) {
+        const routes = exec.nmcli!.routes.filter((r) => r.property === property);
+        if (routes.length > 1) groups.push(routes);
+      }
+    }
+  }
+  for (const file of mc.files) {
+    for (const family of [4, 6]) {
+      const routes = (file.keyfile?.routes ?? []).filter((r) => r.propertyFamily === family);
+      if (routes.length > 1) groups.push(routes);
+    }
+  }
+  return groups;
+}

@@ -1,0 +1,33 @@
+import { formatNetwork, isWithin } from '../address';
+import { podAndServiceRanges } from '../clusterRanges';
+import { routesOf } from '../model';
+import { destinationNetwork, isRemoval } from '../routeFacts';
+import type { Rule } from './rule';
+
+/**
+ * A route into the cluster (pod) network or the service network (settings
+ * mcroutes.clusterNetwork / serviceNetwork) sends pod or service traffic of this node out
+ * of the cluster network. Only routes inside (or equal to) those ranges are flagged: a
+ * wider route such as 10.0.0.0/8 loses to the cluster's more specific routes by longest
+ * prefix match, and the default route is route-default's business.
+ */
+export const routeOverlapsCluster: Rule = {
+  id: 'route-overlaps-cluster',
+  check({ machineConfig: mc, settings, report }) {
+    if (!mc) return;
+    const ranges = podAndServiceRanges(settings);
+    for (const route of routesOf(mc)) {
+      if (isRemoval(route)) continue;
+      const network = destinationNetwork(route);
+      if (!network) continue;
+      const hit = ranges.find((r) => isWithin(network, r.network));
+      if (!hit) continue;
+      report({
+        severity: 'error',
+        message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}: this route takes those addresses away from pods and services, and their traffic from this node breaks. Route only networks outside the cluster's ranges (settings mcroutes.clusterNetwork, mcroutes.serviceNetwork).`,
+        range: route.destination.rangeOf(),
+        data: { range: hit.cidr },
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { formatNetwork, isWithin } from '../address';
+import { machineRanges } from '../clusterRanges';
+import { routesOf } from '../model';
+import { destinationNetwork, isRemoval } from '../routeFacts';
+import type { Rule } from './rule';
+
+/**
+ * The machine network (setting mcroutes.machineNetwork) is directly connected to the
+ * nodes. A static route inside it sends traffic for those nodes through a gateway
+ * instead, and node-to-node traffic for them can break. A wider route (10.0.0.0/8 around
+ * 10.0.0.0/16) is fine: the connected route is more specific.
+ */
+export const routeOverlapsMachine: Rule = {
+  id: 'route-overlaps-machine',
+  check({ machineConfig: mc, settings, report }) {
+    if (!mc) return;
+    const ranges = machineRanges(settings);
+    for (const route of routesOf(mc)) {
+      if (isRemoval(route)) continue;
+      const network = destinationNetwork(route);
+      if (!network) continue;
+      const hit = ranges.find((r) => isWithin(network, r.network));
+      if (!hit) continue;
+      report({
+        severity: 'warning',
+        message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}, which the nodes reach directly: this route diverts traffic for those addresses${route.gateway ? ` through ${route.gateway.value}` : ''}, and node-to-node traffic there can break. Check the setting mcroutes.machineNetwork if your machine network is another.`,
+        range: route.destination.rangeOf(),
+        data: { range: hit.cidr },
+      });
+    }
+  },
+};
