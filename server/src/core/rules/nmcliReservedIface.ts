@@ -17,7 +17,7 @@ export const nmcliReservedIface: Rule = {
       if (!pattern) continue;
       report({
         severity: 'error',
-        message: `${target.value} belongs to the cluster network (${pattern}): OVN-Kubernetes or OpenShift SDN create and manage it, not NetworkManager. Route through the node's own interface (br-ex on OVN-Kubernetes) instead.`,
+        message: `${target.value} belongs to the cluster network${pattern === target.value ? '' : ` (${pattern})`}: OVN-Kubernetes or OpenShift SDN create and manage it, not NetworkManager. Route through the node's own interface (br-ex on OVN-Kubernetes) instead.`,
         range: target.rangeOf(),
         data: { pattern },
       });

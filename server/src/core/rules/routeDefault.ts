@@ -18,11 +18,10 @@ export const routeDefault: Rule = {
       if (!network || network.prefix !== 0) continue;
       const table = tableOf(route);
       if (table !== MAIN_TABLE) continue; // its own table (or an unreadable one: route-attribute speaks)
-      const what = network.family === 4 ? '0.0.0.0/0' : '::/0';
       const ovn = settings.networkType === 'OVNKubernetes';
       report({
         severity: 'warning',
-        message: `${route.destination.value} is a default route (${what}) in the main table: it competes with the node's own default route (the lower metric wins) and can take over all traffic that has no more specific route.` +
+        message: `${route.destination.value} is a default route in the main table: it competes with the node's own default route (the lower metric wins) and can take over all traffic that has no more specific route.` +
           (ovn
             ? ' On OVN-Kubernetes the default gateway interface is br-ex and changing it is unsupported.'
             : '') +

@@ -1,5 +1,6 @@
 import { contains, parseAddress, parseCidr } from '../address';
 import { routesOf } from '../model';
+import { machineRanges } from '../clusterRanges';
 import { isOnlink } from '../routeFacts';
 import type { Finding, Rule } from './rule';
 
@@ -14,7 +15,7 @@ const RESERVED_V4 = 'reserved';
 /** The next hop must be one unicast address the node can reach, not inside the route it serves. */
 export const routeGateway: Rule = {
   id: 'route-gateway',
-  check({ machineConfig: mc, report }) {
+  check({ machineConfig: mc, settings, report }) {
     if (!mc) return;
     for (const route of routesOf(mc)) {
       if (route.origin === 'nmcli') {
@@ -50,7 +51,11 @@ export const routeGateway: Rule = {
       }
       const destination = parseCidr(route.destination.value);
       // onlink=true: the next hop is declared reachable on the link itself, not through a route.
-      if (destination.ok && destination.family === gateway.family && destination.prefix > 0 && !isOnlink(route) &&
+      // A gateway in the machine network, more specific than the destination, is reached
+      // through the node's connected route (10.0.0.0/8 via 10.0.0.1 with 10.0.0.0/16 on br-ex).
+      const connected = machineRanges(settings).some((r) => r.network.prefix > (destination.ok ? destination.prefix : 0) &&
+        contains(r.network.address, r.network.prefix, gateway.address));
+      if (destination.ok && destination.family === gateway.family && destination.prefix > 0 && !isOnlink(route) && !connected &&
           contains(destination.address, destination.prefix, gateway.address)) {
         report({
           severity: 'warning',

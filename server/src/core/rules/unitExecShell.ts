@@ -46,9 +46,15 @@ export const unitExecShell: Rule = {
           if (SHELLS.has(base) && argv.slice(1).some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value))) continue;
           const shellWord = argv.slice(1).find((word) => isSubstitution(word) || (isOperator(word) && !isQuoted(text, word)));
           if (!shellWord) continue;
+          const key = exec.directive.key.value;
+          const instead = isSubstitution(shellWord)
+            ? `run the command through /bin/sh -c '…' (for the host name, systemd's %H specifier needs no shell)`
+            : /^\d?>|^&>/.test(shellWord.value)
+              ? `run it through /bin/sh -c '…', or let systemd redirect with StandardOutput=file:PATH`
+              : `run it through /bin/sh -c '…', or split it into several ${key}= lines`;
           report({
             severity: 'error',
-            message: `${JSON.stringify(shellWord.value)} is shell syntax, but systemd runs ${exec.directive.key.value}= without a shell: ${base} receives it as a literal argument. Wrap the command in /bin/sh -c '…', or split it into several ${exec.directive.key.value}= lines.`,
+            message: `${JSON.stringify(shellWord.value)} is shell syntax, but systemd runs ${key}= without a shell: ${base} receives it as a literal argument. Instead, ${instead}.`,
             range: shellWord.rangeOf(),
             data: { word: shellWord.value },
           });
