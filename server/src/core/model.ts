@@ -174,6 +174,16 @@ export function unitTextsOf(mc: MachineConfigModel): UnitText[] {
   return texts;
 }
 
+/**
+ * A config the platform generated (a `rendered-<pool>-<hash>` config or one annotated
+ * generated-by-controller-version, as 00-worker is), e.g. dumped from a cluster to read:
+ * it is not written by hand and not selected by a role label.
+ */
+export function isGeneratedByPlatform(mc: MachineConfigModel): boolean {
+  const name = stringValue(scalarAt(mc.metadata, 'name')) ?? '';
+  return name.startsWith('rendered-') || pairOf(mapAt(mc.metadata, 'annotations'), 'machineconfiguration.openshift.io/generated-by-controller-version') !== undefined;
+}
+
 /** The range of a pair's key, the usual place for "this key is wrong". */
 export function keyRange(pair: Pair<Scalar, Node | null>): FileRange {
   return rangeOfNode(pair.key);

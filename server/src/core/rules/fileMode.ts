@@ -60,10 +60,14 @@ function readMode(file: FileModel, text: string, keyfile: boolean, report: (f: F
     // `644` meant as octal: decimal digits that are all octal digits, without a leading 0.
     const intended = /^[1-7][0-7]{2}$/.test(written) ? parseInt(written, 8) : undefined;
     const bits = [value & 0o4000 ? 'setuid' : '', value & 0o2000 ? 'setgid' : '', value & 0o1000 ? 'sticky' : ''].filter(Boolean).join(', ');
-    const read = /^[0-9]+$/.test(written) && !written.startsWith('0') ? `decimal ${written} = ${octal(value)}` : octal(value);
+    const decimal = /^[0-9]+$/.test(written) && !written.startsWith('0');
+    const what = `${decimal ? `is decimal ${written} = ${octal(value)}, with` : 'has'} the ${bits || 'special'} bit${bits.includes(',') ? 's' : ''}`;
+    const meant = intended === undefined ? '' : keyfile
+      ? ` You meant ${octal(intended)}; a NetworkManager keyfile needs 0600 (decimal 384).`
+      : ` You meant ${octal(intended)}: write 0${written} or its decimal ${intended}.`;
     report({
       severity: 'error',
-      message: `mode ${written} is ${read}${bits ? ` (${bits} bit${bits.includes(',') ? 's' : ''})` : ''}: the Machine Config Operator refuses modes above 0777.${intended !== undefined ? ` You meant ${octal(intended)}: write 0${written} or its decimal ${intended}.` : ''}`,
+      message: `mode ${written} ${what}: the Machine Config Operator refuses modes above 0777.${meant}`,
       range: rangeOfNode(node),
       data: intended !== undefined ? { intended } : undefined,
       fixes: fixTo(intended, true),

@@ -27,7 +27,7 @@ export const fileSource: Rule = {
           report({
             severity: 'error',
             message: remote
-              ? `A ${scheme}: source is fetched by Ignition at first boot only; the Machine Config Daemon cannot fetch it, so every update of the pool fails and it goes degraded. Embed the contents: source: data:,<percent-encoded text> (or ;base64,).`
+              ? `The ${scheme}: source is fetched by Ignition at first boot only; the Machine Config Daemon cannot fetch it, so every update of the pool fails and it goes degraded. Embed the contents: source: data:,<percent-encoded text> (or ;base64,).`
               : `contents.source ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)} is not a URL: a MachineConfig needs data:,<percent-encoded text> or data:;base64,<base64>.`,
             range: rangeOfNode(source),
             data: { scheme: scheme ?? null },

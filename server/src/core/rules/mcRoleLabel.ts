@@ -1,4 +1,4 @@
-import { keyRange } from '../model';
+import { isGeneratedByPlatform, keyRange } from '../model';
 import { hasPlaceholder } from '../placeholder';
 import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
@@ -10,7 +10,8 @@ const STANDARD_ROLES = new Set(['worker', 'master']);
 export const mcRoleLabel: Rule = {
   id: 'mc-role-label',
   check({ machineConfig: mc, report }) {
-    if (!mc) return;
+    // A rendered config is selected by its pool's name, not by a role label.
+    if (!mc || isGeneratedByPlatform(mc)) return;
     const metadataPair = pairOf(mc.root, 'metadata');
     const labelsPair = pairOf(mc.metadata, 'labels');
     const labels = mapAt(mc.metadata, 'labels');

@@ -15,8 +15,12 @@ const KEY_TYPES = new Set([
 ]);
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** The key type named inside the key data (a length-prefixed string), or undefined when it is not readable base64. */
-function typeInBlob(blob: string): string | undefined {
+/**
+ * Reads the key data: a sequence of length-prefixed strings (RFC 4253), the first the key
+ * type. Undefined when it is not complete base64 or the fields do not add up (a key cut
+ * off when copied), or when there is nothing after the type.
+ */
+function readBlob(blob: string): { type: string; fields: number[] } | undefined {
   if (blob.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) return undefined;
   const bytes: number[] = [];
   let buffer = 0;
@@ -28,13 +32,22 @@ function typeInBlob(blob: string): string | undefined {
       bits -= 8;
       bytes.push((buffer >> bits) & 0xff);
     }
-    if (bytes.length >= 4 + 64) break;
   }
-  if (bytes.length < 4) return undefined;
-  const length = (bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3];
-  if (length <= 0 || length > 64 || bytes.length < 4 + length) return undefined;
-  const type = String.fromCharCode(...bytes.slice(4, 4 + length));
-  return /^[\x21-\x7e]+$/.test(type) ? type : undefined;
+  const fields: number[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    if (at + 4 > bytes.length) return undefined;
+    const length = ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+    if (at + 4 + length > bytes.length) return undefined;
+    fields.push(length);
+    at += 4 + length;
+  }
+  if (fields.length < 2 || fields[0] === 0 || fields[0] > 64) return undefined;
+  const type = String.fromCharCode(...bytes.slice(4, 4 + fields[0]));
+  if (!/^[\x21-\x7e]+$/.test(type)) return undefined;
+  // An ed25519 public key is 32 bytes.
+  if (type === 'ssh-ed25519' && fields[1] !== 32) return undefined;
+  return { type, fields };
 }
 
 /** Why an authorized_keys line is not `[options] <type> <base64> [comment]`, and where. */
@@ -51,11 +64,11 @@ function judge(line: EmbeddedText): { message: string; at: EmbeddedText } | unde
   const type = words[typeIndex].value;
   const blob = words[typeIndex + 1];
   if (!blob) return { message: `The ${type} key has no key data after its type: sshd ignores it.`, at: words[typeIndex] };
-  const inside = typeInBlob(blob.value);
+  const inside = readBlob(blob.value)?.type;
   if (!inside) {
     return { message: 'The key data is not a complete base64 SSH key (cut off or changed when copied?): sshd ignores it.', at: blob };
   }
-  if (inside !== type) return { message: `The key data is a ${inside} key but the entry says ${type}: sshd ignores it.`, at: words[typeIndex] };
+  if (inside !== type) return { message: `The key data is of type ${inside} but the entry says ${type}: sshd ignores it.`, at: words[typeIndex] };
   return undefined;
 }
 
@@ -70,11 +83,12 @@ export const passwdSshKey: Rule = {
         if (!isScalar(entry) || typeof entry.value !== 'string') continue;
         if (hasPlaceholder(entry.value)) continue; // placeholder says it
         const embedded = embeddedTextOfScalar(entry, text);
-        if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(entry.value)) {
+        const begin = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.exec(embedded.value);
+        if (begin) {
           report({
             severity: 'warning',
             message: 'This is a private key: never put it in a MachineConfig (anyone who can read MachineConfigs can read it). Use the public key, the contents of the .pub file.',
-            range: rangeOfNode(entry),
+            range: embedded.rangeOf(begin.index, begin.index + begin[0].length),
           });
           continue;
         }

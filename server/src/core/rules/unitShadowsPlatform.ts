@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
+import { isGeneratedByPlatform } from '../model';
 import { hasPlaceholder } from '../placeholder';
-import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../yamlDocuments';
+import { pairOf, rangeOfNode, stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
 
 /** Units the platform itself writes or depends on (MCO templates, RHCOS). */
@@ -25,8 +26,7 @@ export const unitShadowsPlatform: Rule = {
   check({ machineConfig: mc, report }) {
     if (!mc) return;
     // The platform's own configs (00-worker, rendered-worker-…) define these units on purpose.
-    const metadataName = stringValue(scalarAt(mc.metadata, 'name')) ?? '';
-    if (/^rendered-/.test(metadataName) || pairOf(mapAt(mc.metadata, 'annotations'), 'machineconfiguration.openshift.io/generated-by-controller-version')) return;
+    if (isGeneratedByPlatform(mc)) return;
     for (const unit of mc.units) {
       const name = stringValue(unit.name);
       if (!name || hasPlaceholder(name) || !isPlatformUnit(name)) continue;
