@@ -43,6 +43,19 @@ describe('mcroutes command line', function () {
     assert.deepEqual(positions, sorted, 'sorted by position');
     const hasError = lines.some((l) => LINE.exec(l)![4] === 'error');
     assert.equal(status, hasError ? 1 : 0, stderr);
+    // The seed's full list (default settings: OVN-Kubernetes); nmcli-ovn-port is an error, so exit 1.
+    assert.deepEqual(lines.map((l) => LINE.exec(l)!).map((m) => `${m[2]}:${m[3]} ${m[4]} ${m[5]}`), [
+      '17:5 warning ign-unknown-key',
+      '23:14 info unit-ovn-ordering',
+      '25:14 warning unit-network-online',
+      '28:14 info unit-oneshot-remain',
+      '29:24 info unit-exec-shell',
+      '29:30 info nmcli-device-runtime',
+      '29:41 error nmcli-ovn-port',
+      '29:60 info route-ovn-egress',
+      '34:3 info mc-os-image-url',
+    ]);
+    assert.equal(status, 1);
   });
 
   it('exits 1 when an error-severity problem is found', function () {

@@ -129,6 +129,20 @@ describe('language server over stdio', function () {
       assert.equal(d.source, 'mcroutes');
       assert.ok([1, 2, 3, 4].includes(d.severity ?? 0), `severity of ${d.code}`);
     }
+
+    // The whole list, as test/unit/seed.test.ts has it (default settings: OVN-Kubernetes).
+    const severities = ['', 'error', 'warning', 'info', 'hint'];
+    assert.deepEqual(params.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severities[d.severity ?? 0]} ${d.code}`), [
+      '17:5 warning ign-unknown-key',
+      '23:14 info unit-ovn-ordering',
+      '25:14 warning unit-network-online',
+      '28:14 info unit-oneshot-remain',
+      '29:24 info unit-exec-shell',
+      '29:30 info nmcli-device-runtime',
+      '29:41 error nmcli-ovn-port',
+      '29:60 info route-ovn-egress',
+      '34:3 info mc-os-image-url',
+    ]);
   });
 
   it('follows incremental edits: host bits set in the destination, then cleared', async function () {
