@@ -76,6 +76,12 @@ describe('nmcli command and route words, as nmcli reads them', () => {
     assert.deepEqual(route.issues.map((i) => `${i.kind} ${i.word.value}`), ['next-hop-again 10.0.0.2', 'metric-again 6']);
   });
 
+  it('stops at a lone ; (systemd runs what follows as the next command)', () => {
+    const command = nmcli('/usr/bin/nmcli con mod br-ex +ipv4.routes "10.1.0.0/16 10.0.0.1" ; /usr/bin/logger done');
+    assert.deepEqual(command.properties.map((p) => p.token.value), ['+ipv4.routes']);
+    assert.equal(command.routes.length, 1);
+  });
+
   it('a removal by index has no routes; a removal by value has', () => {
     assert.equal(nmcli('nmcli con mod br-ex -ipv4.routes "0, 2"').routes.length, 0);
     assert.equal(nmcli('nmcli con mod br-ex -ipv4.routes "10.0.0.0/8"').routes.length, 1);

@@ -109,6 +109,8 @@ export function parseNmcli(argv: EmbeddedText[]): NmcliCommand | undefined {
   const routes: NmcliRoute[] = [];
   while (i < argv.length) {
     const token = argv[i];
+    // A lone `;` ends the command: systemd runs what follows as another command.
+    if (token.value === ';') break;
     const first = token.value[0];
     const operation = first === '+' || first === '-' ? first : '';
     const property: NmcliProperty = { token, operation, name: token.value.slice(operation.length), value: argv[i + 1] };

@@ -43,7 +43,14 @@ export const unitExecShell: Rule = {
               ...(edit ? { fixes: [{ title: `Use ${path}`, edits: [edit], safe: true }] } : {}),
             });
           }
-          if (SHELLS.has(base) && argv.slice(1).some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value))) continue;
+          // `/usr/bin/env [NAME=value…] bash -c '…'` runs a shell too.
+          let shellAt = 0;
+          if (base === 'env') {
+            shellAt = argv.findIndex((a, i) => i > 0 && !a.value.startsWith('-') && !/^\w+=/.test(a.value));
+          }
+          const shell = shellAt >= 0 ? argv[shellAt] : undefined;
+          if (shell && SHELLS.has(shell.value.slice(shell.value.lastIndexOf('/') + 1)) &&
+              argv.slice(shellAt + 1).some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value))) continue;
           const shellWord = argv.slice(1).find((word) => isSubstitution(word) || (isOperator(word) && !isQuoted(text, word)));
           if (!shellWord) continue;
           const key = exec.directive.key.value;
