@@ -103,7 +103,7 @@ describe('NetworkManager keyfiles', () => {
     const text = [
       '[connection]', 'id=ens5', '', '[ipv4]', 'method=auto', 'route1=192.168.1.0/24,172.18.0.1,100',
       'route1_options=mtu=1400,table=100', 'route2=10.0.0.0;8', 'routes3=10.1.0.0,16,,50', 'route4=10.2.0.0,10.0.0.1',
-      'route01=10.3.0.0/16', '# route5=10.4.0.0/16', '', '[ipv6]', 'route1=fd00::/64,100', '',
+      'route01=10.3.0.0/16', '# route5=10.4.0.0/16', 'route6=', '', '[ipv6]', 'route1=fd00::/64,100', '',
     ].join('\n');
     const keyfile = parseKeyfile(EmbeddedText.verbatim(text, 0));
     const shown = keyfile.routes.map((r) => [r.propertyFamily, r.destination.value, r.gateway?.value, r.metric?.value, r.impliedPrefix, r.attributes.map((a) => `${a.name.value}=${a.value.value}`).join(' ')]);

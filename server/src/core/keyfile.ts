@@ -68,7 +68,8 @@ export function parseKeyfile(text: EmbeddedText): Keyfile {
     const family: Family | undefined = group.name === 'ipv4' ? 4 : group.name === 'ipv6' ? 6 : undefined;
     if (!family) continue;
     for (const entry of group.entries) {
-      if (!ROUTE_KEY.test(entry.key.value)) continue;
+      // An empty value is no route (nm-keyfile-reader skips it).
+      if (!ROUTE_KEY.test(entry.key.value) || entry.value.length === 0) continue;
       const options = group.entries.find((e) => e.key.value === `${entry.key.value}_options`);
       routes.push(readRoute(entry, family, options));
     }

@@ -32,6 +32,12 @@ export const fileSource: Rule = {
             range: rangeOfNode(source),
             data: { scheme: scheme ?? null },
           });
+        } else if (!value.startsWith('data:')) {
+          report({
+            severity: 'error',
+            message: `Ignition reads only a lower-case data: prefix: write data:${value.slice(5, 12)}….`,
+            range: rangeOfNode(source),
+          });
         } else if (file.dataUrl?.error) {
           const payload = file.dataUrl.payload.value;
           // An unfilled placeholder as the data is the placeholder rule's finding.

@@ -77,9 +77,11 @@ function inlineToSourceFix(text: string, contents: YAMLMap, pair: Pair<Scalar, N
     if (colon < 0 || text.slice(end, colon).trim() !== '') return undefined;
     end = colon + 1;
   }
+  // In a flow mapping the comma of `data:,` would end the value: quote it there.
+  const url = `data:,${percentEncode(inline)}`;
   return {
     title: 'Write the text as source: data:,… (what Butane compiles it to)',
-    edits: [{ start, end, newText: `source: data:,${percentEncode(inline)}${newline}` }],
+    edits: [{ start, end, newText: `source: ${contents.flow ? `"${url}"` : url}${newline}` }],
     safe: true,
   };
 }
