@@ -50,9 +50,9 @@ describe('mcroutes command line', function () {
       '25:14 warning unit-network-online',
       '28:14 info unit-oneshot-remain',
       '29:24 info unit-exec-shell',
-      '29:30 info nmcli-device-runtime',
+      '29:30 hint nmcli-device-runtime',
       '29:41 error nmcli-ovn-port',
-      '29:60 info route-ovn-egress',
+      '29:60 hint route-ovn-egress',
       '34:3 info mc-os-image-url',
     ]);
     assert.equal(status, 1);

@@ -37,9 +37,9 @@ const SEED_FINDINGS = [
   '24:13-24:40 Warning unit-network-online',
   '27:13-27:25 Information unit-oneshot-remain',
   '28:23-28:28 Information unit-exec-shell',
-  '28:29-28:39 Information nmcli-device-runtime',
+  '28:29-28:39 Hint nmcli-device-runtime',
   '28:40-28:44 Error nmcli-ovn-port',
-  '28:59-28:73 Information route-ovn-egress',
+  '28:59-28:73 Hint route-ovn-egress',
   '33:2-33:12 Information mc-os-image-url',
 ];
 

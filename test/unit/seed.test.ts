@@ -25,9 +25,9 @@ describe('the seed MachineConfig', () => {
       '25:14 warning unit-network-online "After=network-online.target"',
       '28:14 info unit-oneshot-remain "Type=oneshot"',
       '29:24 info unit-exec-shell "nmcli"',
-      '29:30 info nmcli-device-runtime "dev modify"',
+      '29:30 hint nmcli-device-runtime "dev modify"',
       '29:41 error nmcli-ovn-port "ens5"',
-      '29:60 info route-ovn-egress "192.168.1.0/24"',
+      '29:60 hint route-ovn-egress "192.168.1.0/24"',
       '34:3 info mc-os-image-url "osImageURL"',
     ]);
   });
@@ -39,7 +39,7 @@ describe('the seed MachineConfig', () => {
       '25:14 warning unit-network-online "After=network-online.target"',
       '28:14 info unit-oneshot-remain "Type=oneshot"',
       '29:24 info unit-exec-shell "nmcli"',
-      '29:30 info nmcli-device-runtime "dev modify"',
+      '29:30 hint nmcli-device-runtime "dev modify"',
       '34:3 info mc-os-image-url "osImageURL"',
     ]);
   });

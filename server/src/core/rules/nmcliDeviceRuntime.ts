@@ -20,7 +20,7 @@ export const nmcliDeviceRuntime: Rule = {
       seen.add(unit);
       const range = { start: nmcli.objectWord.rangeOf().start, end: nmcli.verbWord.rangeOf().end };
       report({
-        severity: 'info',
+        severity: 'hint',
         message: nmcli.object === 'device'
           ? `nmcli device modify changes the running device only: the routes are lost whenever the connection is re-activated (nmcli connection up, a NetworkManager restart, configure-ovs), until this unit runs again at the next boot. For routes that stay, modify the connection profile (nmcli connection modify) or use an NMState policy.`
           : `connection modify --temporary does not save the change in the profile: the routes are lost when the connection is re-activated, until this unit runs again at the next boot.`,

@@ -16,7 +16,7 @@ export const routeOvnEgress: Rule = {
     const first = routesOf(mc).find((route) => !isRemoval(route) && destinationNetwork(route) !== undefined);
     if (!first) return;
     report({
-      severity: 'info',
+      severity: 'hint',
       message: 'On OVN-Kubernetes, pod egress does not use these host routes unless the cluster sets gatewayConfig.routingViaHost: true (spec.defaultNetwork.ovnKubernetesConfig of network.operator); they apply to the node itself and host-network pods.',
       range: first.destination.rangeOf(),
     });
