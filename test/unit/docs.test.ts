@@ -8,17 +8,17 @@ import { RULES } from '../../server/src/core/rules';
 const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8');
 
 describe('docs/rules.md', () => {
-  it('has a section with why and fix for every implemented rule', () => {
-    for (const rule of RULES) {
-      const section = ruleSection(docs, rule.id);
-      assert.ok(section, `docs/rules.md has no section for ${rule.id}`);
-      assert.match(section, /\*\*Why:\*\*/, `${rule.id} says why`);
-      assert.match(section, /\*\*Fix:\*\*/, `${rule.id} says how to fix`);
+  it('has a section with why and fix for every rule id of the catalogue', () => {
+    for (const id of RULE_IDS) {
+      const section = ruleSection(docs, id);
+      assert.ok(section, `docs/rules.md has no section for ${id}`);
+      assert.match(section, /\*\*Why:\*\*/, `${id} says why`);
+      assert.match(section, /\*\*Fix:\*\*/, `${id} says how to fix`);
     }
   });
 
   it('links every section from the index at the top', () => {
-    for (const rule of RULES) assert.ok(docs.includes(`](#${rule.id})`), `the index links ${rule.id}`);
+    for (const id of RULE_IDS) assert.ok(docs.includes(`](#${id})`), `the index links ${id}`);
   });
 
   it('a section ends at the next rule', () => {

@@ -31,12 +31,15 @@ export function lintText(text: string, settings: Settings, rules: readonly Rule[
   if (machineConfigs === 0) return { problems, failures, machineConfigs };
 
   for (const { document, machineConfig } of documents) {
+    // A document that does not parse yields a partial tree: checking it would report
+    // consequences ("metadata has no name") of the one real mistake. Syntax first.
+    const parses = !hasStructuralErrors(document);
     for (const rule of rules) {
       const context: RuleContext = {
         text,
         settings,
         document,
-        machineConfig,
+        machineConfig: parses ? machineConfig : undefined,
         report: (finding) => problems.push(toProblem(rule.id, finding)),
       };
       try {
@@ -49,6 +52,11 @@ export function lintText(text: string, settings: Settings, rules: readonly Rule[
   const shown = withConfiguredSeverity(applySuppressions(text, problems), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
   return { problems: shown, failures, machineConfigs };
+}
+
+/** Errors that break the tree; a duplicate key leaves it whole. */
+export function hasStructuralErrors(document: YamlDocument): boolean {
+  return document.errors.some((error) => error.code !== 'DUPLICATE_KEY');
 }
 
 /** `mcroutes.rules`: a rule set to `off` is dropped, any other level replaces the rule's own. */

@@ -1,3 +1,4 @@
+import { LineIndex } from '../lineIndex';
 import type { Rule } from './rule';
 
 const EXPLANATIONS: Record<string, string> = {
@@ -10,19 +11,29 @@ const EXPLANATIONS: Record<string, string> = {
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   check({ document, text, report }) {
+    // The parser often reports the same broken line several times over; one is enough.
+    const reportedLines = new Set<number>();
+    const lines = document.errors.length > 0 ? new LineIndex(text) : undefined;
+    let first = true;
     for (const error of document.errors) {
       const [start, end] = error.pos;
+      const line = lines!.positionAt(start).line;
+      if (reportedLines.has(line)) continue;
+      reportedLines.add(line);
       const detail = EXPLANATIONS[error.code];
-      const message = firstLine(error.message);
+      const message = [firstLine(error.message), detail, first && error.code !== 'DUPLICATE_KEY' ? WAITING : undefined].filter(Boolean).join(' ');
+      first = false;
       report({
         severity: 'error',
-        message: detail ? `${message} ${detail}` : message,
+        message,
         range: widenToWord(text, start, end),
         data: { yamlCode: error.code },
       });
     }
   },
 };
+
+const WAITING = 'The other checks of this document resume once it parses.';
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0].trim();
