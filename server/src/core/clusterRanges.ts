@@ -1,4 +1,6 @@
-import { parseNetwork, type Network } from './address';
+import { isWithin, parseNetwork, type Network } from './address';
+import { routesOf, type ConfigRoute, type MachineConfigModel } from './model';
+import { destinationNetwork, isRemoval } from './routeFacts';
 import type { Settings } from './settings';
 
 /**
@@ -47,4 +49,24 @@ export function ovnRanges(settings: Settings): NamedRange[] {
     ...named(wide ? ['169.254.0.0/17', 'fd69::/112'] : ['169.254.169.0/29', 'fd69::/125'],
       `the OVN-Kubernetes masquerade subnet (OpenShift ${settings.openshiftVersion})`),
   ];
+}
+
+/** A route of the config that adds a destination inside one of `ranges`. */
+export interface RouteInRange {
+  route: ConfigRoute;
+  network: Network;
+  hit: NamedRange;
+}
+
+/** Added (not removed) routes whose destination lies inside one of `ranges`. */
+export function routesInside(mc: MachineConfigModel, ranges: NamedRange[]): RouteInRange[] {
+  const found: RouteInRange[] = [];
+  for (const route of routesOf(mc)) {
+    if (isRemoval(route)) continue;
+    const network = destinationNetwork(route);
+    if (!network) continue;
+    const hit = ranges.find((r) => isWithin(network, r.network));
+    if (hit) found.push({ route, network, hit });
+  }
+  return found;
 }

@@ -1,7 +1,5 @@
-import { formatNetwork, isWithin } from '../address';
-import { podAndServiceRanges } from '../clusterRanges';
-import { routesOf } from '../model';
-import { destinationNetwork, isRemoval } from '../routeFacts';
+import { formatNetwork } from '../address';
+import { podAndServiceRanges, routesInside } from '../clusterRanges';
 import type { Rule } from './rule';
 
 /**
@@ -16,12 +14,7 @@ export const routeOverlapsCluster: Rule = {
   check({ machineConfig: mc, settings, report }) {
     if (!mc) return;
     const ranges = podAndServiceRanges(settings);
-    for (const route of routesOf(mc)) {
-      if (isRemoval(route)) continue;
-      const network = destinationNetwork(route);
-      if (!network) continue;
-      const hit = ranges.find((r) => isWithin(network, r.network));
-      if (!hit) continue;
+    for (const { route, network, hit } of routesInside(mc, ranges)) {
       report({
         severity: 'error',
         message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}: this route takes those addresses away from pods and services, and their traffic from this node breaks. Route only networks outside the cluster's ranges (settings mcroutes.clusterNetwork, mcroutes.serviceNetwork).`,

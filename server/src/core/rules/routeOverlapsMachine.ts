@@ -1,7 +1,5 @@
-import { formatNetwork, isWithin } from '../address';
-import { machineRanges } from '../clusterRanges';
-import { routesOf } from '../model';
-import { destinationNetwork, isRemoval } from '../routeFacts';
+import { formatNetwork } from '../address';
+import { machineRanges, routesInside } from '../clusterRanges';
 import type { Rule } from './rule';
 
 /**
@@ -15,12 +13,7 @@ export const routeOverlapsMachine: Rule = {
   check({ machineConfig: mc, settings, report }) {
     if (!mc) return;
     const ranges = machineRanges(settings);
-    for (const route of routesOf(mc)) {
-      if (isRemoval(route)) continue;
-      const network = destinationNetwork(route);
-      if (!network) continue;
-      const hit = ranges.find((r) => isWithin(network, r.network));
-      if (!hit) continue;
+    for (const { route, network, hit } of routesInside(mc, ranges)) {
       report({
         severity: 'warning',
         message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}, which the nodes reach directly: this route diverts traffic for those addresses${route.gateway ? ` through ${route.gateway.value}` : ''}, and node-to-node traffic there can break. Check the setting mcroutes.machineNetwork if your machine network is another.`,

@@ -1,7 +1,5 @@
-import { formatNetwork, isWithin } from '../address';
-import { ovnRanges } from '../clusterRanges';
-import { routesOf } from '../model';
-import { destinationNetwork, isRemoval } from '../routeFacts';
+import { formatNetwork } from '../address';
+import { ovnRanges, routesInside } from '../clusterRanges';
 import type { Rule } from './rule';
 
 /**
@@ -16,12 +14,7 @@ export const routeOverlapsOvn: Rule = {
   check({ machineConfig: mc, settings, report }) {
     if (!mc || settings.networkType !== 'OVNKubernetes') return;
     const ranges = ovnRanges(settings);
-    for (const route of routesOf(mc)) {
-      if (isRemoval(route)) continue;
-      const network = destinationNetwork(route);
-      if (!network) continue;
-      const hit = ranges.find((r) => isWithin(network, r.network));
-      if (!hit) continue;
+    for (const { route, network, hit } of routesInside(mc, ranges)) {
       report({
         severity: 'error',
         message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}, which OVN-Kubernetes uses internally: a node route there breaks pod and service traffic. If your network really uses these addresses, change OVN-Kubernetes' internal subnets (network.operator ovnKubernetesConfig) instead.`,
