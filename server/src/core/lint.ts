@@ -6,7 +6,21 @@ import type { Settings } from './settings';
 import { applySuppressions } from './suppressions';
 import { parseYamlDocuments, YamlDocument } from './yamlDocuments';
 
+/** One YAML document of a file, with its MachineConfig model when it is one. */
+export interface AnalysedDocument {
+  document: YamlDocument;
+  machineConfig?: MachineConfigModel;
+}
+
+/** The parse of a whole file, kept by the server per document version for hover and completion. */
+export interface ParsedText {
+  text: string;
+  documents: AnalysedDocument[];
+}
+
 export interface LintResult {
+  /** The parse the findings were computed on. */
+  parsed: ParsedText;
   /** Findings over the whole text, sorted by start offset. */
   problems: Problem[];
   /** Rules that threw; each becomes a log line, the other rules still report. */
@@ -15,20 +29,29 @@ export interface LintResult {
   machineConfigs: number;
 }
 
-/** The whole walk: text → documents → model → rules → problems. Never throws. */
-export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES): LintResult {
-  const problems: Problem[] = [];
-  const failures: RuleFailure[] = [];
-  let documents: { document: YamlDocument; machineConfig?: MachineConfigModel }[];
+/** text → documents → models. Never throws: a failure leaves no documents and is reported. */
+export function parseText(text: string, failures: RuleFailure[] = []): ParsedText {
   try {
-    documents = parseYamlDocuments(text).map((document) => ({ document, machineConfig: buildMachineConfig(document, text) }));
+    return { text, documents: parseYamlDocuments(text).map((document) => ({ document, machineConfig: buildMachineConfig(document, text) })) };
   } catch (error) {
     failures.push({ rule: 'parse', error: describeError(error) });
-    return { problems, failures, machineConfigs: 0 };
+    return { text, documents: [] };
   }
+}
+
+/** The whole walk: text → documents → model → rules → problems. Never throws. */
+export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES): LintResult {
+  const failures: RuleFailure[] = [];
+  return lintParsed(parseText(text, failures), settings, rules, failures);
+}
+
+/** The rules over an existing parse. */
+export function lintParsed(parsed: ParsedText, settings: Settings, rules: readonly Rule[] = RULES, failures: RuleFailure[] = []): LintResult {
+  const { text, documents } = parsed;
+  const problems: Problem[] = [];
   const machineConfigs = documents.filter((d) => d.machineConfig).length;
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
-  if (machineConfigs === 0) return { problems, failures, machineConfigs };
+  if (machineConfigs === 0) return { parsed, problems, failures, machineConfigs };
 
   for (const { document, machineConfig } of documents) {
     // A document that does not parse yields a partial tree: checking it would report
@@ -51,7 +74,7 @@ export function lintText(text: string, settings: Settings, rules: readonly Rule[
   }
   const shown = withConfiguredSeverity(applySuppressions(text, problems), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { problems: shown, failures, machineConfigs };
+  return { parsed, problems: shown, failures, machineConfigs };
 }
 
 /** Errors that break the tree; a duplicate key leaves it whole. */

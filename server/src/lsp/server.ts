@@ -14,8 +14,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../core/lint';
-import type { Problem } from '../core/problem';
+import { lintText, type LintResult } from '../core/lint';
 import type { Settings } from '../core/settings';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { hoverOnFindings } from './hover';
@@ -52,8 +51,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const log: Logger = connection.console;
   const documents = new TextDocuments(TextDocument);
   const justOpened = new Set<string>();
-  /** The findings of the last analysis of each document version (hover and fix-all reuse them). */
-  const analysed = new Map<string, { version: number; problems: Problem[] }>();
+  /** The last analysis (parse and findings) of each document version; hover, completion and fix-all reuse it. */
+  const analysed = new Map<string, { version: number; result: LintResult }>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
@@ -72,25 +71,25 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const document = documents.get(uri);
     // Closed or edited while the settings were read: the newer run will publish.
     if (!document || document.version !== version || shutDown) return;
-    const problems = analyse(document, current);
+    const { problems } = analyse(document, current);
     const diagnostics = problems.map((problem) => toDiagnostic(problem, document));
     if (documents.get(uri)?.version !== version || shutDown) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  function analyse(document: TextDocument, current: Settings): Problem[] {
+  function analyse(document: TextDocument, current: Settings): LintResult {
     const result = lintText(document.getText(), current);
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
     }
-    analysed.set(document.uri, { version: document.version, problems: result.problems });
-    return result.problems;
+    analysed.set(document.uri, { version: document.version, result });
+    return result;
   }
 
-  /** Findings for the document as it is now: cached for its version, else analysed afresh. */
-  async function problemsNow(document: TextDocument): Promise<Problem[]> {
+  /** The analysis of the document as it is now: cached for its version, else made afresh. */
+  async function analysisNow(document: TextDocument): Promise<LintResult> {
     const cached = analysed.get(document.uri);
-    if (cached && cached.version === document.version) return cached.problems;
+    if (cached && cached.version === document.version) return cached.result;
     return analyse(document, await settings.get());
   }
 
@@ -142,14 +141,14 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   connection.onCodeAction(guard(log, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[]> => {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return [];
-    const problems = await problemsNow(document);
+    const { problems } = await analysisNow(document);
     return codeActions(params, document, () => problems);
   }, (): CodeAction[] => []));
 
   connection.onHover(guard(log, 'hover', async (params: HoverParams): Promise<Hover | null> => {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return null;
-    return hoverOnFindings(document, params.position, await problemsNow(document));
+    return hoverOnFindings(document, params.position, (await analysisNow(document)).problems);
   }, () => null));
 
   documents.onDidClose(guard(log, 'didClose', ({ document }) => {
