@@ -67,6 +67,32 @@ export class EmbeddedText {
     return this.ends[this.value.length - 1];
   }
 
+  /**
+   * The value index of the character produced at file offset `offset` (the inverse map),
+   * or the index just past the text when `offset` is at its end; undefined when the
+   * offset is outside the text or the mapping is not exact.
+   */
+  indexAt(offset: number): number | undefined {
+    if (!this.exact) return undefined;
+    const n = this.value.length;
+    if (n === 0) return offset === this.anchor ? 0 : undefined;
+    if (offset === this.ends[n - 1]) return n;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.starts[lo] <= offset && offset < Math.max(this.ends[lo], this.starts[lo] + 1) ? lo : undefined;
+  }
+
+  /** Whether file offset `offset` lies within the text, its end included. */
+  covers(offset: number): boolean {
+    const range = this.rangeOf();
+    return range.start <= offset && offset <= range.end;
+  }
+
   /** The same mapping for value[from, to). */
   slice(from: number, to = this.value.length): EmbeddedText {
     from = clamp(from, 0, this.value.length);

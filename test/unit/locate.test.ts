@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseText } from '../../server/src/core/lint';
+import { locate } from '../../server/src/core/locate';
+
+const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
+const parsed = parseText(seed);
+const at = (needle: string, plus = 1) => locate(parsed, seed.indexOf(needle) + plus);
+
+describe('locate: what lies at an offset', () => {
+  it('a YAML key, with its path', () => {
+    const here = at('networkd');
+    assert.deepEqual(here.path, ['spec', 'config', 'networkd']);
+    assert.equal(here.key?.key.value, 'networkd');
+    assert.equal(here.unit, undefined);
+  });
+
+  it('a YAML scalar value', () => {
+    const here = at('worker-custom-route-configuration');
+    assert.deepEqual(here.path, ['metadata', 'name']);
+    assert.equal(here.value?.key.value, 'name');
+  });
+
+  it('a unit section header and a directive key', () => {
+    assert.equal(at('[Service]').unit?.onHeader?.name, 'Service');
+    const after = at('After=network-online.target');
+    assert.equal(after.unit?.directive?.key.value, 'After');
+    assert.equal(after.unit?.onKey, true);
+    assert.equal(after.unit?.section?.name, 'Unit');
+    assert.deepEqual(after.path, ['spec', 'config', 'systemd', 'units', 0, 'contents']);
+  });
+
+  it('an ExecStart argument and the route part under it', () => {
+    const destination = at('192.168.1.0/24', 3);
+    assert.equal(destination.exec?.argIndex, 5);
+    assert.equal(destination.exec?.arg?.value, '192.168.1.0/24 172.18.0.1');
+    assert.equal(destination.route?.part, 'destination');
+    assert.equal(at('172.18.0.1').route?.part, 'gateway');
+    assert.equal(at('ens5').exec?.arg?.value, 'ens5');
+    assert.equal(at('ens5').route, undefined);
+  });
+
+  it('outside every document', () => {
+    assert.equal(locate(parseText(''), 0).document, undefined);
+  });
+});
