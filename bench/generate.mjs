@@ -1,0 +1,85 @@
+// Inputs for the benchmark, generated so that nothing large is committed.
+
+/** One MachineConfig adding `routes` routes through one nmcli unit (a valid, realistic file). */
+export function machineConfigWithRoutes(routes, name = '99-worker-static-routes') {
+  const list = [];
+  for (let i = 0; i < routes; i++) {
+    list.push(`10.${(i >> 8) & 255}.${i & 255}.0/24 172.18.0.1`);
+  }
+  const lines = [];
+  for (let i = 0; i < list.length; i += 20) {
+    lines.push(`            ExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes "${list.slice(i, i + 20).join(', ')}"`);
+  }
+  return `apiVersion: machineconfiguration.openshift.io/v1
+kind: MachineConfig
+metadata:
+  name: ${name}
+  labels:
+    machineconfiguration.openshift.io/role: worker
+spec:
+  config:
+    ignition:
+      version: 3.4.0
+    systemd:
+      units:
+        - name: add-static-routes.service
+          enabled: true
+          contents: |
+            [Unit]
+            Description=Add static routes
+            Wants=network-online.target
+            After=network-online.target ovs-configuration.service
+
+            [Service]
+            Type=oneshot
+            RemainAfterExit=yes
+${lines.join('\n')}
+
+            [Install]
+            WantedBy=multi-user.target
+`;
+}
+
+/** A multi-document file: `documents` MachineConfigs of about `linesEach` lines (several units each). */
+export function manyDocuments(documents, linesEach = 100) {
+  const parts = [];
+  for (let d = 0; d < documents; d++) parts.push(longMachineConfig(linesEach, `99-worker-routes-${d}`, d));
+  return parts.join('---\n');
+}
+
+/** A long single MachineConfig of about `lines` lines (many units) for hover and completion timing. */
+export function longMachineConfig(targetLines, name = '99-worker-many-units', seed = 0) {
+  const units = [];
+  let lines = 12;
+  let i = seed * 8;
+  while (lines < targetLines) {
+    units.push(`        - name: route-${i}.service
+          enabled: true
+          contents: |
+            [Unit]
+            Wants=network-online.target
+            After=network-online.target ovs-configuration.service
+            [Service]
+            Type=oneshot
+            RemainAfterExit=yes
+            ExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes "10.${(i >> 8) & 255}.${i & 255}.0/24 172.18.0.1"
+            [Install]
+            WantedBy=multi-user.target`);
+    lines += 13;
+    i++;
+  }
+  return `apiVersion: machineconfiguration.openshift.io/v1
+kind: MachineConfig
+metadata:
+  name: ${name}
+  labels:
+    machineconfiguration.openshift.io/role: worker
+spec:
+  config:
+    ignition:
+      version: 3.4.0
+    systemd:
+      units:
+${units.join('\n')}
+`;
+}

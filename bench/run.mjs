@@ -1,0 +1,63 @@
+// `npm run bench`: one table of timings from one run, ratios computed within the run.
+// Budgets (DESIGN.md) are judged here, never in unit tests.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { longMachineConfig, machineConfigWithRoutes, manyDocuments } from './generate.mjs';
+import { ms, once, time } from './stats.mjs';
+import { serverRows } from './server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const core = (name) => require(path.join(root, 'out', 'server', 'src', 'core', name));
+const { parseAllDocuments } = require('yaml');
+const { lintText, parseText } = core('lint.js');
+const { DEFAULT_SETTINGS } = core('settings.js');
+const optional = (name) => (fs.existsSync(path.join(root, 'out', 'server', 'src', 'core', `${name}.js`)) ? core(`${name}.js`) : undefined);
+const hover = optional('hover');
+const completion = optional('completion');
+
+const rows = [];
+const row = (what, value, note = '') => rows.push([what, value, note]);
+
+const inputs = [
+  ['seed', fs.readFileSync(path.join(root, 'test', 'fixtures', 'seed-route.yaml'), 'utf8')],
+  ['1,000 routes', machineConfigWithRoutes(1000)],
+  ['500 documents', manyDocuments(500)],
+];
+
+for (const [name, text] of inputs) {
+  const lines = text.split('\n').length;
+  const floor = time(() => parseAllDocuments(text, { version: '1.1', keepSourceTokens: true }), { runs: name === 'seed' ? 200 : 15 });
+  const cold = once(() => lintText(text, DEFAULT_SETTINGS));
+  const warm = time(() => lintText(text, DEFAULT_SETTINGS), { runs: name === 'seed' ? 200 : 15 });
+  row(`${name} (${lines} lines): yaml parse alone p50`, ms(floor.p50), 'the floor');
+  row(`${name}: full validation cold`, ms(cold), 'first run in the process');
+  row(`${name}: full validation warm p50`, ms(warm.p50), `${(warm.p50 / floor.p50).toFixed(2)}× the floor`);
+}
+
+const long = longMachineConfig(5000);
+const parsed = parseText(long);
+const positions = [];
+for (const needle of ['Wants=', 'oneshot', '172.18.0.1', '10.0.7.0/24', 'br-ex', 'version', 'role']) {
+  const at = long.lastIndexOf(needle);
+  if (at >= 0) positions.push(at + 1);
+}
+if (hover?.hoverAt) {
+  let i = 0;
+  const t = time(() => hover.hoverAt(parsed, positions[i++ % positions.length], DEFAULT_SETTINGS), { runs: 200 });
+  row(`hover, cached parse of ${long.split('\n').length} lines`, `${ms(t.p50)} p50 / ${ms(t.p95)} p95`, 'budget 10 ms');
+} else row('hover on a cached parse', '-', 'hoverAt not built yet');
+if (completion?.completionsAt) {
+  let i = 0;
+  const t = time(() => completion.completionsAt(parsed, positions[i++ % positions.length], DEFAULT_SETTINGS, { knownRoles: [] }), { runs: 200 });
+  row(`completion, cached parse of ${long.split('\n').length} lines`, `${ms(t.p50)} p50 / ${ms(t.p95)} p95`, 'budget 10 ms');
+} else row('completion on a cached parse', '-', 'completionsAt not built yet');
+
+for (const r of await serverRows(root, inputs)) rows.push(r);
+
+const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+console.log(`mcroutes bench — node ${process.version}, ${new Date().toISOString()}`);
+for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}`);

@@ -1,0 +1,102 @@
+// Rows measured over the protocol: the bundled server spawned like an editor does.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ms, summary } from './stats.mjs';
+
+class Peer {
+  constructor(serverJs) {
+    this.child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.buffer = Buffer.alloc(0);
+    this.nextId = 1;
+    this.pending = new Map();
+    this.listeners = [];
+    this.child.stdout.on('data', (chunk) => this.receive(chunk));
+  }
+  receive(chunk) {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const header = this.buffer.indexOf('\r\n\r\n');
+      if (header < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, header).toString())[1]);
+      if (this.buffer.length < header + 4 + length) return;
+      const message = JSON.parse(this.buffer.subarray(header + 4, header + 4 + length).toString());
+      this.buffer = this.buffer.subarray(header + 4 + length);
+      if (message.id !== undefined && message.method === undefined) this.pending.get(message.id)?.(message.result);
+      else if (message.id !== undefined) this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+      else for (const l of [...this.listeners]) l(message);
+    }
+  }
+  send(message) {
+    const body = Buffer.from(JSON.stringify(message));
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin.write(body);
+  }
+  request(method, params) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+  notify(method, params) {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+  next(method, predicate) {
+    return new Promise((resolve) => {
+      const listener = (m) => {
+        if (m.method === method && predicate(m.params)) {
+          this.listeners.splice(this.listeners.indexOf(listener), 1);
+          resolve(m.params);
+        }
+      };
+      this.listeners.push(listener);
+    });
+  }
+  async close() {
+    await this.request('shutdown');
+    this.notify('exit');
+  }
+}
+
+export async function serverRows(root, inputs) {
+  const serverJs = path.join(root, 'dist', 'server.js');
+  const rows = [];
+  const starts = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const peer = new Peer(serverJs);
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    starts.push(performance.now() - t0);
+    await peer.close();
+  }
+  rows.push(['server spawn to initialize reply', ms(summary(starts).p50), 'budget 200 ms (p50 of 5)']);
+
+  const [, big] = inputs.find(([name]) => name === '500 documents');
+  const peer = new Peer(serverJs);
+  await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+  peer.notify('initialized', {});
+  const uri = 'file:///bench/big.yaml';
+  const opened = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri);
+  const t0 = performance.now();
+  peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
+  await opened;
+  rows.push([`didOpen of ${big.split('\n').length} lines to publishDiagnostics`, ms(performance.now() - t0), 'over the protocol']);
+
+  const lines = big.split('\n');
+  const line = Math.floor(lines.length / 2);
+  const samples = [];
+  for (let v = 2; v < 12; v++) {
+    const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
+    const t1 = performance.now();
+    peer.notify('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? '' : ' ' }],
+    });
+    await published;
+    samples.push(performance.now() - t1);
+  }
+  rows.push(['one-character didChange in that file to publishDiagnostics', ms(summary(samples).p50), 'budget 30 ms server time (p50 of 10, over the protocol)']);
+  await peer.close();
+  return rows;
+}
