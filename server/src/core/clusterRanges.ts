@@ -16,7 +16,24 @@ export interface NamedRange {
   cidr: string;
 }
 
+/** Settings lists are parsed once per list object (the same settings serve many routes). */
+const parsedLists = new WeakMap<readonly string[], Map<string, NamedRange[]>>();
+
 function named(cidrs: readonly string[], what: string): NamedRange[] {
+  let byWhat = parsedLists.get(cidrs);
+  if (!byWhat) {
+    byWhat = new Map();
+    parsedLists.set(cidrs, byWhat);
+  }
+  let ranges = byWhat.get(what);
+  if (!ranges) {
+    ranges = parseNamed(cidrs, what);
+    byWhat.set(what, ranges);
+  }
+  return ranges;
+}
+
+function parseNamed(cidrs: readonly string[], what: string): NamedRange[] {
   const ranges: NamedRange[] = [];
   for (const cidr of cidrs) {
     const network = parseNetwork(cidr);

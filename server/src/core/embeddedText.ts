@@ -144,65 +144,97 @@ export class EmbeddedText {
     return { start: this.starts[index], end: this.ends[index] };
   }
 
-  static fromBuilder(value: string, starts: number[], ends: number[], anchor: number, exact: boolean): EmbeddedText {
-    return new EmbeddedText(value, Int32Array.from(starts), Int32Array.from(ends), anchor, exact);
+  /** File offset where character `index` starts (no allocation, for hot loops). */
+  startOf(index: number): number {
+    return this.starts[index];
+  }
+
+  /** File offset where character `index` ends. */
+  endOf(index: number): number {
+    return this.ends[index];
+  }
+
+  static fromArrays(value: string, starts: Int32Array, ends: Int32Array, anchor: number, exact: boolean): EmbeddedText {
+    return new EmbeddedText(value, starts, ends, anchor, exact);
   }
 }
 
 /** Builds a derived text character by character (unescaping, joining continuations). */
 export class EmbeddedTextBuilder {
-  private chars: string[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
+  private text = '';
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private count = 0;
 
   constructor(private readonly anchor: number, private exact = true) {}
 
   get length(): number {
-    return this.chars.length;
+    return this.count;
   }
 
   /** Appends `value` as produced by the file range [start, end). */
   push(value: string, start: number, end: number): void {
-    for (const ch of splitUnits(value)) {
-      this.chars.push(ch);
-      this.starts.push(start);
-      this.ends.push(end);
+    this.reserve(value.length);
+    for (let i = 0; i < value.length; i++) {
+      this.starts[this.count] = start;
+      this.ends[this.count] = end;
+      this.count++;
     }
+    this.text += value;
+  }
+
+  /** Appends text[from, to) verbatim: each character is its own source. */
+  pushVerbatim(text: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    for (let i = from; i < to; i++) {
+      this.starts[this.count] = i;
+      this.ends[this.count] = i + 1;
+      this.count++;
+    }
+    this.text += text.slice(from, to);
   }
 
   /** Copies source[from, to) with its origins. */
   copy(source: EmbeddedText, from: number, to: number): void {
     if (!source.exact) this.exact = false;
+    if (to <= from) return;
+    this.reserve(to - from);
     for (let i = from; i < to; i++) {
-      const origin = source.originOf(i);
-      this.chars.push(source.value[i]);
-      this.starts.push(origin.start);
-      this.ends.push(origin.end);
+      this.starts[this.count] = source.startOf(i);
+      this.ends[this.count] = source.endOf(i);
+      this.count++;
     }
+    this.text += source.value.slice(from, to);
   }
 
   /** Drops trailing characters for which `drop` holds (e.g. whitespace before a fold). */
   trimEnd(drop: (ch: string) => boolean): void {
-    while (this.chars.length > 0 && drop(this.chars[this.chars.length - 1])) {
-      this.chars.pop();
-      this.starts.pop();
-      this.ends.pop();
-    }
+    const before = this.count;
+    while (this.count > 0 && drop(this.text[this.count - 1])) this.count--;
+    if (this.count !== before) this.text = this.text.slice(0, this.count);
   }
 
   lastChar(): string | undefined {
-    return this.chars[this.chars.length - 1];
+    return this.count > 0 ? this.text[this.count - 1] : undefined;
   }
 
   build(): EmbeddedText {
-    return EmbeddedText.fromBuilder(this.chars.join(''), this.starts, this.ends, this.anchor, this.exact);
+    return EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
   }
-}
 
-function splitUnits(value: string): string[] {
-  const units: string[] = [];
-  for (let i = 0; i < value.length; i++) units.push(value[i]);
-  return units;
+  private reserve(extra: number): void {
+    const needed = this.count + extra;
+    if (needed <= this.starts.length) return;
+    let capacity = this.starts.length * 2;
+    while (capacity < needed) capacity *= 2;
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    starts.set(this.starts.subarray(0, this.count));
+    ends.set(this.ends.subarray(0, this.count));
+    this.starts = starts;
+    this.ends = ends;
+  }
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -1,4 +1,4 @@
-import { networkOf, parseCidr, type Network } from './address';
+import { networkOf, parseAddress, parseCidr, type CidrReading, type Network, type ParsedAddress } from './address';
 import type { EmbeddedText } from './embeddedText';
 import type { ConfigRoute } from './model';
 import type { RouteAttribute } from './route';
@@ -10,7 +10,38 @@ import type { RouteAttribute } from './route';
 
 /** The network of the destination (host bits cleared), in the route's own family; undefined when unreadable. */
 export function destinationNetwork(route: ConfigRoute): Network | undefined {
-  const reading = parseCidr(route.destination.value);
+  // Many rules ask for the same route's network; parsing addresses is the costly part.
+  if (networks.has(route)) return networks.get(route);
+  const network = readDestinationNetwork(route);
+  networks.set(route, network);
+  return network;
+}
+
+const networks = new WeakMap<ConfigRoute, Network | undefined>();
+
+/** The destination as written, parsed once per route. */
+export function destinationReading(route: ConfigRoute): CidrReading {
+  let reading = readings.get(route);
+  if (!reading) {
+    reading = parseCidr(route.destination.value);
+    readings.set(route, reading);
+  }
+  return reading;
+}
+
+const readings = new WeakMap<ConfigRoute, CidrReading>();
+
+/** The next hop, parsed once per route; undefined without one or when it is not an address. */
+export function gatewayAddress(route: ConfigRoute): ParsedAddress | undefined {
+  if (!route.gateway) return undefined;
+  if (!gateways.has(route)) gateways.set(route, parseAddress(route.gateway.value));
+  return gateways.get(route);
+}
+
+const gateways = new WeakMap<ConfigRoute, ParsedAddress | undefined>();
+
+function readDestinationNetwork(route: ConfigRoute): Network | undefined {
+  const reading = destinationReading(route);
   if (!reading.ok || reading.family !== route.propertyFamily) return undefined;
   // A keyfile route written without a prefix means /24 (IPv4) or /128 to NetworkManager.
   const prefix = !reading.explicitPrefix && route.origin === 'keyfile' && route.impliedPrefix !== undefined

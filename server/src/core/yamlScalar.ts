@@ -107,7 +107,7 @@ function traceBlockScalar(text: string, start: number, end: number, parentIndent
   const breakOf = (line: SourceLine) => (line.breakAt < 0 ? line.contentEnd : line.breakAt);
   const pushBreak = (line: SourceLine, ch: string) => out.push(ch, breakOf(line), breakOf(line) + Math.max(1, line.breakLength));
   const pushContent = (line: SourceLine) => {
-    for (let p = line.start + Math.min(indent, line.indent); p < line.contentEnd; p++) out.push(text[p], p, p + 1);
+    out.pushVerbatim(text, line.start + Math.min(indent, line.indent), line.contentEnd);
   };
 
   if (style === '|') {

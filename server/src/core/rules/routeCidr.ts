@@ -1,4 +1,4 @@
-import { parseCidr } from '../address';
+import { destinationReading } from '../routeFacts';
 import { routesOf } from '../model';
 import type { Rule } from './rule';
 
@@ -8,7 +8,7 @@ export const routeCidr: Rule = {
   check({ machineConfig: mc, report }) {
     if (!mc) return;
     for (const route of routesOf(mc)) {
-      const reading = parseCidr(route.destination.value);
+      const reading = destinationReading(route);
       if (reading.ok && route.origin === 'keyfile' && route.impliedPrefix !== undefined && reading.prefix !== route.impliedPrefix) {
         // nm-keyfile-reader: `route1=10.0.0.0,…` is read as 10.0.0.0/24, not as a host route.
         report({

@@ -1,4 +1,4 @@
-import { formatNetwork, sameAddress } from '../address';
+import { formatNetwork } from '../address';
 import { type ConfigRoute, type MachineConfigModel, unitTextsOf } from '../model';
 import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../routeFacts';
 import type { Rule } from './rule';
@@ -16,18 +16,18 @@ export const routeDuplicate: Rule = {
   check({ machineConfig: mc, report }) {
     if (!mc) return;
     for (const group of routeGroups(mc)) {
-      const seen: ConfigRoute[] = [];
+      // Keyed by what makes two routes the same kernel route: network, table, metric.
+      const seen = new Map<string, ConfigRoute>();
       for (const route of group) {
         if (isRemoval(route)) continue;
         const network = destinationNetwork(route);
         if (!network) continue;
-        const earlier = seen.find((other) => {
-          const o = destinationNetwork(other)!;
-          return o.family === network.family && o.prefix === network.prefix && sameAddress(o.address, network.address) &&
-            tableOf(other) === tableOf(route) && metricOf(other) === metricOf(route);
-        });
-        seen.push(route);
-        if (!earlier) continue;
+        const key = `${formatNetwork(network)}|${tableOf(route)}|${metricOf(route)}`;
+        const earlier = seen.get(key);
+        if (!earlier) {
+          seen.set(key, route);
+          continue;
+        }
         const sameHop = (earlier.gateway?.value ?? '') === (route.gateway?.value ?? '');
         if (!sameHop) {
           if (network.family === 6) continue;

@@ -1,4 +1,4 @@
-import { parseAddress, parseCidr } from '../address';
+import { destinationReading, gatewayAddress } from '../routeFacts';
 import { routesOf } from '../model';
 import type { Rule } from './rule';
 
@@ -9,7 +9,7 @@ export const routeFamily: Rule = {
     if (!mc) return;
     for (const route of routesOf(mc)) {
       const property = route.propertyName;
-      const destination = parseCidr(route.destination.value);
+      const destination = destinationReading(route);
       if (destination.ok && destination.family !== route.propertyFamily) {
         report({
           severity: 'error',
@@ -19,7 +19,7 @@ export const routeFamily: Rule = {
         });
         continue;
       }
-      const gateway = route.gateway ? parseAddress(route.gateway.value) : undefined;
+      const gateway = gatewayAddress(route);
       if (route.gateway && gateway && gateway.family !== route.propertyFamily) {
         report({
           severity: 'error',

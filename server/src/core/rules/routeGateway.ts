@@ -1,7 +1,7 @@
-import { contains, parseAddress, parseCidr } from '../address';
+import { contains } from '../address';
 import { routesOf } from '../model';
 import { machineRanges } from '../clusterRanges';
-import { isOnlink } from '../routeFacts';
+import { isOnlink, destinationReading, gatewayAddress } from '../routeFacts';
 import type { Finding, Rule } from './rule';
 
 const NOT_A_NEXT_HOP: Record<string, string> = {
@@ -37,7 +37,7 @@ export const routeGateway: Rule = {
       }
       if (!route.gateway) continue;
       const range = route.gateway.rangeOf();
-      const gateway = parseAddress(route.gateway.value);
+      const gateway = gatewayAddress(route);
       if (!gateway) {
         report({ severity: 'error', message: `Next hop ${JSON.stringify(route.gateway.value)} is not an IP address.`, range });
         continue;
@@ -49,7 +49,7 @@ export const routeGateway: Rule = {
         report({ ...finding, range });
         continue;
       }
-      const destination = parseCidr(route.destination.value);
+      const destination = destinationReading(route);
       // onlink=true: the next hop is declared reachable on the link itself, not through a route.
       // A gateway in the machine network, more specific than the destination, is reached
       // through the node's connected route (10.0.0.0/8 via 10.0.0.1 with 10.0.0.0/16 on br-ex).

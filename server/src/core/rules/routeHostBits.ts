@@ -1,4 +1,5 @@
-import { networkOf, parseCidr, sameAddress } from '../address';
+import { destinationReading } from '../routeFacts';
+import { networkOf, sameAddress } from '../address';
 import { replaceVerbatimEdit } from '../edits';
 import { routesOf } from '../model';
 import type { Rule } from './rule';
@@ -9,7 +10,7 @@ export const routeHostBits: Rule = {
   check({ text, machineConfig: mc, report }) {
     if (!mc) return;
     for (const route of routesOf(mc)) {
-      const reading = parseCidr(route.destination.value);
+      const reading = destinationReading(route);
       if (!reading.ok || !reading.explicitPrefix || reading.family !== route.propertyFamily) continue;
       const network = networkOf(reading.address, reading.prefix);
       if (sameAddress(network, reading.address)) continue;
