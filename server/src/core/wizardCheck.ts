@@ -1,0 +1,282 @@
+/**
+ * The route wizard's judgement of each answer, by the same rules the diagnostics use:
+ * the answer is put into a small generated config (generate.ts), the config is linted,
+ * and the findings that lie on the answer's characters are its verdict. So "192.168.1.5/24"
+ * is told what route-host-bits says and offered its `data.replacement`, and a route into
+ * the service network is refused with route-overlaps-cluster's reason. Only what no rule
+ * can see from a config (an empty answer, a pool name, the answer surviving the round trip
+ * into the text and back) is checked here.
+ */
+import type { FileRange } from './embeddedText';
+import {
+  generateConfigFrom, readBackInterfaces, readBackRoutes, ROUTE_METHODS, withPrefix,
+  type RouteInput, type RouteMethod, type WizardAnswers,
+} from './generate';
+import { acceptedIgnitionVersions } from './ignitionVersions';
+import { lintText, parseText } from './lint';
+import { routesOf, type MachineConfigModel } from './model';
+import { nmcliCommandsOf, reservedInterface } from './nmcliCommands';
+import type { Problem, RuleId, Severity } from './problem';
+import { ROLE_LABEL } from './rules/mcRoleLabel';
+import type { Settings } from './settings';
+import { mapAt, pairOf, rangeOfNode, scalarAt } from './yamlDocuments';
+
+/** The questions, in the wizard's order. */
+export type WizardStep = 'role' | 'name' | 'method' | 'interface' | 'destination' | 'gateway' | 'metric' | 'ignitionVersion';
+export const WIZARD_STEPS: readonly WizardStep[] = ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'];
+
+/** The answers given so far; `route` is the route being entered (its destination, then its gateway). */
+export interface WizardDraft {
+  role?: string;
+  name?: string;
+  method?: RouteMethod;
+  interface?: string;
+  routes?: RouteInput[];
+  route?: RouteInput;
+  ignitionVersion?: string;
+}
+
+export interface WizardCheck {
+  /** The answer may be taken; `message` may still advise (`severity` warning or info). */
+  ok: boolean;
+  message?: string;
+  /** What to use instead, when a rule knows (`data.replacement`): the network address, br-ex, a valid name. */
+  suggestion?: string;
+  severity?: Severity;
+  /** The rule that spoke, when one did. */
+  rule?: RuleId;
+}
+
+/** What the wizard proposes for a draft under the current settings and the open file. */
+export interface WizardDefaults {
+  networkType: Settings['networkType'];
+  openshiftVersion: string;
+  /** Spec versions the target release accepts, newest first; the first is proposed. */
+  ignitionVersions: string[];
+  /** 99-<role>-static-routes, once the role is known. */
+  name?: string;
+  /** The interface proposed for the draft's method ('' when there is nothing sensible to propose). */
+  interface: string;
+  /** Interfaces the open file's routes use (nmcli targets, keyfile interface-names, NMState next hops). */
+  fileInterfaces: string[];
+}
+
+const OK: WizardCheck = { ok: true };
+/** A route the probe config carries when the answer under test is not a route: nothing to say about it. */
+const PROBE_ROUTE: RouteInput = { destination: '192.0.2.0/24' };
+
+export function proposedName(role: string): string {
+  return `99-${role.trim()}-static-routes`;
+}
+
+/** br-ex on OVN-Kubernetes (not for a keyfile: configure-ovs owns br-ex's profiles), else the open file's interface. */
+export function proposedInterface(method: RouteMethod, settings: Settings, fileInterfaces: readonly string[]): string {
+  if (settings.networkType === 'OVNKubernetes' && method !== 'keyfile') return 'br-ex';
+  const usable = fileInterfaces.filter((name) => !reservedInterface(name) && !(method === 'keyfile' && name === 'br-ex' && settings.networkType === 'OVNKubernetes'));
+  return usable[0] ?? '';
+}
+
+export function wizardDefaults(settings: Settings, draft: WizardDraft = {}, openText?: string): WizardDefaults {
+  const fileInterfaces = openText === undefined ? [] : readBackInterfaces(openText);
+  return {
+    networkType: settings.networkType,
+    openshiftVersion: settings.openshiftVersion,
+    ignitionVersions: acceptedIgnitionVersions(settings.openshiftVersion),
+    ...(draft.role && poolNameProblem(draft.role) === undefined ? { name: proposedName(draft.role) } : {}),
+    interface: proposedInterface(draft.method ?? 'nmcli-unit', settings, fileInterfaces),
+    fileInterfaces,
+  };
+}
+
+/**
+ * A pool name becomes the role label's value, a MachineConfigPool's name and (NMState) a
+ * node-role label key: lower case letters, digits, `-` and `.`, at most 63 characters.
+ * No rule sees this in a config (mc-role-label only asks for a role), so it is checked here.
+ */
+export function poolNameProblem(role: string): string | undefined {
+  const name = role.trim();
+  if (name === '') return 'Enter the name of a MachineConfigPool, such as infra.';
+  if (name.length > 63) return `A pool name is used as a label value: at most 63 characters (this one has ${name.length}).`;
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+    return `${JSON.stringify(name)} cannot name a MachineConfigPool: use lower case letters, digits, "-" and ".", starting and ending with a letter or digit.`;
+  }
+  return undefined;
+}
+
+/**
+ * Judges one answer in the context of the answers before it. Never throws: an internal
+ * failure answers ok (the generated document is linted in the editor anyway).
+ */
+export function checkWizardInput(step: WizardStep, value: string, draft: WizardDraft, settings: Settings): WizardCheck {
+  try {
+    return check(step, value, draft, settings);
+  } catch {
+    return OK;
+  }
+}
+
+function check(step: WizardStep, raw: string, draft: WizardDraft, settings: Settings): WizardCheck {
+  const value = raw.trim();
+  switch (step) {
+    case 'role': {
+      const problem = poolNameProblem(value);
+      if (problem) return refuse(problem);
+      return judgeProbe({ ...draft, role: value, name: undefined, method: 'nmcli-unit' }, settings, 'advise', (mc) => [rangeOfNode(scalarAt(mapAt(mc.metadata, 'labels'), ROLE_LABEL))]);
+    }
+    case 'name':
+      // An empty name is mc-name's to refuse, like any other.
+      return judgeProbe({ ...draft, name: value, method: 'nmcli-unit' }, settings, 'advise', (mc) => {
+        const pair = pairOf(mc.metadata, 'name');
+        return pair ? [rangeOfNode(pair.key), rangeOfNode(pair.value)] : [];
+      });
+    case 'method':
+      return (ROUTE_METHODS as readonly string[]).includes(value) ? OK : refuse(`The method is one of ${ROUTE_METHODS.join(', ')}.`);
+    case 'interface':
+      return checkInterface(value, draft, settings);
+    case 'destination':
+    case 'gateway':
+    case 'metric':
+      return checkRoutePart(step, value, draft, settings);
+    case 'ignitionVersion': {
+      if (draft.method === 'nmstate') return OK; // an NMState policy is no Ignition config
+      if (value === '') return refuse(`Choose an Ignition spec version, e.g. ${acceptedIgnitionVersions(settings.openshiftVersion)[0]}.`);
+      return judgeProbe({ ...draft, ignitionVersion: value, method: draft.method ?? 'nmcli-unit' }, settings, 'strict',
+        (mc) => [rangeOfNode(scalarAt(mapAt(mc.config, 'ignition'), 'version'))]);
+    }
+    default:
+      return refuse(`There is no wizard step ${JSON.stringify(step)}.`);
+  }
+}
+
+function checkInterface(value: string, draft: WizardDraft, settings: Settings): WizardCheck {
+  if (value === '') return refuse('Enter the interface the routes go on, e.g. br-ex on OVN-Kubernetes or the NIC (ens5) otherwise.');
+  const method = draft.method ?? 'nmcli-unit';
+  // The interface rules read nmcli's `dev modify IFACE`; for a keyfile or an NMState policy
+  // only those about the name itself apply (iface-name, nmcli-reserved-iface).
+  const rules: RuleId[] | undefined = method === 'nmcli-unit' ? undefined : ['iface-name', 'nmcli-reserved-iface'];
+  const probe = { ...draft, interface: value, method: 'nmcli-unit' as const };
+  const verdict = judgeProbe(probe, settings, 'advise', (mc) => nmcliCommandsOf(mc).flatMap(({ nmcli }) => (nmcli.target ? [nmcli.target.rangeOf()] : [])), rules);
+  if (verdict.message) {
+    if (verdict.rule === 'nmcli-ovn-port') {
+      return { ...verdict, message: `${verdict.message} For a secondary NIC outside br-ex, go back and choose the NMState policy.` };
+    }
+    return verdict;
+  }
+  const text = generateConfigFrom(probeAnswers({ ...draft, interface: value, method }, settings));
+  const written = readBackInterfaces(text);
+  if (written.length !== 1 || written[0] !== value) {
+    return refuse(`${JSON.stringify(value)} cannot be written as one interface name: Linux interface names have no whitespace, quotes, "/" or ":".`);
+  }
+  if (method === 'keyfile' && value === 'br-ex' && settings.networkType === 'OVNKubernetes') {
+    // No rule reads keyfiles for this yet; the wizard says it before the user commits to it.
+    return {
+      ok: true,
+      severity: 'warning',
+      message: 'On OVN-Kubernetes configure-ovs owns br-ex and its connection profiles: a keyfile for br-ex competes with them and is not applied. Use the nmcli unit or an NMState policy for br-ex; keyfiles suit a secondary NIC.',
+    };
+  }
+  return OK;
+}
+
+function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: string, draft: WizardDraft, settings: Settings): WizardCheck {
+  const current = draft.route ?? { destination: '' };
+  let candidate: RouteInput;
+  if (step === 'destination') {
+    if (value === '') return refuse('Enter the destination network, e.g. 192.168.1.0/24 or fd00:1::/64.');
+    candidate = { destination: value };
+  } else {
+    if (value === '') return OK; // optional
+    if (!current.destination) return refuse('Enter the destination first.');
+    candidate = step === 'gateway'
+      ? { destination: current.destination, gateway: value }
+      : { destination: current.destination, ...(current.gateway ? { gateway: current.gateway } : {}), metric: value };
+  }
+  const method = draft.method === 'keyfile' ? 'keyfile' : 'nmcli-unit'; // the linter reads no NMState policy yet
+  const probe: WizardDraft = { ...draft, method, routes: [...(draft.routes ?? []), candidate], route: undefined };
+  const partRange = (mc: MachineConfigModel): FileRange[] => {
+    const route = candidateRoute(mc, candidate);
+    if (!route) return [];
+    const part = step === 'destination' ? route.destination : step === 'gateway' ? route.gateway : route.metric;
+    return part ? [part.rangeOf()] : [];
+  };
+  const verdict = judgeProbe(probe, settings, 'strict', partRange);
+  if (verdict.message) return verdict;
+
+  // The answer must come back from the text as it went in: "192.168.1.0/24 172.18.0.1" is two words, not one destination.
+  const expected = { destination: withPrefix(candidate.destination), gateway: candidate.gateway?.trim() || undefined, metric: candidate.metric };
+  const back = readBackRoutes(generateConfigFrom(probeAnswers({ ...probe, routes: [candidate] }, settings)));
+  const same = back.length === 1 && back[0].destination === expected.destination && back[0].gateway === expected.gateway &&
+    (expected.metric === undefined ? back[0].metric === undefined : String(back[0].metric) === String(expected.metric).trim());
+  if (!same) {
+    const what = step === 'destination' ? 'one network as address/prefix, e.g. 192.168.1.0/24'
+      : step === 'gateway' ? 'one IP address, e.g. 172.18.0.1' : 'one number from 0 to 4294967295';
+    return refuse(`Enter ${what}.`);
+  }
+  return OK;
+}
+
+/** The route of the probe config that is the candidate (the last one with its destination). */
+function candidateRoute(mc: MachineConfigModel, candidate: RouteInput) {
+  const destination = withPrefix(candidate.destination);
+  const routes = routesOf(mc).filter((route) => route.destination.value === destination || route.destination.value === candidate.destination.trim());
+  return routes[routes.length - 1];
+}
+
+/**
+ * Generates the config for the draft (defaults for what is not answered yet), lints it
+ * with the user's settings, and turns the findings on `ranges` into a verdict. `strict`:
+ * errors, warnings and infos refuse (a route the wizard writes has nothing wrong with it);
+ * `advise`: only errors refuse, warnings and infos are shown. Hints never speak: they are
+ * true of correct configs too.
+ */
+function judgeProbe(
+  draft: WizardDraft,
+  settings: Settings,
+  mode: 'strict' | 'advise',
+  ranges: (mc: MachineConfigModel) => FileRange[],
+  rules?: readonly RuleId[],
+): WizardCheck {
+  const text = generateConfigFrom(probeAnswers(draft, settings));
+  const result = lintText(text, settings);
+  const mc = parseText(text).documents.find((d) => d.machineConfig)?.machineConfig;
+  if (!mc) return OK;
+  const targets = ranges(mc);
+  const relevant = result.problems.filter((p) => p.severity !== 'hint' && (!rules || rules.includes(p.code)) && targets.some((r) => overlaps(p, r)));
+  if (relevant.length === 0) return OK;
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  const worst = [...relevant].sort((a, b) => rank[a.severity] - rank[b.severity])[0];
+  const refuses = worst.severity === 'error' || mode === 'strict';
+  const replacement = worst.data?.replacement;
+  return {
+    ok: !refuses,
+    message: worst.message,
+    severity: worst.severity,
+    rule: worst.code,
+    ...(typeof replacement === 'string' ? { suggestion: replacement } : {}),
+  };
+}
+
+function overlaps(problem: Problem, range: FileRange): boolean {
+  if (problem.start === problem.end) return problem.start >= range.start && problem.start <= range.end;
+  return problem.start < range.end && problem.end > range.start;
+}
+
+function refuse(message: string): WizardCheck {
+  return { ok: false, message, severity: 'error' };
+}
+
+/** The draft completed with answers that the linter has nothing to say about. */
+function probeAnswers(draft: WizardDraft, settings: Settings): WizardAnswers<RouteInput> {
+  const role = draft.role?.trim() || 'worker';
+  const method = draft.method ?? 'nmcli-unit';
+  const routes = draft.routes && draft.routes.length > 0 ? draft.routes : [PROBE_ROUTE];
+  return {
+    role,
+    name: draft.name ?? proposedName(poolNameProblem(role) ? 'worker' : role),
+    method,
+    interface: draft.interface?.trim() || (settings.networkType === 'OVNKubernetes' ? 'br-ex' : 'ens5'),
+    routes,
+    ignitionVersion: draft.ignitionVersion?.trim() || acceptedIgnitionVersions(settings.openshiftVersion)[0],
+    networkType: settings.networkType,
+  };
+}
