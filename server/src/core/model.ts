@@ -4,6 +4,8 @@ import { splitExecCommand, ExecCommand } from './execCommand';
 import { DataUrl, parseDataUrl } from './dataUrl';
 import { Keyfile, KeyfileRoute, parseKeyfile } from './keyfile';
 import { NmcliCommand, NmcliRoute, parseNmcli } from './nmcli';
+import { parseRouteFile, RouteFile, routeFilePath, RouteFileRoute } from './routeFile';
+import { hasExpansion, isShellScript, parseShellScript, ShellCommand } from './shellScript';
 import { parseUnitFile, UnitDirective, UnitFile } from './unitFile';
 import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, YamlDocument } from './yamlDocuments';
 import { embeddedTextOfScalar } from './yamlScalar';
@@ -73,6 +75,16 @@ export interface FileModel {
   text?: EmbeddedText;
   /** Read as a NetworkManager keyfile, when the path is one (see isKeyfilePath) and the text decodes. */
   keyfile?: Keyfile;
+  /** Read as a route file of the ifcfg-rh plugin (/etc/sysconfig/network-scripts/route-NAME or route6-NAME). */
+  routeFile?: RouteFile;
+  /** The simple commands of a shell script (see isShellScript), each read as nmcli if it is one. */
+  scriptCommands?: ScriptCommand[];
+}
+
+/** A simple command of a script in storage.files, read as nmcli if it is one. */
+export interface ScriptCommand {
+  command: ShellCommand;
+  nmcli?: NmcliCommand;
 }
 
 export const KEYFILE_DIRECTORY = '/etc/NetworkManager/system-connections/';
@@ -145,7 +157,13 @@ function fileOf(node: YAMLMap, text: string): FileModel {
     const compressed = compression !== undefined && compression.value !== null && compression.value !== '';
     if (file.dataUrl?.decoded && !file.dataUrl.binary && !compressed) file.text = file.dataUrl.decoded;
   }
-  if (file.text && file.pathValue && isKeyfilePath(file.pathValue)) file.keyfile = parseKeyfile(file.text);
+  if (!file.text) return file;
+  const routeFile = file.pathValue ? routeFilePath(file.pathValue) : undefined;
+  if (file.pathValue && isKeyfilePath(file.pathValue)) file.keyfile = parseKeyfile(file.text);
+  else if (routeFile) file.routeFile = parseRouteFile(file.text, routeFile);
+  else if (isShellScript(file.pathValue, file.text.value)) {
+    file.scriptCommands = parseShellScript(file.text).map((command) => ({ command, nmcli: parseNmcli(command.argv) }));
+  }
   return file;
 }
 
@@ -190,17 +208,38 @@ export function keyRange(pair: Pair<Scalar, Node | null>): FileRange {
 }
 
 /**
- * A route of the config, whatever wrote it. Both kinds share the `Route` fields
- * (route.ts); `origin` tells them apart: `property` for nmcli, `entry` for keyfiles.
+ * A route of the config, whatever wrote it. All kinds share the `Route` fields
+ * (route.ts); `origin` tells them apart: `property` for nmcli, `entry` for keyfiles,
+ * `format` for route files.
  */
-export type ConfigRoute = NmcliRoute | KeyfileRoute;
+export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute;
 
-/** Every route of the config: nmcli routes of every unit text, then routes of NetworkManager keyfiles. */
+/**
+ * Every route of the config the route rules judge: nmcli routes of every unit text, then
+ * of storage.files in their order: NetworkManager keyfiles, route files and the nmcli
+ * commands of scripts. nmcli routes that hold an expansion are left out (see isExpanded).
+ */
 export function routesOf(mc: MachineConfigModel): ConfigRoute[] {
   const routes: ConfigRoute[] = [];
+  const add = (list: NmcliRoute[]) => {
+    for (const route of list) if (!isExpanded(route)) routes.push(route);
+  };
   for (const unit of unitTextsOf(mc)) {
-    for (const exec of unit.execLines) if (exec.nmcli) routes.push(...exec.nmcli.routes);
+    for (const exec of unit.execLines) if (exec.nmcli) add(exec.nmcli.routes);
   }
-  for (const file of mc.files) if (file.keyfile) routes.push(...file.keyfile.routes);
+  for (const file of mc.files) {
+    if (file.keyfile) routes.push(...file.keyfile.routes);
+    if (file.routeFile) routes.push(...file.routeFile.routes);
+    for (const command of file.scriptCommands ?? []) if (command.nmcli) add(command.nmcli.routes);
+  }
   return routes;
+}
+
+/**
+ * An nmcli route that holds a shell or systemd expansion (`$DEST`, `${GW}`, `$(…)`,
+ * backquotes): which words it has is only known when the command runs, so a finding
+ * about the text `$DEST` would be false. The route rules leave it alone.
+ */
+export function isExpanded(route: NmcliRoute): boolean {
+  return hasExpansion(route.text.value);
 }

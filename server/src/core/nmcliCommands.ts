@@ -1,18 +1,40 @@
-import type { ExecLine, MachineConfigModel, UnitText } from './model';
+import type { ExecLine, FileModel, MachineConfigModel, ScriptCommand, UnitText } from './model';
 import { unitTextsOf } from './model';
 import type { NmcliCommand } from './nmcli';
 
-export interface NmcliUse {
+/** An nmcli command in an Exec*= line of a unit (or dropin). */
+export interface UnitNmcliUse {
+  origin: 'unit';
   unit: UnitText;
   exec: ExecLine;
   nmcli: NmcliCommand;
 }
 
-/** Every `nmcli … modify` command of every unit text of the config. */
+/** An nmcli command in a shell script written by storage.files. */
+export interface ScriptNmcliUse {
+  origin: 'script';
+  file: FileModel;
+  command: ScriptCommand;
+  nmcli: NmcliCommand;
+}
+
+export type NmcliUse = UnitNmcliUse | ScriptNmcliUse;
+
+/** The unit text or script file a command is written in, for findings given once per source. */
+export function sourceOf(use: NmcliUse): UnitText | FileModel {
+  return use.origin === 'unit' ? use.unit : use.file;
+}
+
+/** Every `nmcli … modify` command of the config: in every unit text, then in every script of storage.files. */
 export function nmcliCommandsOf(mc: MachineConfigModel): NmcliUse[] {
   const uses: NmcliUse[] = [];
   for (const unit of unitTextsOf(mc)) {
-    for (const exec of unit.execLines) if (exec.nmcli) uses.push({ unit, exec, nmcli: exec.nmcli });
+    for (const exec of unit.execLines) if (exec.nmcli) uses.push({ origin: 'unit', unit, exec, nmcli: exec.nmcli });
+  }
+  for (const file of mc.files) {
+    for (const command of file.scriptCommands ?? []) {
+      if (command.nmcli) uses.push({ origin: 'script', file, command, nmcli: command.nmcli });
+    }
   }
   return uses;
 }

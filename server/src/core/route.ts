@@ -8,8 +8,11 @@ export interface RouteAttribute {
   whole: EmbeddedText;
 }
 
-/** Where a route was written: an nmcli command in a unit, or a NetworkManager keyfile in storage.files. */
-export type RouteOrigin = 'nmcli' | 'keyfile';
+/**
+ * Where a route was written: an nmcli command (in a unit or in a script of storage.files),
+ * a NetworkManager keyfile, or a route file of the ifcfg-rh plugin (route-NAME, route6-NAME).
+ */
+export type RouteOrigin = 'nmcli' | 'keyfile' | 'route-file';
 
 /**
  * One static route, whatever wrote it. Every part is an embedded text that points into
@@ -18,11 +21,11 @@ export type RouteOrigin = 'nmcli' | 'keyfile';
  */
 export interface Route {
   origin: RouteOrigin;
-  /** The family of the property the route sits in (`ipv4.routes` or keyfile `[ipv4]` → 4). */
+  /** The family of the property the route sits in (`ipv4.routes`, keyfile `[ipv4]`, route file `route-NAME` → 4). */
   propertyFamily: Family;
   /** The NetworkManager property the route belongs to, for messages: `ipv4.routes` or `ipv6.routes`. */
   propertyName: 'ipv4.routes' | 'ipv6.routes';
-  /** The whole route as written (one comma-separated nmcli entry, or a keyfile value), trimmed. */
+  /** The whole route as written (one comma-separated nmcli entry, a keyfile value, a route file line or its ADDRESSn value), trimmed. */
   text: EmbeddedText;
   /** `address[/prefix]`. */
   destination: EmbeddedText;

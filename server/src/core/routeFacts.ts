@@ -2,10 +2,12 @@ import { networkOf, parseAddress, parseCidr, type CidrReading, type Network, typ
 import type { EmbeddedText } from './embeddedText';
 import type { ConfigRoute } from './model';
 import type { RouteAttribute } from './route';
+import type { Severity } from './problem';
 
 /**
- * Facts about a route that several rules need, read the same way for nmcli and keyfile
- * routes: the network it names, whether it is being removed, its table, its attributes.
+ * Facts about a route that several rules need, read the same way for nmcli, keyfile and
+ * route file routes: the network it names, whether it is being removed, its table, its
+ * attributes.
  */
 
 /** The network of the destination (host bits cleared), in the route's own family; undefined when unreadable. */
@@ -41,6 +43,8 @@ export function gatewayAddress(route: ConfigRoute): ParsedAddress | undefined {
 const gateways = new WeakMap<ConfigRoute, ParsedAddress | undefined>();
 
 function readDestinationNetwork(route: ConfigRoute): Network | undefined {
+  // A route file's ADDRESSn without a usable NETMASKn: NetworkManager has no such route.
+  if (route.origin === 'route-file' && route.prefixProblem) return undefined;
   const reading = destinationReading(route);
   if (!reading.ok || reading.family !== route.propertyFamily) return undefined;
   // A keyfile route written without a prefix means /24 (IPv4) or /128 to NetworkManager.
@@ -100,4 +104,22 @@ export function metricOf(route: ConfigRoute): number | undefined {
 /** The range for a finding about the whole route entry. */
 export function routeRange(route: ConfigRoute): EmbeddedText {
   return route.text;
+}
+
+/**
+ * What happens to a route file route NetworkManager cannot read: a line of the `ip route`
+ * format is skipped (the others still count); anything wrong in the key format
+ * (ADDRESSn=…) makes the ifcfg-rh plugin refuse the whole connection profile.
+ */
+export function routeFileRefusal(route: ConfigRoute & { origin: 'route-file' }): { severity: Severity; consequence: string } {
+  return route.format === 'key'
+    ? { severity: 'error', consequence: `NetworkManager refuses the whole ifcfg-${route.fileName.slice(route.fileName.indexOf('-') + 1)} connection profile` }
+    : { severity: 'warning', consequence: `NetworkManager ignores this line of ${route.fileName}` };
+}
+
+/** Where routes of `family` are written, for messages: `ipv4.routes`, or for a route file `route-NAME` / `route6-NAME`. */
+export function routeListName(route: ConfigRoute, family = route.propertyFamily): string {
+  if (route.origin !== 'route-file') return `ipv${family}.routes`;
+  const name = route.fileName.slice(route.fileName.indexOf('-') + 1);
+  return `${family === 4 ? 'route' : 'route6'}-${name}`;
 }

@@ -1,11 +1,13 @@
 import type { EmbeddedText } from '../embeddedText';
 import { nmcliCommandsOf } from '../nmcliCommands';
+import { hasExpansion } from '../shellScript';
 import type { Rule } from './rule';
 
 /**
  * A Linux interface name is 1 to 15 bytes, not `.` or `..`, without `/`, `:` or
  * whitespace (kernel dev_valid_name, IFNAMSIZ 16). Checked for `nmcli device modify
- * IFNAME` and `connection.interface-name` values.
+ * IFNAME` and `connection.interface-name` values, in units and scripts; a name that holds
+ * a variable (`$IFACE`, `${DEV}`) is only known when the command runs and is not judged.
  */
 export const ifaceName: Rule = {
   id: 'iface-name',
@@ -18,6 +20,7 @@ export const ifaceName: Rule = {
         if (property.name === 'connection.interface-name' && property.value && property.value.value !== '') names.push(property.value);
       }
       for (const name of names) {
+        if (hasExpansion(name.value)) continue;
         const problem = interfaceNameProblem(name.value);
         if (problem) report({ severity: 'error', message: problem, range: name.length > 0 ? name.rangeOf() : nmcli.verbWord.rangeOf() });
       }

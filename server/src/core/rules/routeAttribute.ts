@@ -3,7 +3,7 @@ import type { FileRange } from '../embeddedText';
 import { routesOf } from '../model';
 import type { RouteWordIssue } from '../nmcli';
 import { attributeValueProblem, NO_NEXT_HOP_TYPES, ROUTE_ATTRIBUTES } from '../routeAttributes';
-import { attributeOf } from '../routeFacts';
+import { attributeOf, routeFileRefusal } from '../routeFacts';
 import { closestWord } from '../suggest';
 import type { Finding, Rule } from './rule';
 
@@ -33,9 +33,11 @@ export const routeAttribute: Rule = {
     if (!mc) return;
     for (const route of routesOf(mc)) {
       const nmcli = route.origin === 'nmcli';
-      // nmcli refuses the command; NetworkManager's keyfile reader drops what it cannot read.
-      const severity = nmcli ? 'error' : 'warning';
-      const consequence = nmcli ? 'nmcli refuses the command' : 'NetworkManager ignores it';
+      // nmcli refuses the command; NetworkManager's keyfile reader drops what it cannot read;
+      // the ifcfg-rh plugin skips a bad line of a route file, or refuses the profile (key format).
+      const refusal = route.origin === 'route-file' ? routeFileRefusal(route) : undefined;
+      const severity = refusal?.severity ?? (nmcli ? 'error' : 'warning');
+      const consequence = refusal?.consequence ?? (nmcli ? 'nmcli refuses the command' : 'NetworkManager ignores it');
       const family = route.propertyFamily;
       const seen = new Map<string, number>();
       for (const attribute of route.attributes) {
@@ -110,6 +112,12 @@ export const routeAttribute: Rule = {
         });
       }
 
+      if (route.origin === 'route-file') {
+        for (const issue of route.issues) {
+          report({ severity, message: `${issue.message} (${consequence}.)`, range: issue.word.rangeOf() });
+        }
+        continue;
+      }
       if (route.origin !== 'nmcli') continue;
       for (const issue of route.issues) {
         const finding = judgeWord(issue);

@@ -1,11 +1,12 @@
 import { formatNetwork } from '../address';
-import { type ConfigRoute, type MachineConfigModel, unitTextsOf } from '../model';
+import { type ConfigRoute, isExpanded, type MachineConfigModel } from '../model';
+import { nmcliCommandsOf } from '../nmcliCommands';
 import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../routeFacts';
 import type { Rule } from './rule';
 
 /**
- * The same destination twice in one property (one `ipv4.routes` argument, or one keyfile
- * `[ipv4]` group), in the same table with the same metric. NetworkManager drops an exact
+ * The same destination twice in one property (one `ipv4.routes` argument, one keyfile
+ * `[ipv4]` group, or one route file), in the same table with the same metric. NetworkManager drops an exact
  * copy; with another next hop the kernel keeps only one IPv4 route of that metric. Not
  * flagged: another metric (a backup route), another table, IPv4 routes that all carry
  * weight= (ECMP), and IPv6 routes with different next hops (the kernel makes them one
@@ -33,7 +34,9 @@ export const routeDuplicate: Rule = {
           if (network.family === 6) continue;
           if (attributeOf(earlier, 'weight') && attributeOf(route, 'weight')) continue;
         }
-        const where = route.origin === 'nmcli' ? `this ${route.propertyName} value` : `this keyfile's [ipv${network.family}] group`;
+        const where = route.origin === 'nmcli'
+          ? `this ${route.propertyName} value`
+          : route.origin === 'route-file' ? route.fileName : `this keyfile's [ipv${network.family}] group`;
         report({
           severity: 'warning',
           message: sameHop
@@ -47,18 +50,17 @@ export const routeDuplicate: Rule = {
   },
 };
 
-/** The routes of each property: one nmcli routes argument, or one family of one keyfile. */
+/** The routes of each property: one nmcli routes argument (unit or script), one family of one keyfile, one route file. */
 function routeGroups(mc: MachineConfigModel): ConfigRoute[][] {
   const groups: ConfigRoute[][] = [];
-  for (const unit of unitTextsOf(mc)) {
-    for (const exec of unit.execLines) {
-      for (const property of exec.nmcli?.properties ?? []) {
-        const routes = exec.nmcli!.routes.filter((r) => r.property === property);
-        if (routes.length > 1) groups.push(routes);
-      }
+  for (const { nmcli } of nmcliCommandsOf(mc)) {
+    for (const property of nmcli.properties) {
+      const routes = nmcli.routes.filter((r) => r.property === property && !isExpanded(r));
+      if (routes.length > 1) groups.push(routes);
     }
   }
   for (const file of mc.files) {
+    if (file.routeFile && file.routeFile.routes.length > 1) groups.push(file.routeFile.routes);
     for (const family of [4, 6]) {
       const routes = (file.keyfile?.routes ?? []).filter((r) => r.propertyFamily === family);
       if (routes.length > 1) groups.push(routes);

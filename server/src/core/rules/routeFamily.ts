@@ -1,19 +1,19 @@
-import { destinationReading, gatewayAddress } from '../routeFacts';
+import { destinationReading, gatewayAddress, routeListName } from '../routeFacts';
 import { routesOf } from '../model';
 import type { Rule } from './rule';
 
-/** An IPv6 route in ipv4.routes (or the reverse), or a next hop of the other family. */
+/** An IPv6 route in ipv4.routes (or the reverse, or in the route file of the other family), or a next hop of the other family. */
 export const routeFamily: Rule = {
   id: 'route-family',
   check({ machineConfig: mc, report }) {
     if (!mc) return;
     for (const route of routesOf(mc)) {
-      const property = route.propertyName;
+      const property = routeListName(route);
       const destination = destinationReading(route);
       if (destination.ok && destination.family !== route.propertyFamily) {
         report({
           severity: 'error',
-          message: `${route.destination.value} is an IPv${destination.family} destination in ${property}; IPv${destination.family} routes belong in ipv${destination.family}.routes.`,
+          message: `${route.destination.value} is an IPv${destination.family} destination in ${property}; IPv${destination.family} routes belong in ${routeListName(route, destination.family)}.`,
           range: route.destination.rangeOf(),
           data: { property: `ipv${destination.family}.routes` },
         });

@@ -1,4 +1,5 @@
 import { routesOf } from '../model';
+import { routeFileRefusal } from '../routeFacts';
 import type { Rule } from './rule';
 
 const U32_MAX = 4294967295;
@@ -13,7 +14,9 @@ export const routeMetric: Rule = {
   check({ machineConfig: mc, report }) {
     if (!mc) return;
     for (const route of routesOf(mc)) {
-      const refuses = route.origin === 'nmcli' ? 'nmcli refuses the command' : 'NetworkManager ignores the route';
+      const refuses = route.origin === 'nmcli'
+        ? 'nmcli refuses the command'
+        : route.origin === 'route-file' ? routeFileRefusal(route).consequence : 'NetworkManager ignores the route';
       const metric = route.metric;
       if (metric && !(/^\+?\d+$/.test(metric.value) && Number(metric.value) <= U32_MAX)) {
         report({
