@@ -5,4 +5,58 @@
  */
 
 /** Method names of the custom requests. */
-export const Methods = {} as const;
+export const Methods = {
+  /** The unit preview of a document: PreviewParams → PreviewResult | null (null: the server does not have the document). */
+  preview: 'mcroutes/preview',
+  /** The units and files a preview can show, with their ranges (code lenses): PreviewTargetsParams → PreviewTargetInfo[]. */
+  previewTargets: 'mcroutes/previewTargets',
+} as const;
+
+/** A position as LSP has it: zero-based line and UTF-16 character. */
+export interface ProtocolPosition {
+  line: number;
+  character: number;
+}
+
+export interface ProtocolRange {
+  start: ProtocolPosition;
+  end: ProtocolPosition;
+}
+
+/**
+ * `mcroutes/preview`: the unit preview text (server/src/core/render/preview.ts) of the
+ * document's current version. Give at most one of `unit`, `file` and `position`; with
+ * none (or nothing at the position) every unit and file is previewed.
+ */
+export interface PreviewParams {
+  uri: string;
+  /** A unit by its name, e.g. `nmcli-dev-modify.service`. */
+  unit?: string;
+  /** A storage.files entry by its path. */
+  file?: string;
+  /** The unit or file whose YAML entry holds this position (the cursor). */
+  position?: ProtocolPosition;
+}
+
+export interface PreviewResult {
+  /** The document version the preview was rendered from. */
+  version: number;
+  text: string;
+  /** What `position` chose; absent when every unit and file is shown (or `unit`/`file` was given). */
+  selected?: PreviewTargetInfo;
+  /** Every unit and file that can be previewed on its own. */
+  targets: PreviewTargetInfo[];
+}
+
+/** `mcroutes/previewTargets` */
+export interface PreviewTargetsParams {
+  uri: string;
+}
+
+export interface PreviewTargetInfo {
+  kind: 'unit' | 'file';
+  /** The unit name or file path; absent when the YAML entry has none. */
+  name?: string;
+  /** The whole YAML entry, from the start of its `- ` line. */
+  range: ProtocolRange;
+}
