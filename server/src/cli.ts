@@ -4,6 +4,7 @@ import { LineIndex } from './core/lineIndex';
 import { lintText } from './core/lint';
 import type { Problem } from './core/problem';
 import { DEFAULT_SETTINGS } from './core/settings';
+import { newCommand } from './cliNew';
 
 // esbuild inlines the manifest, so the bundle knows its own version.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,6 +18,9 @@ commands:
                   FILE:LINE:COLUMN SEVERITY RULE MESSAGE
                   exit status 0 when clean, 1 when an error was found,
                   2 when a file could not be read or the usage was wrong
+  new --route DEST[,GATEWAY[,METRIC]]... [--role ROLE] [--method METHOD] ...
+                  print a MachineConfig (or NMState policy) adding the routes,
+                  checked like the route wizard checks it (mcroutes new --help)
 
 options:
   -h, --help      show this help
@@ -49,6 +53,7 @@ export function main(args: string[], io: Output = STDIO): number {
     return 0;
   }
   if (command === 'lint') return lint(rest, io);
+  if (command === 'new') return newCommand(rest, io);
   io.err(`mcroutes: unknown command ${JSON.stringify(command)}\n${USAGE}`);
   return 2;
 }

@@ -4,13 +4,49 @@
  * The client asks the server for anything the core knows; it never re-implements it.
  */
 
+import type { WizardAnswers } from './core/generate';
+import type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/wizardCheck';
+
+export type { RouteAnswer, RouteMethod, WizardAnswers } from './core/generate';
+export type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/wizardCheck';
+
 /** Method names of the custom requests. */
 export const Methods = {
+  /** The route wizard: proposals for the next answers (interface, name, Ignition versions). */
+  wizardDefaults: 'mcroutes/wizardDefaults',
+  /** The route wizard: one answer judged by the linter's rules, while the user types. */
+  checkWizardInput: 'mcroutes/checkWizardInput',
+  /** The route wizard and `mcroutes new`: the YAML for complete answers. */
+  generateConfig: 'mcroutes/generateConfig',
   /** The unit preview of a document: PreviewParams → PreviewResult | null (null: the server does not have the document). */
   preview: 'mcroutes/preview',
   /** The units and files a preview can show, with their ranges (code lenses): PreviewTargetsParams → PreviewTargetInfo[]. */
   previewTargets: 'mcroutes/previewTargets',
 } as const;
+
+/** `mcroutes/wizardDefaults` */
+export interface WizardDefaultsParams {
+  /** The document open in the editor: its routes' interface is proposed where br-ex is not. */
+  uri?: string;
+  draft: WizardDraft;
+}
+export type WizardDefaultsResult = WizardDefaults;
+
+/** `mcroutes/checkWizardInput`, judged with the current `mcroutes.*` settings. */
+export interface CheckWizardInputParams {
+  step: WizardStep;
+  value: string;
+  draft: WizardDraft;
+}
+export type CheckWizardInputResult = WizardCheck;
+
+/** `mcroutes/generateConfig`; the answers' networkType defaults to the `mcroutes.networkType` setting. */
+export interface GenerateConfigParams {
+  answers: WizardAnswers;
+}
+export interface GenerateConfigResult {
+  text: string;
+}
 
 /** A position as LSP has it: zero-based line and UTF-16 character. */
 export interface ProtocolPosition {

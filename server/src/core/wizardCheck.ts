@@ -206,7 +206,7 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
   const expected = { destination: withPrefix(candidate.destination), gateway: candidate.gateway?.trim() || undefined, metric: candidate.metric };
   const back = readBackRoutes(generateConfigFrom(probeAnswers({ ...probe, routes: [candidate] }, settings)));
   const same = back.length === 1 && back[0].destination === expected.destination && back[0].gateway === expected.gateway &&
-    (expected.metric === undefined ? back[0].metric === undefined : String(back[0].metric) === String(expected.metric).trim());
+    (expected.metric === undefined ? back[0].metric === undefined : /^\d+$/.test(String(expected.metric).trim()) && back[0].metric === Number(expected.metric));
   if (!same) {
     const what = step === 'destination' ? 'one network as address/prefix, e.g. 192.168.1.0/24'
       : step === 'gateway' ? 'one IP address, e.g. 172.18.0.1' : 'one number from 0 to 4294967295';

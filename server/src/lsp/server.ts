@@ -22,6 +22,7 @@ import { toDiagnostic } from './diagnostics';
 import { describeError, guard, type Logger } from './guard';
 import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
 import { SETTINGS_SECTION, SettingsSource } from './settings';
+import { registerWizardRequests } from './wizard';
 
 export interface ServerInfo {
   version: string;
@@ -162,6 +163,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     shutDown = true;
     scheduler.dispose();
   }));
+
+  registerWizardRequests({ connection, documents, settings: () => settings.get(), log });
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,182 @@
+/**
+ * `mcroutes new`: the route wizard's answers as flags, the generated YAML on stdout. Every
+ * answer is judged by checkWizardInput, the same check the wizard makes while the user
+ * types, so the command refuses what the wizard refuses (exit status 2, the reason on stderr).
+ */
+import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from './core/generate';
+import { readSettings, type Settings } from './core/settings';
+import { checkWizardInput, proposedInterface, proposedName, type WizardDraft, type WizardStep } from './core/wizardCheck';
+import { acceptedIgnitionVersions } from './core/ignitionVersions';
+
+export interface NewOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const NEW_USAGE = `usage: mcroutes new --route DEST[,GATEWAY[,METRIC]] [--route ...] [options]
+
+Prints a MachineConfig (or an NMState policy) that adds static routes, checked by
+the same rules as \`mcroutes lint\`.
+
+  --route DEST[,GATEWAY[,METRIC]]
+                          a route, repeatable; IPv4 and IPv6 may be mixed, e.g.
+                          192.168.1.0/24,172.18.0.1,100  fd00:1::/64,fd00::1
+                          192.168.2.0/24,,50 (a metric without a gateway)
+  --role ROLE             the MachineConfigPool: worker (default), master, or a
+                          custom pool's name
+  --name NAME             metadata.name (default 99-ROLE-static-routes)
+  --method METHOD         nmcli-unit (default): a systemd unit running nmcli;
+                          keyfile: a NetworkManager connection profile;
+                          nmstate: a NodeNetworkConfigurationPolicy
+  --interface IFACE       where the routes go (default br-ex on OVN-Kubernetes;
+                          required otherwise, and for keyfile)
+  --ignition-version V    Ignition spec (default the newest the release accepts;
+                          not used by nmstate)
+  --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
+  --openshift-version V   target release 4.N (default 4.19)
+  --cluster-network CIDRS, --service-network CIDRS, --machine-network CIDRS
+                          the cluster's ranges, comma-separated (defaults
+                          10.128.0.0/14, 172.30.0.0/16, 10.0.0.0/16): routes
+                          into them are refused
+  -h, --help              show this help
+
+Exit status 0 when the YAML was printed, 2 when an argument was refused.
+`;
+
+const VALUE_FLAGS = [
+  '--route', '--role', '--name', '--method', '--interface', '--ignition-version', '--network-type', '--openshift-version',
+  '--cluster-network', '--service-network', '--machine-network',
+] as const;
+const SETTING_FLAGS: Record<string, string> = {
+  '--network-type': 'networkType',
+  '--openshift-version': 'openshiftVersion',
+  '--cluster-network': 'clusterNetwork',
+  '--service-network': 'serviceNetwork',
+  '--machine-network': 'machineNetwork',
+};
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+class UsageError extends Error {}
+
+/** Runs `mcroutes new ARGS` and returns the exit status. */
+export function newCommand(args: string[], io: NewOutput): number {
+  try {
+    return run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`mcroutes new: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function run(args: string[], io: NewOutput): number {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.out(NEW_USAGE);
+    return 0;
+  }
+  const flags = parseFlags(args);
+  const single = (flag: ValueFlag): string | undefined => {
+    const values = flags.get(flag) ?? [];
+    if (values.length > 1) throw new UsageError(`${flag} is given ${values.length} times; give it once`);
+    return values[0];
+  };
+
+  const raw: Record<string, unknown> = {};
+  for (const [flag, key] of Object.entries(SETTING_FLAGS)) {
+    const value = single(flag as ValueFlag);
+    if (value === undefined) continue;
+    raw[key] = key.endsWith('Network') ? value.split(',').map((cidr) => cidr.trim()).filter((cidr) => cidr !== '') : value;
+  }
+  const reading = readSettings(raw);
+  if (reading.complaints.length > 0) {
+    // readSettings speaks of the editor's settings (mcroutes.networkType); say the flag instead.
+    let complaint = reading.complaints[0].replace(/ Using .*$/, '');
+    for (const [flag, key] of Object.entries(SETTING_FLAGS)) complaint = complaint.replace(`mcroutes.${key}`, flag);
+    throw new UsageError(complaint);
+  }
+  const settings: Settings = reading.settings;
+
+  const draft: WizardDraft = {};
+  const accept = (step: WizardStep, flag: string, value: string, shown = value): void => {
+    const verdict = checkWizardInput(step, value, draft, settings);
+    const use = verdict.suggestion !== undefined ? ` (use ${verdict.suggestion})` : '';
+    if (!verdict.ok) throw new UsageError(`${flag} ${shown}: ${verdict.message ?? 'refused'}${use}`);
+    if (verdict.message) io.err(`mcroutes new: ${verdict.severity ?? 'note'}: ${flag} ${shown}: ${verdict.message}\n`);
+  };
+
+  const role = single('--role') ?? 'worker';
+  accept('role', '--role', role);
+  draft.role = role.trim();
+
+  const name = single('--name') ?? proposedName(draft.role);
+  accept('name', '--name', name);
+  draft.name = name.trim();
+
+  const method = (single('--method') ?? 'nmcli-unit').trim();
+  if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(`--method ${method}: use one of ${ROUTE_METHODS.join(', ')}`);
+  }
+  draft.method = method as RouteMethod;
+
+  const iface = single('--interface') ?? proposedInterface(draft.method, settings, []);
+  if (iface === '') {
+    throw new UsageError(`--interface is needed for ${draft.method === 'keyfile' ? 'a keyfile' : `networkType ${settings.networkType}`}: name the node's interface, e.g. --interface ens5`);
+  }
+  accept('interface', '--interface', iface);
+  draft.interface = iface.trim();
+
+  const routeArgs = flags.get('--route') ?? [];
+  if (routeArgs.length === 0) throw new UsageError('give at least one --route DEST[,GATEWAY[,METRIC]]');
+  draft.routes = [];
+  for (const text of routeArgs) {
+    const parts = text.split(',');
+    if (parts.length > 3) throw new UsageError(`--route ${text}: write DEST[,GATEWAY[,METRIC]]`);
+    const [destination, gateway = '', metric = ''] = parts.map((p) => p.trim());
+    draft.route = undefined;
+    accept('destination', '--route', destination, text);
+    draft.route = { destination };
+    accept('gateway', '--route', gateway, text);
+    if (gateway !== '') draft.route.gateway = gateway;
+    accept('metric', '--route', metric, text);
+    const route: RouteAnswer = { destination, ...(gateway !== '' ? { gateway } : {}), ...(metric !== '' ? { metric: Number(metric) } : {}) };
+    draft.routes.push(route);
+    draft.route = undefined;
+  }
+
+  const ignitionVersion = single('--ignition-version') ?? acceptedIgnitionVersions(settings.openshiftVersion)[0];
+  accept('ignitionVersion', '--ignition-version', ignitionVersion);
+
+  io.out(generateConfig({
+    role: draft.role,
+    name: draft.name,
+    method: draft.method,
+    interface: draft.interface,
+    routes: draft.routes as RouteAnswer[],
+    ignitionVersion: ignitionVersion.trim(),
+    networkType: settings.networkType,
+  }));
+  return 0;
+}
+
+/** `--flag value` and `--flag=value`; every flag takes a value. */
+function parseFlags(args: string[]): Map<ValueFlag, string[]> {
+  const flags = new Map<ValueFlag, string[]>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const equals = arg.indexOf('=');
+    const name = equals > 0 && arg.startsWith('--') ? arg.slice(0, equals) : arg;
+    if (!(VALUE_FLAGS as readonly string[]).includes(name)) {
+      throw new UsageError(arg.startsWith('-') ? `unknown option ${arg} (see mcroutes new --help)` : `unexpected argument ${JSON.stringify(arg)} (see mcroutes new --help)`);
+    }
+    let value: string | undefined;
+    if (equals > 0 && arg.startsWith('--')) value = arg.slice(equals + 1);
+    else value = args[++i];
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    const list = flags.get(name as ValueFlag) ?? [];
+    list.push(value);
+    flags.set(name as ValueFlag, list);
+  }
+  return flags;
+}
