@@ -1,6 +1,7 @@
 /** VS Code glue: start the language client and register the commands. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { runRouteWizard } from './wizard';
 
 export const CLIENT_ID = 'mcroutes';
 export const DISPLAY_NAME = 'MachineConfig Routes';
@@ -50,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
         void vscode.window.showErrorMessage(`${DISPLAY_NAME}: the language server could not be restarted; see the "${DISPLAY_NAME}" output.`);
       }
     }),
-    vscode.commands.registerCommand('mcroutes.newRoute', notYet('New Static Route…')),
+    vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
     vscode.commands.registerCommand('mcroutes.previewUnit', notYet('Preview systemd Unit')),
   );
 
