@@ -53,28 +53,39 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
   if (machineConfigs === 0) return { parsed, problems, failures, machineConfigs };
 
-  for (const { document, machineConfig } of documents) {
-    // A document that does not parse yields a partial tree: checking it would report
-    // consequences ("metadata has no name") of the one real mistake. Syntax first.
-    const parses = !hasStructuralErrors(document);
-    for (const rule of rules) {
-      const context: RuleContext = {
-        text,
-        settings,
-        document,
-        machineConfig: parses ? machineConfig : undefined,
-        report: (finding) => problems.push(toProblem(rule.id, finding)),
-      };
-      try {
-        rule.check(context);
-      } catch (error) {
-        failures.push({ rule: rule.id, error: describeError(error) });
-      }
-    }
-  }
+  for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures));
   const shown = withConfiguredSeverity(applySuppressions(text, problems), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
   return { parsed, problems: shown, failures, machineConfigs };
+}
+
+/** Every rule over one document; a rule that throws becomes a failure, the others still report. */
+export function checkDocument(
+  text: string,
+  { document, machineConfig }: AnalysedDocument,
+  settings: Settings,
+  rules: readonly Rule[],
+  failures: RuleFailure[],
+): Problem[] {
+  const problems: Problem[] = [];
+  // A document that does not parse yields a partial tree: checking it would report
+  // consequences ("metadata has no name") of the one real mistake. Syntax first.
+  const parses = !hasStructuralErrors(document);
+  for (const rule of rules) {
+    const context: RuleContext = {
+      text,
+      settings,
+      document,
+      machineConfig: parses ? machineConfig : undefined,
+      report: (finding) => problems.push(toProblem(rule.id, finding)),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      failures.push({ rule: rule.id, error: describeError(error) });
+    }
+  }
+  return problems;
 }
 
 /** Errors that break the tree; a duplicate key leaves it whole. */
@@ -83,7 +94,7 @@ export function hasStructuralErrors(document: YamlDocument): boolean {
 }
 
 /** `mcroutes.rules`: a rule set to `off` is dropped, any other level replaces the rule's own. */
-function withConfiguredSeverity(problems: Problem[], settings: Settings): Problem[] {
+export function withConfiguredSeverity(problems: Problem[], settings: Settings): Problem[] {
   const levels = settings.rules ?? {};
   if (Object.keys(levels).length === 0) return problems;
   const result: Problem[] = [];
@@ -99,6 +110,6 @@ function toProblem(code: RuleId, { severity, message, range, data, fixes }: Find
   return { code, severity, message, start: range.start, end: range.end, ...(data ? { data } : {}), ...(fixes?.length ? { fixes } : {}) };
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   return error instanceof Error ? error.stack ?? error.message : String(error);
 }

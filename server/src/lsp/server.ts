@@ -14,15 +14,18 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText, type LintResult } from '../core/lint';
+import { IncrementalLinter } from '../core/incremental';
+import type { LintResult } from '../core/lint';
 import type { Settings } from '../core/settings';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './completion';
 import { hoverOnFindings } from './hover';
 import { toDiagnostic } from './diagnostics';
 import { describeError, guard, type Logger } from './guard';
 import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
 import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
+import { registerPreviewRequests } from './preview';
 
 export interface ServerInfo {
   version: string;
@@ -41,6 +44,7 @@ export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
   hoverProvider: true,
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
 };
 
 /** The server only speaks about YAML; the core itself ignores YAML that is not a MachineConfig. */
@@ -54,6 +58,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const justOpened = new Set<string>();
   /** The last analysis (parse and findings) of each document version; hover, completion and fix-all reuse it. */
   const analysed = new Map<string, { version: number; result: LintResult }>();
+  /** Per document: an edit re-analyses only the YAML documents of the file whose text changed. */
+  const linters = new Map<string, IncrementalLinter>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
@@ -79,7 +85,9 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   }
 
   function analyse(document: TextDocument, current: Settings): LintResult {
-    const result = lintText(document.getText(), current);
+    let linter = linters.get(document.uri);
+    if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
+    const result = linter.lint(document.getText(), current);
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
     }
@@ -93,6 +101,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     if (cached && cached.version === document.version) return cached.result;
     return analyse(document, await settings.get());
   }
+
+  const completion = registerCompletion({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, log });
 
   function revalidateAll(): void {
     analysed.clear();
@@ -111,6 +121,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const workspace = params.capabilities.workspace;
     settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings });
     registerConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    completion.initialize(params);
     log.info(`mcroutes language server ${info.version} (node ${process.version}, ${info.transport}, pid ${process.pid})` +
       ` client ${params.clientInfo?.name ?? 'unknown'}${params.clientInfo?.version ? ' ' + params.clientInfo.version : ''}`);
     return { capabilities: CAPABILITIES, serverInfo: { name: 'mcroutes', version: info.version } };
@@ -155,6 +166,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   documents.onDidClose(guard(log, 'didClose', ({ document }) => {
     justOpened.delete(document.uri);
     analysed.delete(document.uri);
+    linters.delete(document.uri);
     scheduler.cancel(document.uri);
     if (isYaml(document) && !shutDown) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }));
@@ -165,6 +177,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   }));
 
   registerWizardRequests({ connection, documents, settings: () => settings.get(), log });
+  registerPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, log });
 
   documents.listen(connection);
   connection.listen();
