@@ -1,0 +1,169 @@
+/**
+ * The roles MachineConfigs use elsewhere in the workspace, for completing the role
+ * label: those of the open documents (as edited) and of the YAML files in the workspace
+ * folders (as saved). The folder scan is bounded (MAX_FILES files, none over MAX_BYTES,
+ * node_modules and .git skipped), runs in the background, and is cached per file by
+ * size and modification time; it is repeated at most every REFRESH_MS.
+ */
+import { promises as fs, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InitializeParams } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { rolesInParsed } from '../core/completion';
+import { parseText } from '../core/lint';
+import { ROLE_LABEL } from '../core/rules/mcRoleLabel';
+import { describeError, type Logger } from './guard';
+
+export interface WorkspaceRolesOptions {
+  maxFiles: number;
+  maxBytes: number;
+  /** Directory entries looked at in one scan, files and folders together. */
+  maxEntries: number;
+  refreshMs: number;
+  /** How long the first request waits for the first scan. */
+  firstWaitMs: number;
+}
+
+const DEFAULTS: WorkspaceRolesOptions = { maxFiles: 2000, maxBytes: 1024 * 1024, maxEntries: 50_000, refreshMs: 30_000, firstWaitMs: 1000 };
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+interface FileRoles {
+  size: number;
+  mtimeMs: number;
+  roles: string[];
+}
+
+export class WorkspaceRoles {
+  private roots: string[] = [];
+  private files = new Map<string, FileRoles>();
+  private openRoles = new Map<string, { version: number; roles: string[] }>();
+  private scanning: Promise<void> | undefined;
+  private scannedAt = 0;
+  private readonly options: WorkspaceRolesOptions;
+
+  constructor(private readonly log: Logger, options: Partial<WorkspaceRolesOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** The workspace folders of `initialize` (or its rootUri/rootPath); only file: URIs are scanned. */
+  setRoots(params: InitializeParams): void {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const roots = uris.map(filePathOf).filter((p): p is string => p !== undefined);
+    if (roots.length === 0 && params.rootPath) roots.push(params.rootPath);
+    this.roots = roots;
+  }
+
+  /** Starts a scan when none ran lately; resolves when it ends. */
+  refresh(): Promise<void> {
+    if (this.scanning) return this.scanning;
+    if (this.scannedAt > 0 && Date.now() - this.scannedAt < this.options.refreshMs) return Promise.resolve();
+    this.scanning = this.scan()
+      .catch((error: unknown) => this.log.error(`mcroutes: scanning the workspace for roles failed: ${describeError(error)}`))
+      .finally(() => {
+        this.scannedAt = Date.now();
+        this.scanning = undefined;
+      });
+    return this.scanning;
+  }
+
+  /**
+   * Roles of the open YAML documents other than `current` and of the files on disk that
+   * are not open. The first call waits a little for the first scan; later calls answer
+   * from the cache while a refresh runs.
+   */
+  async roles(open: TextDocument[], current: string): Promise<string[]> {
+    const first = this.scannedAt === 0;
+    const scan = this.refresh();
+    if (first) await Promise.race([scan, delay(this.options.firstWaitMs)]);
+    const roles = new Set<string>();
+    const openPaths = new Set<string>();
+    for (const document of open) {
+      const file = filePathOf(document.uri);
+      if (file) openPaths.add(file);
+      if (document.uri === current) continue;
+      for (const role of this.rolesOfOpen(document)) roles.add(role);
+    }
+    const currentPath = filePathOf(current);
+    for (const [file, entry] of this.files) {
+      if (openPaths.has(file) || file === currentPath) continue;
+      for (const role of entry.roles) roles.add(role);
+    }
+    // Forget closed documents.
+    const openUris = new Set(open.map((d) => d.uri));
+    for (const uri of this.openRoles.keys()) if (!openUris.has(uri)) this.openRoles.delete(uri);
+    return [...roles].sort();
+  }
+
+  private rolesOfOpen(document: TextDocument): string[] {
+    const cached = this.openRoles.get(document.uri);
+    if (cached && cached.version === document.version) return cached.roles;
+    const roles = rolesOfText(document.getText());
+    this.openRoles.set(document.uri, { version: document.version, roles });
+    return roles;
+  }
+
+  private async scan(): Promise<void> {
+    const found = new Map<string, FileRoles>();
+    const queue = [...this.roots];
+    let entries = 0;
+    let files = 0;
+    while (queue.length > 0 && files < this.options.maxFiles && entries < this.options.maxEntries) {
+      const directory = queue.shift()!;
+      let list: Dirent[];
+      try {
+        list = await fs.readdir(directory, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of list) {
+        if (++entries > this.options.maxEntries || files >= this.options.maxFiles) break;
+        const full = path.join(directory, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) queue.push(full);
+          continue;
+        }
+        if (!entry.isFile() || !/\.ya?ml$/i.test(entry.name)) continue;
+        files++;
+        const roles = await this.rolesOfFile(full);
+        if (roles) found.set(full, roles);
+      }
+    }
+    this.files = found;
+  }
+
+  private async rolesOfFile(file: string): Promise<FileRoles | undefined> {
+    try {
+      const stat = await fs.stat(file);
+      if (stat.size > this.options.maxBytes) return undefined;
+      const cached = this.files.get(file);
+      if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached;
+      const text = await fs.readFile(file, 'utf8');
+      return { size: stat.size, mtimeMs: stat.mtimeMs, roles: rolesOfText(text) };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The roles of a file's MachineConfigs and pools; files that never mention the role label are not parsed. */
+function rolesOfText(text: string): string[] {
+  if (!text.includes(ROLE_LABEL)) return [];
+  return rolesInParsed(parseText(text));
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref?.();
+  });
+}

@@ -1,0 +1,192 @@
+/** Completion over the bundled server: each context, the edits it makes, roles from the workspace. */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyLspEdits, DEFAULT_CAPABILITIES, LspClient, positionAt } from '../support/lspClient';
+
+interface Item {
+  label: string;
+  kind?: number;
+  detail?: string;
+  insertTextFormat?: number;
+  insertTextMode?: number;
+  textEdit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+}
+interface List {
+  isIncomplete: boolean;
+  items: Item[];
+}
+
+const SNIPPET = 2;
+const AS_IS = 1;
+const TRIGGER_CHARACTER = 2;
+
+const ROUTE_MC = `apiVersion: machineconfiguration.openshift.io/v1
+kind: MachineConfig
+metadata:
+  name: 99-worker-static-routes
+  labels:
+    machineconfiguration.openshift.io/role: worker
+spec:
+  config:
+    ignition:
+      version: 3.4.0
+    systemd:
+      units:
+        - name: static-routes.service
+          enabled: true
+          contents: |
+            [Unit]
+            Description=Static routes
+            Wants=network-online.target
+            After=network-online.target ovs-configuration.service
+
+            [Service]
+            Type=oneshot
+            RemainAfterExit=yes
+            ExecStart=/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1"
+
+            [Install]
+            WantedBy=multi-user.target
+`;
+
+const INFRA_MC = ROUTE_MC.replace('role: worker', 'role: infra').replace('99-worker', '99-infra');
+
+describe('completion over the protocol', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  let workspace: string;
+  let version = 0;
+
+  before(async () => {
+    // A workspace folder with a config of another role on disk, and one in node_modules that is skipped.
+    workspace = mkdtempSync(path.join(tmpdir(), 'mcroutes-completion-'));
+    writeFileSync(path.join(workspace, 'edge.yaml'), ROUTE_MC.replace('role: worker', 'role: edge'));
+    mkdirSync(path.join(workspace, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(path.join(workspace, 'node_modules', 'x', 'hidden.yaml'), ROUTE_MC.replace('role: worker', 'role: hidden'));
+    client = LspClient.stdio();
+    client.configuration = { mcroutes: {} };
+    const uri = pathToFileURL(workspace).href;
+    await client.request('initialize', {
+      processId: process.pid,
+      clientInfo: { name: 'mcroutes-protocol-test', version: '0' },
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: 'routes' }],
+      capabilities: DEFAULT_CAPABILITIES,
+      initializationOptions: { debounceMs: 0 },
+    });
+    client.notify('initialized', {});
+    // Another open document with a custom role.
+    client.didOpen('file:///completion/infra.yaml', INFRA_MC);
+  });
+
+  after(async () => {
+    await client.shutdownAndExit();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  /** Opens `withCaret` ($0 marks the caret) as a new document and asks for completion there. */
+  async function complete(withCaret: string, trigger?: string): Promise<{ list: List | null; text: string }> {
+    const offset = withCaret.indexOf('$0');
+    const text = withCaret.slice(0, offset) + withCaret.slice(offset + 2);
+    const uri = `file:///completion/doc${++version}.yaml`;
+    client.didOpen(uri, text);
+    const list = await client.request<List | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: positionAt(text, offset),
+      ...(trigger ? { context: { triggerKind: TRIGGER_CHARACTER, triggerCharacter: trigger } } : { context: { triggerKind: 1 } }),
+    });
+    return { list, text };
+  }
+
+  const labels = (list: List | null): string[] => (list?.items ?? []).map((i) => i.label);
+  const item = (list: List | null, label: string): Item => {
+    const found = list?.items.find((i) => i.label === label);
+    assert.ok(found, `no ${label} in ${JSON.stringify(labels(list))}`);
+    return found;
+  };
+
+  it('announces completion with its trigger characters', async () => {
+    const probe = LspClient.stdio();
+    try {
+      const result = await probe.initialize({ debounceMs: 0 });
+      assert.deepEqual(result.capabilities.completionProvider.triggerCharacters, ['=', ' ', '[']);
+    } finally {
+      await probe.shutdownAndExit();
+    }
+  });
+
+  it('YAML keys: a key with a block value inserts its indented block, as a snippet kept as is', async () => {
+    const { list, text } = await complete(ROUTE_MC.replace('    ignition:\n      version: 3.4.0\n', '    $0\n'));
+    assert.deepEqual(labels(list), ['ignition', 'storage', 'passwd']);
+    const ignition = item(list, 'ignition');
+    assert.equal(ignition.insertTextFormat, SNIPPET);
+    assert.equal(ignition.insertTextMode, AS_IS);
+    assert.equal(ignition.textEdit.newText, 'ignition:\n      version: ${1|3.5.0,3.4.0,3.3.0,3.2.0,3.1.0,3.0.0|}');
+    assert.match(applyLspEdits(text, [ignition.textEdit]), /\n {4}ignition:\n {6}version: \$\{1\|3\.5\.0/);
+  });
+
+  it('keys of a units item after `- `, asked by typing the space', async () => {
+    const { list } = await complete(ROUTE_MC.replace('        - name: static-routes.service\n', '        - $0\n'), ' ');
+    // enabled and contents are there already.
+    assert.deepEqual(labels(list), ['name', 'mask', 'dropins']);
+  });
+
+  it('roles: worker, master, another open document\'s, the workspace folder\'s (node_modules skipped)', async () => {
+    const { list } = await complete(ROUTE_MC.replace('role: worker', 'role: $0'));
+    assert.deepEqual(labels(list), ['worker', 'master', 'edge', 'infra']);
+  });
+
+  it('Ignition versions, newest first; a typed value is replaced whole', async () => {
+    const { list, text } = await complete(ROUTE_MC.replace('version: 3.4.0', 'version: 3.$04.0'));
+    assert.deepEqual(labels(list), ['3.5.0', '3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0']);
+    assert.match(applyLspEdits(text, [item(list, '3.5.0').textEdit]), /version: 3\.5\.0\n/);
+  });
+
+  it('enabled: true or false, after the space typed behind the colon', async () => {
+    const { list } = await complete(ROUTE_MC.replace('enabled: true', 'enabled: $0'), ' ');
+    assert.deepEqual(labels(list), ['true', 'false']);
+  });
+
+  it('unit sections after `[`', async () => {
+    const { list, text } = await complete(ROUTE_MC.replace('            [Install]\n', '            [$0\n'), '[');
+    assert.deepEqual(labels(list), ['[Install]']);
+    assert.match(applyLspEdits(text, [item(list, '[Install]').textEdit]), /\n {12}\[Install\]\n {12}WantedBy/);
+  });
+
+  it('directives of the current section at a unit line start', async () => {
+    const { list, text } = await complete(ROUTE_MC.replace('            RemainAfterExit=yes\n', '            Rem$0\n'));
+    assert.ok(!labels(list).includes('Type'), 'Type is there already');
+    assert.deepEqual(item(list, 'RemainAfterExit').textEdit.range, { start: positionAt(text, text.indexOf('Rem\n')), end: positionAt(text, text.indexOf('Rem\n') + 3) });
+    assert.equal(item(list, 'RemainAfterExit').textEdit.newText, 'RemainAfterExit=${1|yes,no|}');
+    assert.equal(item(list, 'RemainAfterExit').kind, 5 /* Field */);
+  });
+
+  it('directive values after `=`', async () => {
+    const { list } = await complete(ROUTE_MC.replace('Type=oneshot', 'Type=$0'), '=');
+    assert.equal(labels(list)[0], 'oneshot');
+    const after = await complete(ROUTE_MC.replace('After=network-online.target ovs-configuration.service', 'After=network-online.target $0'), ' ');
+    assert.equal(labels(after.list)[0], 'ovs-configuration.service');
+  });
+
+  it('the nmcli command: program, object, interface, property, route attributes', async () => {
+    const exec = (line: string, trigger?: string) => complete(ROUTE_MC.replace(/ExecStart=.*\n/, `${line}\n`), trigger);
+    assert.deepEqual(labels((await exec('ExecStart=$0', '=')).list), ['/usr/bin/nmcli']);
+    assert.deepEqual(labels((await exec('ExecStart=/usr/bin/nmcli $0', ' ')).list), ['device', 'dev', 'connection', 'con']);
+    assert.equal(labels((await exec('ExecStart=/usr/bin/nmcli device modify $0', ' ')).list)[0], 'br-ex');
+    const property = await exec('ExecStart=/usr/bin/nmcli device modify br-ex +ip$0');
+    assert.equal(labels(property.list)[0], '+ipv4.routes');
+    assert.match(applyLspEdits(property.text, [item(property.list, '+ipv4.routes').textEdit]), /br-ex \+ipv4\.routes "\$1"\$0\n/);
+    const attributes = await exec('ExecStart=/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1 $0"', ' ');
+    assert.deepEqual(labels(attributes.list).slice(0, 4), ['table=', 'onlink=true', 'src=', 'mtu=']);
+  });
+
+  it('nothing for a space typed as indentation, nor in YAML that is not a MachineConfig', async () => {
+    assert.deepEqual(labels((await complete(ROUTE_MC.replace('    systemd:\n', '    $0\n    systemd:\n'), ' ')).list), []);
+    assert.deepEqual(labels((await complete('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  $0\n')).list), []);
+    const notYaml = await client.request('textDocument/completion', { textDocument: { uri: 'file:///completion/none.yaml' }, position: { line: 0, character: 0 } });
+    assert.equal(notYaml, null);
+  });
+});
