@@ -19,7 +19,6 @@ import type { LintResult } from '../core/lint';
 import type { Settings } from '../core/settings';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './completion';
-import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './completion';
 import { hoverOnFindings } from './hover';
 import { toDiagnostic } from './diagnostics';
 import { describeError, guard, type Logger } from './guard';
@@ -45,7 +44,6 @@ export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
   hoverProvider: true,
-  completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
   completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
 };
 
@@ -106,8 +104,6 @@ export function startServer(connection: Connection, info: ServerInfo): void {
 
   const completion = registerCompletion({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, log });
 
-  const completion = registerCompletion({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, log });
-
   function revalidateAll(): void {
     analysed.clear();
     for (const document of documents.all()) {
@@ -125,7 +121,6 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const workspace = params.capabilities.workspace;
     settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings });
     registerConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    completion.initialize(params);
     completion.initialize(params);
     log.info(`mcroutes language server ${info.version} (node ${process.version}, ${info.transport}, pid ${process.pid})` +
       ` client ${params.clientInfo?.name ?? 'unknown'}${params.clientInfo?.version ? ' ' + params.clientInfo.version : ''}`);
