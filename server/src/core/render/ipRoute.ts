@@ -1,12 +1,20 @@
 import type { IpAddress } from '../address';
-import type { ConfigRoute } from '../model';
-import { attributeOf, destinationNetwork, gatewayAddress, isRemoval, MAIN_TABLE, metricOf, readBoolean, tableOf } from '../routeFacts';
+import type { ConfigRoute, MachineConfigModel } from '../model';
+import { nmcliCommandsOf } from '../nmcliCommands';
+import { attributeOf, destinationNetwork, gatewayAddress, isOnlink, isRemoval, MAIN_TABLE, metricOf, readBoolean, tableOf } from '../routeFacts';
+import type { Settings } from '../settings';
 
 /**
  * The line `ip route show` (IPv4) or `ip -6 route show` (IPv6) prints for a static route
  * NetworkManager added, e.g. `192.168.1.0/24 via 172.18.0.1 dev ens5 proto static metric 100`.
  * Hover and the unit preview both show it; it is what an administrator compares with
  * `oc debug node/<node> -- chroot /host ip route` after the rollout.
+ *
+ * The line follows iproute2's print order: type, destination (`default` for /0, no
+ * prefix for a host route), `from`, `tos`, `via`, `dev`, `proto static`, `scope`, `src`,
+ * `metric`, `onlink`, route metrics (`mtu [lock] N`, `window`, `cwnd`, `advmss`,
+ * `initcwnd`, `rto_min`, `initrwnd`, `quickack`), and `pref medium` for IPv6. The table
+ * is not in the line: `ip route show table N` lists that table's routes without it.
  */
 
 /** NetworkManager's default route metric for an ethernet device (nm_device_get_route_metric_default). */
@@ -16,7 +24,7 @@ export interface IpRouteOptions {
   /**
    * The metric NetworkManager gives a route that has none: the connection's
    * `ipv4.route-metric`/`ipv6.route-metric` when set, else the device type's default
-   * (100 for ethernet, the default here).
+   * (100 for ethernet, the default here; see defaultRouteMetric).
    */
   defaultMetric?: number;
 }
@@ -32,86 +40,95 @@ export interface ExpectedRoute {
   metricImplied: boolean;
 }
 
-/** The `ip route show` line of `route` on `device`; undefined when NetworkManager would not add it (see expectedRoute). */
-export function ipRouteLine(route: ConfigRoute, device: string, options: IpRouteOptions = {}): string | undefined {
-  return expectedRoute(route, device, options)?.line;
-}
-
 /** Route types NetworkManager knows (`type=` attribute) that have no next hop and no device. */
 const NO_DEVICE_TYPES = new Set(['blackhole', 'unreachable', 'prohibit', 'throw']);
+/** The routing table of the `local` type's default (NetworkManager puts `type=local` routes there). */
 const LOCAL_TABLE = 255;
+/** Route metrics in the order iproute2 prints them (RTAX_* order), with their unit. */
+const ROUTE_METRICS: [name: string, unit: string][] = [
+  ['mtu', ''], ['window', ''], ['cwnd', ''], ['advmss', ''], ['initcwnd', ''], ['rto_min', 'ms'], ['initrwnd', ''],
+];
+const SCOPE_NAMES: Record<number, string> = { 0: '', 200: 'site', 253: 'link', 254: 'host', 255: 'nowhere' };
 
 /**
- * The route as `ip route` lists it once NetworkManager has added it. Undefined when it
- * would not be added: a removal (`-ipv4.routes`), a destination or next hop that is not
- * an address of the route's family, a metric or table that is not a number. The line
- * follows iproute2's print order: type, destination (`default` for /0, no prefix for a
- * host route), `from`, `tos`, `via`, `dev`, `proto static`, `scope`, `src`, `metric`,
- * `onlink`, route metrics (`mtu [lock] N`, `window`, `cwnd`, `advmss`, `initcwnd`,
- * `rto_min`, `initrwnd`, `quickack`), and `pref medium` for IPv6. The table is not in the
- * line: `ip route show table N` lists that table's routes without it.
+ * The `ip route show` line of `route` on `device` (`DEVICE` when unknown). A route
+ * without a metric gets `defaultMetric`: NetworkManager's default for the device (100
+ * for ethernet; see defaultRouteMetric). Parts that cannot be read (a destination that
+ * is not an address) are shown as written; expectedRoute says whether the route is added at all.
  */
-export function expectedRoute(route: ConfigRoute, device: string, options: IpRouteOptions = {}): ExpectedRoute | undefined {
-  if (isRemoval(route)) return undefined;
-  const network = destinationNetwork(route);
-  if (!network) return undefined;
-  const family = network.family;
-  if (route.metric && metricOf(route) === undefined) return undefined;
-  const type = attributeOf(route, 'type')?.value.value ?? 'unicast';
-  let table = tableOf(route);
-  if (table === undefined) return undefined;
-  if (type === 'local' && !attributeOf(route, 'table')) table = LOCAL_TABLE;
-
-  const gateway = route.gateway ? gatewayAddress(route) : undefined;
-  if (route.gateway && (!gateway || gateway.family !== family)) return undefined;
-  const via = gateway && !isUnspecified(gateway.address) ? gateway.address : undefined;
-
+export function ipRouteLine(route: ConfigRoute, device: string | undefined, defaultMetric: number | IpRouteOptions = DEFAULT_ETHERNET_METRIC): string {
+  const fallback = typeof defaultMetric === 'number' ? defaultMetric : defaultMetric.defaultMetric ?? DEFAULT_ETHERNET_METRIC;
+  const family = route.propertyFamily;
   const bits = family === 4 ? 32 : 128;
+  const type = attributeOf(route, 'type')?.value.value ?? 'unicast';
   const words: string[] = [];
   if (type !== 'unicast') words.push(type);
-  words.push(network.prefix === 0 ? 'default' : network.prefix === bits ? show(network.address) : `${show(network.address)}/${network.prefix}`);
+
+  const network = destinationNetwork(route);
+  if (!network) words.push(route.destination.value);
+  else words.push(network.prefix === 0 ? 'default' : network.prefix === bits ? show(network.address) : `${show(network.address)}/${network.prefix}`);
   const from = attributeOf(route, 'from');
   if (from && family === 6) words.push('from', from.value.value);
   const tos = attributeOf(route, 'tos');
-  if (tos && family === 4 && /^(0x[0-9a-f]+|\d+)$/i.test(tos.value.value)) words.push('tos', `0x${Number(tos.value.value).toString(16).padStart(2, '0')}`);
+  if (tos && family === 4 && /^(0x[0-9a-f]+|\d+)$/i.test(tos.value.value) && Number(tos.value.value) !== 0) {
+    words.push('tos', `0x${Number(tos.value.value).toString(16).padStart(2, '0')}`);
+  }
+
+  const gateway = route.gateway ? gatewayAddress(route) : undefined;
+  const via = gateway && gateway.family === family && !isUnspecified(gateway.address) ? gateway.address : undefined;
   const hasDevice = !NO_DEVICE_TYPES.has(type);
   if (hasDevice && via) words.push('via', show(via));
-  if (hasDevice) words.push('dev', device);
+  if (hasDevice) words.push('dev', device ?? 'DEVICE');
   words.push('proto', 'static');
   const scope = scopeOf(route, type, via !== undefined, family);
   if (scope) words.push('scope', scope);
   const src = attributeOf(route, 'src');
   if (src) words.push('src', src.value.value);
-  const metric = metricOf(route) ?? options.defaultMetric ?? DEFAULT_ETHERNET_METRIC;
+
+  let metric = metricOf(route) ?? fallback;
+  // The kernel (and NetworkManager) store an IPv6 metric of 0 as 1024.
+  if (family === 6 && metric === 0) metric = 1024;
   words.push('metric', String(metric));
-  const onlink = attributeOf(route, 'onlink');
-  if (onlink && readBoolean(onlink.value.value) === true) words.push('onlink');
-  for (const [name, shown, unit] of ROUTE_METRICS) {
+  if (isOnlink(route)) words.push('onlink');
+  for (const [name, unit] of ROUTE_METRICS) {
     const value = attributeOf(route, name);
     if (!value || !/^\d+$/.test(value.value.value)) continue;
     const lock = attributeOf(route, `lock-${name}`);
-    words.push(shown, ...(lock && readBoolean(lock.value.value) === true ? ['lock'] : []), `${Number(value.value.value)}${unit}`);
+    words.push(name, ...(lock && readBoolean(lock.value.value) === true ? ['lock'] : []), `${Number(value.value.value)}${unit}`);
   }
   const quickack = attributeOf(route, 'quickack');
   if (quickack && readBoolean(quickack.value.value) === true) words.push('quickack', '1');
   if (family === 6) words.push('pref', 'medium');
-
-  const base = family === 4 ? 'ip route show' : 'ip -6 route show';
-  return {
-    command: table === MAIN_TABLE ? base : `${base} table ${table === LOCAL_TABLE ? 'local' : table}`,
-    line: words.join(' '),
-    table,
-    metricImplied: metricOf(route) === undefined,
-  };
+  return words.join(' ');
 }
 
-/** Route metrics in the order iproute2 prints them (RTAX_* order), with their unit. */
-const ROUTE_METRICS: [name: string, shown: string, unit: string][] = [
-  ['mtu', 'mtu', ''], ['window', 'window', ''], ['cwnd', 'cwnd', ''], ['advmss', 'advmss', ''],
-  ['initcwnd', 'initcwnd', ''], ['rto_min', 'rto_min', 'ms'], ['initrwnd', 'initrwnd', ''],
-];
+/** The command that lists the route: `ip route show`, `ip -6 route show`, `ip route show table 100`. */
+export function ipRouteCommand(route: ConfigRoute): string {
+  const base = route.propertyFamily === 6 ? 'ip -6 route show' : 'ip route show';
+  const table = tableFor(route);
+  if (table === undefined || table === MAIN_TABLE) return base;
+  return `${base} table ${table === LOCAL_TABLE ? 'local' : table}`;
+}
 
-const SCOPE_NAMES: Record<number, string> = { 0: '', 200: 'site', 253: 'link', 254: 'host', 255: 'nowhere' };
+function tableFor(route: ConfigRoute): number | undefined {
+  if (attributeOf(route, 'table')) return tableOf(route);
+  return attributeOf(route, 'type')?.value.value === 'local' ? LOCAL_TABLE : MAIN_TABLE;
+}
+
+/**
+ * The route as `ip route` lists it once NetworkManager has added it. Undefined when it
+ * would not be added: a removal (`-ipv4.routes`), a destination or next hop that is not
+ * an address of the route's family, a metric or table that is not a number.
+ */
+export function expectedRoute(route: ConfigRoute, device: string, options: IpRouteOptions = {}): ExpectedRoute | undefined {
+  if (isRemoval(route) || !destinationNetwork(route)) return undefined;
+  if (route.metric && metricOf(route) === undefined) return undefined;
+  const table = tableFor(route);
+  if (table === undefined) return undefined;
+  const gateway = route.gateway ? gatewayAddress(route) : undefined;
+  if (route.gateway && (!gateway || gateway.family !== route.propertyFamily)) return undefined;
+  return { command: ipRouteCommand(route), line: ipRouteLine(route, device, options), table, metricImplied: metricOf(route) === undefined };
+}
 
 /**
  * IPv4 only (`ip -6` prints no scope): NetworkManager gives a route without a next hop
@@ -137,4 +154,48 @@ function isUnspecified(address: IpAddress): boolean {
 /** iproute2 prints IPv6 addresses compressed (RFC 5952), IPv4 dotted. */
 function show(address: IpAddress): string {
   return address.toString();
+}
+
+/**
+ * The device a route goes out of, when the file says: the device of `nmcli device
+ * modify` (in a unit or a script), a keyfile's `interface-name`, the NAME of a
+ * route-NAME file. Undefined for `connection modify` (it names a profile, not a device)
+ * and keyfiles without interface-name.
+ */
+export function routeDevice(route: ConfigRoute, mc?: MachineConfigModel): string | undefined {
+  if (!mc) return undefined;
+  if (route.origin === 'nmcli') {
+    const command = nmcliCommandsOf(mc).find((use) => use.nmcli.routes.includes(route))?.nmcli;
+    return command?.object === 'device' ? command.target?.value : undefined;
+  }
+  for (const file of mc.files) {
+    if (route.origin === 'keyfile' && file.keyfile?.routes.includes(route)) {
+      const connection = file.keyfile.groups.find((g) => g.name === 'connection');
+      return connection?.entries.find((e) => e.key.value === 'interface-name')?.value.value || undefined;
+    }
+    if (route.origin === 'route-file' && file.routeFile?.routes.includes(route)) return file.routeFile.path.name;
+  }
+  return undefined;
+}
+
+export interface DefaultMetric {
+  metric: number;
+  /** Why this metric: "NetworkManager's default for an ethernet device". */
+  why: string;
+}
+
+/**
+ * The metric NetworkManager gives a route that names none, guessed from the device name:
+ * br-ex on OVN-Kubernetes gets configure-ovs.sh's route-metric 48 (br-ex1: 49); otherwise
+ * the device type's default (nm-device.c): bond 300, team 350, VLAN 400, Wi-Fi 600,
+ * ethernet 100.
+ */
+export function defaultRouteMetric(device: string | undefined, settings: Pick<Settings, 'networkType'>): DefaultMetric {
+  if (device === 'br-ex' && settings.networkType === 'OVNKubernetes') return { metric: 48, why: 'the route-metric configure-ovs.sh gives br-ex' };
+  if (device === 'br-ex1' && settings.networkType === 'OVNKubernetes') return { metric: 49, why: 'the route-metric configure-ovs.sh gives br-ex1' };
+  if (device && /^[^.]+\.\d+$/.test(device)) return { metric: 400, why: 'NetworkManager\'s default for a VLAN device' };
+  if (device && /^bond\d+$/.test(device)) return { metric: 300, why: 'NetworkManager\'s default for a bond' };
+  if (device && /^team\d+$/.test(device)) return { metric: 350, why: 'NetworkManager\'s default for a team' };
+  if (device && /^wl/.test(device)) return { metric: 600, why: 'NetworkManager\'s default for Wi-Fi' };
+  return { metric: DEFAULT_ETHERNET_METRIC, why: 'NetworkManager\'s default for an ethernet device' };
 }
