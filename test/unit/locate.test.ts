@@ -45,3 +45,21 @@ describe('locate: what lies at an offset', () => {
     assert.equal(locate(parseText(''), 0).document, undefined);
   });
 });
+
+describe('locate: keyfile routes', () => {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/cases/keyfile-routes.yaml'), 'utf8');
+  const parsedKeyfiles = parseText(text);
+  const source = text.indexOf('route1_options%3Dmtu%3D1400');
+
+  it('an attribute on the routeN_options= line belongs to the routeN= route', () => {
+    const here = locate(parsedKeyfiles, text.indexOf('mtu%3D1400', source) + 1);
+    assert.equal(here.route?.part, 'attribute');
+    assert.equal(here.route?.attribute?.name.value, 'mtu');
+    assert.equal(here.route?.route.destination.value, '192.168.1.0/24');
+  });
+
+  it('the routeN_options= key itself is not an attribute', () => {
+    const here = locate(parsedKeyfiles, source + 2);
+    assert.notEqual(here.route?.part, 'attribute');
+  });
+});

@@ -79,7 +79,9 @@ export function locate(parsed: ParsedText, offset: number): Location {
     break;
   }
   for (const route of routesOf(mc)) {
-    if (!route.text.covers(offset)) continue;
+    // A keyfile route's attributes stand on their own line, `routeN_options=`.
+    const onOptions = route.origin === 'keyfile' && route.options !== undefined && route.options.value.covers(offset);
+    if (!route.text.covers(offset) && !onOptions) continue;
     location.route = locateInRoute(route, offset);
     break;
   }
