@@ -243,6 +243,7 @@ describe('completion: the nmcli command', () => {
     assert.deepEqual(exec('nmcli --wait 10 d$0').labels, ['device', 'dev', 'connection', 'con']);
     assert.deepEqual(exec('/usr/bin/nmcli dev $0').labels, ['modify']);
     assert.deepEqual(exec('/usr/bin/ip $0').labels, []);
+    assert.match(accept(exec('-/usr/bin/nm$0'), '/usr/bin/nmcli'), /ExecStart=-\/usr\/bin\/nmcli\n/);
   });
 
   it('interfaces: br-ex first on OVN-Kubernetes, then those of the file', () => {
@@ -287,6 +288,24 @@ describe('completion: the nmcli command', () => {
   it('nothing where the user types a destination or next hop', () => {
     assert.deepEqual(exec('/usr/bin/nmcli device modify br-ex +ipv4.routes "$0"').labels, []);
     assert.deepEqual(exec('/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 17$0"').labels, []);
+  });
+});
+
+describe('completion: text as written', () => {
+  it('CRLF line breaks', () => {
+    const result = complete(`${HEAD}spec:\n  config:\n    $0\n`.replace(/\n/g, '\r\n'));
+    assert.deepEqual(result.labels, ['ignition', 'systemd', 'storage', 'passwd']);
+    assert.match(accept(result, 'systemd'), /\r\n {4}systemd:\r\n {6}\r\n$/);
+  });
+
+  it('quoted keys are keys', () => {
+    const result = complete(`${HEAD.replace('  labels:\n', '  "labels":\n')}spec:\n  "config":\n    "ignition":\n      "version": $0\n`);
+    assert.equal(result.labels[0], '3.5.0');
+  });
+
+  it('a unit continued over lines with backslashes', () => {
+    const result = complete(ROUTE_MC.replace(/ {12}ExecStart=.*\n/, '            ExecStart=/usr/bin/nmcli device \\\n              modify br-ex $0\n'));
+    assert.equal(result.labels[0], '+ipv4.routes');
   });
 });
 

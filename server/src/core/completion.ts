@@ -74,14 +74,24 @@ export function completionsAt(parsed: ParsedText, offset: number, settings: Sett
         found = unitValueCompletions(context, settings, interfacesOf(parsed, settings), explicit);
         break;
     }
+    // Inserted lines break the way the file's lines do.
+    const lineBreak = lineBreakNear(parsed.text, offset);
+    const items = lineBreak === '\n' ? found.items : found.items.map((item) => ({ ...item, insertText: item.insertText.replace(/\n/g, lineBreak) }));
     return {
-      items: found.items,
+      items,
       replaceStart: found.replaceStart ?? context.replaceStart,
       replaceEnd: found.replaceEnd ?? context.replaceEnd,
     };
   } catch {
     return none;
   }
+}
+
+/** The line break of the caret's line (or the one before it, on a last line without one). */
+function lineBreakNear(text: string, offset: number): string {
+  let nl = text.indexOf('\n', offset);
+  if (nl < 0) nl = text.lastIndexOf('\n', offset - 1);
+  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /** Whether a request triggered by typing `trigger` is one the user expects a list for. */

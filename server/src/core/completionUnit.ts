@@ -295,7 +295,11 @@ function execCompletions(context: UnitValueContext, settings: Settings, interfac
   const plainWord = !current.open && !/["'\\]/.test(context.partial);
   const words = (items: CompletionItem[]): RangedItems => ({ items: plainWord ? items.map((item, n) => ({ ...item, sortText: sortText(n) })) : [] });
 
-  if (index === 0) return words([keyword('/usr/bin/nmcli', 'NetworkManager\'s command line: sets the routes')]);
+  if (index === 0) {
+    // `-/usr/bin/nmcli`: the prefix characters (ignore failure, …) stay.
+    const prefix = /^[@\-:+!|]*/.exec(context.partial)![0].length;
+    return { ...words([keyword('/usr/bin/nmcli', 'NetworkManager\'s command line: sets the routes')]), replaceStart: context.replaceStart + prefix };
+  }
   const program = argv[0];
   if (program !== 'nmcli' && !program.endsWith('/nmcli')) return { items: [] };
 
