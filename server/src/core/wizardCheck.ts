@@ -9,11 +9,11 @@
  */
 import type { FileRange } from './embeddedText';
 import {
-  generateConfigFrom, readBackInterfaces, readBackRoutes, ROUTE_METHODS, withPrefix,
+  generateConfigFrom, readBackInterfaces, ROUTE_METHODS, withPrefix,
   type RouteInput, type RouteMethod, type WizardAnswers,
 } from './generate';
 import { acceptedIgnitionVersions } from './ignitionVersions';
-import { lintText, parseText } from './lint';
+import { lintText } from './lint';
 import { routesOf, type MachineConfigModel } from './model';
 import { nmcliCommandsOf, reservedInterface } from './nmcliCommands';
 import type { Problem, RuleId, Severity } from './problem';
@@ -121,14 +121,14 @@ function check(step: WizardStep, raw: string, draft: WizardDraft, settings: Sett
     case 'role': {
       const problem = poolNameProblem(value);
       if (problem) return refuse(problem);
-      return judgeProbe({ ...draft, role: value, name: undefined, method: 'nmcli-unit' }, settings, 'advise', (mc) => [rangeOfNode(scalarAt(mapAt(mc.metadata, 'labels'), ROLE_LABEL))]);
+      return judgeProbe({ ...draft, role: value, name: undefined, method: 'nmcli-unit' }, settings, 'advise', (mc) => [rangeOfNode(scalarAt(mapAt(mc.metadata, 'labels'), ROLE_LABEL))]).verdict;
     }
     case 'name':
       // An empty name is mc-name's to refuse, like any other.
       return judgeProbe({ ...draft, name: value, method: 'nmcli-unit' }, settings, 'advise', (mc) => {
         const pair = pairOf(mc.metadata, 'name');
         return pair ? [rangeOfNode(pair.key), rangeOfNode(pair.value)] : [];
-      });
+      }).verdict;
     case 'method':
       return (ROUTE_METHODS as readonly string[]).includes(value) ? OK : refuse(`The method is one of ${ROUTE_METHODS.join(', ')}.`);
     case 'interface':
@@ -141,7 +141,7 @@ function check(step: WizardStep, raw: string, draft: WizardDraft, settings: Sett
       if (draft.method === 'nmstate') return OK; // an NMState policy is no Ignition config
       if (value === '') return refuse(`Choose an Ignition spec version, e.g. ${acceptedIgnitionVersions(settings.openshiftVersion)[0]}.`);
       return judgeProbe({ ...draft, ignitionVersion: value, method: draft.method ?? 'nmcli-unit' }, settings, 'strict',
-        (mc) => [rangeOfNode(scalarAt(mapAt(mc.config, 'ignition'), 'version'))]);
+        (mc) => [rangeOfNode(scalarAt(mapAt(mc.config, 'ignition'), 'version'))]).verdict;
     }
     default:
       return refuse(`There is no wizard step ${JSON.stringify(step)}.`);
@@ -155,16 +155,17 @@ function checkInterface(value: string, draft: WizardDraft, settings: Settings): 
   // only those about the name itself apply (iface-name, nmcli-reserved-iface).
   const rules: RuleId[] | undefined = method === 'nmcli-unit' ? undefined : ['iface-name', 'nmcli-reserved-iface'];
   const probe = { ...draft, interface: value, method: 'nmcli-unit' as const };
-  const verdict = judgeProbe(probe, settings, 'advise', (mc) => nmcliCommandsOf(mc).flatMap(({ nmcli }) => (nmcli.target ? [nmcli.target.rangeOf()] : [])), rules);
+  const { probe: mc, verdict } = judgeProbe(probe, settings, 'advise', (mc) => nmcliCommandsOf(mc).flatMap(({ nmcli }) => (nmcli.target ? [nmcli.target.rangeOf()] : [])), rules);
   if (verdict.message) {
     if (verdict.rule === 'nmcli-ovn-port') {
       return { ...verdict, message: `${verdict.message} For a secondary NIC outside br-ex, go back and choose the NMState policy.` };
     }
     return verdict;
   }
-  const text = generateConfigFrom(probeAnswers({ ...draft, interface: value, method }, settings));
-  const written = readBackInterfaces(text);
-  if (written.length !== 1 || written[0] !== value) {
+  // The name must come back from the unit as it went in (no quotes, spaces or separators that split it).
+  const written = mc ? nmcliCommandsOf(mc).map(({ nmcli }) => nmcli.target?.value) : [];
+  const keyfileOk = method !== 'keyfile' || !/[\s\\]/.test(value); // GKeyFile escapes; whitespace is iface-name's anyway
+  if (written.length !== 1 || written[0] !== value || !keyfileOk) {
     return refuse(`${JSON.stringify(value)} cannot be written as one interface name: Linux interface names have no whitespace, quotes, "/" or ":".`);
   }
   if (method === 'keyfile' && value === 'br-ex' && settings.networkType === 'OVNKubernetes') {
@@ -199,14 +200,16 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
     const part = step === 'destination' ? route.destination : step === 'gateway' ? route.gateway : route.metric;
     return part ? [part.rangeOf()] : [];
   };
-  const verdict = judgeProbe(probe, settings, 'strict', partRange);
-  if (verdict.message) return verdict;
+  const { probe: mc, verdict } = judgeProbe(probe, settings, 'strict', partRange);
+  if (verdict.message || !mc) return verdict;
 
-  // The answer must come back from the text as it went in: "192.168.1.0/24 172.18.0.1" is two words, not one destination.
-  const expected = { destination: withPrefix(candidate.destination), gateway: candidate.gateway?.trim() || undefined, metric: candidate.metric };
-  const back = readBackRoutes(generateConfigFrom(probeAnswers({ ...probe, routes: [candidate] }, settings)));
-  const same = back.length === 1 && back[0].destination === expected.destination && back[0].gateway === expected.gateway &&
-    (expected.metric === undefined ? back[0].metric === undefined : /^\d+$/.test(String(expected.metric).trim()) && back[0].metric === Number(expected.metric));
+  // The answer must come back from the text as it went in: "192.168.1.0/24 172.18.0.1" is
+  // two words, not one destination; "a, b" would be two routes.
+  const route = candidateRoute(mc, candidate);
+  const metric = candidate.metric === undefined ? undefined : String(candidate.metric).trim();
+  const same = route !== undefined && routesOf(mc).length === (probe.routes?.length ?? 0) &&
+    route.gateway?.value === (candidate.gateway?.trim() || undefined) &&
+    (metric === undefined ? route.metric === undefined : /^\d+$/.test(metric) && route.metric !== undefined && Number(route.metric.value) === Number(metric));
   if (!same) {
     const what = step === 'destination' ? 'one network as address/prefix, e.g. 192.168.1.0/24'
       : step === 'gateway' ? 'one IP address, e.g. 172.18.0.1' : 'one number from 0 to 4294967295';
@@ -215,10 +218,10 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
   return OK;
 }
 
-/** The route of the probe config that is the candidate (the last one with its destination). */
+/** The route of the probe config that is the candidate (the last one with its destination as written). */
 function candidateRoute(mc: MachineConfigModel, candidate: RouteInput) {
   const destination = withPrefix(candidate.destination);
-  const routes = routesOf(mc).filter((route) => route.destination.value === destination || route.destination.value === candidate.destination.trim());
+  const routes = routesOf(mc).filter((route) => route.destination.value === destination);
   return routes[routes.length - 1];
 }
 
@@ -235,24 +238,27 @@ function judgeProbe(
   mode: 'strict' | 'advise',
   ranges: (mc: MachineConfigModel) => FileRange[],
   rules?: readonly RuleId[],
-): WizardCheck {
+): { verdict: WizardCheck; probe?: MachineConfigModel } {
   const text = generateConfigFrom(probeAnswers(draft, settings));
   const result = lintText(text, settings);
-  const mc = parseText(text).documents.find((d) => d.machineConfig)?.machineConfig;
-  if (!mc) return OK;
+  const mc = result.parsed.documents.find((d) => d.machineConfig)?.machineConfig;
+  if (!mc) return { verdict: OK };
   const targets = ranges(mc);
   const relevant = result.problems.filter((p) => p.severity !== 'hint' && (!rules || rules.includes(p.code)) && targets.some((r) => overlaps(p, r)));
-  if (relevant.length === 0) return OK;
+  if (relevant.length === 0) return { verdict: OK, probe: mc };
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
   const worst = [...relevant].sort((a, b) => rank[a.severity] - rank[b.severity])[0];
   const refuses = worst.severity === 'error' || mode === 'strict';
   const replacement = worst.data?.replacement;
   return {
-    ok: !refuses,
-    message: worst.message,
-    severity: worst.severity,
-    rule: worst.code,
-    ...(typeof replacement === 'string' ? { suggestion: replacement } : {}),
+    verdict: {
+      ok: !refuses,
+      message: worst.message,
+      severity: worst.severity,
+      rule: worst.code,
+      ...(typeof replacement === 'string' ? { suggestion: replacement } : {}),
+    },
+    probe: mc,
   };
 }
 

@@ -1,0 +1,395 @@
+/**
+ * The wizard's generator (generateConfig) and its way back (readBackRoutes): a property
+ * test over many random valid answer sets, and the shape of each method's output.
+ */
+import * as assert from 'node:assert/strict';
+import * as ipaddr from 'ipaddr.js';
+import { parseAllDocuments } from 'yaml';
+import { parseDataUrl } from '../../server/src/core/dataUrl';
+import { EmbeddedText } from '../../server/src/core/embeddedText';
+import {
+  generateConfig, readBackInterfaces, readBackRoutes, type RouteAnswer, type RouteMethod, type WizardAnswers,
+} from '../../server/src/core/generate';
+import { acceptedIgnitionVersions } from '../../server/src/core/ignitionVersions';
+import { lintText } from '../../server/src/core/lint';
+import { reservedInterface } from '../../server/src/core/nmcliCommands';
+import { DEFAULT_SETTINGS, type NetworkType, type Settings } from '../../server/src/core/settings';
+import { checkWizardInput } from '../../server/src/core/wizardCheck';
+
+/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const int = (r: Random, min: number, max: number) => min + Math.floor(r() * (max - min + 1));
+const pickOne = <T>(r: Random, list: readonly T[]): T => list[int(r, 0, list.length - 1)];
+
+/**
+ * Ranges a random route must stay out of (either way round): the default cluster, service
+ * and machine networks, OVN-Kubernetes' join, transit and masquerade subnets (both the
+ * 4.17+ and the older one), and address kinds that are no route destination.
+ */
+const EXCLUDED = [
+  '10.128.0.0/14', '172.30.0.0/16', '10.0.0.0/16', '100.64.0.0/16', '100.88.0.0/16', '169.254.0.0/16',
+  'fd98::/64', 'fd97::/64', 'fd69::/112',
+].map((cidr) => ipaddr.parseCIDR(cidr));
+const USABLE_V4 = new Set(['unicast', 'private']);
+const USABLE_V6 = new Set(['unicast', 'uniqueLocal']);
+
+function overlapsExcluded(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): boolean {
+  return EXCLUDED.some(([network, length]) => {
+    if (network.kind() !== address.kind()) return false;
+    const shorter = Math.min(prefix, length);
+    return (address as ipaddr.IPv4).match(network as ipaddr.IPv4, shorter);
+  });
+}
+
+function networkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): ipaddr.IPv4 | ipaddr.IPv6 {
+  const bytes = address.toByteArray();
+  for (let bit = prefix; bit < bytes.length * 8; bit++) bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
+  return ipaddr.fromByteArray(bytes);
+}
+
+function randomV4(r: Random): ipaddr.IPv4 {
+  return ipaddr.fromByteArray([int(r, 1, 223), int(r, 0, 255), int(r, 0, 255), int(r, 0, 255)]) as ipaddr.IPv4;
+}
+
+function randomV6(r: Random): ipaddr.IPv6 {
+  // Unique local fdxx:… or global unicast 2xxx:…
+  const first = r() < 0.5 ? 0xfd00 + int(r, 0, 255) : 0x2000 + int(r, 0, 0x0fff);
+  const parts = [first, ...Array.from({ length: 7 }, () => int(r, 0, 0xffff))];
+  return new ipaddr.IPv6(parts);
+}
+
+interface Network { address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number }
+
+function randomNetwork(r: Random, family: 4 | 6): Network {
+  for (;;) {
+    const address = family === 4 ? randomV4(r) : randomV6(r);
+    const prefix = family === 4 ? int(r, 8, 32) : int(r, 16, 128);
+    const network = networkAddress(address, prefix);
+    const usable = family === 4 ? USABLE_V4 : USABLE_V6;
+    if (!usable.has(network.range()) || overlapsExcluded(network, prefix)) continue;
+    return { address: network, prefix };
+  }
+}
+
+/** A next hop of the route's family, unicast, outside the destination it serves. */
+function randomGateway(r: Random, destination: Network): string {
+  for (;;) {
+    const candidate = destination.address.kind() === 'ipv4'
+      ? ipaddr.fromByteArray([172, 18, int(r, 0, 255), int(r, 1, 254)])
+      : r() < 0.3 ? ipaddr.parse(`fe80::${int(r, 1, 0xffff).toString(16)}`) : randomV6(r);
+    const usable = destination.address.kind() === 'ipv4' ? USABLE_V4 : new Set([...USABLE_V6, 'linkLocal']);
+    if (!usable.has(candidate.range())) continue;
+    if ((candidate as ipaddr.IPv4).match(destination.address as ipaddr.IPv4, destination.prefix)) continue;
+    return candidate.toString();
+  }
+}
+
+const NICS = ['ens3', 'ens5', 'ens192', 'eth0', 'eth1', 'enp1s0', 'enp0s31f6', 'bond0', 'eno1'];
+
+/** An interface the linter has nothing to say about for this method and network type. */
+function randomInterface(r: Random, method: RouteMethod, networkType: NetworkType): string {
+  const nic = pickOne(r, NICS);
+  const vlan = `${nic}.${int(r, 1, 4094)}`.slice(0, 15);
+  if (networkType === 'OVNKubernetes') {
+    // br-ex carries the node's IP; a NIC there is br-ex's port (nmcli-ovn-port), a VLAN on it is not.
+    if (method === 'nmcli-unit') return pickOne(r, ['br-ex', vlan]);
+    // A keyfile suits a secondary NIC; configure-ovs owns br-ex's profiles.
+    if (method === 'keyfile') return pickOne(r, [nic, vlan]);
+    return pickOne(r, ['br-ex', nic, vlan]);
+  }
+  return pickOne(r, [nic, vlan]);
+}
+
+function randomName(r: Random, role: string): string {
+  if (r() < 0.5) return `99-${role}-static-routes`;
+  const label = () => Array.from({ length: int(r, 1, 12) }, () => pickOne(r, [...'abcdefghijklmnopqrstuvwxyz0123456789'])).join('');
+  return [label(), ...Array.from({ length: int(r, 0, 2) }, label)].join(pickOne(r, ['-', '.']));
+}
+
+interface Case {
+  seed: number;
+  answers: WizardAnswers;
+  settings: Settings;
+}
+
+const OPENSHIFT_VERSIONS = ['4.6', '4.10', '4.12', '4.14', '4.16', '4.17', '4.18', '4.19', '4.20'];
+
+function randomCase(seed: number): Case {
+  const r = prng(seed);
+  const method = pickOne(r, ['nmcli-unit', 'keyfile', 'nmstate'] as const);
+  const networkType = pickOne(r, ['OVNKubernetes', 'OpenShiftSDN'] as const);
+  const openshiftVersion = pickOne(r, OPENSHIFT_VERSIONS);
+  const role = pickOne(r, ['worker', 'master']);
+  const routes: RouteAnswer[] = [];
+  const taken: Network[] = [];
+  for (let n = int(r, 1, 6); routes.length < n;) {
+    const family = r() < 0.6 ? 4 : 6;
+    const network = randomNetwork(r, family);
+    // One route per network: the same destination twice is route-duplicate's business.
+    if (taken.some((t) => t.address.kind() === network.address.kind() &&
+        (network.address as ipaddr.IPv4).match(t.address as ipaddr.IPv4, Math.min(t.prefix, network.prefix)))) continue;
+    taken.push(network);
+    const host = network.prefix === (family === 4 ? 32 : 128);
+    const destination = host && r() < 0.5 ? network.address.toString() : `${network.address.toString()}/${network.prefix}`;
+    routes.push({
+      destination,
+      ...(r() < 0.7 ? { gateway: randomGateway(r, network) } : {}),
+      ...(r() < 0.5 ? { metric: pickOne(r, [0, 1, 100, 4294967295, int(r, 0, 1_000_000)]) } : {}),
+    });
+  }
+  const answers: WizardAnswers = {
+    role,
+    name: randomName(r, role),
+    method,
+    interface: randomInterface(r, method, networkType),
+    routes,
+    ignitionVersion: pickOne(r, acceptedIgnitionVersions(openshiftVersion)),
+    networkType,
+  };
+  return { seed, answers, settings: { ...DEFAULT_SETTINGS, rules: {}, networkType, openshiftVersion } };
+}
+
+/** What the text must hold: each destination with its prefix, IPv4 routes first, then IPv6, each in the order entered. */
+function expectedRoutes(routes: RouteAnswer[]): RouteAnswer[] {
+  const written = routes.map((route) => ({
+    ...route,
+    destination: route.destination.includes('/') ? route.destination : `${route.destination}/${route.destination.includes(':') ? 128 : 32}`,
+  }));
+  return [...written.filter((r) => !r.destination.includes(':')), ...written.filter((r) => r.destination.includes(':'))];
+}
+
+/**
+ * Hints are true of correct configs (docs/rules.md), so the generated documents may have them:
+ * nmcli-device-runtime (the unit modifies the running device, which is why it runs at every
+ * boot) and route-ovn-egress (host routes do not steer pod egress on OVN-Kubernetes, true of
+ * every route). Nothing else may speak.
+ */
+const ALLOWED_HINTS = new Set(['nmcli-device-runtime', 'route-ovn-egress']);
+const CASES = 300;
+
+describe('generateConfig: a property over random valid answers', function () {
+  this.timeout(60_000);
+
+  it(`${CASES} random answer sets (IPv4 and IPv6, all three methods, both network types): the text parses, lints clean, reading it back gives the routes entered, and the wizard's check takes every answer`, function () {
+    const methods = new Map<string, number>();
+    let v6 = 0;
+    for (let seed = 1; seed <= CASES; seed++) {
+      const { answers, settings } = randomCase(seed);
+      const where = `seed ${seed}: ${JSON.stringify(answers)}`;
+      methods.set(answers.method, (methods.get(answers.method) ?? 0) + 1);
+      if (answers.routes.some((r) => r.destination.includes(':'))) v6++;
+
+      const text = generateConfig(answers);
+      const documents = parseAllDocuments(text, { version: '1.1' });
+      assert.ok(Array.isArray(documents) && documents.length === 1, `one YAML document (${where})`);
+      assert.deepEqual([...documents[0].errors, ...documents[0].warnings].map(String), [], `parses without errors (${where})\n${text}`);
+
+      const result = lintText(text, settings);
+      assert.deepEqual(result.failures, [], `no rule failed (${where})`);
+      const spoken = result.problems.filter((p) => p.severity !== 'hint' || !ALLOWED_HINTS.has(p.code));
+      assert.deepEqual(spoken.map((p) => `${p.severity} ${p.code}: ${p.message}`), [], `lints clean (${where})\n${text}`);
+      // An NMState policy is not a MachineConfig: the linter does not read it (yet), so it is clean by silence.
+      assert.equal(result.machineConfigs, answers.method === 'nmstate' ? 0 : 1, where);
+
+      assert.deepEqual(readBackRoutes(text), expectedRoutes(answers.routes), `read back (${where})\n${text}`);
+      assert.deepEqual(readBackInterfaces(text), [answers.interface], `the interface (${where})`);
+
+      // The wizard would have taken every one of these answers without a word (every 4th case:
+      // each answer is a lint of its own, and the unit level should stay fast).
+      if (seed % 4 !== 0) continue;
+      const draft: Parameters<typeof checkWizardInput>[2] = {};
+      const quiet = (step: Parameters<typeof checkWizardInput>[0], value: string) => {
+        const verdict = checkWizardInput(step, value, draft, settings);
+        assert.deepEqual(verdict, { ok: true }, `checkWizardInput(${step}, ${JSON.stringify(value)}) (${where})`);
+      };
+      quiet('role', answers.role);
+      draft.role = answers.role;
+      quiet('name', answers.name);
+      draft.name = answers.name;
+      quiet('method', answers.method);
+      draft.method = answers.method;
+      quiet('interface', answers.interface);
+      draft.interface = answers.interface;
+      draft.routes = [];
+      for (const route of answers.routes) {
+        quiet('destination', route.destination);
+        draft.route = { destination: route.destination };
+        quiet('gateway', route.gateway ?? '');
+        if (route.gateway) draft.route.gateway = route.gateway;
+        quiet('metric', route.metric === undefined ? '' : String(route.metric));
+        draft.routes.push(route);
+        draft.route = undefined;
+      }
+      quiet('ignitionVersion', answers.ignitionVersion);
+    }
+    // The generator of cases covers what it should.
+    for (const method of ['nmcli-unit', 'keyfile', 'nmstate']) assert.ok((methods.get(method) ?? 0) > CASES / 5, `${method}: ${methods.get(method)} cases`);
+    assert.ok(v6 > CASES / 3, `${v6} cases with IPv6 routes`);
+  });
+
+  it('the random case generator is deterministic (a failing seed can be replayed)', function () {
+    assert.deepEqual(randomCase(42), randomCase(42));
+    assert.notDeepEqual(randomCase(42).answers, randomCase(43).answers);
+  });
+
+  it('no random interface is one the cluster network owns', function () {
+    for (let seed = 1; seed <= CASES; seed++) assert.equal(reservedInterface(randomCase(seed).answers.interface), undefined);
+  });
+});
+
+const BASE: WizardAnswers = {
+  role: 'worker',
+  name: '99-worker-static-routes',
+  method: 'nmcli-unit',
+  interface: 'br-ex',
+  routes: [
+    { destination: '192.168.1.0/24', gateway: '172.18.0.1', metric: 100 },
+    { destination: 'fd00:1::/64', gateway: 'fd00::1' },
+    { destination: '192.168.2.0/24', metric: 50 },
+  ],
+  ignitionVersion: '3.4.0',
+  networkType: 'OVNKubernetes',
+};
+
+describe('generateConfig: each method', function () {
+  it('nmcli unit on OVN-Kubernetes: Wants= and After= network-online.target, after ovs-configuration.service, oneshot that remains, absolute nmcli adding IPv4 and IPv6 routes, enabled with [Install]', function () {
+    assert.equal(generateConfig(BASE), [
+      '# Static routes for the worker pool on br-ex: a systemd unit runs nmcli at every boot.',
+      '',
+      'apiVersion: machineconfiguration.openshift.io/v1',
+      'kind: MachineConfig',
+      'metadata:',
+      '  name: 99-worker-static-routes',
+      '  labels:',
+      '    machineconfiguration.openshift.io/role: worker',
+      'spec:',
+      '  config:',
+      '    ignition:',
+      '      version: 3.4.0',
+      '    systemd:',
+      '      units:',
+      '        - name: 99-worker-static-routes.service',
+      '          enabled: true',
+      '          contents: |',
+      '            [Unit]',
+      '            Description=Static routes on br-ex',
+      '            Wants=network-online.target',
+      '            After=network-online.target ovs-configuration.service',
+      '',
+      '            [Service]',
+      '            Type=oneshot',
+      '            RemainAfterExit=yes',
+      '            ExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1 100, 192.168.2.0/24 50" +ipv6.routes "fd00:1::/64 fd00::1"',
+      '',
+      '            [Install]',
+      '            WantedBy=multi-user.target',
+      '',
+    ].join('\n'));
+  });
+
+  it('nmcli unit on OpenShift SDN: no ovs-configuration.service to wait for', function () {
+    const text = generateConfig({ ...BASE, interface: 'ens5', networkType: 'OpenShiftSDN' });
+    assert.match(text, /^ {12}After=network-online\.target$/m);
+    assert.doesNotMatch(text, /ovs-configuration/);
+    assert.match(text, /ExecStart=\/usr\/bin\/nmcli dev modify ens5 \+ipv4\.routes/);
+  });
+
+  it('keyfile: a 0600 .nmconnection named after the config, percent-encoded, with [connection] and routeN=dest,gw,metric per family', function () {
+    const text = generateConfig({ ...BASE, method: 'keyfile', interface: 'ens6' });
+    assert.match(text, /- path: \/etc\/NetworkManager\/system-connections\/99-worker-static-routes\.nmconnection\n {10}mode: 384\n {10}overwrite: true\n/);
+    const source = /source: (data:,\S+)/.exec(text)?.[1];
+    assert.ok(source, text);
+    assert.match(source, /^data:,[A-Za-z0-9\-_.!~*'()%]+$/, 'percent-encoded: only unreserved characters and %XX');
+    const decoded = parseDataUrl(EmbeddedText.verbatim(source, 0))?.decoded?.value;
+    assert.equal(decoded, [
+      '[connection]',
+      'id=99-worker-static-routes',
+      'type=ethernet',
+      'interface-name=ens6',
+      '',
+      '[ipv4]',
+      'method=auto',
+      'route1=192.168.1.0/24,172.18.0.1,100',
+      'route2=192.168.2.0/24,,50',
+      '',
+      '[ipv6]',
+      'method=auto',
+      'route1=fd00:1::/64,fd00::1',
+      '',
+    ].join('\n'));
+  });
+
+  it('keyfile for br-ex on OVN-Kubernetes is generated as asked (the wizard warns before; see wizardCheck tests)', function () {
+    const text = generateConfig({ ...BASE, method: 'keyfile' });
+    assert.deepEqual(readBackInterfaces(text), ['br-ex']);
+  });
+
+  it('NMState: a NodeNetworkConfigurationPolicy selecting the role\'s nodes, routes with next-hop-address only when there is a gateway and metric only when given', function () {
+    const text = generateConfig({ ...BASE, method: 'nmstate' });
+    assert.equal(text, [
+      '# Static routes for the worker nodes on br-ex, applied by the Kubernetes NMState operator.',
+      '',
+      'apiVersion: nmstate.io/v1',
+      'kind: NodeNetworkConfigurationPolicy',
+      'metadata:',
+      '  name: 99-worker-static-routes',
+      'spec:',
+      '  nodeSelector:',
+      '    node-role.kubernetes.io/worker: ""',
+      '  desiredState:',
+      '    routes:',
+      '      config:',
+      '        - destination: 192.168.1.0/24',
+      '          next-hop-address: 172.18.0.1',
+      '          next-hop-interface: br-ex',
+      '          metric: 100',
+      '        - destination: 192.168.2.0/24',
+      '          next-hop-interface: br-ex',
+      '          metric: 50',
+      '        - destination: fd00:1::/64',
+      '          next-hop-address: fd00::1',
+      '          next-hop-interface: br-ex',
+      '',
+    ].join('\n'));
+  });
+
+  it('a host address without prefix is written as /32 or /128 by every method (a keyfile would otherwise read /24)', function () {
+    for (const method of ['nmcli-unit', 'keyfile', 'nmstate'] as const) {
+      const text = generateConfig({ ...BASE, method, interface: method === 'keyfile' ? 'ens6' : 'br-ex', routes: [{ destination: '192.168.7.7' }, { destination: 'fd00::7' }] });
+      assert.deepEqual(readBackRoutes(text), [{ destination: '192.168.7.7/32' }, { destination: 'fd00::7/128' }], method);
+    }
+  });
+
+  it('values YAML 1.1 would read as another type are quoted: a pool called "on", an interface called "yes"', function () {
+    const mc = generateConfig({ ...BASE, role: 'on', name: '123' });
+    assert.match(mc, /machineconfiguration\.openshift\.io\/role: "on"/);
+    assert.match(mc, /name: "123"/);
+    const codes = lintText(mc, DEFAULT_SETTINGS).problems.filter((p) => p.severity !== 'hint').map((p) => p.code);
+    assert.deepEqual(codes, ['mc-role-label'], 'only the custom-pool warning: the role and the name read as strings');
+    const policy = generateConfig({ ...BASE, method: 'nmstate', interface: 'yes' });
+    assert.deepEqual(readBackInterfaces(policy), ['yes']);
+  });
+
+  it('a custom pool gets exactly mc-role-label\'s warning that a custom MachineConfigPool must select it', function () {
+    const problems = lintText(generateConfig({ ...BASE, role: 'infra', name: '99-infra-static-routes' }), DEFAULT_SETTINGS).problems;
+    assert.deepEqual(problems.filter((p) => p.severity !== 'hint').map((p) => `${p.severity} ${p.code}`), ['warning mc-role-label']);
+  });
+
+  it('readBackRoutes reads the seed\'s route, and nothing from YAML that holds no routes', function () {
+    const seed = 'apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: x\nspec:\n  config:\n    ignition:\n      version: 3.1.0\n    systemd:\n      units:\n      - name: r.service\n        contents: |\n          [Service]\n          ExecStart=nmcli dev modify ens5 +ipv4.routes "192.168.1.0/24 172.18.0.1"\n';
+    assert.deepEqual(readBackRoutes(seed), [{ destination: '192.168.1.0/24', gateway: '172.18.0.1' }]);
+    assert.deepEqual(readBackRoutes('apiVersion: v1\nkind: ConfigMap\n'), []);
+    assert.deepEqual(readBackRoutes(': : :\n\t- ['), []);
+  });
+});

@@ -1,0 +1,199 @@
+/** checkWizardInput: each wizard answer judged by the linter's own rules, and the wizard's proposals. */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { checkWizardInput, proposedInterface, wizardDefaults, type WizardCheck, type WizardDraft, type WizardStep } from '../../server/src/core/wizardCheck';
+
+const OVN: Settings = { ...DEFAULT_SETTINGS, rules: {} };
+const SDN: Settings = { ...OVN, networkType: 'OpenShiftSDN' };
+const SEED = readFileSync(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'seed-route.yaml'), 'utf8');
+
+function check(step: WizardStep, value: string, draft: WizardDraft = {}, settings: Settings = OVN): WizardCheck {
+  return checkWizardInput(step, value, draft, settings);
+}
+
+/** The verdict without its message: ok, rule, severity and suggestion. */
+function verdict(result: WizardCheck): Omit<WizardCheck, 'message'> {
+  const { message: _message, ...rest } = result;
+  return rest;
+}
+
+const ROUTE = { destination: '192.168.1.0/24' };
+
+describe('checkWizardInput', function () {
+  describe('role', function () {
+    it('worker and master pass silently', function () {
+      assert.deepEqual(check('role', 'worker'), { ok: true });
+      assert.deepEqual(check('role', 'master'), { ok: true });
+    });
+    it('a custom pool passes with mc-role-label\'s warning that a custom MachineConfigPool must select it', function () {
+      const result = check('role', 'infra');
+      assert.deepEqual(verdict(result), { ok: true, severity: 'warning', rule: 'mc-role-label' });
+      assert.match(result.message!, /custom MachineConfigPool selects it/);
+    });
+    it('a name no pool can have, or none, is refused', function () {
+      assert.equal(check('role', 'Infra').ok, false);
+      assert.equal(check('role', 'infra nodes').ok, false);
+      assert.equal(check('role', 'x'.repeat(64)).ok, false);
+      assert.match(check('role', '  ').message!, /Enter the name of a MachineConfigPool/);
+    });
+  });
+
+  describe('name', function () {
+    it('the proposal passes', function () {
+      assert.deepEqual(check('name', '99-worker-static-routes', { role: 'worker' }), { ok: true });
+    });
+    it('mc-name refuses what the API server refuses and offers its valid name', function () {
+      const result = check('name', 'My Routes');
+      assert.deepEqual(verdict(result), { ok: false, severity: 'error', rule: 'mc-name', suggestion: 'my-routes' });
+      assert.match(result.message!, /DNS-1123 subdomain/);
+    });
+    it('an empty name is mc-name\'s "required"', function () {
+      const result = check('name', '');
+      assert.equal(result.rule, 'mc-name');
+      assert.equal(result.ok, false);
+      assert.match(result.message!, /metadata\.name is required/);
+    });
+  });
+
+  describe('interface', function () {
+    it('br-ex on OVN-Kubernetes and the NIC on OpenShift SDN pass', function () {
+      assert.deepEqual(check('interface', 'br-ex'), { ok: true });
+      assert.deepEqual(check('interface', 'ens5', {}, SDN), { ok: true });
+    });
+    it('the NIC under br-ex on OVN-Kubernetes is refused by nmcli-ovn-port, offered br-ex, and pointed to NMState for a secondary NIC', function () {
+      const result = check('interface', 'ens5', { method: 'nmcli-unit' });
+      assert.deepEqual(verdict(result), { ok: false, severity: 'error', rule: 'nmcli-ovn-port', suggestion: 'br-ex' });
+      assert.match(result.message!, /choose the NMState policy/);
+    });
+    it('for a keyfile or an NMState policy only the name rules apply: a NIC passes, the cluster\'s interfaces do not', function () {
+      assert.deepEqual(check('interface', 'ens6', { method: 'keyfile' }), { ok: true });
+      assert.deepEqual(check('interface', 'ens6', { method: 'nmstate' }), { ok: true });
+      assert.equal(check('interface', 'tun0', { method: 'nmstate' }).rule, 'nmcli-reserved-iface');
+      assert.equal(check('interface', 'genev_sys_6081', { method: 'keyfile' }).rule, 'nmcli-reserved-iface');
+    });
+    it('a keyfile for br-ex on OVN-Kubernetes is taken with a warning (configure-ovs owns br-ex)', function () {
+      const result = check('interface', 'br-ex', { method: 'keyfile' });
+      assert.equal(result.ok, true);
+      assert.equal(result.severity, 'warning');
+      assert.match(result.message!, /configure-ovs owns br-ex/);
+      assert.deepEqual(check('interface', 'br-ex', { method: 'keyfile' }, SDN), { ok: true });
+    });
+    it('iface-name refuses a name Linux cannot have; a name that does not survive the unit text is refused', function () {
+      assert.deepEqual(verdict(check('interface', 'averyveryverylongname')), { ok: false, severity: 'error', rule: 'iface-name' });
+      assert.equal(check('interface', 'en"s5').ok, false);
+      assert.equal(check('interface', 'ens 5').ok, false);
+      assert.match(check('interface', '').message!, /Enter the interface/);
+    });
+  });
+
+  describe('destination', function () {
+    it('a network outside the cluster\'s ranges passes, IPv4 and IPv6, with or without prefix', function () {
+      for (const value of ['192.168.1.0/24', 'fd00:1::/64', '203.0.113.7', '2001:db8::/32']) assert.deepEqual(check('destination', value), { ok: true }, value);
+    });
+    it('host bits set: route-host-bits\' message and the network address as suggestion', function () {
+      const result = check('destination', '192.168.1.5/24');
+      assert.deepEqual(verdict(result), { ok: false, severity: 'warning', rule: 'route-host-bits', suggestion: '192.168.1.0/24' });
+      assert.equal(result.message, '192.168.1.5/24 has host bits set: the network of this route is 192.168.1.0/24.');
+      assert.equal(check('destination', 'fd00:1::5/64').suggestion, 'fd00:1::/64');
+      assert.equal(check('destination', '192.168.1.5/24', { method: 'keyfile', interface: 'ens6' }).suggestion, '192.168.1.0/24', 'the same through a keyfile');
+    });
+    it('an overlap with the cluster, service or OVN networks is refused with the rule\'s reason and no suggestion', function () {
+      const service = check('destination', '172.30.1.0/24');
+      assert.deepEqual(verdict(service), { ok: false, severity: 'error', rule: 'route-overlaps-cluster' });
+      assert.match(service.message!, /lies in the service network 172\.30\.0\.0\/16/);
+      assert.equal(check('destination', '10.128.4.0/24').rule, 'route-overlaps-cluster');
+      assert.equal(check('destination', '100.64.1.0/24').rule, 'route-overlaps-ovn');
+      assert.equal(check('destination', 'fd98::/64').rule, 'route-overlaps-ovn');
+    });
+    it('the settings decide the ranges: another service network moves the refusal', function () {
+      const custom: Settings = { ...OVN, serviceNetwork: ['172.31.0.0/16'] };
+      assert.deepEqual(check('destination', '172.30.1.0/24', {}, custom), { ok: true });
+      assert.equal(check('destination', '172.31.1.0/24', {}, custom).rule, 'route-overlaps-cluster');
+    });
+    it('warnings refuse a route too: machine network, default route, a repeated destination', function () {
+      assert.deepEqual(verdict(check('destination', '10.0.5.0/24')), { ok: false, severity: 'warning', rule: 'route-overlaps-machine' });
+      assert.equal(check('destination', '0.0.0.0/0').rule, 'route-default');
+      assert.equal(check('destination', '192.168.1.0/24', { routes: [ROUTE] }).rule, 'route-duplicate');
+      assert.deepEqual(check('destination', 'fd00::/64', { routes: [ROUTE] }), { ok: true }, 'another family is another list');
+    });
+    it('what is no network is refused by route-cidr; two words are refused by the round trip', function () {
+      assert.equal(check('destination', '300.1.1.1/24').rule, 'route-cidr');
+      assert.equal(check('destination', '192.168.1.0/33').rule, 'route-cidr');
+      const twoWords = check('destination', '192.168.1.0/24 172.18.0.1');
+      assert.equal(twoWords.ok, false);
+      assert.match(twoWords.message!, /one network as address\/prefix/);
+      assert.match(check('destination', '').message!, /Enter the destination/);
+    });
+  });
+
+  describe('gateway and metric', function () {
+    it('a reachable next hop passes; none is fine (directly connected)', function () {
+      assert.deepEqual(check('gateway', '172.18.0.1', { route: ROUTE }), { ok: true });
+      assert.deepEqual(check('gateway', '', { route: ROUTE }), { ok: true });
+    });
+    it('route-gateway and route-family speak about the next hop', function () {
+      assert.deepEqual(verdict(check('gateway', '192.168.1.1', { route: ROUTE })), { ok: false, severity: 'warning', rule: 'route-gateway' });
+      assert.equal(check('gateway', '224.0.0.1', { route: ROUTE }).rule, 'route-gateway');
+      assert.equal(check('gateway', 'fd00::1', { route: ROUTE }).rule, 'route-family');
+      assert.equal(check('gateway', 'abc', { route: ROUTE }).ok, false);
+    });
+    it('route-metric refuses what is no u32; empty is the default metric', function () {
+      const route = { ...ROUTE, gateway: '172.18.0.1' };
+      assert.deepEqual(check('metric', '100', { route }), { ok: true });
+      assert.deepEqual(check('metric', '4294967295', { route }), { ok: true });
+      assert.deepEqual(check('metric', '', { route }), { ok: true });
+      assert.equal(check('metric', '4294967296', { route }).rule, 'route-metric');
+      assert.equal(check('metric', '-1', { route }).rule, 'route-metric');
+      assert.equal(check('metric', 'abc', { route }).ok, false);
+      assert.equal(check('metric', 'abc', { route, method: 'keyfile', interface: 'ens6' }).rule, 'route-metric');
+    });
+  });
+
+  describe('ignitionVersion', function () {
+    it('the versions the release accepts pass; a newer one is refused with the newest as suggestion', function () {
+      assert.deepEqual(check('ignitionVersion', '3.5.0'), { ok: true });
+      assert.deepEqual(check('ignitionVersion', '3.2.0', {}, { ...OVN, openshiftVersion: '4.12' }), { ok: true });
+      assert.deepEqual(verdict(check('ignitionVersion', '3.4.0', {}, { ...OVN, openshiftVersion: '4.12' })),
+        { ok: false, severity: 'warning', rule: 'ign-version', suggestion: '3.2.0' });
+    });
+    it('a malformed or legacy spec is refused; an NMState policy has none to check', function () {
+      assert.equal(check('ignitionVersion', '3.1').rule, 'ign-version');
+      assert.deepEqual(verdict(check('ignitionVersion', '2.2.0')), { ok: false, severity: 'info', rule: 'ign-version' });
+      assert.deepEqual(check('ignitionVersion', 'anything', { method: 'nmstate' }), { ok: true });
+    });
+  });
+
+  it('never throws, whatever the draft holds', function () {
+    const weird = { routes: [{ destination: 42 }], route: null, role: {} } as unknown as WizardDraft;
+    for (const step of ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion', 'nope'] as WizardStep[]) {
+      assert.doesNotThrow(() => checkWizardInput(step, 'x', weird, OVN));
+    }
+  });
+});
+
+describe('wizardDefaults', function () {
+  it('proposes br-ex on OVN-Kubernetes, the open file\'s interface otherwise, and the accepted Ignition specs newest first', function () {
+    const defaults = wizardDefaults(SDN, { role: 'infra', method: 'nmcli-unit' }, SEED);
+    assert.deepEqual(defaults, {
+      networkType: 'OpenShiftSDN',
+      openshiftVersion: '4.19',
+      ignitionVersions: ['3.5.0', '3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0'],
+      name: '99-infra-static-routes',
+      interface: 'ens5',
+      fileInterfaces: ['ens5'],
+    });
+    assert.equal(wizardDefaults(OVN, {}, SEED).interface, 'br-ex');
+    assert.deepEqual(wizardDefaults({ ...OVN, openshiftVersion: '4.12' }).ignitionVersions, ['3.2.0', '3.1.0', '3.0.0']);
+  });
+  it('a keyfile is never proposed for br-ex on OVN-Kubernetes; nothing is proposed without a file to learn from', function () {
+    assert.equal(proposedInterface('keyfile', OVN, ['br-ex', 'ens6']), 'ens6');
+    assert.equal(proposedInterface('keyfile', OVN, []), '');
+    assert.equal(proposedInterface('nmstate', OVN, ['ens6']), 'br-ex');
+    assert.equal(proposedInterface('nmcli-unit', SDN, ['tun0', 'ens3']), 'ens3');
+  });
+  it('no name is proposed for a role no pool can have', function () {
+    assert.equal(wizardDefaults(OVN, { role: 'Bad Role' }).name, undefined);
+  });
+});
