@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InitializeParams } from 'vscode-languageserver/node';
+import { WorkspaceRoles } from '../../server/src/lsp/workspaceRoles';
+
+const config = (role: string) => `apiVersion: machineconfiguration.openshift.io/v1
+kind: MachineConfig
+metadata:
+  name: 99-${role}-x
+  labels:
+    machineconfiguration.openshift.io/role: ${role}
+`;
+
+const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined };
+
+describe('workspace roles (for completing the role label)', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'mcroutes-roles-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const init = (roles: WorkspaceRoles) => roles.setRoots({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'w' }] } as unknown as InitializeParams);
+
+  it('reads YAML files of the folders, skipping node_modules, .git and files over the size bound', async () => {
+    mkdirSync(path.join(root, 'a', 'b'), { recursive: true });
+    mkdirSync(path.join(root, 'node_modules'));
+    mkdirSync(path.join(root, '.git'));
+    writeFileSync(path.join(root, 'a', 'b', 'edge.yml'), config('edge'));
+    writeFileSync(path.join(root, 'infra.yaml'), config('infra'));
+    writeFileSync(path.join(root, 'big.yaml'), config('big') + '#'.repeat(2000));
+    writeFileSync(path.join(root, 'notes.txt'), config('txt'));
+    writeFileSync(path.join(root, 'node_modules', 'dep.yaml'), config('dep'));
+    writeFileSync(path.join(root, '.git', 'x.yaml'), config('git'));
+    const roles = new WorkspaceRoles(quiet, { maxBytes: 1000 });
+    init(roles);
+    assert.deepEqual(await roles.roles([], 'file:///elsewhere.yaml'), ['edge', 'infra']);
+  });
+
+  it('reads at most maxFiles files', async () => {
+    for (let i = 0; i < 5; i++) writeFileSync(path.join(root, `c${i}.yaml`), config(`r${i}`));
+    const roles = new WorkspaceRoles(quiet, { maxFiles: 2 });
+    init(roles);
+    assert.equal((await roles.roles([], 'file:///elsewhere.yaml')).length, 2);
+  });
+
+  it('an open document counts as edited, not as saved; the current document not at all', async () => {
+    const file = path.join(root, 'infra.yaml');
+    writeFileSync(file, config('infra'));
+    writeFileSync(path.join(root, 'current.yaml'), config('saved'));
+    const roles = new WorkspaceRoles(quiet);
+    init(roles);
+    const open = TextDocument.create(pathToFileURL(file).href, 'yaml', 2, config('storage'));
+    const current = TextDocument.create(pathToFileURL(path.join(root, 'current.yaml')).href, 'yaml', 1, config('typing'));
+    assert.deepEqual(await roles.roles([open, current], current.uri), ['storage']);
+  });
+});
