@@ -1,0 +1,69 @@
+/** mcroutes/preview and mcroutes/previewTargets over stdio: the unit preview of the document's current version. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Methods, type PreviewResult, type PreviewTargetInfo } from '../../server/src/protocol';
+import { LspClient, positionAt, rangeOf, REPO_ROOT } from '../support/lspClient';
+import { SEED_PREVIEW } from '../support/seedPreview';
+
+const SEED = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml'), 'utf8');
+const URI = 'file:///preview/seed.yaml';
+
+describe('mcroutes/preview', function () {
+  this.timeout(20000);
+  let client: LspClient;
+
+  before(async () => {
+    client = LspClient.stdio();
+    client.configuration = { mcroutes: {} };
+    await client.initialize({ debounceMs: 0 });
+    client.didOpen(URI, SEED);
+  });
+
+  after(() => client.dispose());
+
+  it('the whole file: the seed preview, exactly, with the version it was rendered from and the targets', async () => {
+    const result = await client.request<PreviewResult>(Methods.preview, { uri: URI });
+    assert.equal(result.text, SEED_PREVIEW);
+    assert.equal(result.version, 1);
+    assert.equal(result.selected, undefined);
+    const unitLine = SEED.split('\n').findIndex((l) => l.startsWith('      - contents: |'));
+    assert.deepEqual(result.targets, [{
+      kind: 'unit',
+      name: 'nmcli-dev-modify.service',
+      range: { start: { line: unitLine, character: 0 }, end: positionAt(SEED, SEED.indexOf('nmcli-dev-modify.service\n') + 'nmcli-dev-modify.service'.length) },
+    }]);
+  });
+
+  it('by unit name, and by the cursor in the unit (which says what it chose)', async () => {
+    const byName = await client.request<PreviewResult>(Methods.preview, { uri: URI, unit: 'nmcli-dev-modify.service' });
+    assert.equal(byName.text, SEED_PREVIEW);
+    const atCursor = await client.request<PreviewResult>(Methods.preview, { uri: URI, position: rangeOf(SEED, '172.18.0.1').start });
+    assert.equal(atCursor.text, SEED_PREVIEW);
+    assert.equal(atCursor.selected?.kind, 'unit');
+    assert.equal(atCursor.selected?.name, 'nmcli-dev-modify.service');
+    const outside = await client.request<PreviewResult>(Methods.preview, { uri: URI, position: rangeOf(SEED, 'networkd').start });
+    assert.equal(outside.selected, undefined);
+  });
+
+  it('follows edits: the next request renders the new version', async () => {
+    client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: rangeOf(SEED, '172.18.0.1'), text: '172.18.0.254' }] });
+    const result = await client.request<PreviewResult>(Methods.preview, { uri: URI, unit: 'nmcli-dev-modify.service' });
+    assert.equal(result.version, 2);
+    assert.equal(result.text, SEED_PREVIEW.replace(/172\.18\.0\.1\b/g, '172.18.0.254'));
+    assert.ok(result.text.includes('\n  192.168.1.0/24 via 172.18.0.254 dev ens5 proto static metric 100\n'));
+  });
+
+  it('mcroutes/previewTargets: the unit with its range, for the code lens', async () => {
+    const targets = await client.request<PreviewTargetInfo[]>(Methods.previewTargets, { uri: URI });
+    assert.deepEqual(targets.map((t) => `${t.kind} ${t.name} ${t.range.start.line}:${t.range.start.character}`), ['unit nmcli-dev-modify.service 21:0']);
+  });
+
+  it('a document the server does not have: null and no targets; the server keeps going', async () => {
+    assert.equal(await client.request(Methods.preview, { uri: 'file:///preview/never-opened.yaml' }), null);
+    assert.deepEqual(await client.request(Methods.previewTargets, { uri: 'file:///preview/never-opened.yaml' }), []);
+    assert.equal(await client.request(Methods.preview, { nonsense: true }), null);
+    const still = await client.request<PreviewResult>(Methods.preview, { uri: URI });
+    assert.equal(still.version, 2);
+  });
+});
