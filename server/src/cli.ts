@@ -5,6 +5,7 @@ import { lintText } from './core/lint';
 import type { Problem } from './core/problem';
 import { DEFAULT_SETTINGS } from './core/settings';
 import { newCommand } from './cliNew';
+import { renderCommand } from './cliRender';
 
 // esbuild inlines the manifest, so the bundle knows its own version.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,6 +22,11 @@ commands:
   new --route DEST[,GATEWAY[,METRIC]]... [--role ROLE] [--method METHOD] ...
                   print a MachineConfig (or NMState policy) adding the routes,
                   checked like the route wizard checks it (mcroutes new --help)
+  render FILE [--unit NAME | --file PATH]
+                  print what the node gets: each unit and file as the node
+                  has it, Exec*= lines split as systemd splits them, the
+                  ip route lines its routes should produce, its problems
+                  (mcroutes render --help)
 
 options:
   -h, --help      show this help
@@ -54,6 +60,7 @@ export function main(args: string[], io: Output = STDIO): number {
   }
   if (command === 'lint') return lint(rest, io);
   if (command === 'new') return newCommand(rest, io);
+  if (command === 'render') return renderCommand(rest, io);
   io.err(`mcroutes: unknown command ${JSON.stringify(command)}\n${USAGE}`);
   return 2;
 }

@@ -1,0 +1,67 @@
+/** `mcroutes render` in the bundled command line, dist/cli.js: the unit preview on stdout. */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../support/lspClient';
+import { SEED_PREVIEW } from '../support/seedPreview';
+
+const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
+const SEED = 'test/fixtures/seed-route.yaml';
+
+function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI_JS, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 15000, input });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('mcroutes render', function () {
+  this.timeout(20000);
+
+  before(function () {
+    assert.ok(existsSync(CLI_JS), `${CLI_JS} is missing: run \`npm run build\` first`);
+  });
+
+  it('prints the seed preview, the same text the editor shows, and exits 0 though the seed has an error finding', () => {
+    const { status, stdout, stderr } = run(['render', SEED]);
+    assert.equal(stderr, '');
+    assert.equal(stdout, SEED_PREVIEW);
+    assert.equal(status, 0);
+  });
+
+  it('--unit NAME (and --unit=NAME) and stdin give the same text', () => {
+    assert.equal(run(['render', SEED, '--unit', 'nmcli-dev-modify.service']).stdout, SEED_PREVIEW);
+    assert.equal(run(['render', '--unit=nmcli-dev-modify.service', SEED]).stdout, SEED_PREVIEW);
+    assert.equal(run(['render', '-'], readFileSync(path.join(REPO_ROOT, SEED), 'utf8')).stdout, SEED_PREVIEW);
+  });
+
+  it('--network-type follows the settings', () => {
+    const { stdout, status } = run(['render', SEED, '--network-type', 'OpenShiftSDN']);
+    assert.equal(status, 0);
+    assert.match(stdout, /^Problems checked for OpenShift 4\.19 on OpenShiftSDN\.\n/);
+    assert.ok(!stdout.includes('nmcli-ovn-port'));
+  });
+
+  it('a unit that is not there: the preview says so and the exit status is 2', () => {
+    const { status, stdout } = run(['render', SEED, '--unit', 'nope.service']);
+    assert.equal(status, 2);
+    assert.match(stdout, /^No unit named nope\.service in this file\. Units here: nmcli-dev-modify\.service\.$/m);
+  });
+
+  it('usage errors and unreadable files exit 2 with a reason on stderr; --help exits 0', () => {
+    for (const args of [['render'], ['render', SEED, SEED], ['render', SEED, '--bogus'], ['render', SEED, '--unit'],
+      ['render', SEED, '--unit', 'a', '--file', 'b'], ['render', SEED, '--network-type', 'Calico']]) {
+      const { status, stderr, stdout } = run(args);
+      assert.equal(status, 2, args.join(' '));
+      assert.match(stderr, /^mcroutes: .+\nusage: mcroutes render FILE/, args.join(' '));
+      assert.equal(stdout, '');
+    }
+    const missing = run(['render', 'no/such.yaml']);
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr, 'mcroutes: cannot read no/such.yaml: no such file or directory\n');
+    const help = run(['render', '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^usage: mcroutes render FILE \[--unit NAME \| --file PATH\]/);
+    assert.match(run(['--help']).stdout, /^  render FILE \[--unit NAME \| --file PATH\]$/m);
+  });
+});
