@@ -26,7 +26,6 @@ import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
 import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
 import { registerPreviewRequests } from './preview';
-import { registerPreviewRequests } from './preview';
 
 export interface ServerInfo {
   version: string;
@@ -178,7 +177,6 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   }));
 
   registerWizardRequests({ connection, documents, settings: () => settings.get(), log });
-  registerPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, log });
   registerPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, log });
 
   documents.listen(connection);
