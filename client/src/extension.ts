@@ -1,6 +1,7 @@
 /** VS Code glue: start the language client and register the commands. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
 import { runRouteWizard } from './wizard';
 
 export const CLIENT_ID = 'mcroutes';
@@ -52,8 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
       }
     }),
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
-    vscode.commands.registerCommand('mcroutes.previewUnit', notYet('Preview systemd Unit')),
   );
+  context.subscriptions.push(...registerPreview(languageClient));
 
   await languageClient.start();
   return { client: languageClient };
