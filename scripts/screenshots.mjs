@@ -42,6 +42,21 @@ try {
   fs.mkdirSync(images, { recursive: true });
   await page.screenshot({ path: path.join(images, 'diagnostics.png') });
   console.log(`wrote ${path.relative(root, path.join(images, 'diagnostics.png'))}`);
+
+  // The unit preview beside the seed: cursor in the unit, then the command from the palette, as a person does it.
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.keyboard.press('Control+B'); // the side bar away: room for both editors
+  await page.locator('.monaco-editor .view-line', { hasText: 'ExecStart=' }).first().click();
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input');
+  await page.keyboard.type('MachineConfig Routes: Preview systemd Unit');
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { hasText: 'Preview systemd Unit' });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: 'nmcli-dev-modify.service (preview)' }).waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .view-line', { hasText: 'proto static metric 100' }).first().waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(images, 'preview.png') });
+  console.log(`wrote ${path.relative(root, path.join(images, 'preview.png'))}`);
 } finally {
   await browser?.close().catch(() => {});
   await server.stop();
