@@ -3,7 +3,9 @@
 //   2. protocol   mocha over out/test/protocol/**/*.test.js (spawns dist/server.js)
 //   3. extension  the out/test/suite mocha suite inside a real VS Code (code-server in
 //                 headless Chromium; scripts/run-extension-tests.mjs), counts read from
-//                 out/test-results/extension.json
+//                 out/test-results/extension.json; then each test/ui/*.ui.mjs, a playwright
+//                 script driving that VS Code like a person (counts from
+//                 out/test-results/ui-<name>.json)
 // Ends with exactly one line `N passed, N failed` over all levels; exits 1 if anything
 // failed. `--level unit|protocol|extension` (repeatable, or comma-separated) runs only those.
 //
@@ -162,6 +164,48 @@ async function runExtensionLevel() {
     if (code !== 0) return { passed: 0, failed: 1, note: `install-test-editor.sh failed (${code})` };
   }
 
+  const suite = await runExtensionSuite(resultsFile);
+  const ui = await runUiTests();
+  const all = [suite, ...ui];
+  const notes = all.map((r) => r.note).filter(Boolean);
+  return {
+    passed: all.reduce((n, r) => n + r.passed, 0),
+    failed: all.reduce((n, r) => n + r.failed, 0),
+    note: [`suite ${suite.passed + suite.failed}, UI ${ui.reduce((n, r) => n + r.passed + r.failed, 0)}`, ...notes].join('; '),
+  };
+}
+
+/**
+ * The end-to-end UI tests (test/ui/*.ui.mjs): playwright scripts that drive the real VS
+ * Code as a person does. Each writes out/test-results/ui-<name>.json with its counts.
+ */
+async function runUiTests() {
+  const dir = path.join(root, 'test', 'ui');
+  const scripts = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.ui.mjs')).sort() : [];
+  const results = [];
+  for (const script of scripts) {
+    const name = script.slice(0, -'.ui.mjs'.length);
+    const resultsFile = path.join(root, 'out', 'test-results', `ui-${name}.json`);
+    fs.rmSync(resultsFile, { force: true });
+    console.log(`\n--- UI: test/ui/${script} ---`);
+    const code = await run(process.execPath, [path.join(dir, script)]);
+    let counts;
+    try {
+      const json = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+      counts = { passed: Number(json.passed) || 0, failed: Number(json.failed) || 0 };
+    } catch (err) {
+      console.error(`test-all: test/ui/${script} left no readable ${path.relative(root, resultsFile)} (exit code ${code}): ${err.message}`);
+      results.push({ passed: 0, failed: 1, note: `${script}: no results` });
+      continue;
+    }
+    if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1, note: `${script} exited with ${code}` };
+    results.push(counts);
+  }
+  return results;
+}
+
+/** The mocha suite inside VS Code (scripts/run-extension-tests.mjs), counted from its results file. */
+async function runExtensionSuite(resultsFile) {
   const code = await run(process.execPath, [path.join(root, 'scripts', 'run-extension-tests.mjs')]);
   if (!fs.existsSync(resultsFile)) {
     console.error(
