@@ -71,7 +71,13 @@ class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disp
     const params: PreviewParams = { uri: this.client.code2ProtocolConverter.asUri(source.uri) };
     if (key.unit !== undefined) params.unit = key.unit;
     else if (key.file !== undefined) params.file = key.file;
-    const result = await this.client.sendRequest<PreviewResult | null>(Methods.preview, params, token);
+    let result: PreviewResult | null;
+    try {
+      result = await this.client.sendRequest<PreviewResult | null>(Methods.preview, params, token);
+    } catch (error) {
+      // Not running (starting, restarting, stopped) or the request failed: say so in place of the text.
+      return `MachineConfig Routes: the language server did not answer (${error instanceof Error ? error.message : String(error)}). Edit the YAML or run the command again once it runs.\n`;
+    }
     if (!result) return 'MachineConfig Routes: the language server does not have this document open yet; edit it or run the command again.\n';
     // Rendered from an older version than the editor has now: ask again once the server has caught up.
     if (result.version < source.version) this.refreshSoon(key.source);
@@ -114,7 +120,12 @@ class PreviewLensProvider implements vscode.CodeLensProvider, vscode.Disposable 
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const params: PreviewTargetsParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri) };
-    const targets = await this.client.sendRequest<PreviewTargetInfo[]>(Methods.previewTargets, params, token);
+    let targets: PreviewTargetInfo[] | null;
+    try {
+      targets = await this.client.sendRequest<PreviewTargetInfo[]>(Methods.previewTargets, params, token);
+    } catch {
+      return []; // not running yet: the lenses come with the first diagnostics (refresh)
+    }
     return (targets ?? []).map((target) => {
       const range = this.client.protocol2CodeConverter.asRange(target.range);
       const start = new vscode.Range(range.start, range.start);
@@ -172,7 +183,7 @@ export function registerPreview(client: LanguageClient): vscode.Disposable[] {
         uri: client.code2ProtocolConverter.asUri(sourceUri),
         position: client.code2ProtocolConverter.asPosition(editor.selection.active),
       };
-      const result = await client.sendRequest<PreviewResult | null>(Methods.preview, params);
+      const result = await client.sendRequest<PreviewResult | null>(Methods.preview, params).catch(() => null);
       uri = previewUri(sourceUri, result?.selected);
     }
     const document = await vscode.workspace.openTextDocument(uri);
