@@ -104,6 +104,18 @@ export interface RangeTouch {
 
 /** The ranges the cluster owns or lives in, from the settings: cluster, service, machine, and OVN-Kubernetes' own on OVN. */
 export function clusterRangesOf(settings: Settings): NamedRange[] {
+  let ranges = rangesBySettings.get(settings);
+  if (!ranges) {
+    ranges = readClusterRanges(settings);
+    rangesBySettings.set(settings, ranges);
+  }
+  return ranges;
+}
+
+/** Settings objects are replaced, never changed, when the user edits them: one reading each. */
+const rangesBySettings = new WeakMap<Settings, NamedRange[]>();
+
+function readClusterRanges(settings: Settings): NamedRange[] {
   return [
     ...podAndServiceRanges(settings),
     ...machineRanges(settings),

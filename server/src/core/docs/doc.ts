@@ -11,6 +11,8 @@ export interface Doc {
   summary: string;
   /** Values and their meaning, shown as a two-column table. */
   values?: readonly DocValue[];
+  /** The heading of the table's first column (default "Value"). */
+  valuesHeading?: string;
   /** Further facts, one bullet each. */
   details?: readonly string[];
   /** What the Machine Config Operator (or the node) does with it: one bullet, led by "On the cluster:". */
@@ -46,7 +48,7 @@ export interface RenderOptions {
 export function renderDoc(doc: Doc, options: RenderOptions = {}): string {
   const blocks: string[] = [`**${options.title ?? doc.title}**`, options.summary ?? doc.summary];
   if (options.facts?.length) blocks.push(...options.facts);
-  if (doc.values?.length) blocks.push(valueTable(doc.values, options.current));
+  if (doc.values?.length) blocks.push(valueTable(doc.values, options.current, doc.valuesHeading));
   const bullets = [...(doc.details ?? []), ...(doc.cluster ? [`On the cluster: ${doc.cluster}`] : [])];
   if (bullets.length) blocks.push(bulletList(bullets));
   if (options.after?.length) blocks.push(...options.after);
@@ -55,8 +57,8 @@ export function renderDoc(doc: Doc, options: RenderOptions = {}): string {
 }
 
 /** A `| Value | Meaning |` table; the current value is marked. */
-export function valueTable(rows: readonly DocValue[], current?: string): string {
-  const lines = ['| Value | Meaning |', '|---|---|'];
+export function valueTable(rows: readonly DocValue[], current?: string, heading = 'Value'): string {
+  const lines = [`| ${heading} | Meaning |`, '|---|---|'];
   for (const row of rows) {
     const mark = current !== undefined && row.value === current ? ' ◀ here' : '';
     lines.push(`| ${code(row.value)}${mark} | ${cell(row.meaning)} |`);

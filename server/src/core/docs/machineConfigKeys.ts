@@ -16,6 +16,7 @@ export interface KeyDoc {
   label: string;
   summary: string;
   values?: readonly DocValue[];
+  valuesHeading?: string;
   details?: readonly string[];
   cluster?: string;
   source?: string;
@@ -98,6 +99,7 @@ const envelope: Record<string, KeyDoc> = {
   spec: {
     label: 'what the config changes',
     summary: 'What this config does to the nodes of its pool.',
+    valuesHeading: 'Field',
     values: values(
       ['config', 'an Ignition config: files, systemd units, the core user\'s SSH keys'],
       ['kernelArguments', 'kernel command-line arguments'],

@@ -148,7 +148,7 @@ function scopeOf(route: ConfigRoute, type: string, hasGateway: boolean, family: 
 }
 
 function isUnspecified(address: IpAddress): boolean {
-  return address.range() === 'unspecified';
+  return address.toByteArray().every((byte) => byte === 0);
 }
 
 /** iproute2 prints IPv6 addresses compressed (RFC 5952), IPv4 dotted. */
