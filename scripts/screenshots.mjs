@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import {
   chromiumArgs, chromiumPath, codeServerEnv, freePort, prepareProfile, startCodeServer, waitForHealthz, workbenchUrl,
 } from '../test/launcher/code-server-launcher.mjs';
+import { button, runCommand, typeAnswer, waitForMessage, waitForTitle, waitForValue } from '../test/ui/quickInput.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const images = path.join(root, 'docs', 'images');
@@ -43,6 +44,8 @@ try {
   await page.screenshot({ path: path.join(images, 'diagnostics.png') });
   console.log(`wrote ${path.relative(root, path.join(images, 'diagnostics.png'))}`);
 
+  await shootWizard(page);
+
   // The unit preview beside the seed: cursor in the unit, then the command from the palette, as a person does it.
   await page.keyboard.press('Escape');
   await page.setViewportSize({ width: 1600, height: 900 });
@@ -62,4 +65,30 @@ try {
   await server.stop();
   fs.rmSync(browserDir, { recursive: true, force: true });
   fs.rmSync(profileDir, { recursive: true, force: true });
+}
+
+/**
+ * docs/images/wizard.png: "New Static Route" mid-way, as a person meets it: the command
+ * from the palette, the proposals taken with Enter, then a destination with host bits set,
+ * told its network and offered it. Esc at the end leaves nothing behind.
+ */
+async function shootWizard(page) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+  await runCommand(page, 'MachineConfig Routes: New Static Route');
+  await waitForTitle(page, 'New Static Route (1/10)');
+  await page.keyboard.press('Enter'); // worker
+  await waitForValue(page, '99-worker-static-routes');
+  await page.keyboard.press('Enter');
+  await waitForTitle(page, 'New Static Route (3/10)');
+  await page.keyboard.press('Enter'); // nmcli unit
+  await waitForValue(page, 'br-ex');
+  await page.keyboard.press('Enter');
+  await waitForTitle(page, 'New Static Route (5/10)');
+  await typeAnswer(page, '192.168.1.5/24');
+  await waitForMessage(page, ['host bits', 'Press Enter to use 192.168.1.0/24']);
+  await button(page, 'Use 192.168.1.0/24').waitFor();
+  await page.screenshot({ path: path.join(images, 'wizard.png') });
+  console.log(`wrote ${path.relative(root, path.join(images, 'wizard.png'))}`);
+  await page.keyboard.press('Escape');
 }
