@@ -5,7 +5,7 @@
  * YAML document at the caret.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import { completionContextAt, documentLines, type CompletionContext } from './completionContext';
+import { completionContextAt, documentLines, type CompletionContext, type DocumentLines } from './completionContext';
 import { unitLineCompletions, unitValueCompletions, type RangedItems } from './completionUnit';
 import { keyCompletions, valueCompletions } from './completionYaml';
 import type { ParsedText } from './lint';
@@ -55,8 +55,9 @@ const ROLE_SHAPE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export function completionsAt(parsed: ParsedText, offset: number, settings: Settings, request: CompletionRequest): Completions {
   const none: Completions = { items: [], replaceStart: offset, replaceEnd: offset };
   try {
-    if (!isMachineConfigAt(parsed, offset)) return none;
-    const context = completionContextAt(parsed.text, offset);
+    const region = documentLines(parsed.text, offset);
+    if (!region || !isMachineConfigAt(parsed, region)) return none;
+    const context = completionContextAt(parsed.text, offset, region);
     if (!context || !wanted(context, parsed.text, offset, request.triggerCharacter)) return none;
     const explicit = request.triggerCharacter === undefined;
     let found: RangedItems;
@@ -114,11 +115,8 @@ function wanted(context: CompletionContext, text: string, offset: number, trigge
 }
 
 /** The document at the caret is a MachineConfig: by its parse, or by its `kind:` line while the parse lags. */
-function isMachineConfigAt(parsed: ParsedText, offset: number): boolean {
-  const region = documentLines(parsed.text, offset);
-  if (!region) return false;
-  const start = region.lines[0].start;
-  const end = region.lines[region.lines.length - 1].end;
+function isMachineConfigAt(parsed: ParsedText, region: DocumentLines): boolean {
+  const { start, end } = region;
   const parsedAs = parsed.documents.some(({ document, machineConfig }) =>
     machineConfig !== undefined && document.range[0] <= end && document.range[2] > start);
   return parsedAs || /^kind:[ \t]*(["']?)machineconfig\1[ \t]*(#.*)?$/im.test(parsed.text.slice(start, end));

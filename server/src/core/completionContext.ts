@@ -95,9 +95,9 @@ export interface UnitValueContext {
 
 export type CompletionContext = YamlKeyContext | YamlValueContext | UnitLineContext | UnitValueContext;
 
-/** YAML document markers, and a bound on how many lines one request reads. */
+/** YAML document markers, and a bound on the size of the document one request reads. */
 const DOCUMENT_MARKER = /^(---|\.\.\.)(\s|$)/;
-const MAX_LINES = 100_000;
+const MAX_CHARS = 4 * 1024 * 1024;
 
 export interface Line {
   start: number;
@@ -116,31 +116,73 @@ export function lineAt(text: string, offset: number): Line {
   return { start, end: start + trimmed.length, text: trimmed };
 }
 
-/** The lines of the YAML document around `offset` (between `---` markers), at most MAX_LINES each way. */
-export function documentLines(text: string, offset: number): { lines: Line[]; caretLine: number } | undefined {
+/** The lines of the YAML document around `offset` (between `---` markers); undefined on a marker or in a document over MAX_CHARS. */
+export function documentLines(text: string, offset: number): DocumentLines | undefined {
   const here = lineAt(text, offset);
   if (DOCUMENT_MARKER.test(here.text)) return undefined;
-  const before: Line[] = [];
-  let start = here.start;
-  while (start > 0 && before.length < MAX_LINES) {
-    const line = lineAt(text, start - 1);
-    if (DOCUMENT_MARKER.test(line.text)) break;
-    before.push(line);
-    start = line.start;
+  const start = markerBefore(text, here.start);
+  const end = markerAfter(text, here.end);
+  if (end - start > MAX_CHARS) return undefined;
+  const lines: Line[] = [];
+  let caretLine = 0;
+  let at = start;
+  for (;;) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0 || nl > end) nl = end;
+    const lineEnd = nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (at === here.start) caretLine = lines.length;
+    lines.push({ start: at, end: lineEnd, text: text.slice(at, lineEnd) });
+    if (nl >= end) break;
+    at = nl + 1;
   }
-  before.reverse();
-  const lines = [...before, here];
-  let next = here.end;
-  while (lines.length - before.length < MAX_LINES) {
-    const nl = text.indexOf('\n', next);
-    if (nl < 0) break;
-    const line = lineAt(text, nl + 1);
-    if (DOCUMENT_MARKER.test(line.text)) break;
-    lines.push(line);
-    next = line.end;
-    if (line.end >= text.length) break;
+  return { lines, caretLine, start, end };
+}
+
+export interface DocumentLines {
+  lines: Line[];
+  caretLine: number;
+  /** The region's first offset and its end (before the next marker's line break). */
+  start: number;
+  end: number;
+}
+
+/** The start of the line after the last document marker line before `lineStart` (or 0). */
+function markerBefore(text: string, lineStart: number): number {
+  let from = lineStart - 1;
+  while (from > 0) {
+    const dash = text.lastIndexOf('\n---', from - 1);
+    const dots = text.lastIndexOf('\n...', from - 1);
+    const at = Math.max(dash, dots);
+    if (at < 0) break;
+    if (isMarkerAt(text, at + 1)) return nextLineStart(text, at + 1);
+    from = at;
   }
-  return { lines, caretLine: before.length };
+  return isMarkerAt(text, 0) && lineStart > 0 ? nextLineStart(text, 0) : 0;
+}
+
+/** The offset of the line break before the first document marker line after `lineEnd` (or the end of the text). */
+function markerAfter(text: string, lineEnd: number): number {
+  let from = lineEnd;
+  for (;;) {
+    const dash = text.indexOf('\n---', from);
+    const dots = text.indexOf('\n...', from);
+    const at = dash < 0 ? dots : dots < 0 ? dash : Math.min(dash, dots);
+    if (at < 0) return text.length;
+    if (isMarkerAt(text, at + 1)) return at > 0 && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
+    from = at + 1;
+  }
+}
+
+function isMarkerAt(text: string, at: number): boolean {
+  const marker = text.slice(at, at + 3);
+  if (marker !== '---' && marker !== '...') return false;
+  const next = text.charCodeAt(at + 3);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
+}
+
+function nextLineStart(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
 }
 
 /** A YAML line read for its structure. */
@@ -306,9 +348,8 @@ interface BlockAtCaret {
 }
 
 /** The completion context at `offset` of `text`, or undefined where nothing is offered. */
-export function completionContextAt(text: string, offset: number): CompletionContext | undefined {
+export function completionContextAt(text: string, offset: number, region = documentLines(text, offset)): CompletionContext | undefined {
   if (offset < 0 || offset > text.length) return undefined;
-  const region = documentLines(text, offset);
   if (!region) return undefined;
   const { lines, caretLine } = region;
   const caret = lines[caretLine];
