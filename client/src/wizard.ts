@@ -23,6 +23,8 @@ interface State {
   /** The role was typed (a custom pool), not picked. */
   customRole?: boolean;
   name?: string;
+  /** The name proposed when the name was answered: a later role gets its own proposal instead. */
+  proposedName?: string;
   method?: RouteMethod;
   interface?: string;
   routes: { destination?: string; gateway?: string; metric?: string }[];
@@ -326,13 +328,16 @@ async function stepCustomRole(flow: Flow): Promise<Step> {
 
 async function stepName(flow: Flow): Promise<Step> {
   const defaults = await flow.defaults({ role: flow.state.role });
+  // A name the user typed stays when they go back and change the role; a proposal follows the role.
+  const kept = flow.state.name !== undefined && flow.state.name !== flow.state.proposedName ? flow.state.name : undefined;
   flow.state.name = await flow.ask({
     step: NAME_STEP,
     wizardStep: 'name',
     prompt: 'Name of the config (metadata.name); configs merge in name order, the later wins',
-    value: flow.state.name ?? defaults.name ?? '',
+    value: kept ?? defaults.name ?? '',
     draft: () => ({ role: flow.state.role }),
   });
+  flow.state.proposedName = defaults.name;
   return stepMethod;
 }
 
