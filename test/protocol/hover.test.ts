@@ -1,12 +1,31 @@
-/** Hover over a finding explains its rule, from docs/rules.md bundled into the server. */
+/**
+ * Hover over the protocol: the explanation of each finding under the cursor (docs/rules.md,
+ * bundled into the server), then the help for the element itself (core hoverAt), with the
+ * element as the range. One test per kind of element.
+ */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient, positionAt, REPO_ROOT } from '../support/lspClient';
 
-const SEED = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml'), 'utf8');
+const fixture = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', name), 'utf8');
+const SEED = fixture('seed-route.yaml');
+const TOUR = fixture('hover/everything.yaml');
+const BEST = fixture('cases/clean-best-practice.yaml');
+const OTHER = fixture('cases/not-machineconfig.yaml');
+const DOCS: Record<string, string> = {
+  'file:///hover/seed.yaml': SEED,
+  'file:///hover/tour.yaml': TOUR,
+  'file:///hover/best.yaml': BEST,
+  'file:///hover/other.yaml': OTHER,
+};
 
-describe('hover on findings', function () {
+interface MarkdownHover {
+  contents: { kind: string; value: string };
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+describe('hover', function () {
   this.timeout(20000);
   let client: LspClient;
 
@@ -14,25 +33,178 @@ describe('hover on findings', function () {
     client = LspClient.stdio();
     client.configuration = { mcroutes: {} };
     await client.initialize({ debounceMs: 0 });
-    client.didOpen('file:///hover/seed.yaml', SEED);
+    for (const [uri, text] of Object.entries(DOCS)) client.didOpen(uri, text);
     await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === 'file:///hover/seed.yaml');
   });
 
   after(() => client.dispose());
 
-  it('on networkd: the ign-unknown-key section, with why and fix', async () => {
-    const at = SEED.indexOf('networkd') + 3;
-    const hover = await client.request('textDocument/hover', { textDocument: { uri: 'file:///hover/seed.yaml' }, position: positionAt(SEED, at) });
+  /** The hover `plus` characters into the `nth` occurrence of `needle` in the document `uri`. */
+  async function hoverAt(uri: string, needle: string, plus = 1, nth = 0): Promise<MarkdownHover | null> {
+    const text = DOCS[uri];
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `${needle} in ${uri}`);
+    return client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, at + plus) });
+  }
+
+  /**
+   * A hover that must exist; returns the element's help (after the findings' sections, if
+   * any), the whole Markdown and the text its range covers.
+   */
+  async function must(uri: string, needle: string, plus = 1, nth = 0): Promise<{ value: string; whole: string; element: string }> {
+    const hover = await hoverAt(uri, needle, plus, nth);
+    assert.ok(hover, `a hover at ${needle}`);
     assert.equal(hover.contents.kind, 'markdown');
-    assert.match(hover.contents.value, /^\*\*mcroutes: ign-unknown-key\*\*/);
-    assert.match(hover.contents.value, /\*\*Why:\*\*/);
-    assert.match(hover.contents.value, /\*\*Fix:\*\*/);
-    assert.deepEqual(hover.range, { start: positionAt(SEED, SEED.indexOf('networkd')), end: positionAt(SEED, SEED.indexOf('networkd') + 8) });
+    const text = DOCS[uri];
+    const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const parts = hover.contents.value.split('\n\n---\n\n');
+    return { value: parts[parts.length - 1], whole: hover.contents.value, element: text.slice(offset(hover.range.start), offset(hover.range.end)) };
+  }
+
+  const seed = 'file:///hover/seed.yaml';
+  const tour = 'file:///hover/tour.yaml';
+  const best = 'file:///hover/best.yaml';
+
+  describe('findings and element help together', () => {
+    it('on networkd: only the ign-unknown-key section (Ignition knows no such key), its range the key', async () => {
+      const at = SEED.indexOf('networkd');
+      const hover = await hoverAt(seed, 'networkd', 3);
+      assert.ok(hover);
+      assert.match(hover.contents.value, /^\*\*mcroutes: ign-unknown-key\*\*/);
+      assert.match(hover.contents.value, /\*\*Why:\*\*/);
+      assert.match(hover.contents.value, /\*\*Fix:\*\*/);
+      assert.deepEqual(hover.range, { start: positionAt(SEED, at), end: positionAt(SEED, at + 8) });
+    });
+
+    it('on ens5: the finding first, a separator, then the device help; the range is the device', async () => {
+      const { whole, element } = await must(seed, 'ens5');
+      assert.equal(element, 'ens5');
+      const [finding, help] = whole.split('\n\n---\n\n');
+      assert.match(finding, /^\*\*mcroutes: nmcli-ovn-port\*\*/);
+      assert.match(help, /^\*\*`ens5` — device name\*\*/);
+    });
+
+    it('where nothing is found: only the element help', async () => {
+      const { whole, element } = await must(seed, 'passwd');
+      assert.equal(element, 'passwd');
+      assert.match(whole, /^\*\*`passwd` — users and groups\*\*/);
+      assert.doesNotMatch(whole, /mcroutes:/);
+    });
   });
 
-  it('where nothing is found: no hover from the findings', async () => {
-    const at = SEED.indexOf('passwd');
-    const hover = await client.request('textDocument/hover', { textDocument: { uri: 'file:///hover/seed.yaml' }, position: positionAt(SEED, at) });
-    assert.equal(hover, null);
+  describe('YAML keys and values', () => {
+    it('an envelope key', async () => {
+      const { value, element } = await must(seed, 'apiVersion');
+      assert.equal(element, 'apiVersion');
+      assert.match(value, /^\*\*`apiVersion` — API version\*\*\n\nThe API group and version of the object\./);
+    });
+
+    it('the role label: which pool selects it, and the node-by-node rollout', async () => {
+      const key = await must(seed, 'machineconfiguration.openshift.io/role', 3);
+      assert.equal(key.element, 'machineconfiguration.openshift.io/role');
+      assert.match(key.value, /machineConfigSelector/);
+      assert.match(key.value, /cordon, drain, write the files and units, reboot, uncordon/);
+      const role = await must(seed, 'role: worker', 7);
+      assert.equal(role.element, 'worker');
+      assert.match(role.value, /^\*\*Role `worker` — the worker pool\*\*/);
+    });
+
+    it('an Ignition key', async () => {
+      const { value, element } = await must(tour, 'overwrite');
+      assert.equal(element, 'overwrite');
+      assert.match(value, /^\*\*`storage.files\[\]\.overwrite` — replace an existing file\*\*/);
+    });
+
+    it('ignition.version: the versions the target release accepts', async () => {
+      const { value, element } = await must(seed, '3.1.0');
+      assert.equal(element, '3.1.0');
+      assert.match(value, /✓ Accepted by OpenShift 4\.19: it takes `3\.5\.0`, `3\.4\.0`, `3\.3\.0`, `3\.2\.0`, `3\.1\.0`, `3\.0\.0`/);
+      assert.match(value, /\| OpenShift \| Newest Ignition spec \|/);
+    });
+  });
+
+  describe('the embedded unit', () => {
+    it('a section', async () => {
+      const { value, element } = await must(seed, '[Service]', 2);
+      assert.equal(element, '[Service]');
+      assert.match(value, /^\*\*`\[Service\]` — systemd unit section\*\*/);
+    });
+
+    it('a directive key', async () => {
+      const { value, element } = await must(best, 'Wants=');
+      assert.equal(element, 'Wants');
+      assert.match(value, /^\*\*`Wants=` — \[Unit\]\*\*/);
+      assert.match(value, /Wants=network-online\.target` together with `After=network-online\.target/);
+    });
+
+    it('a directive value: Type=oneshot', async () => {
+      const { value, element } = await must(seed, 'oneshot', 2);
+      assert.equal(element, 'oneshot');
+      assert.match(value, /^\*\*`Type=oneshot` — \[Service\]\*\*/);
+      assert.match(value, /`oneshot` ◀ here \| started only when ExecStart= has exited successfully/);
+    });
+  });
+
+  describe('the nmcli command', () => {
+    it('the subcommand: device modify is runtime, connection modify persistent', async () => {
+      const { value, element } = await must(seed, 'dev modify');
+      assert.equal(element, 'dev');
+      assert.match(value, /\*\*`device modify` — change the running device \(runtime only\)\*\*/);
+      assert.match(value, /`connection modify` \| persistent/);
+    });
+
+    it('the property +ipv4.routes: + adds, with the ip route line', async () => {
+      const { value, element } = await must(seed, '+ipv4.routes', 2);
+      assert.equal(element, '+ipv4.routes');
+      assert.match(value, /`\+` adds these routes to the IPv4 routes `ens5` already has/);
+      assert.match(value, /192\.168\.1\.0\/24 via 172\.18\.0\.1 dev ens5 proto static metric 100/);
+    });
+  });
+
+  describe('routes', () => {
+    it('a destination CIDR: netmask, usable range, broadcast, 256 addresses', async () => {
+      const { value, element } = await must(seed, '192.168.1.0/24', 5);
+      assert.equal(element, '192.168.1.0/24');
+      assert.match(value, /\*\*Netmask:\*\* `255\.255\.255\.0`/);
+      assert.match(value, /\*\*Usable:\*\* `192\.168\.1\.1` – `192\.168\.1\.254`/);
+      assert.match(value, /\*\*Broadcast:\*\* `192\.168\.1\.255`/);
+      assert.match(value, /\*\*Addresses:\*\* 256 \(254 usable\)/);
+      assert.match(value, /```\n192\.168\.1\.0\/24 via 172\.18\.0\.1 dev ens5 proto static metric 100\n```/);
+    });
+
+    it('a gateway: outside its destination', async () => {
+      const { value, element } = await must(seed, '172.18.0.1', 4);
+      assert.equal(element, '172.18.0.1');
+      assert.match(value, /^\*\*Next hop `172\.18\.0\.1`\*\*/);
+      assert.match(value, /outside `192\.168\.1\.0\/24`, as it should be/);
+    });
+
+    it('a metric', async () => {
+      const { value, element } = await must(best, ' 200"', 2);
+      assert.equal(element, '200');
+      assert.match(value, /^\*\*Route metric `200`\*\*/);
+      assert.match(value, /the lowest metric wins/);
+    });
+
+    it('an attribute', async () => {
+      const { value, element } = await must(tour, 'table=100', 2);
+      assert.equal(element, 'table=100');
+      assert.match(value, /^\*\*`table=100` — route attribute\*\*/);
+      assert.match(value, /`ip route show table 100` lists it/);
+    });
+
+    it('an IPv6 CIDR: 2^64 addresses, ip -6 route', async () => {
+      const { value, element } = await must(best, 'fd00:1::/64', 4);
+      assert.equal(element, 'fd00:1::/64');
+      assert.match(value, /\*\*Addresses:\*\* 2\^64 = 18,446,744,073,709,551,616/);
+      assert.match(value, /fd00:1::\/64 via fd00::1 dev br-ex proto static metric 48 pref medium/);
+    });
+  });
+
+  it('YAML that is not a MachineConfig: no hover anywhere', async () => {
+    for (const needle of ['apiVersion', 'MachineConfigPool', 'infra', 'machineconfiguration.openshift.io/role', 'worker', 'bogus']) {
+      assert.equal(await hoverAt('file:///hover/other.yaml', needle), null, needle);
+    }
   });
 });

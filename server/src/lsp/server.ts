@@ -19,7 +19,7 @@ import type { LintResult } from '../core/lint';
 import type { Settings } from '../core/settings';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './completion';
-import { hoverOnFindings } from './hover';
+import { hover } from './hover';
 import { toDiagnostic } from './diagnostics';
 import { describeError, guard, type Logger } from './guard';
 import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
@@ -160,7 +160,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   connection.onHover(guard(log, 'hover', async (params: HoverParams): Promise<Hover | null> => {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return null;
-    return hoverOnFindings(document, params.position, (await analysisNow(document)).problems);
+    const analysis = await analysisNow(document);
+    return hover(document, params.position, analysis, await settings.get());
   }, () => null));
 
   documents.onDidClose(guard(log, 'didClose', ({ document }) => {
