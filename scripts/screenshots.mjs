@@ -16,6 +16,7 @@ const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcroutes-shots-'));
 const browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcroutes-shots-browser-'));
 
 prepareProfile(profileDir, { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false });
+const baseSettings = fs.readFileSync(path.join(profileDir, 'ud', 'User', 'settings.json'), 'utf8');
 const port = await freePort();
 const server = startCodeServer({ port, profileDir, env: codeServerEnv(), removeProfileIfOrphaned: true });
 let browser;
@@ -46,6 +47,8 @@ try {
 
   await shootWizard(page);
 
+  await shootHighlighting(page);
+
   // The unit preview beside the seed: cursor in the unit, then the command from the palette, as a person does it.
   await page.keyboard.press('Escape');
   await page.setViewportSize({ width: 1600, height: 900 });
@@ -65,6 +68,74 @@ try {
   await server.stop();
   fs.rmSync(browserDir, { recursive: true, force: true });
   fs.rmSync(profileDir, { recursive: true, force: true });
+}
+
+/**
+ * docs/images/highlight.png: the seed's unit as the injection grammar colours it, zoomed in
+ * (a larger editor font, the shot cut to the unit's lines), no hover. Fails if the unit's
+ * lines are not in several colours, i.e. if the grammar did not apply in the real editor.
+ */
+async function shootHighlighting(page) {
+  const settings = JSON.parse(baseSettings);
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await editUserSettings(page, { ...settings, 'editor.fontSize': 19, 'editor.lineHeight': 28, 'editor.renderLineHighlight': 'none', 'editor.codeLens': false, 'editor.stickyScroll.enabled': false });
+  // The cursor to the empty last line: the unit in view, the cursor out of the shot.
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input');
+  await page.keyboard.type('35');
+  await page.keyboard.press('Enter');
+  const first = page.locator('.monaco-editor .view-line', { hasText: '- contents: |' }).first();
+  const last = page.locator('.monaco-editor .view-line', { hasText: 'name: nmcli-dev-modify.service' }).first();
+  await first.waitFor();
+  await last.waitFor();
+
+  const colours = await page.evaluate(() => {
+    const seen = new Set();
+    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      const text = line.textContent ?? '';
+      if (!/\[(Unit|Service|Install)\]|=/.test(text) || /^\s*-?\s*\w+:/.test(text)) continue;
+      for (const span of line.querySelectorAll('span > span')) {
+        if (span.textContent?.trim()) seen.add(getComputedStyle(span).color);
+      }
+    }
+    return [...seen];
+  });
+  if (colours.length < 4) throw new Error(`the unit's lines show ${colours.length} colour(s) (${colours.join(', ')}): the injection grammar did not apply`);
+
+  const editor = await page.locator('.monaco-editor').first().boundingBox();
+  const top = await first.boundingBox();
+  const bottom = await last.boundingBox();
+  const right = await page.evaluate(() => {
+    let max = 0;
+    for (const span of document.querySelectorAll('.monaco-editor .view-line span > span')) {
+      max = Math.max(max, span.getBoundingClientRect().right);
+    }
+    return max;
+  });
+  const clip = { x: editor.x, y: top.y, width: Math.min(right + 40, editor.x + editor.width) - editor.x, height: bottom.y + bottom.height - top.y };
+  await page.screenshot({ path: path.join(images, 'highlight.png'), clip });
+  console.log(`wrote ${path.relative(root, path.join(images, 'highlight.png'))} (${colours.length} colours in the unit)`);
+
+  await editUserSettings(page, settings);
+}
+
+/** Replaces the user settings the way a person does: the settings JSON editor, then save and close. */
+async function editUserSettings(page, settings) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input');
+  await page.keyboard.type('Preferences: Open User Settings (JSON)');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open User Settings (JSON)' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor({ timeout: 30_000 });
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: 'settings.json' }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+W');
+  await page.locator('.tabs-container .tab.active', { hasText: 'seed-route.yaml' }).waitFor({ timeout: 30_000 });
 }
 
 /**
