@@ -8,7 +8,7 @@ export const TITLE = `${WIDGET} .quick-input-title`;
 export const INPUT = `${WIDGET} .quick-input-box input`;
 export const MESSAGE = `${WIDGET} .quick-input-message`;
 export const ROWS = `${WIDGET} .quick-input-list .monaco-list-row`;
-const TIMEOUT = 20_000;
+const TIMEOUT = 30_000;
 
 /** F1, the command's title, Enter on the row that shows it. */
 export async function runCommand(page, title) {

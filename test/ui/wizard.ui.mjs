@@ -30,6 +30,8 @@ const resultsFile = path.join(root, 'out', 'test-results', 'ui-wizard.json');
 const COMMAND = 'MachineConfig Routes: New Static Route';
 const WIZARD = 'New Static Route';
 const shotsDir = process.env.MCROUTES_UI_SHOTS;
+/** Bounds for the workbench, the extension and its server to come up: generous, as a loaded machine needs it (only a failure waits this long). */
+const STARTUP_TIMEOUT = 180_000;
 
 /** `mcroutes new …` from the bundled CLI: what the wizard must produce for the same answers. */
 function cli(...args) {
@@ -105,7 +107,7 @@ async function main() {
   try {
     console.log('route wizard in the real VS Code (code-server)');
     await test('the workbench opens with the extension and the seed file shows its findings', async () => {
-      await waitForHealthz(port, { exited: server.exited });
+      await waitForHealthz(port, { exited: server.exited, timeoutMs: 120_000 });
       timings.codeServer = Date.now() - started;
       browser = await chromium.launchPersistentContext(browserDir, {
         executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: { width: 1280, height: 900 },
@@ -113,7 +115,7 @@ async function main() {
       await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
       page = browser.pages()[0] ?? (await browser.newPage());
       await page.goto(workbenchUrl(port, { folder: path.join(root, 'test', 'fixtures'), extensionDevelopmentPaths: [root] }));
-      await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60_000 });
+      await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: STARTUP_TIMEOUT });
       timings.workbench = Date.now() - started;
       // Open the seed like a person (Quick Open); its squiggles say the extension and its server run.
       await page.keyboard.press('Control+P');
@@ -121,9 +123,9 @@ async function main() {
       await page.keyboard.type('seed-route.yaml');
       await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
       await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-lines', { hasText: 'worker-custom-route-configuration' }).waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'worker-custom-route-configuration' }).waitFor({ timeout: STARTUP_TIMEOUT });
       timings.seedOpen = Date.now() - started;
-      await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60_000 });
+      await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: STARTUP_TIMEOUT });
       timings.workbenchReady = Date.now() - started;
     });
 
