@@ -271,6 +271,25 @@ describe('hoverAt', () => {
     });
   });
 
+  describe('NetworkManager keyfiles', () => {
+    const keyfiles = read('cases/keyfile-routes.yaml');
+    const good = keyfiles.indexOf('99-worker-good-keyfile');
+    const nth = (needle: string) => keyfiles.slice(0, keyfiles.indexOf(needle, good)).split(needle).length - 1;
+
+    it('a group header, a key, a value from the key\'s table', () => {
+      const header = must(keyfiles, '%5Bipv4%5D', 4, nth('%5Bipv4%5D'));
+      assert.equal(header.element, '%5Bipv4%5D');
+      assert.match(header.markdown, /^\*\*`\[ipv4\]` — NetworkManager keyfile group\*\*/);
+      const key = must(keyfiles, 'route1%3D', 2, nth('route1%3D'));
+      assert.equal(key.element, 'route1');
+      assert.match(key.markdown, /^\*\*`route1=` — \[ipv4\]\*\*\n\nA static route: `destination\/prefix,next-hop,metric`/);
+      const value = must(keyfiles, 'method%3Dauto', 'method%3D'.length + 1, nth('method%3Dauto'));
+      assert.equal(value.element, 'auto');
+      assert.match(value.markdown, /^\*\*`method=auto` — \[ipv4\]\*\*/);
+      assert.match(value.markdown, /`auto` ◀ here/);
+    });
+  });
+
   describe('where there is nothing to say', () => {
     it('YAML that is not a MachineConfig gets nothing, anywhere', () => {
       const other = read('cases/not-machineconfig.yaml');

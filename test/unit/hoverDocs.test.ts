@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { renderDoc, valueTable, code, type Doc } from '../../server/src/core/docs/doc';
 import { keyDoc, MACHINE_CONFIG_KEYS, pathPattern } from '../../server/src/core/docs/machineConfigKeys';
 import { ignitionReleaseRows, permissionString } from '../../server/src/core/docs/machineConfigValues';
+import { keyfileGroupDoc, keyfileKeyDoc } from '../../server/src/core/docs/keyfileDocs';
 import { ATTRIBUTE_DOCS, attributeDoc, NMCLI_OBJECTS, propertyDoc } from '../../server/src/core/docs/nmcliDocs';
 import { DIRECTIVE_DOCS, directiveDoc, KNOWN_UNITS, SECTION_DOCS, sectionDoc, unitNameDoc } from '../../server/src/core/docs/systemdDocs';
 import { IGNITION_CONFIG, type Shape } from '../../server/src/core/ignitionSchema';
@@ -158,6 +159,22 @@ describe('hover docs: nmcli', () => {
     assert.equal(propertyDoc('ipv6.routes').title, '`ipv6.routes` — IPv6 setting');
     assert.match(propertyDoc('ipv4.route-metric').summary, /100 for ethernet/);
     assert.match(propertyDoc('connection.autoconnect').title, /NetworkManager setting/);
+  });
+});
+
+describe('hover docs: NetworkManager keyfiles', () => {
+  it('numbered keys share one entry; ipv4 and ipv6 share the ip keys', () => {
+    assert.equal(keyfileKeyDoc('ipv4', 'route12')!.title, '`route12=` — [ipv4]');
+    assert.match(keyfileKeyDoc('ipv6', 'route3')!.summary, /\/24 \(IPv4\) or \/128 \(IPv6\)/);
+    assert.match(keyfileKeyDoc('ipv4', 'route1_options')!.summary, /route1_options=mtu=1400,table=100/);
+    assert.match(keyfileKeyDoc('ipv4', 'address2')!.summary, /address1=10\.0\.0\.5\/24,10\.0\.0\.1/);
+    assert.match(keyfileKeyDoc('802-3-ethernet', 'mtu')!.summary, /MTU/);
+    assert.equal(keyfileKeyDoc('ipv4', 'nonsense'), undefined);
+  });
+
+  it('groups: known and unknown', () => {
+    assert.match(keyfileGroupDoc('connection').summary, /interface-name/);
+    assert.match(keyfileGroupDoc('wifi-p2p').summary, /nm-settings-keyfile\(5\)/);
   });
 });
 

@@ -46,7 +46,7 @@ describe('locate: what lies at an offset', () => {
   });
 });
 
-describe('locate: keyfile routes', () => {
+describe('locate: NetworkManager keyfiles', () => {
   const text = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/cases/keyfile-routes.yaml'), 'utf8');
   const parsedKeyfiles = parseText(text);
   const source = text.indexOf('route1_options%3Dmtu%3D1400');
@@ -62,4 +62,21 @@ describe('locate: keyfile routes', () => {
     const here = locate(parsedKeyfiles, source + 2);
     assert.notEqual(here.route?.part, 'attribute');
   });
+
+  it('a keyfile group header, an entry key, an entry value', () => {
+    const header = locate(parsedKeyfiles, text.indexOf('%5Bipv4%5D', source - 200) + 4);
+    assert.equal(header.keyfile?.onHeader?.name, 'ipv4');
+    const key = locate(parsedKeyfiles, text.indexOf('method%3Dauto', source - 200) + 2);
+    assert.equal(key.keyfile?.entry?.key.value, 'method');
+    assert.equal(key.keyfile?.onKey, true);
+    assert.equal(key.keyfile?.group?.name, 'ipv4');
+    const value = locate(parsedKeyfiles, text.indexOf('method%3Dauto', source - 200) + 'method%3D'.length + 1);
+    assert.equal(value.keyfile?.entry?.value.value, 'auto');
+    assert.equal(value.keyfile?.onKey, false);
+  });
+
+  it('a base64 keyfile locates no entry: its characters cannot be told apart', () => {
+    assert.equal(locate(parsedKeyfiles, text.indexOf('W2Nvbm5lY3Rpb25d', text.indexOf('source: data:text/plain')) + 5).keyfile, undefined);
+  });
 });
+

@@ -2,6 +2,7 @@ import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
 import { renderDoc, type Doc } from './docs/doc';
 import { keyDoc, pathPattern } from './docs/machineConfigKeys';
 import { VALUE_NOTES, type ValueNote } from './docs/machineConfigValues';
+import { keyfileGroupDoc, keyfileKeyDoc } from './docs/keyfileDocs';
 import { directiveDoc, DIRECTIVE_DOCS, sectionDoc, takesUnitNames, unitNameDoc } from './docs/systemdDocs';
 import type { EmbeddedText, FileRange } from './embeddedText';
 import {
@@ -51,7 +52,7 @@ export function computeHover(parsed: ParsedText, offset: number, settings: Setti
   const mc = location.document?.machineConfig;
   if (!mc) return undefined;
   const context: Context = { parsed, location, offset, mc, settings };
-  return routeHover(context) ?? execHover(context) ?? unitHover(context) ?? fileTextHover(context) ?? yamlHover(context);
+  return routeHover(context) ?? execHover(context) ?? unitHover(context) ?? keyfileHover(context) ?? fileTextHover(context) ?? yamlHover(context);
 }
 
 function result(markdown: string | undefined, range: FileRange | undefined): HoverResult | undefined {
@@ -161,6 +162,29 @@ function addressWordAt(text: EmbeddedText, index: number, offset: number): Embed
   if (to - from < 2 || !/[.:]/.test(value.slice(from, to))) return undefined;
   const word = text.slice(from, to);
   return word.covers(offset) ? word : undefined;
+}
+
+/** A group header, key or value of a NetworkManager keyfile (its routes are routeHover's). */
+function keyfileHover(ctx: Context): HoverResult | undefined {
+  const found = ctx.location.keyfile;
+  if (!found) return undefined;
+  if (found.onHeader) return result(renderDoc(keyfileGroupDoc(found.onHeader.name)), rangeOf(found.onHeader.header));
+  if (!found.entry || !found.group) return undefined;
+  const { entry, group } = found;
+  const doc = keyfileKeyDoc(group.name, entry.key.value);
+  if (found.onKey) return doc ? result(renderDoc(doc), rangeOf(entry.key)) : undefined;
+  // On the `=` (three characters when percent-encoded): the key's help, over the key and the `=`.
+  if (!entry.value.covers(ctx.offset)) return doc ? result(renderDoc(doc), { start: entry.key.rangeOf().start, end: entry.value.rangeOf().start }) : undefined;
+  const address = fileTextHover(ctx);
+  if (address || !doc) return address;
+  const value = entry.value.value;
+  const lower = value.toLowerCase();
+  const current = doc.values?.find((r) => r.value === value || (r.value === 'true' && ['yes', '1', 'on'].includes(lower)) || (r.value === 'false' && ['no', '0', 'off'].includes(lower)));
+  return result(renderDoc(doc, {
+    title: `\`${entry.key.value}=${value}\` — [${group.name}]`,
+    facts: current ? [`**\`${current.value}\`** — ${current.meaning}.`] : [],
+    current: current?.value,
+  }), rangeOf(entry.value));
 }
 
 /** An address in a file written by storage.files (a keyfile's address1=, a script). */

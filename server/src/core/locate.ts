@@ -1,7 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import type { EmbeddedText } from './embeddedText';
 import type { AnalysedDocument, ParsedText } from './lint';
-import { ConfigRoute, ExecLine, routesOf, unitTextsOf, UnitText } from './model';
+import type { KeyfileEntry, KeyfileGroup } from './keyfile';
+import { ConfigRoute, ExecLine, FileModel, routesOf, unitTextsOf, UnitText } from './model';
 import type { RouteAttribute } from './nmcli';
 import type { UnitDirective, UnitSection } from './unitFile';
 
@@ -26,6 +27,19 @@ export interface Location {
   exec?: ExecLocation;
   /** Inside a route (nmcli argument or keyfile entry). */
   route?: RouteLocation;
+  /** Inside a NetworkManager keyfile written by storage.files (exactly mapped: percent-encoded, not base64). */
+  keyfile?: KeyfileLocation;
+}
+
+export interface KeyfileLocation {
+  file: FileModel;
+  /** The group the offset is in (the last `[group]` header before it). */
+  group?: KeyfileGroup;
+  /** The offset is on this group's `[header]`. */
+  onHeader?: KeyfileGroup;
+  entry?: KeyfileEntry;
+  /** On the entry's key (before `=`), else on its value. */
+  onKey?: boolean;
 }
 
 export interface UnitLocation {
@@ -85,7 +99,28 @@ export function locate(parsed: ParsedText, offset: number): Location {
     location.route = locateInRoute(route, offset);
     break;
   }
+  for (const file of mc.files) {
+    // A base64 keyfile maps every character to the whole payload: no entry can be told apart.
+    if (!file.keyfile || !file.text?.exact || !file.text.covers(offset)) continue;
+    location.keyfile = locateInKeyfile(file, offset);
+    break;
+  }
   return location;
+}
+
+function locateInKeyfile(file: FileModel, offset: number): KeyfileLocation {
+  const found: KeyfileLocation = { file };
+  for (const group of file.keyfile!.groups) {
+    if (group.header.covers(offset)) return { file, group, onHeader: group };
+    if (group.header.rangeOf().start <= offset) found.group = group;
+    for (const entry of group.entries) {
+      if (!entry.line.covers(offset)) continue;
+      found.entry = entry;
+      found.onKey = entry.key.covers(offset) && !entry.value.covers(offset);
+      return found;
+    }
+  }
+  return found;
 }
 
 function walkYaml(node: unknown, offset: number, location: Location): void {
