@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { longMachineConfig, machineConfigWithRoutes, manyDocuments } from './generate.mjs';
 import { ms, once, time } from './stats.mjs';
-import { serverRows } from './server.mjs';
+import { comparisonRows, serverRows } from './server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -56,6 +56,7 @@ if (completion?.completionsAt) {
 } else row('completion on a cached parse', '-', 'completionsAt not built yet');
 
 for (const r of await serverRows(root, inputs)) rows.push(r);
+for (const r of await comparisonRows(root, inputs)) rows.push(r);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 const valueWidth = Math.max(...rows.map((r) => r[1].length));

@@ -5,7 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { ms, summary } from './stats.mjs';
 
 class Peer {
-  constructor(serverJs) {
+  /** `configuration`: what workspace/configuration answers, by section. */
+  constructor(serverJs, configuration = {}) {
+    this.configuration = configuration;
     this.child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
@@ -23,7 +25,12 @@ class Peer {
       const message = JSON.parse(this.buffer.subarray(header + 4, header + 4 + length).toString());
       this.buffer = this.buffer.subarray(header + 4 + length);
       if (message.id !== undefined && message.method === undefined) this.pending.get(message.id)?.(message.result);
-      else if (message.id !== undefined) this.send({ jsonrpc: '2.0', id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+      else if (message.id !== undefined) {
+        const result = message.method === 'workspace/configuration'
+          ? message.params.items.map((item) => this.configuration[item.section] ?? null)
+          : null;
+        this.send({ jsonrpc: '2.0', id: message.id, result });
+      }
       else for (const l of [...this.listeners]) l(message);
     }
   }
@@ -57,6 +64,55 @@ class Peer {
     await this.request('shutdown');
     this.notify('exit');
   }
+}
+
+/** didOpen → first publishDiagnostics, then one-character didChanges → publishDiagnostics (p50). */
+async function openAndEdit(peer, uri, text, edits = 6) {
+  const opened = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri);
+  const t0 = performance.now();
+  peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await opened;
+  const open = performance.now() - t0;
+  const lines = text.split('\n');
+  const line = Math.floor(lines.length / 2);
+  const samples = [];
+  for (let v = 2; v < 2 + edits; v++) {
+    const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === v));
+    const t1 = performance.now();
+    peer.notify('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? '' : ' ' }],
+    });
+    await published;
+    samples.push(performance.now() - t1);
+  }
+  peer.notify('textDocument/didClose', { textDocument: { uri } });
+  return { open, change: summary(samples).p50 };
+}
+
+/** The same files in yaml-language-server with a MachineConfig JSON schema, ours beside it. */
+export async function comparisonRows(root, inputs) {
+  const ylsJs = path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+  const schema = `file://${path.join(root, 'bench', 'machineconfig.schema.json')}`;
+  const yamlSettings = { validate: true, hover: true, completion: true, schemas: { [schema]: ['*.yaml'] }, schemaStore: { enable: false } };
+  const theirs = new Peer(ylsJs, { yaml: yamlSettings });
+  await theirs.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  theirs.notify('initialized', {});
+  theirs.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+  const ours = new Peer(path.join(root, 'dist', 'server.js'), { mcroutes: {} });
+  await ours.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: { debounceMs: 0 } });
+  ours.notify('initialized', {});
+  const rows = [];
+  let n = 0;
+  for (const [name, text] of inputs) {
+    const a = await openAndEdit(ours, `file:///bench/ours-${n}.yaml`, text);
+    const b = await openAndEdit(theirs, `file:///bench/theirs-${n++}.yaml`, text);
+    rows.push([`${name}: didOpen → diagnostics, ours / yaml-language-server`, `${ms(a.open)} / ${ms(b.open)}`, `ratio ${(a.open / b.open).toFixed(2)}`]);
+    rows.push([`${name}: didChange → diagnostics, ours / yaml-language-server`, `${ms(a.change)} / ${ms(b.change)}`, `ratio ${(a.change / b.change).toFixed(2)} (p50 of 6; theirs debounces nothing here)`]);
+  }
+  await ours.close();
+  await theirs.close();
+  return rows;
 }
 
 export async function serverRows(root, inputs) {
