@@ -14,7 +14,7 @@
 // See shared/notes/REAL-VSCODE.md.
 //
 // Environment:
-//   MCROUTES_LAUNCHER_TIMEOUT   overall timeout in seconds (default 180)
+//   MCROUTES_LAUNCHER_TIMEOUT   overall timeout in seconds (default 480: a loaded CI machine is slow to start the workbench)
 //   MCROUTES_LAUNCHER_DEBUG=1   echo code-server's output and the page's console
 //   MCROUTES_LAUNCHER_KEEP=1    keep the temporary config/user-data folder (logs)
 //   MCROUTES_CODE_SERVER_DIR    where code-server is installed (default .vscode-test/code-server)
@@ -268,7 +268,7 @@ export function parseVSCodeArgs(argv) {
 async function main(argv) {
   const started = Date.now();
   const opts = parseVSCodeArgs(argv);
-  const timeoutSec = Number(process.env.MCROUTES_LAUNCHER_TIMEOUT || 180);
+  const timeoutSec = Number(process.env.MCROUTES_LAUNCHER_TIMEOUT || 480);
 
   let folder, workspace;
   for (const p of opts.paths) {
