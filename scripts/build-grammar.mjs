@@ -58,6 +58,9 @@ const WORD_END = R`(?=[\t ]|$)`;
 
 const NMCLI_OBJECTS = ['general', 'networking', 'radio', 'connection', 'device', 'agent', 'monitor'];
 const NMCLI_VERBS = ['modify', 'reapply', 'show', 'status', 'add', 'up', 'down', 'delete', 'set', 'connect', 'disconnect', 'reload', 'load', 'clone', 'edit', 'monitor', 'wifi', 'lldp', 'import', 'export', 'migrate', 'checkpoint', 'on', 'off', 'all', 'hostname', 'permissions', 'logging'];
+const IP_OBJECTS = [['route', 1], ['rule', 2], ['address', 1], ['link', 1], ['neighbour', 1], ['neighbor', 5]];
+const IP_VERBS = [['add', 1], ['append', 2], ['change', 1], ['replace', 3], ['delete', 1], ['del', 1], ['flush', 1], ['show', 1], ['list', 1], ['get', 1], ['prepend', 1], ['set', 1]];
+const IP_KEYWORDS = ['via', 'dev', 'oif', 'iif', 'table', 'metric', 'preference', 'priority', 'proto', 'scope', 'src', 'from', 'to', 'tos', 'mtu', 'advmss', 'realm', 'weight', 'nexthop', 'onlink', 'pervasive', 'type', 'lookup'];
 const NMCLI_ALIASES = ['ip4', 'gw4', 'ip6', 'gw6', 'ifname', 'con-name', 'type', 'autoconnect', 'master', 'controller', 'slave-type', 'port-type', 'mtu', 'mac', 'cloned-mac', 'id', 'uuid', 'path', 'apath'];
 
 const grammar = {
@@ -257,6 +260,7 @@ const grammar = {
       patterns: [
         { match: R`(?<=[\t ]);(?=[\t ]|$)`, name: 'punctuation.separator.command.unit.mcroutes' },
         { include: '#nmcli-invocation' },
+        { include: '#ip-invocation' },
         { include: '#command-invocation' },
         { include: '#line-continuation' },
       ],
@@ -342,6 +346,53 @@ const grammar = {
             { include: '#command-argument' },
           ],
         },
+        { include: '#command-argument' },
+      ],
+    },
+    'ip-invocation': {
+      comment: 'ip [OPTIONS] OBJECT COMMAND ...: the object and command (ip takes prefixes), route keywords, the number after metric.',
+      begin: R`${PREFIX}((?:[^\s;"'\\/]*+/)*+ip)${WORD_END}`,
+      end: CMD_END,
+      beginCaptures: {
+        1: { name: 'storage.modifier.exec-prefix.unit.mcroutes' },
+        2: { name: 'support.function.command.mcroutes' },
+      },
+      name: 'meta.command.ip.mcroutes',
+      patterns: [
+        { include: '#line-continuation' },
+        { include: '#option' },
+        {
+          begin: R`(?<=[\t ])(${IP_OBJECTS.map(([w, n]) => prefixes(w, n)).join('|')})${WORD_END}`,
+          end: CMD_END,
+          beginCaptures: { 1: { name: 'keyword.other.subcommand.ip.mcroutes' } },
+          patterns: [
+            { include: '#line-continuation' },
+            { include: '#option' },
+            {
+              begin: R`(?<=[\t ])(${IP_VERBS.map(([w, n]) => prefixes(w, n)).join('|')})${WORD_END}`,
+              end: CMD_END,
+              beginCaptures: { 1: { name: 'keyword.other.subcommand.ip.mcroutes' } },
+              patterns: [{ include: '#ip-route-argument' }],
+            },
+            { include: '#command-argument' },
+          ],
+        },
+        { include: '#command-argument' },
+      ],
+    },
+    'ip-route-argument': {
+      patterns: [
+        { include: '#line-continuation' },
+        {
+          match: R`(?<=[\t ])(metric|preference|priority)(?:([\t ]++)([0-9]++))?${WORD_END}`,
+          captures: { 1: { name: 'entity.other.attribute-name.route.mcroutes' }, 3: { name: 'constant.numeric.metric.mcroutes' } },
+        },
+        {
+          match: R`(?<=[\t ])(table|mtu|advmss|weight|realm|lookup)(?:([\t ]++)([0-9]++))?${WORD_END}`,
+          captures: { 1: { name: 'entity.other.attribute-name.route.mcroutes' }, 3: { name: 'constant.numeric.mcroutes' } },
+        },
+        { match: R`(?<=[\t ])(?:${IP_KEYWORDS.join('|')})${WORD_END}`, name: 'entity.other.attribute-name.route.mcroutes' },
+        { match: R`(?<=[\t ])default${WORD_END}`, name: 'constant.language.default-route.mcroutes' },
         { include: '#command-argument' },
       ],
     },
