@@ -33,7 +33,8 @@ describe('mcroutes command line', function () {
   });
 
   it('lints the seed: one line per finding, sorted, and an exit status that matches', function () {
-    const { status, stdout, stderr } = run('lint', SEED);
+    const { status, stdout, stderr } = run('lint', '--hints', SEED);
+    assert.equal(stderr, '1 file checked\n');
     const lines = stdout.split('\n').filter((l) => l !== '');
     for (const line of lines) assert.match(line, LINE);
     assert.ok(lines.some((l) => l.startsWith(`${SEED}:17:5 warning ign-unknown-key `)), `ign-unknown-key at 17:5 in:\n${stdout}`);
@@ -70,28 +71,31 @@ describe('mcroutes command line', function () {
   it('exits 0 and prints nothing for YAML that is not a MachineConfig', function () {
     const file = path.join(dir, 'configmap.yaml');
     writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
-    assert.deepEqual(run('lint', file), { status: 0, stdout: '', stderr: '' });
+    assert.deepEqual(run('lint', file), { status: 0, stdout: '', stderr: '1 file checked, 1 skipped (not a MachineConfig)\n' });
   });
 
   it('exits 2 on a missing file, says so on stderr and still lints the others', function () {
     const missing = path.join(dir, 'no-such-file.yaml');
     const { status, stdout, stderr } = run('lint', missing, SEED);
     assert.equal(status, 2);
-    assert.equal(stderr, `mcroutes: cannot read ${missing}: no such file or directory\n`);
+    assert.equal(stderr, `mcroutes: cannot read ${missing}: no such file or directory\n1 file checked\n`);
     assert.ok(stdout.includes(`${SEED}:17:5 warning ign-unknown-key `), stdout);
   });
 
-  it('exits 2 on a directory', function () {
-    const { status, stderr } = run('lint', dir);
+  it('exits 2 on a directory without YAML', function () {
+    const empty = mkdtempSync(path.join(dir, 'empty-'));
+    writeFileSync(path.join(empty, 'notes.txt'), 'not yaml\n');
+    const { status, stdout, stderr } = run('lint', empty);
     assert.equal(status, 2);
-    assert.match(stderr, /^mcroutes: cannot read .+: is a directory\n$/);
+    assert.equal(stdout, '');
+    assert.equal(stderr, `mcroutes: ${empty} contains no YAML files (*.yaml, *.yml)\n`);
   });
 
   it('prints help with exit 0 and the version', function () {
     const help = run('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /usage: mcroutes/);
-    assert.match(help.stdout, /lint FILE/);
+    assert.match(help.stdout, /lint \[FILE/);
     assert.deepEqual(run('--version'), { status: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 
