@@ -35,8 +35,9 @@ interface Context extends NetworkContext {
 
 /**
  * The help for what lies at `offset`: the most specific element first (a route part, a
- * word of the nmcli command, a unit directive or section, a YAML value, a YAML key). Only
- * MachineConfig documents get hovers; other YAML gets nothing. Never throws.
+ * word of the nmcli command, a unit directive or section, a keyfile entry, an address in
+ * a file, a YAML value, a YAML key). Only MachineConfig documents get hovers; other YAML
+ * gets nothing. Never throws.
  */
 export function hoverAt(parsed: ParsedText, offset: number, settings: Settings): HoverResult | undefined {
   try {
