@@ -58,6 +58,27 @@ if (completion?.completionsAt) {
 for (const r of await serverRows(root, inputs)) rows.push(r);
 for (const r of await comparisonRows(root, inputs)) rows.push(r);
 
+// The command line in CI: `mcroutes lint DIR` over 1,000 small MachineConfigs, one process,
+// start-up included.
+{
+  const { spawnSync } = await import('node:child_process');
+  const os = await import('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcroutes-bench-cli-'));
+  try {
+    for (let i = 0; i < 1000; i++) {
+      fs.mkdirSync(path.join(dir, `pool${i % 10}`), { recursive: true });
+      fs.writeFileSync(path.join(dir, `pool${i % 10}`, `mc-${i}.yaml`), machineConfigWithRoutes(3, `99-worker-routes-${i}`));
+    }
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.status === 2 || result.error) row('mcroutes lint, 1,000 files', '-', `failed: ${result.error ?? result.stderr.split('\n')[0]}`);
+    else row('mcroutes lint, 1,000 files (one process)', `${Math.round(1000 / seconds)} files/s`, `${ms(seconds * 1000)} in all, start-up included`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const width = Math.max(...rows.map((r) => r[0].length));
 const valueWidth = Math.max(...rows.map((r) => r[1].length));
 console.log(`mcroutes bench — node ${process.version}, ${new Date().toISOString()}`);
