@@ -4,6 +4,7 @@
 // Chromium (test/launcher/, shared/notes/REAL-VSCODE.md). Needs `npm run build` and
 // scripts/install-test-editor.sh first. Exits with the suite's exit code.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
@@ -24,16 +25,23 @@ for (const [file, hint] of [
   }
 }
 
+// The suite edits documents; it works on a copy so that nothing, not even a stray save,
+// can change the repository's fixtures (and runs in parallel cannot disturb each other).
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mcroutes-suite-'));
+fs.cpSync(path.join(root, 'test', 'fixtures'), workspace, { recursive: true });
+let code = 1;
 try {
-  const code = await runTests({
+  code = await runTests({
     vscodeExecutablePath: launcher,
     extensionDevelopmentPath: root,
     extensionTestsPath,
-    launchArgs: [path.join(root, 'test', 'fixtures')],
+    launchArgs: [workspace],
   });
-  process.exit(code);
 } catch (err) {
   // runTests rejects with TestRunFailedError { code } when the suite fails.
   console.error(`run-extension-tests: ${err?.message ?? err}`);
-  process.exit(typeof err?.code === 'number' && err.code !== 0 ? err.code : 1);
+  code = typeof err?.code === 'number' && err.code !== 0 ? err.code : 1;
+} finally {
+  fs.rmSync(workspace, { recursive: true, force: true });
 }
+process.exit(code);
