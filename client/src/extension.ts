@@ -38,10 +38,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
   const languageClient = new LanguageClient(CLIENT_ID, DISPLAY_NAME, serverOptions, clientOptions);
   client = languageClient;
 
-  const version = String(context.extension.packageJSON.version ?? '');
-  const notYet = (title: string) => () =>
-    vscode.window.showInformationMessage(`${DISPLAY_NAME}: "${title}" is not available yet in version ${version}.`);
-
   context.subscriptions.push(
     vscode.commands.registerCommand('mcroutes.restartServer', async () => {
       try {
