@@ -99,4 +99,11 @@ describe('Neovim 0.7 as the LSP client', function () {
     assert.match(text, /255\.255\.255\.0/);
     assert.match(text, /192\.168\.1\.0\/24/);
   });
+
+  it("is configured with exactly the Lua the README's \"Other editors\" section shows", function () {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /```lua\n([\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'README.md has a ```lua block');
+    assert.equal(block[1], readFileSync(path.join(CONFIG, 'init.lua'), 'utf8'));
+  });
 });
