@@ -1,10 +1,11 @@
 import { visit, type Node } from 'yaml';
-import { checkDocument, describeError, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import { checkDocument, describeError, isOurs, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import { buildMachineConfig, type MachineConfigModel } from './model';
 import type { Problem, RuleFailure, TextEdit } from './problem';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { Settings } from './settings';
+import { planChunks } from './limits';
 import { applySuppressions } from './suppressions';
 import { parseYamlDocuments, type YamlDocument } from './yamlDocuments';
 
@@ -20,7 +21,12 @@ export class IncrementalLinter {
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
 
-  lint(text: string, settings: Settings): LintResult {
+  /**
+   * With a `budget`, chunks not yet analysed when `performance.now()` passes `until` are
+   * left out (counted in `pending`; at least one is analysed per call): the server
+   * publishes what it has and calls again, so a huge file never blocks it for long.
+   */
+  lint(text: string, settings: Settings, budget?: { until: number }): LintResult {
     const key = JSON.stringify(settings);
     if (key !== this.settingsKey) {
       this.chunks.clear();
@@ -29,12 +35,22 @@ export class IncrementalLinter {
     const failures: RuleFailure[] = [];
     const next = new Map<string, Chunk[]>();
     const current: Chunk[] = [];
-    for (const { start, end } of splitDocumentChunks(text)) {
+    // Design limits (limits.ts): chunks analysed before are known to be within them.
+    const plan = planChunks(text, splitDocumentChunks(text), (start, end) => this.chunks.has(text.slice(start, end)));
+    let pending = 0;
+    let fresh = 0;
+    for (const { start, end } of plan.analysed) {
       const chunkText = text.slice(start, end);
       const reusable = this.chunks.get(chunkText);
       let chunk = reusable?.shift();
       if (chunk) chunk.moveTo(start, text);
-      else chunk = Chunk.analyse(chunkText, start, text, settings, this.rules, failures);
+      else if (budget && fresh > 0 && performance.now() > budget.until) {
+        pending++;
+        continue;
+      } else {
+        chunk = Chunk.analyse(chunkText, start, text, settings, this.rules, failures);
+        fresh++;
+      }
       current.push(chunk);
       const list = next.get(chunkText);
       if (list) list.push(chunk);
@@ -44,12 +60,13 @@ export class IncrementalLinter {
 
     const documents = current.flatMap((c) => c.documents);
     const machineConfigs = current.reduce((n, c) => n + c.machineConfigs, 0);
-    const parsed: ParsedText = { text, documents };
+    const parsed: ParsedText = { text, documents, ...(plan.skipped.length > 0 ? { skipped: plan.skipped } : {}) };
+    const more = pending > 0 ? { pending } : {};
     // Other YAML gets nothing from us (as in lintParsed).
-    if (machineConfigs === 0) return { parsed, problems: [], failures, machineConfigs };
-    const problems = withConfiguredSeverity(current.flatMap((c) => c.problems), settings);
+    if (!isOurs(machineConfigs, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, ...more };
+    const problems = withConfiguredSeverity([...current.flatMap((c) => c.problems), ...plan.skipped.map((s) => s.problem)], settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { parsed, problems, failures, machineConfigs };
+    return { parsed, problems, failures, machineConfigs, ...more };
   }
 }
 
@@ -116,7 +133,7 @@ function lazyModel(analysed: AnalysedDocument, text: string): void {
 }
 
 /** Moves every offset of a parsed document by `delta` (the parse of a chunk starts at 0). */
-function shiftDocument(document: YamlDocument, delta: number): void {
+export function shiftDocument(document: YamlDocument, delta: number): void {
   if (delta === 0) return;
   const seen = new Set<Node>();
   visit(document, {

@@ -4,6 +4,8 @@ import { RULES } from './rules';
 import type { Finding, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
 import { applySuppressions } from './suppressions';
+import { shiftDocument, splitDocumentChunks } from './incremental';
+import { planChunks, withSkipped, type SkippedText } from './limits';
 import { parseYamlDocuments, YamlDocument } from './yamlDocuments';
 
 /** One YAML document of a file, with its MachineConfig model when it is one. */
@@ -16,6 +18,8 @@ export interface AnalysedDocument {
 export interface ParsedText {
   text: string;
   documents: AnalysedDocument[];
+  /** Parts of the file not analysed because they pass a design limit (server/src/core/limits.ts), each with its finding. */
+  skipped?: SkippedText[];
 }
 
 export interface LintResult {
@@ -27,12 +31,26 @@ export interface LintResult {
   failures: RuleFailure[];
   /** How many YAML documents were recognised as MachineConfigs. */
   machineConfigs: number;
+  /** Document chunks left for a later call when IncrementalLinter.lint ran out of its time budget. */
+  pending?: number;
 }
 
 /** text → documents → models. Never throws: a failure leaves no documents and is reported. */
 export function parseText(text: string, failures: RuleFailure[] = []): ParsedText {
   try {
-    return { text, documents: parseYamlDocuments(text).map((document) => ({ document, machineConfig: buildMachineConfig(document, text) })) };
+    const plan = planChunks(text, splitDocumentChunks(text));
+    if (plan.skipped.length === 0) {
+      return { text, documents: parseYamlDocuments(text).map((document) => ({ document, machineConfig: buildMachineConfig(document, text) })) };
+    }
+    // Past a limit: only the documents within it are parsed, each on its own (as IncrementalLinter does).
+    const documents: AnalysedDocument[] = [];
+    for (const { start, end } of plan.analysed) {
+      for (const document of parseYamlDocuments(text.slice(start, end))) {
+        shiftDocument(document, start);
+        documents.push({ document, machineConfig: buildMachineConfig(document, text) });
+      }
+    }
+    return { text, documents, skipped: plan.skipped };
   } catch (error) {
     failures.push({ rule: 'parse', error: describeError(error) });
     return { text, documents: [] };
@@ -51,10 +69,10 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
   const problems: Problem[] = [];
   const machineConfigs = documents.filter((d) => d.machineConfig).length;
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
-  if (machineConfigs === 0) return { parsed, problems, failures, machineConfigs };
+  if (!isOurs(machineConfigs, parsed.skipped)) return { parsed, problems, failures, machineConfigs };
 
   for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures));
-  const shown = withConfiguredSeverity(applySuppressions(text, problems), settings);
+  const shown = withConfiguredSeverity(withSkipped(applySuppressions(text, problems), parsed.skipped), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
   return { parsed, problems: shown, failures, machineConfigs };
 }
@@ -86,6 +104,11 @@ export function checkDocument(
     }
   }
   return problems;
+}
+
+/** A file is ours when it holds a MachineConfig: an analysed one, or one in a part skipped for a limit. */
+export function isOurs(machineConfigs: number, skipped: readonly SkippedText[] | undefined): boolean {
+  return machineConfigs > 0 || (skipped?.some((s) => s.machineConfig) ?? false);
 }
 
 /** Errors that break the tree; a duplicate key leaves it whole. */

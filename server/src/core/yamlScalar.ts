@@ -172,12 +172,14 @@ function foldFlowBreak(text: string, breakAt: number, end: number, out: Embedded
     breaks++;
     while (at < end && isFoldSpace(text[at])) at++;
   }
-  if (breaks === 1) out.push(' ', firstBreak, firstBreak + 1);
+  // A folded break maps to the whole line break: `\r\n` in a CRLF file.
+  const width = (at: number) => (text[at] === '\r' && text[at + 1] === '\n' ? 2 : 1);
+  if (breaks === 1) out.push(' ', firstBreak, firstBreak + width(firstBreak));
   else {
     let scan = firstBreak;
     for (let b = 1; b < breaks; b++) {
       scan = text.indexOf('\n', scan) + 1;
-      out.push('\n', scan, scan + 1);
+      out.push('\n', scan, scan + width(scan));
     }
   }
   return at;

@@ -1,3 +1,5 @@
+import { visit } from 'yaml';
+import { aliasExpansion, LIMITS } from '../limits';
 import { LineIndex } from '../lineIndex';
 import type { Rule } from './rule';
 
@@ -21,7 +23,11 @@ export const yamlSyntax: Rule = {
       if (reportedLines.has(line)) continue;
       reportedLines.add(line);
       const detail = EXPLANATIONS[error.code];
-      const message = [firstLine(error.message), detail, first && error.code !== 'DUPLICATE_KEY' ? WAITING : undefined].filter(Boolean).join(' ');
+      // The parser's own recursion gave out (LIMITS.nesting keeps this rare): say what it means.
+      const said = /maximum call stack/i.test(error.message)
+        ? 'This document nests too deeply for the YAML parser to read it.'
+        : firstLine(error.message);
+      const message = [said, detail, first && error.code !== 'DUPLICATE_KEY' ? WAITING : undefined].filter(Boolean).join(' ');
       first = false;
       report({
         severity: 'error',
@@ -30,8 +36,35 @@ export const yamlSyntax: Rule = {
         data: { yamlCode: error.code },
       });
     }
+    checkAliases(document, text, report);
   },
 };
+
+/** An alias bomb ("billion laughs"): aliases whose expansion explodes. mcroutes never expands them; oc does, and refuses. */
+function checkAliases(document: Parameters<Rule['check']>[0]['document'], text: string, report: Parameters<Rule['check']>[0]['report']): void {
+  const [start, end] = document.range;
+  // Aliases need an anchor (`&`) and a reference (`*`): most documents have neither and cost nothing here.
+  const source = text.slice(start, end);
+  if (!source.includes('&') || !source.includes('*')) return;
+  const expansion = aliasExpansion(document);
+  if (expansion <= LIMITS.aliasExpansion) return;
+  let at: { start: number; end: number } | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (at || !alias.range) return;
+      at = { start: alias.range[0], end: alias.range[1] };
+      return visit.BREAK;
+    },
+  });
+  report({
+    severity: 'error',
+    message:
+      `The aliases of this document expand to more than ${LIMITS.aliasExpansion.toLocaleString('en-US')} values: an alias bomb ("billion laughs"). ` +
+      'oc refuses it ("yaml: document contains excessive aliasing"); mcroutes does not expand aliases.',
+    range: at ?? { start, end: start },
+    data: { limit: 'alias-expansion', max: LIMITS.aliasExpansion, actual: expansion },
+  });
+}
 
 const WAITING = 'The other checks of this document resume once it parses.';
 

@@ -1,0 +1,311 @@
+/**
+ * Design limits: what mcroutes declines to analyse, so that hostile or absurd input (a
+ * 10 MB file, 10,000 documents, a document nested thousands of levels deep, an alias
+ * bomb) costs a bounded amount of work and the user is told what was skipped. Each limit
+ * gives one `yaml-syntax` finding with `data.limit` naming it (docs/rules.md, yaml-syntax).
+ *
+ * The limits are counted in characters (UTF-16 code units of the text the editor sends),
+ * which are bytes for the ASCII that MachineConfigs are made of. They sit far above any
+ * real MachineConfig: the API server stores an object only up to about 1.5 MB (etcd's
+ * default request limit), nodes' configs nest about ten levels, and they use no aliases.
+ */
+import { isAlias, isCollection, isPair, isScalar, visit, type Node } from 'yaml';
+import type { Problem } from './problem';
+import type { YamlDocument } from './yamlDocuments';
+
+export const LIMITS = {
+  /** A YAML document (the text between `---` lines) longer than this is not parsed. */
+  documentChars: 1_000_000,
+  /** The documents of a file are analysed in order while their total stays within this. */
+  fileChars: 2_000_000,
+  /** At most this many documents of a file are analysed. */
+  documents: 1000,
+  /** A document whose nesting (estimated from its text, an upper bound) exceeds this is not parsed. */
+  nesting: 200,
+  /** A document whose aliases would expand to more values than this is an alias bomb. */
+  aliasExpansion: 100_000,
+} as const;
+
+export type LimitName = 'document-size' | 'file-size' | 'document-count' | 'nesting' | 'alias-expansion';
+
+/** A part of a file that is not analysed, with the finding that says so. */
+export interface SkippedText {
+  start: number;
+  end: number;
+  problem: Problem;
+  /** Whether the skipped text holds `kind: MachineConfig` (then the finding is shown even in a file with no analysed MachineConfig). */
+  machineConfig: boolean;
+}
+
+export interface ChunkRange {
+  start: number;
+  end: number;
+}
+
+export interface ChunkPlan {
+  /** The chunks to analyse, in file order. */
+  analysed: ChunkRange[];
+  /** What is not analysed, and why. */
+  skipped: SkippedText[];
+}
+
+const KIND_MACHINE_CONFIG = /^kind:[ \t]*(["']?)MachineConfig\1[ \t]*(?:#.*)?\r?$/m;
+
+/**
+ * Which document chunks of a file are analysed. A chunk over the document size or the
+ * nesting limit is skipped on its own (`known` tells of chunks analysed before, which
+ * need no new estimate); once the documents' total size or count would pass
+ * the file limits, that chunk and all after it are skipped together (one finding).
+ */
+export function planChunks(text: string, chunks: readonly ChunkRange[], known?: (start: number, end: number) => boolean): ChunkPlan {
+  const analysed: ChunkRange[] = [];
+  const skipped: SkippedText[] = [];
+  let chars = 0;
+  const lines = new LineCounter(text);
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    const size = chunk.end - chunk.start;
+    if (size > LIMITS.documentChars) {
+      skipped.push(skip(text, chunk, 'document-size', LIMITS.documentChars, size,
+        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) is ${megabytes(size)}; mcroutes checks documents of up to ${megabytes(LIMITS.documentChars)}, so nothing in it is checked.`));
+      continue;
+    }
+    if (analysed.length >= LIMITS.documents || chars + size > LIMITS.fileChars) {
+      const rest = { start: chunk.start, end: text.length };
+      const total = chunks.length;
+      const which = total - i === 1 ? `document ${count(i + 1)}` : `documents ${count(i + 1)}–${count(total)}`;
+      const why = analysed.length >= LIMITS.documents
+        ? `This file has ${count(total)} documents; mcroutes checks the first ${count(LIMITS.documents)} of a file`
+        : `This file is ${megabytes(text.length)}; mcroutes checks documents up to a total of ${megabytes(LIMITS.fileChars)} per file`;
+      const limit: LimitName = analysed.length >= LIMITS.documents ? 'document-count' : 'file-size';
+      skipped.push(skip(text, rest, limit, limit === 'document-count' ? LIMITS.documents : LIMITS.fileChars,
+        limit === 'document-count' ? total : text.length,
+        `${why}, so ${which} (from line ${count(lines.lineOf(chunk.start))} on) ${total - i === 1 ? 'is' : 'are'} not checked.`));
+      break;
+    }
+    const depth = known?.(chunk.start, chunk.end) ? 0 : estimateNesting(text, chunk.start, chunk.end, LIMITS.nesting);
+    if (depth > LIMITS.nesting) {
+      skipped.push(skip(text, chunk, 'nesting', LIMITS.nesting, depth,
+        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) nests more than ${count(LIMITS.nesting)} levels deep; mcroutes checks documents nested up to ${count(LIMITS.nesting)} levels, so nothing in it is checked.`));
+      continue;
+    }
+    analysed.push(chunk);
+    chars += size;
+  }
+  return { analysed, skipped };
+}
+
+/**
+ * `problems` with the findings of what was skipped; a suppression comment inside a skipped
+ * part is not judged (it is not analysed, so it cannot be "unused").
+ */
+export function withSkipped(problems: Problem[], skipped: readonly SkippedText[] | undefined): Problem[] {
+  if (!skipped || skipped.length === 0) return problems;
+  const inSkipped = (p: Problem) => skipped.some((s) => s.start <= p.start && p.start < s.end);
+  return [...problems.filter((p) => p.code !== 'unused-suppression' || !inSkipped(p)), ...skipped.map((s) => s.problem)];
+}
+
+function skip(text: string, range: ChunkRange, limit: LimitName, max: number, actual: number, message: string): SkippedText {
+  const at = firstLine(text, range.start, range.end);
+  return {
+    start: range.start,
+    end: range.end,
+    machineConfig: looksLikeMachineConfig(text, range.start, range.end),
+    problem: { code: 'yaml-syntax', severity: 'warning', message, start: at.start, end: at.end, data: { limit, max, actual } },
+  };
+}
+
+/** Whether `text[start, end)` has a top-level `kind: MachineConfig` line (a cheap test that needs no parse). */
+export function looksLikeMachineConfig(text: string, start: number, end: number): boolean {
+  // A regular expression cannot be bounded to a range without a copy; the copy is one slice.
+  return KIND_MACHINE_CONFIG.test(start === 0 && end === text.length ? text : text.slice(start, end));
+}
+
+/** The first line of a range that is not empty (the `---` marker counts), at most 200 characters. */
+function firstLine(text: string, start: number, end: number): ChunkRange {
+  let at = start;
+  while (at < end && (text[at] === '\n' || text[at] === '\r')) at++;
+  if (at >= end) return { start, end: start };
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+  if (lineEnd > at && text[lineEnd - 1] === '\r') lineEnd--;
+  return { start: at, end: Math.min(lineEnd, at + 200) };
+}
+
+/** 1-based line numbers of offsets, asked in increasing order (one pass over the text). */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+  constructor(private readonly text: string) {}
+
+  lineOf(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 1;
+    }
+    for (let nl = this.text.indexOf('\n', this.offset); nl >= 0 && nl < offset; nl = this.text.indexOf('\n', nl + 1)) {
+      this.line++;
+      this.offset = nl + 1;
+    }
+    return this.line;
+  }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function megabytes(chars: number): string {
+  const mb = chars / 1_000_000;
+  return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+}
+
+/**
+ * An upper bound of how deep the YAML in `text[start, end)` nests, from its text alone (no
+ * parse): per line, the open block indentation levels, sequence dashes and flow brackets.
+ * Block scalar contents and comments are passed over; brackets count only where a flow
+ * collection can start. Stops counting once past `stopAbove`.
+ */
+export function estimateNesting(text: string, start: number, end: number, stopAbove = Infinity): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let max = 0;
+  /** While inside a block scalar: lines indented more than this belong to it. */
+  let scalarAbove = -1;
+  let at = start;
+  while (at < end) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let i = at;
+    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+    const indent = i - at;
+    const blank = i >= lineEnd || text[i] === '\r' || text[i] === '#';
+    if (scalarAbove >= 0) {
+      if (blank || indent > scalarAbove) {
+        at = lineEnd + 1;
+        continue;
+      }
+      scalarAbove = -1;
+    }
+    if (blank) {
+      at = lineEnd + 1;
+      continue;
+    }
+    let depth = 0;
+    if (flow === 0) {
+      while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      // Sequence dashes that open the line (`- - - x`): one level each.
+      while (i < lineEnd && text[i] === '-' && (i + 1 === lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t' || text[i + 1] === '\r')) {
+        depth++;
+        i++;
+        while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+      }
+    }
+    const keyColumn = i - at;
+    let lineMax = flow;
+    let valueStart = true;
+    let last = '';
+    for (; i < lineEnd; i++) {
+      const ch = text[i];
+      if (ch === '#' && (last === ' ' || last === '\t' || last === '')) break;
+      if ((ch === '"' || ch === "'") && valueStart) {
+        // A quoted scalar: skip to its closing quote on this line.
+        const close = text.indexOf(ch, i + 1);
+        i = close < 0 || close >= lineEnd ? lineEnd : close;
+        last = ch;
+        valueStart = false;
+        continue;
+      }
+      if ((ch === '[' || ch === '{') && (valueStart || flow > 0)) {
+        flow++;
+        if (flow > lineMax) lineMax = flow;
+        valueStart = true;
+      } else if ((ch === ']' || ch === '}') && flow > 0) {
+        flow--;
+      } else if (ch === ',' && flow > 0) {
+        valueStart = true;
+      } else if (ch === ':' && (i + 1 === lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t' || text[i + 1] === '\r')) {
+        valueStart = true;
+      } else if (ch === '-' && valueStart && (i + 1 === lineEnd || text[i + 1] === ' ')) {
+        valueStart = true;
+      } else if (ch !== ' ' && ch !== '\t' && ch !== '\r') {
+        valueStart = false;
+      }
+      last = ch;
+    }
+    depth += indents.length + lineMax;
+    if (depth > max) {
+      max = depth;
+      if (max > stopAbove) return max;
+    }
+    // A block scalar starts after `key: |`, `- >-`, `|2+`…: its lines are not structure.
+    if (flow === 0 && /(?:^|[\s:])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(text.slice(Math.max(at, lineEnd - 40), lineEnd))) {
+      scalarAbove = keyColumn > indent ? keyColumn - 1 : indent;
+    }
+    at = lineEnd + 1;
+  }
+  return max;
+}
+
+/**
+ * How many values the aliases of a document would expand to (each alias counting the
+ * values of what it points at), capped just past `limit`. The core never expands aliases;
+ * `oc` does (with go-yaml's "excessive aliasing" guard), so a document whose expansion
+ * explodes is an alias bomb ("billion laughs") and is reported, not followed.
+ */
+export function aliasExpansion(document: YamlDocument, limit: number = LIMITS.aliasExpansion): number {
+  const contents = document.contents;
+  if (!contents) return 0;
+  // Anchors in document order: an alias refers to the latest anchor of its name before it.
+  const anchors = new Map<string, Node[]>();
+  let aliases = 0;
+  visit(document, {
+    Node(_, node) {
+      if (isAlias(node)) aliases++;
+      else if (node.anchor) {
+        const list = anchors.get(node.anchor);
+        if (list) list.push(node);
+        else anchors.set(node.anchor, [node]);
+      }
+    },
+  });
+  if (aliases === 0) return 0;
+  const sizes = new Map<Node, number>();
+  const inProgress = new Set<Node>();
+  const cap = limit + 1;
+  const targetOf = (alias: Node & { source: string }): Node | undefined => {
+    const at = alias.range?.[0] ?? Infinity;
+    let found: Node | undefined;
+    for (const node of anchors.get(alias.source) ?? []) if ((node.range?.[0] ?? Infinity) < at) found = node;
+    return found;
+  };
+  // Recursion follows the document's own nesting (bounded by LIMITS.nesting); an alias
+  // uses the size computed for its anchor, which lies earlier in the document.
+  const size = (node: unknown): number => {
+    if (!node || typeof node !== 'object') return 0;
+    if (isAlias(node)) {
+      const target = targetOf(node);
+      if (!target || inProgress.has(target)) return 1;
+      return size(target);
+    }
+    const known = sizes.get(node as Node);
+    if (known !== undefined) return known;
+    let total = 1;
+    if (isScalar(node)) total = 1;
+    else if (isCollection(node)) {
+      inProgress.add(node);
+      for (const item of node.items) {
+        total += isPair(item) ? size(item.key) + size(item.value) : size(item);
+        if (total > cap) {
+          total = cap;
+          break;
+        }
+      }
+      inProgress.delete(node);
+    }
+    sizes.set(node as Node, total);
+    return total;
+  };
+  return Math.min(size(contents), cap);
+}
