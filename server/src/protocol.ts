@@ -22,7 +22,26 @@ export const Methods = {
   preview: 'mcroutes/preview',
   /** The units and files a preview can show, with their ranges (code lenses): PreviewTargetsParams → PreviewTargetInfo[]. */
   previewTargets: 'mcroutes/previewTargets',
+  /** Which server process answers: no params → ServerInfoResult. */
+  serverInfo: 'mcroutes/serverInfo',
 } as const;
+
+/** `mcroutes/serverInfo` */
+export interface ServerInfoResult {
+  pid: number;
+  version: string;
+  /** `process.version` of the Node running the server. */
+  node: string;
+}
+
+/** `mcroutes/debug/gc` (tests only, server/src/lsp/serverInfo.ts): process.memoryUsage() after a garbage collection, in bytes. */
+export interface DebugGcResult {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
 
 /** `mcroutes/wizardDefaults` */
 export interface WizardDefaultsParams {

@@ -26,6 +26,14 @@ import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
 import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
 import { registerPreviewRequests } from './preview';
+import { registerServerInfoRequests } from './serverInfo';
+
+/**
+ * How long one analysis may run before the server answers what it has: a huge file is
+ * analysed a slice at a time (IncrementalLinter's budget), published as it goes, and
+ * requests are answered in between.
+ */
+export const ANALYSIS_SLICE_MS = 250;
 
 export interface ServerInfo {
   version: string;
@@ -87,11 +95,13 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   function analyse(document: TextDocument, current: Settings): LintResult {
     let linter = linters.get(document.uri);
     if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
-    const result = linter.lint(document.getText(), current);
+    const result = linter.lint(document.getText(), current, { until: performance.now() + ANALYSIS_SLICE_MS });
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
     }
     analysed.set(document.uri, { version: document.version, result });
+    // Out of time with documents left: what is done is used now, the next slice follows.
+    if (result.pending) scheduler.schedule(document.uri, 0);
     return result;
   }
 
@@ -179,6 +189,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
 
   registerWizardRequests({ connection, documents, settings: () => settings.get(), log });
   registerPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, log });
+  registerServerInfoRequests(connection, info.version, log);
 
   documents.listen(connection);
   connection.listen();

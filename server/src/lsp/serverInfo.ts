@@ -1,0 +1,29 @@
+/**
+ * `mcroutes/serverInfo`: which server process answers (its pid, version, Node), for the
+ * client's restart handling and its tests. And, for tests only, `mcroutes/debug/gc`: a
+ * garbage collection and the memory after it — registered only when the server runs with
+ * `MCROUTES_DEBUG_GC=1` and `node --expose-gc` (test/protocol/hostile.test.ts does), never
+ * in the extension.
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import { Methods, type DebugGcResult, type ServerInfoResult } from '../protocol';
+import { guard, type Logger } from './guard';
+
+export const DEBUG_GC_METHOD = 'mcroutes/debug/gc';
+
+export function registerServerInfoRequests(connection: Connection, version: string, log: Logger): void {
+  connection.onRequest(Methods.serverInfo, guard(log, Methods.serverInfo, (): ServerInfoResult => ({
+    pid: process.pid,
+    version,
+    node: process.version,
+  })));
+
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (process.env.MCROUTES_DEBUG_GC === '1' && typeof gc === 'function') {
+    connection.onRequest(DEBUG_GC_METHOD, guard(log, DEBUG_GC_METHOD, (): DebugGcResult => {
+      gc();
+      const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+      return { rss, heapUsed, heapTotal, external, arrayBuffers };
+    }));
+  }
+}
