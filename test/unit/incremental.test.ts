@@ -26,7 +26,9 @@ function random(seedValue: number): () => number {
   };
 }
 
-describe('incremental analysis', () => {
+describe('incremental analysis', function () {
+  // Property tests over whole fixture files: seconds on a loaded machine, not the 2 s default.
+  this.timeout(60_000);
   it('cuts at --- lines, with directives joining the document they introduce', () => {
     const text = 'a: 1\n---\nb: 2\n%YAML 1.1\n---\nc: 3\n--- # x\nd: 4\n';
     assert.deepEqual(splitDocumentChunks(text).map(({ start, end }) => text.slice(start, end)), [
