@@ -172,6 +172,11 @@ function foldFlowBreak(text: string, breakAt: number, end: number, out: Embedded
     breaks++;
     while (at < end && isFoldSpace(text[at])) at++;
   }
+  // A lone `\r` is no line break to the parser: the character itself (looping on it hung the server).
+  if (breaks === 0) {
+    out.push(text[breakAt], breakAt, breakAt + 1);
+    return breakAt + 1;
+  }
   // A folded break maps to the whole line break: `\r\n` in a CRLF file.
   const width = (at: number) => (text[at] === '\r' && text[at + 1] === '\n' ? 2 : 1);
   if (breaks === 1) out.push(' ', firstBreak, firstBreak + width(firstBreak));

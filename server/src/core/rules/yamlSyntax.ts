@@ -1,6 +1,5 @@
 import { visit } from 'yaml';
 import { aliasExpansion, LIMITS } from '../limits';
-import { LineIndex } from '../lineIndex';
 import type { Rule } from './rule';
 
 const EXPLANATIONS: Record<string, string> = {
@@ -14,12 +13,13 @@ export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   check({ document, text, report }) {
     // The parser often reports the same broken line several times over; one is enough.
+    // Lines are known by the offset they start at (a line index of the whole file per
+    // document made 1,000 broken documents cost seconds).
     const reportedLines = new Set<number>();
-    const lines = document.errors.length > 0 ? new LineIndex(text) : undefined;
     let first = true;
     for (const error of document.errors) {
       const [start, end] = error.pos;
-      const line = lines!.positionAt(start).line;
+      const line = lineStartOf(text, start);
       if (reportedLines.has(line)) continue;
       reportedLines.add(line);
       const detail = EXPLANATIONS[error.code];
@@ -37,8 +37,60 @@ export const yamlSyntax: Rule = {
       });
     }
     checkAliases(document, text, report);
+    checkCharacters(document, text, report, reportedLines);
   },
 };
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', Math.min(offset, text.length) - 1) + 1;
+}
+
+/**
+ * Characters YAML does not allow (C0 and C1 controls but tab and line breaks, DEL, lone
+ * surrogates, U+FFFE/U+FFFF, a byte-order mark past the start), and U+FFFD, which stands
+ * where bytes were not valid UTF-8 when the file was read. The `yaml` library lets them
+ * pass; oc's reader does not.
+ */
+const NOT_YAML = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFD-\uFFFF]+/gu;
+const MAX_CHARACTER_FINDINGS = 10;
+
+function checkCharacters(
+  document: Parameters<Rule['check']>[0]['document'],
+  text: string,
+  report: Parameters<Rule['check']>[0]['report'],
+  reportedLines: Set<number>,
+): void {
+  const [start, , end] = document.range;
+  const source = text.slice(start, end);
+  NOT_YAML.lastIndex = 0;
+  const found: { start: number; end: number; chars: string }[] = [];
+  for (let m = NOT_YAML.exec(source); m; m = NOT_YAML.exec(source)) {
+    // A byte-order mark at the very start of the file is one (VS Code strips it; the CLI may not).
+    if (start + m.index === 0 && m[0] === '\uFEFF') continue;
+    // One finding per line, and none where the parser already complained.
+    const line = lineStartOf(text, start + m.index);
+    if (reportedLines.has(line)) continue;
+    reportedLines.add(line);
+    found.push({ start: start + m.index, end: start + m.index + m[0].length, chars: m[0] });
+  }
+  const shown = found.slice(0, MAX_CHARACTER_FINDINGS);
+  shown.forEach((f, i) => {
+    const code = (f.chars.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    const replacement = f.chars[0] === '\uFFFD';
+    let message = replacement
+      ? 'U+FFFD, the replacement character, stands here: the bytes of the file were not valid UTF-8 at this place (or the character was pasted). The cluster would get U+FFFD; retype the text.'
+      : `YAML does not allow the character U+${code} here (a control or non-character): oc's YAML reader stops at it ("control characters are not allowed"). Remove it.`;
+    if (i === shown.length - 1 && found.length > shown.length) {
+      message += ` ${found.length - shown.length} more line${found.length - shown.length === 1 ? '' : 's'} of this document have such characters; they are not marked.`;
+    }
+    report({
+      severity: replacement ? 'warning' : 'error',
+      message,
+      range: { start: f.start, end: f.end },
+      data: { character: `U+${code}` },
+    });
+  });
+}
 
 /** An alias bomb ("billion laughs"): aliases whose expansion explodes. mcroutes never expands them; oc does, and refuses. */
 function checkAliases(document: Parameters<Rule['check']>[0]['document'], text: string, report: Parameters<Rule['check']>[0]['report']): void {
