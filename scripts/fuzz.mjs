@@ -39,10 +39,11 @@ try {
   console.error(`fuzz: ${error.message}`);
   process.exit(2);
 }
-const { runFuzz, summarize } = require(path.join(root, 'out', 'test', 'support', 'fuzz.js'));
+const { runFuzzWatched, summarize } = require(path.join(root, 'out', 'test', 'support', 'fuzz.js'));
 const seed = options.seed ?? (Math.random() * 2 ** 31) >>> 0;
 console.log(`fuzz: seed ${seed} (repeat with: npm run fuzz -- --seed ${seed})`);
-const report = runFuzz({
+const report = await runFuzzWatched({
+  hangMs: 30_000,
   seed,
   maxInputs: options.input !== undefined ? 1 : options.inputs,
   budgetMs: options.seconds * 1000,

@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { completionsAt } from '../../server/src/core/completion';
 import { applyEdits, safeFixEdits } from '../../server/src/core/edits';
 import { computeHover, hoverAt } from '../../server/src/core/hover';
@@ -35,6 +36,8 @@ export interface FuzzOptions {
   failureDir?: string;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Called before each input runs. */
+  onInput?: (input: number, inputsSoFar: number) => void;
 }
 
 export interface FuzzFailure {
@@ -478,6 +481,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     if (options.only !== undefined && i > options.only) break;
     if (report.inputs >= options.maxInputs || performance.now() - started >= options.budgetMs) break;
     const input = makeInput(options.seed, i, corpus);
+    options.onInput?.(i, report.inputs);
     for (const m of input.mutations.slice(1)) report.mutationCounts[m] = (report.mutationCounts[m] ?? 0) + 1;
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
@@ -515,6 +519,79 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   }
   report.wallMs = performance.now() - started;
   return report;
+}
+
+/**
+ * runFuzz in a worker thread, watched: an input that runs longer than `hangMs` (a hang:
+ * synchronous code cannot be interrupted otherwise) ends the run as a failure naming the
+ * input, instead of hanging the test run.
+ */
+export function runFuzzWatched(options: Omit<FuzzOptions, 'log' | 'onInput'> & { hangMs: number; log?: (line: string) => void }): Promise<FuzzReport> {
+  const { log, hangMs, ...fuzzOptions } = options;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { fuzz: fuzzOptions } });
+    let current = { input: -1, inputs: 0, since: performance.now() };
+    let done = false;
+    const watchdog = setInterval(() => {
+      if (done || current.input < 0 || performance.now() - current.since < hangMs) return;
+      done = true;
+      clearInterval(watchdog);
+      void worker.terminate();
+      const input = makeInput(options.seed, current.input, loadFixtures());
+      let file: string | undefined;
+      if (options.failureDir) {
+        fs.mkdirSync(options.failureDir, { recursive: true });
+        file = path.join(options.failureDir, `seed-${options.seed}-input-${current.input}.yaml`);
+        fs.writeFileSync(file, input.text);
+      }
+      const message = `hung: no end after ${(hangMs / 1000).toFixed(0)} s (the run was stopped there)`;
+      log?.(`fuzz: input ${current.input} (${input.mutations.join(' + ')}) FAILED: ${message}`);
+      resolve({
+        seed: options.seed,
+        inputs: current.inputs + 1,
+        wallMs: 0,
+        failures: [{ input: current.input, mutations: input.mutations, message, file }],
+        slowest: { input: current.input, cpuMs: NaN, wallMs: hangMs, mutations: input.mutations, chars: input.text.length },
+        mutationCounts: {},
+        withFindings: 0,
+        findings: 0,
+        fixesApplied: 0,
+        limitFindings: 0,
+        syntaxDisagreements: [],
+      });
+    }, Math.min(1000, hangMs / 4));
+    worker.on('message', (message: { input?: number; inputs?: number; log?: string; report?: FuzzReport }) => {
+      if (message.log !== undefined) log?.(message.log);
+      if (message.input !== undefined) current = { input: message.input, inputs: message.inputs ?? 0, since: performance.now() };
+      if (message.report && !done) {
+        done = true;
+        clearInterval(watchdog);
+        resolve(message.report);
+      }
+    });
+    worker.on('error', (error) => {
+      if (done) return;
+      done = true;
+      clearInterval(watchdog);
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (done) return;
+      done = true;
+      clearInterval(watchdog);
+      reject(new Error(`the fuzz worker exited with ${code} before its report`));
+    });
+  });
+}
+
+if (!isMainThread && (workerData as { fuzz?: FuzzOptions } | undefined)?.fuzz) {
+  const port = parentPort!;
+  const report = runFuzz({
+    ...(workerData as { fuzz: FuzzOptions }).fuzz,
+    log: (line) => port.postMessage({ log: line }),
+    onInput: (input, inputs) => port.postMessage({ input, inputs }),
+  });
+  port.postMessage({ report });
 }
 
 export function summarize(report: FuzzReport): string {
