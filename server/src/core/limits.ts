@@ -66,8 +66,9 @@ export function planChunks(text: string, chunks: readonly ChunkRange[], known?: 
     const chunk = chunks[i];
     const size = chunk.end - chunk.start;
     if (size > LIMITS.documentChars) {
+      const [sizeText, limitText] = sizes(size, LIMITS.documentChars);
       skipped.push(skip(text, chunk, 'document-size', LIMITS.documentChars, size,
-        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) is ${megabytes(size)}; mcroutes checks documents of up to ${megabytes(LIMITS.documentChars)}, so nothing in it is checked.`));
+        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) is ${sizeText}; mcroutes checks documents of up to ${limitText}, so nothing in it is checked.`));
       continue;
     }
     if (analysed.length >= LIMITS.documents || chars + size > LIMITS.fileChars) {
@@ -76,7 +77,7 @@ export function planChunks(text: string, chunks: readonly ChunkRange[], known?: 
       const which = total - i === 1 ? `document ${count(i + 1)}` : `documents ${count(i + 1)}–${count(total)}`;
       const why = analysed.length >= LIMITS.documents
         ? `This file has ${count(total)} documents; mcroutes checks the first ${count(LIMITS.documents)} of a file`
-        : `This file is ${megabytes(text.length)}; mcroutes checks documents up to a total of ${megabytes(LIMITS.fileChars)} per file`;
+        : `This file is ${sizes(text.length, LIMITS.fileChars).join('; mcroutes checks documents up to a total of ')} per file`;
       const limit: LimitName = analysed.length >= LIMITS.documents ? 'document-count' : 'file-size';
       skipped.push(skip(text, rest, limit, limit === 'document-count' ? LIMITS.documents : LIMITS.fileChars,
         limit === 'document-count' ? total : text.length,
@@ -155,9 +156,16 @@ function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** A size over a limit and the limit, in MB, or in characters where MB would read the same. */
+function sizes(size: number, limit: number): [string, string] {
+  const [a, b] = [megabytes(size), megabytes(limit)];
+  return parseFloat(a) > parseFloat(b) ? [a, b] : [`${count(size)} characters`, count(limit)];
+}
+
 function megabytes(chars: number): string {
   const mb = chars / 1_000_000;
-  return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+  // Near a limit a rounded "1.0 MB" would read as within it: two decimals below 2 MB.
+  return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(mb < 2 ? 2 : 1)} MB`;
 }
 
 /**
