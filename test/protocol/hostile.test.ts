@@ -1,0 +1,216 @@
+/**
+ * Hostile input to the bundled server over stdio (the core's side is
+ * test/unit/hostile.test.ts): each named case is opened, the first publishDiagnostics
+ * comes within a second of server CPU with the finding that says what was skipped, a hover
+ * afterwards is answered, and the final diagnostics are the core's. Then a burst of
+ * thousands of didChange notifications: only the last version is published, and the
+ * server's memory after a garbage collection returns to its level before the burst.
+ *
+ * Server CPU is read from /proc/<pid>/stat (wall time on a loaded machine says little);
+ * both are printed.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { lintText } from '../../server/src/core/lint';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { HOSTILE_CASES, SEED, type Expectation } from '../support/hostile';
+import { LspClient, SERVER_JS, positionAt, type Position } from '../support/lspClient';
+
+const PUBLISH = 'textDocument/publishDiagnostics';
+/** Server CPU from didOpen to the first publishDiagnostics. */
+const FIRST_ANSWER_CPU_MS = 1000;
+/** Wall bounds: generous, for loaded machines; the times are printed. */
+const WALL_MS = 30_000;
+const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+interface Diagnostic {
+  range: { start: Position; end: Position };
+  severity?: number;
+  code?: string | number;
+  message: string;
+  data?: unknown;
+}
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+/** utime + stime of a process in ms, from /proc (Linux); undefined elsewhere. */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5); index 0 here is field 3. Clock ticks of 10 ms (USER_HZ 100).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** VmRSS of a process in bytes, from /proc/<pid>/status. */
+function rssOf(pid: number): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function matches(text: string, d: Diagnostic, e: Expectation): boolean {
+  if (d.code !== e.code || d.severity !== SEVERITY[e.severity] || !e.message.test(d.message)) return false;
+  if (e.at !== undefined && JSON.stringify(d.range.start) !== JSON.stringify(positionAt(text, text.indexOf(e.at)))) return false;
+  return true;
+}
+
+function describeDiagnostics(diagnostics: Diagnostic[]): string {
+  return diagnostics.slice(0, 12).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message.slice(0, 140)}`).join('\n');
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+describe('hostile input over the protocol', function () {
+  this.timeout(120_000);
+  const rows: string[] = [];
+  let client: LspClient | undefined;
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && client?.stderr) console.error(`server stderr:\n${client.stderr.slice(-4000)}`);
+    client?.dispose();
+    client = undefined;
+  });
+
+  after(function () {
+    if (rows.length === 0) return;
+    console.log('\n      case | first publish: wall ms (server CPU ms) | hover: wall ms | all findings: wall ms | diagnostics | first-publish limit finding');
+    for (const row of rows) console.log(`      ${row}`);
+  });
+
+  for (const c of HOSTILE_CASES) {
+    it(`${c.name}: the first publish within a second of server CPU, then hover, then the core's findings`, async function () {
+      const text = c.text();
+      const expected = lintText(text, DEFAULT_SETTINGS).problems;
+      client = LspClient.stdio();
+      client.configuration = { mcroutes: {} };
+      await client.initialize();
+      const pid = client.child.pid!;
+      const uri = `file:///work/hostile-${c.name.replace(/\W+/g, '-')}.yaml`;
+
+      const cpu0 = cpuMsOf(pid);
+      const t0 = performance.now();
+      client.didOpen(uri, text);
+      const first = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === 1, WALL_MS)).params;
+      const firstWall = performance.now() - t0;
+      const cpu1 = cpuMsOf(pid);
+      const firstCpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+      if (firstCpu !== undefined) assert.ok(firstCpu <= FIRST_ANSWER_CPU_MS, `the first publish took ${firstCpu} ms of server CPU`);
+      // A design limit is said at once, in the first publish.
+      const limitExpected = c.expect.filter((e) => e.limit);
+      for (const e of limitExpected) {
+        assert.ok(first.diagnostics.some((d) => matches(text, d, e)), `first publish lacks ${e.message}:\n${describeDiagnostics(first.diagnostics)}`);
+      }
+
+      // A hover is answered (while any remaining slices run).
+      const at = c.expect[0].at !== undefined ? positionAt(text, text.indexOf(c.expect[0].at)) : positionAt(text, text.length >> 1);
+      const h0 = performance.now();
+      await client.request('textDocument/hover', { textDocument: { uri }, position: at }, WALL_MS);
+      const hoverWall = performance.now() - h0;
+
+      // The last publish carries everything the core finds.
+      const all = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === 1 && p.diagnostics.length === expected.length, WALL_MS)).params;
+      const allWall = performance.now() - t0;
+      for (const e of c.expect) {
+        assert.ok(all.diagnostics.some((d) => matches(text, d, e)), `expected ${e.code} ${e.message}:\n${describeDiagnostics(all.diagnostics)}`);
+      }
+      if (c.never) assert.ok(!all.diagnostics.some((d) => c.never!.test(d.message)), `no diagnostic may say ${c.never}`);
+      const limit = first.diagnostics.find((d) => (d.data as { limit?: string } | undefined)?.limit !== undefined);
+      rows.push(`${c.name} | ${firstWall.toFixed(0)} (${firstCpu ?? '?'}) | ${hoverWall.toFixed(0)} | ${allWall.toFixed(0)} | ${all.diagnostics.length} | ${limit?.message ?? '-'}`);
+    });
+  }
+
+  it('CRLF: the seed diagnostics have exactly the ranges of the LF file', async function () {
+    client = LspClient.stdio();
+    client.configuration = { mcroutes: {} };
+    await client.initialize();
+    client.didOpen('file:///work/lf.yaml', SEED);
+    client.didOpen('file:///work/crlf.yaml', SEED.replace(/\n/g, '\r\n'));
+    client.didOpen('file:///work/bom.yaml', '\uFEFF' + SEED);
+    const lf = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === 'file:///work/lf.yaml')).params.diagnostics;
+    const crlf = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === 'file:///work/crlf.yaml')).params.diagnostics;
+    const bom = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === 'file:///work/bom.yaml')).params.diagnostics;
+    const shape = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
+    assert.ok(lf.length >= 8);
+    assert.deepEqual(shape(crlf), shape(lf));
+    // A client that sends the mark (VS Code strips it) sees the same ranges: none is on line 1.
+    assert.deepEqual(shape(bom), shape(lf));
+  });
+
+  it('a burst of 3,000 didChange: only the last version is published; memory returns to its level', async function () {
+    this.timeout(300_000);
+    process.env.MCROUTES_DEBUG_GC = '1';
+    try {
+      client = LspClient.stdio(SERVER_JS, ['--stdio'], ['--expose-gc']);
+    } finally {
+      delete process.env.MCROUTES_DEBUG_GC;
+    }
+    client.configuration = { mcroutes: {} };
+    // The editor's debounce is 200 ms; a loaded test machine can stall the server that long
+    // mid-burst and make an intermediate version the current one for a moment. A longer
+    // pause keeps the test about the server, not the machine.
+    await client.initialize({ debounceMs: 1000 });
+    const pid = client.child.pid!;
+    const uri = 'file:///work/burst.yaml';
+    // 50 MachineConfigs (about 50 KB): each change edits the first one's Description.
+    const text = Array.from({ length: 50 }, (_, i) => SEED.replace('worker-custom-route-configuration', `burst-${i}`)).join('---\n');
+    const findings = lintText(text, DEFAULT_SETTINGS).problems.length;
+    client.didOpen(uri, text, 1);
+    // On a loaded machine the first analysis may come in slices: wait for the whole of it.
+    await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === 1 && p.diagnostics.length === findings, WALL_MS);
+    const gc = () => client!.request<{ heapUsed: number; rss: number }>('mcroutes/debug/gc', undefined, WALL_MS);
+
+    const burst = async (firstVersion: number, count: number): Promise<number> => {
+      const at = positionAt(text, text.indexOf('Description=nmcli-dev-modify') + 'Description='.length);
+      const since = client!.mark();
+      for (let i = 0; i < count; i++) {
+        const version = firstVersion + i;
+        // Insert a letter, then take it out again: the text ends as it began.
+        const change = i % 2 === 0
+          ? { range: { start: at, end: at }, text: 'x' }
+          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+        client!.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      }
+      const last = firstVersion + count - 1;
+      const published = (await client!.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === last, WALL_MS, since)).params;
+      // Settled: a request behind every notification has been answered.
+      await client!.request('textDocument/hover', { textDocument: { uri }, position: at }, WALL_MS);
+      const publishes = client!.notifications.slice(since).filter((n) => n.method === PUBLISH && n.params.uri === uri);
+      assert.deepEqual(publishes.filter((n) => n.params.version !== last).map((n) => n.params.version), [], 'no publish for an intermediate version');
+      assert.ok(publishes.length >= 1);
+      assert.ok(published.diagnostics.length > 0);
+      return last;
+    };
+
+    // One burst to warm up (code paths compiled, buffers at their working size), then measure.
+    let version = await burst(2, 3000);
+    const before = await gc();
+    const rssBefore = rssOf(pid);
+    const t0 = performance.now();
+    version = await burst(version + 1, 3000);
+    const burstMs = performance.now() - t0;
+    const afterBurst = await gc();
+    version = await burst(version + 1, 3000);
+    const afterTwo = await gc();
+    const rssAfter = rssOf(pid);
+    console.log(`      burst of 3,000 didChange on ${text.length.toLocaleString('en-US')} characters: last version published after ${burstMs.toFixed(0)} ms;` +
+      ` heap after gc ${mb(before.heapUsed)} before, ${mb(afterBurst.heapUsed)} after, ${mb(afterTwo.heapUsed)} after another;` +
+      ` RSS ${rssBefore !== undefined ? mb(rssBefore) : '?'} before, ${rssAfter !== undefined ? mb(rssAfter) : '?'} after both`);
+    // The heap returns to its level (a leak of even 1 KB per change would show 3 MB per burst).
+    assert.ok(afterBurst.heapUsed - before.heapUsed < 2 * 1024 * 1024, `heap grew by ${mb(afterBurst.heapUsed - before.heapUsed)}`);
+    assert.ok(afterTwo.heapUsed - before.heapUsed < 2 * 1024 * 1024, `heap grew by ${mb(afterTwo.heapUsed - before.heapUsed)} over two bursts`);
+    if (rssBefore !== undefined && rssAfter !== undefined) {
+      // RSS keeps freed pages for a while; it must not climb with every burst.
+      assert.ok(rssAfter - rssBefore < 64 * 1024 * 1024, `RSS grew by ${mb(rssAfter - rssBefore)}`);
+    }
+  });
+});
