@@ -1,6 +1,7 @@
 /** VS Code glue: start the language client and register the commands. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CrashHandler } from './crashes';
 import { registerPreview } from './preview';
 import { runRouteWizard } from './wizard';
 
@@ -10,6 +11,9 @@ export const DISPLAY_NAME = 'MachineConfig Routes';
 /** What `activate` returns; the extension tests use it. */
 export interface McroutesApi {
   readonly client: LanguageClient;
+  /** Messages shown to the user about the server stopping (client/src/crashes.ts), and their event. */
+  readonly serverNotices: readonly string[];
+  readonly onDidNotifyServer: vscode.Event<string>;
 }
 
 let client: LanguageClient | undefined;
@@ -18,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
   const output = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
   context.subscriptions.push(output);
 
+  const crashes = new CrashHandler();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -34,13 +39,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     outputChannel: output,
     // Trace level comes from `mcroutes.trace.server` (the client id + `.trace.server`).
     traceOutputChannel: output,
+    // A server that dies is restarted and the user told once (not the library's silent restart).
+    errorHandler: crashes,
   };
   const languageClient = new LanguageClient(CLIENT_ID, DISPLAY_NAME, serverOptions, clientOptions);
   client = languageClient;
+  context.subscriptions.push(crashes, languageClient.onDidChangeState((event) => crashes.stateChanged(event.newState)));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('mcroutes.restartServer', async () => {
       try {
+        crashes.reset();
         await languageClient.restart();
         vscode.window.setStatusBarMessage(`${DISPLAY_NAME}: language server restarted`, 5000);
       } catch (error) {
@@ -53,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
   context.subscriptions.push(...registerPreview(languageClient));
 
   await languageClient.start();
-  return { client: languageClient };
+  return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify };
 }
 
 export async function deactivate(): Promise<void> {
