@@ -112,6 +112,14 @@ export const fiveMegabyteDataUrl = memo(() => {
   );
 });
 
+/** 19,000 keys in one mapping (the parser's duplicate-key check was quadratic: 24,000 took 3.5 s). */
+export const wideMapping = memo(() =>
+  seedWith('wide').replace('    storage: {}\n', `    storage:\n${Array.from({ length: 19_000 }, (_, i) => `      key${i}: value`).join('\n')}\n`));
+
+/** A document of 3,000 lines of 20 nested sequence dashes: 60,000 values in 130 KB (seconds for the parser). */
+export const denseSequences = memo(() =>
+  seedWith('dense').replace('    storage: {}\n', `    storage:\n${Array.from({ length: 3000 }, () => `      ${'- '.repeat(20)}x`).join('\n')}\n`));
+
 export const crlf = memo(() => SEED.replace(/\n/g, '\r\n'));
 export const bom = memo(() => '\uFEFF' + SEED);
 
@@ -194,6 +202,17 @@ export const HOSTILE_CASES: HostileCase[] = [
     name: '10,000 levels of flow nesting',
     text: tenThousandFlowLevels,
     expect: [{ code: 'yaml-syntax', severity: 'warning', message: /nests more than 200 levels deep/, limit: 'nesting' }],
+  },
+  {
+    name: 'a mapping of 19,000 keys (within the limits)',
+    text: wideMapping,
+    expect: [{ code: 'ign-unknown-key', severity: 'warning', message: /spec\.config\.storage\.key18999/, at: 'key18999' }],
+    never: /mcroutes checks/,
+  },
+  {
+    name: '60,000 values in 130 KB (dense nested sequences)',
+    text: denseSequences,
+    expect: [{ code: 'yaml-syntax', severity: 'warning', message: /^Document 1 \(line 1\) has more than 40,000 YAML values \(keys, list items, scalars\); mcroutes checks documents of up to 40,000, so nothing in it is checked\.$/, limit: 'values' }],
   },
   {
     name: '5 MB data: URL',

@@ -16,12 +16,17 @@ import type { Problem } from '../../server/src/core/problem';
 import { renderPreview } from '../../server/src/core/render/preview';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
+import { loadFixtures, makeInput } from '../support/fuzz';
 import { HOSTILE_CASES, REPO_ROOT, SEED, type Expectation } from '../support/hostile';
 
 /** The slice the server analyses before it publishes (server/src/lsp/server.ts ANALYSIS_SLICE_MS). */
 const SLICE_MS = 250;
-/** CPU bounds: the server's first answer (plan + first slice), and a whole lintText (CLI). */
-const FIRST_ANSWER_CPU_MS = 1000;
+/**
+ * CPU bounds of the server's first answer (plan + first slice) and a whole lintText (CLI):
+ * hang guards, not the one-second budget, which the table below shows and `npm run bench`
+ * measures (a timed assertion at the budget fails on a loaded CI machine).
+ */
+const FIRST_ANSWER_CPU_MS = 3000;
 const WHOLE_LINT_CPU_MS = 8000;
 
 function cpu<T>(run: () => T): { value: T; cpuMs: number; wallMs: number } {
@@ -172,6 +177,7 @@ describe('hostile input: exact ranges with CRLF and a byte-order mark', function
 });
 
 describe('hostile input: the limits themselves', function () {
+  this.timeout(60_000);
   it('the plan skips an oversized document alone and keeps the documents after it', function () {
     const big = SEED.replace('Description=nmcli-dev-modify', `Description=${'x'.repeat(LIMITS.documentChars)}`);
     const text = [SEED, big, SEED.replace('worker-custom', 'third')].join('---\n');
@@ -239,6 +245,25 @@ describe('hostile input: the limits themselves', function () {
     assert.equal(t.value.analysed.length, LIMITS.documents);
     assert.equal(t.value.skipped.length, 1);
     assert.ok(t.cpuMs < 1000, `${t.cpuMs} ms`);
+  });
+
+  it('duplicate keys are found in linear time, the same ones the library finds', function () {
+    const corpus = loadFixtures();
+    let duplicates = 0;
+    for (let i = 0; i < 150; i++) {
+      const { text } = makeInput(7, i, corpus);
+      const keys = (own: boolean) => parseYamlDocuments(text, { ownDuplicateCheck: own })
+        .map((d) => d.errors.filter((e) => e.code === 'DUPLICATE_KEY').map((e) => text.slice(0, e.pos[0]).trimEnd().length).sort((a, b) => a - b));
+      const library = keys(false);
+      duplicates += library.flat().length;
+      // The same keys; the library sometimes points at the line break before one, we at the key.
+      assert.deepEqual(keys(true), library, `input ${i}`);
+    }
+    assert.ok(duplicates > 40, `only ${duplicates} duplicates seen`);
+    const wide = `m:\n${Array.from({ length: 30_000 }, (_, i) => `  k${i % 15_000}: v`).join('\n')}\n`;
+    const t = cpu(() => parseYamlDocuments(wide));
+    assert.equal(t.value[0].errors.filter((e) => e.code === 'DUPLICATE_KEY').length, 15_000);
+    assert.ok(t.cpuMs < 2000, `${t.cpuMs} ms (quadratic took tens of seconds)`);
   });
 
   it('a lone carriage return terminates in every scalar style', function () {

@@ -22,11 +22,17 @@ export const LIMITS = {
   documents: 1000,
   /** A document whose nesting (estimated from its text, an upper bound) exceeds this is not parsed. */
   nesting: 200,
+  /**
+   * A document with more YAML values than this (keys, items, scalars; estimated from its
+   * text) is not parsed: the parser spends 10–25 µs on each, so 1 MB of `- - - x` lines
+   * would take it seconds.
+   */
+  values: 40_000,
   /** A document whose aliases would expand to more values than this is an alias bomb. */
   aliasExpansion: 100_000,
 } as const;
 
-export type LimitName = 'document-size' | 'file-size' | 'document-count' | 'nesting' | 'alias-expansion';
+export type LimitName = 'document-size' | 'file-size' | 'document-count' | 'nesting' | 'values' | 'alias-expansion';
 
 /** A part of a file that is not analysed, with the finding that says so. */
 export interface SkippedText {
@@ -84,10 +90,17 @@ export function planChunks(text: string, chunks: readonly ChunkRange[], known?: 
         `${why}, so ${which} (from line ${count(lines.lineOf(chunk.start))} on) ${total - i === 1 ? 'is' : 'are'} not checked.`));
       break;
     }
-    const depth = known?.(chunk.start, chunk.end) ? 0 : estimateNesting(text, chunk.start, chunk.end, LIMITS.nesting);
+    const { depth, values } = known?.(chunk.start, chunk.end)
+      ? { depth: 0, values: 0 }
+      : measureStructure(text, chunk.start, chunk.end, { depth: LIMITS.nesting, values: LIMITS.values });
     if (depth > LIMITS.nesting) {
       skipped.push(skip(text, chunk, 'nesting', LIMITS.nesting, depth,
         `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) nests more than ${count(LIMITS.nesting)} levels deep; mcroutes checks documents nested up to ${count(LIMITS.nesting)} levels, so nothing in it is checked.`));
+      continue;
+    }
+    if (values > LIMITS.values) {
+      skipped.push(skip(text, chunk, 'values', LIMITS.values, values,
+        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) has more than ${count(LIMITS.values)} YAML values (keys, list items, scalars); mcroutes checks documents of up to ${count(LIMITS.values)}, so nothing in it is checked.`));
       continue;
     }
     analysed.push(chunk);
@@ -168,16 +181,23 @@ function megabytes(chars: number): string {
   return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(mb < 2 ? 2 : 1)} MB`;
 }
 
-/**
- * An upper bound of how deep the YAML in `text[start, end)` nests, from its text alone (no
- * parse): per line, the open block indentation levels, sequence dashes and flow brackets.
- * Block scalar contents and comments are passed over; brackets count only where a flow
- * collection can start. Stops counting once past `stopAbove`.
- */
+/** measureStructure's depth alone. */
 export function estimateNesting(text: string, start: number, end: number, stopAbove = Infinity): number {
+  return measureStructure(text, start, end, { depth: stopAbove, values: Infinity }).depth;
+}
+
+/**
+ * Upper bounds of how deep the YAML in `text[start, end)` nests and how many values it
+ * has, from its text alone (no parse): per line, the open block indentation levels,
+ * sequence dashes and flow brackets; the dashes, keys, flow items and the line's scalar.
+ * Block scalar contents and comments are passed over; brackets count only where a flow
+ * collection can start. Stops counting once past either bound of `stop`.
+ */
+export function measureStructure(text: string, start: number, end: number, stop = { depth: Infinity, values: Infinity }): { depth: number; values: number } {
   const indents: number[] = [];
   let flow = 0;
   let max = 0;
+  let values = 0;
   /** While inside a block scalar: lines indented more than this belong to it. */
   let scalarAbove = -1;
   let at = start;
@@ -211,6 +231,8 @@ export function estimateNesting(text: string, start: number, end: number, stopAb
       }
     }
     const keyColumn = i - at;
+    // The line's scalar, and one per dash.
+    values += 1 + depth;
     let lineMax = flow;
     let valueStart = true;
     let last = '';
@@ -227,13 +249,16 @@ export function estimateNesting(text: string, start: number, end: number, stopAb
       }
       if ((ch === '[' || ch === '{') && (valueStart || flow > 0)) {
         flow++;
+        values++;
         if (flow > lineMax) lineMax = flow;
         valueStart = true;
       } else if ((ch === ']' || ch === '}') && flow > 0) {
         flow--;
       } else if (ch === ',' && flow > 0) {
+        values++;
         valueStart = true;
       } else if (ch === ':' && (i + 1 === lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t' || text[i + 1] === '\r')) {
+        values++;
         valueStart = true;
       } else if (ch === '-' && valueStart && (i + 1 === lineEnd || text[i + 1] === ' ')) {
         valueStart = true;
@@ -243,17 +268,15 @@ export function estimateNesting(text: string, start: number, end: number, stopAb
       last = ch;
     }
     depth += indents.length + lineMax;
-    if (depth > max) {
-      max = depth;
-      if (max > stopAbove) return max;
-    }
+    if (depth > max) max = depth;
+    if (max > stop.depth || values > stop.values) return { depth: max, values };
     // A block scalar starts after `key: |`, `- >-`, `|2+`…: its lines are not structure.
     if (flow === 0 && /(?:^|[\s:])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(text.slice(Math.max(at, lineEnd - 40), lineEnd))) {
       scalarAbove = keyColumn > indent ? keyColumn - 1 : indent;
     }
     at = lineEnd + 1;
   }
-  return max;
+  return { depth: max, values };
 }
 
 /**
