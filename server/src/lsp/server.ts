@@ -29,11 +29,13 @@ import { registerPreviewRequests } from './preview';
 import { registerServerInfoRequests } from './serverInfo';
 
 /**
- * How long one analysis may run before the server answers what it has: a huge file is
- * analysed a slice at a time (IncrementalLinter's budget), published as it goes, and
- * requests are answered in between.
+ * How long one analysis may run before the server turns to other messages: a huge file is
+ * analysed a slice at a time (IncrementalLinter's budget) and requests are answered in
+ * between. Its diagnostics are published when complete, and once before that when the
+ * analysis has taken PARTIAL_AFTER_MS, so the first answer comes within about a second.
  */
 export const ANALYSIS_SLICE_MS = 250;
+export const PARTIAL_AFTER_MS = 500;
 
 export interface ServerInfo {
   version: string;
@@ -68,6 +70,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const analysed = new Map<string, { version: number; result: LintResult }>();
   /** Per document: an edit re-analyses only the YAML documents of the file whose text changed. */
   const linters = new Map<string, IncrementalLinter>();
+  /** Documents analysed in slices: when their version's analysis began, whether a partial result was published. */
+  const slicing = new Map<string, { version: number; since: number; shown: boolean }>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
@@ -86,7 +90,13 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const document = documents.get(uri);
     // Closed or edited while the settings were read: the newer run will publish.
     if (!document || document.version !== version || shutDown) return;
-    const { problems } = analyse(document, current);
+    const { problems, pending } = analyse(document, current);
+    if (pending) {
+      const state = slicing.get(uri);
+      // Unfinished: published once after PARTIAL_AFTER_MS, then only when complete.
+      if (!state || state.shown || performance.now() - state.since < PARTIAL_AFTER_MS) return;
+      state.shown = true;
+    }
     const diagnostics = problems.map((problem) => toDiagnostic(problem, document));
     if (documents.get(uri)?.version !== version || shutDown) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -95,6 +105,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   function analyse(document: TextDocument, current: Settings): LintResult {
     let linter = linters.get(document.uri);
     if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
+    const state = slicing.get(document.uri);
+    if (!state || state.version !== document.version) slicing.set(document.uri, { version: document.version, since: performance.now(), shown: false });
     const result = linter.lint(document.getText(), current, { until: performance.now() + ANALYSIS_SLICE_MS });
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
@@ -102,6 +114,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     analysed.set(document.uri, { version: document.version, result });
     // Out of time with documents left: what is done is used now, the next slice follows.
     if (result.pending) scheduler.schedule(document.uri, 0);
+    else slicing.delete(document.uri);
     return result;
   }
 
@@ -178,6 +191,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     justOpened.delete(document.uri);
     analysed.delete(document.uri);
     linters.delete(document.uri);
+    slicing.delete(document.uri);
     scheduler.cancel(document.uri);
     if (isYaml(document) && !shutDown) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }));
