@@ -266,6 +266,18 @@ describe('hostile input: the limits themselves', function () {
     assert.ok(t.cpuMs < 2000, `${t.cpuMs} ms (quadratic took tens of seconds)`);
   });
 
+  it('the unit preview says what it did not preview', function () {
+    const text = `${SEED}---\n${SEED.replace('Description=nmcli-dev-modify', `Description=${'x'.repeat(LIMITS.documentChars)}`)}`;
+    const result = lintText(text, DEFAULT_SETTINGS);
+    const preview = renderPreview(result.parsed, DEFAULT_SETTINGS, result.problems);
+    assert.match(preview, /^Not previewed: Document 2 \(line 35\) is 1,000,9\d\d characters; mcroutes checks documents of up to 1,000,000, so nothing in it is checked\.$/m);
+    assert.match(preview, /== unit nmcli-dev-modify\.service/, 'the first document is previewed');
+    const alone = lintText(SEED.replace('Description=nmcli-dev-modify', `Description=${'x'.repeat(LIMITS.documentChars)}`), DEFAULT_SETTINGS);
+    const text2 = renderPreview(alone.parsed, DEFAULT_SETTINGS, alone.problems);
+    assert.match(text2, /^Not previewed: Document 1 \(line 1\)/m);
+    assert.doesNotMatch(text2, /No MachineConfig in this file/);
+  });
+
   it('a lone carriage return terminates in every scalar style', function () {
     for (const value of ['"a\rb"', "'a\rb'", 'a\rb', '"a\r"', '"\r', 'a\r\r\rb', '|\n  a\rb\n', '>\n  a\r\n  b\n']) {
       const text = SEED.replace('name: worker-custom-route-configuration', `name: ${value}`);

@@ -69,7 +69,8 @@ import { defaultRouteMetric, ipRouteCommand, ipRouteLine, type DefaultMetric } f
  *
  * When the selection names a unit or file that is not there: `No unit named <name> in this
  * file. Units here: <names>.` (`No file with the path …`). When no document is a MachineConfig:
- * `No MachineConfig in this file: nothing to preview.` Last, when findings lie outside what
+ * `No MachineConfig in this file: nothing to preview.` A part of the file not analysed for a
+ * design limit gives `Not previewed: <the limit finding's message>`. Last, when findings lie outside what
  * is shown: `Elsewhere in the file: <line>:<col> <severity> <rule id>, … .` (at most 12, then
  * `and <n> more`). Positions are 1-based lines and columns of the YAML file, as `mcroutes
  * lint` prints them.
@@ -169,7 +170,13 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     }
   });
 
-  if (machineConfigs === 0 && !parsed.documents.some((d) => hasStructuralErrors(d.document))) {
+  // Parts past a design limit (core/limits.ts) were not analysed: say so, in the finding's words.
+  for (const skipped of parsed.skipped ?? []) {
+    out.blank();
+    out.line(`Not previewed: ${skipped.problem.message}`);
+  }
+
+  if (machineConfigs === 0 && !parsed.documents.some((d) => hasStructuralErrors(d.document)) && !parsed.skipped?.length) {
     out.blank();
     out.line('No MachineConfig in this file: nothing to preview.');
   } else if (shownEntries === 0 && !chosen.all) {
