@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyLspEdits, DEFAULT_CAPABILITIES, LspClient, positionAt } from '../support/lspClient';
+import { ROUTE_CONFIG } from '../support/routeConfig';
 
 interface Item {
   label: string;
@@ -23,34 +24,7 @@ const SNIPPET = 2;
 const AS_IS = 1;
 const TRIGGER_CHARACTER = 2;
 
-const ROUTE_MC = `apiVersion: machineconfiguration.openshift.io/v1
-kind: MachineConfig
-metadata:
-  name: 99-worker-static-routes
-  labels:
-    machineconfiguration.openshift.io/role: worker
-spec:
-  config:
-    ignition:
-      version: 3.4.0
-    systemd:
-      units:
-        - name: static-routes.service
-          enabled: true
-          contents: |
-            [Unit]
-            Description=Static routes
-            Wants=network-online.target
-            After=network-online.target ovs-configuration.service
-
-            [Service]
-            Type=oneshot
-            RemainAfterExit=yes
-            ExecStart=/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1"
-
-            [Install]
-            WantedBy=multi-user.target
-`;
+const ROUTE_MC = ROUTE_CONFIG;
 
 const INFRA_MC = ROUTE_MC.replace('role: worker', 'role: infra').replace('99-worker', '99-infra');
 

@@ -11,6 +11,7 @@
 // Writes out/test-results/ui-installed.json ({ passed, failed, seconds, tests }) for
 // scripts/test-all.mjs; exits 1 when a test failed. Needs scripts/install-test-editor.sh.
 // MCROUTES_UI_SHOTS=<dir> saves a screenshot of each failure.
+import { createSteps, expect, runUiTest, secondsText, writeResults } from './harness.mjs';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,14 +28,9 @@ const resultsFile = path.join(root, 'out', 'test-results', 'ui-installed.json');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const vsix = path.join(root, 'dist', `${manifest.name}-${manifest.version}.vsix`);
 const extensionId = `${manifest.publisher}.${manifest.name}`;
-const shotsDir = process.env.MCROUTES_UI_SHOTS;
 /** Bounds for a loaded machine: only a failure waits this long; every wait is on an event. */
 const STARTUP_TIMEOUT = 180_000;
 const STEP_TIMEOUT = 60_000;
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 function packageIsCurrent() {
   if (!fs.existsSync(vsix)) return false;
@@ -46,30 +42,9 @@ function packageIsCurrent() {
 
 async function main() {
   const started = Date.now();
-  const tests = [];
-  let stopAfterFailure = false;
   let page;
-  const test = async (name, body) => {
-    const t0 = Date.now();
-    if (stopAfterFailure) {
-      tests.push({ name, ok: false, ms: 0, error: 'not run: an earlier step failed' });
-      console.log(`  - ${name} (not run)`);
-      return;
-    }
-    try {
-      await body();
-      tests.push({ name, ok: true, ms: Date.now() - t0 });
-      console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
-    } catch (error) {
-      tests.push({ name, ok: false, ms: Date.now() - t0, error: error?.stack ?? String(error) });
-      console.log(`  ✗ ${name} (${Date.now() - t0} ms)\n${String(error?.message ?? error).replace(/^/gm, '      ')}`);
-      stopAfterFailure = true;
-      if (shotsDir && page) {
-        fs.mkdirSync(shotsDir, { recursive: true });
-        await page.screenshot({ path: path.join(shotsDir, `installed-${tests.length}-failure.png`) }).catch(() => {});
-      }
-    }
-  };
+  const { test, tests } = createSteps({ shotPrefix: 'installed-', notRunReason: 'an earlier step failed', page: () => page });
+
 
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcroutes-installed-'));
   const browserDir = path.join(profileDir, 'browser');
@@ -172,22 +147,10 @@ async function main() {
     fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
   }
 
-  const passed = tests.filter((t) => t.ok).length;
-  const failed = tests.length - passed;
-  const seconds = (Date.now() - started) / 1000;
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
-  fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed, seconds, timings, tests }, null, 2) + '\n');
-  const s = (ms) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+  const { passed, failed, seconds } = writeResults(resultsFile, { tests, started, timings });
+  const s = secondsText;
   console.log(`  ${passed} passing, ${failed} failing (${seconds.toFixed(1)} s: package ${s(timings.package)}, installed ${s(timings.installed)}, squiggle ${s(timings.squiggle)}, preview ${s(timings.preview)})`);
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`installed.ui: ${error?.stack ?? error}`);
-    fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
-    fs.writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 1, error: String(error?.stack ?? error) }, null, 2) + '\n');
-    process.exit(1);
-  },
-);
+runUiTest('installed.ui', resultsFile, main);

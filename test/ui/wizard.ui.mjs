@@ -11,6 +11,7 @@
 // Writes out/test-results/ui-wizard.json ({ passed, failed, seconds, tests }) for
 // scripts/test-all.mjs; exits 1 when a test failed. Needs `npm run build` and
 // scripts/install-test-editor.sh. MCROUTES_UI_SHOTS=<dir> saves a screenshot of each failure.
+import { createSteps, expect, runUiTest, secondsText, writeResults } from './harness.mjs';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,7 +30,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const resultsFile = path.join(root, 'out', 'test-results', 'ui-wizard.json');
 const COMMAND = 'MachineConfig Routes: New Static Route';
 const WIZARD = 'New Static Route';
-const shotsDir = process.env.MCROUTES_UI_SHOTS;
 /** Bounds for the workbench, the extension and its server to come up: generous, as a loaded machine needs it (only a failure waits this long). */
 const STARTUP_TIMEOUT = 180_000;
 
@@ -44,10 +44,6 @@ function expectEqual(actual, expected, what) {
   if (actual !== expected) {
     throw new Error(`${what}:\n--- expected\n${expected}\n--- actual\n${actual}\n---`);
   }
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 /** The active editor's whole text, copied as a person would (click, Ctrl+A, Ctrl+C). */
@@ -71,30 +67,9 @@ async function activeTabLabel(page) {
 
 async function main() {
   const started = Date.now();
-  const tests = [];
-  let stopAfterFailure = false;
   let page;
-  const test = async (name, body) => {
-    const t0 = Date.now();
-    if (stopAfterFailure) {
-      tests.push({ name, ok: false, ms: 0, error: 'not run: an earlier step failed and the wizard is in an unknown state' });
-      console.log(`  - ${name} (not run)`);
-      return;
-    }
-    try {
-      await body();
-      tests.push({ name, ok: true, ms: Date.now() - t0 });
-      console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
-    } catch (error) {
-      tests.push({ name, ok: false, ms: Date.now() - t0, error: error?.stack ?? String(error) });
-      console.log(`  ✗ ${name} (${Date.now() - t0} ms)\n${String(error?.message ?? error).replace(/^/gm, '      ')}`);
-      stopAfterFailure = true;
-      if (shotsDir && page) {
-        fs.mkdirSync(shotsDir, { recursive: true });
-        await page.screenshot({ path: path.join(shotsDir, `${tests.length}-failure.png`) }).catch(() => {});
-      }
-    }
-  };
+  const { test, tests } = createSteps({ shotPrefix: '', notRunReason: 'an earlier step failed and the wizard is in an unknown state', page: () => page });
+
 
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcroutes-ui-'));
   const browserDir = path.join(profileDir, 'browser');
@@ -301,22 +276,10 @@ async function main() {
     fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
   }
 
-  const passed = tests.filter((t) => t.ok).length;
-  const failed = tests.length - passed;
-  const seconds = (Date.now() - started) / 1000;
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
-  fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed, seconds, timings, tests }, null, 2) + '\n');
-  const s = (ms) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+  const { passed, failed, seconds } = writeResults(resultsFile, { tests, started, timings });
+  const s = secondsText;
   console.log(`  ${passed} passing, ${failed} failing (${seconds.toFixed(1)} s: code-server ${s(timings.codeServer)}, workbench ${s(timings.workbench)}, seed open ${s(timings.seedOpen)}, its findings ${s(timings.workbenchReady)}; wizard to document ${s(timings.wizardToDocument)})`);
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`wizard.ui: ${error?.stack ?? error}`);
-    fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
-    fs.writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 1, error: String(error?.stack ?? error) }, null, 2) + '\n');
-    process.exit(1);
-  },
-);
+runUiTest('wizard.ui', resultsFile, main);

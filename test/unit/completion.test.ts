@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/completion';
 import { parseText } from '../../server/src/core/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { ROUTE_CONFIG, WORKER_HEAD } from '../support/routeConfig';
 import { expandSnippet } from '../support/snippetSyntax';
 
 /** `$0` marks the caret in the fixtures. */
@@ -29,37 +30,8 @@ function accept(result: Result, label: string): string {
   return result.text.slice(0, result.replaceStart) + inserted + result.text.slice(result.replaceEnd);
 }
 
-const HEAD = `apiVersion: machineconfiguration.openshift.io/v1
-kind: MachineConfig
-metadata:
-  name: 99-worker-static-routes
-  labels:
-    machineconfiguration.openshift.io/role: worker
-`;
-
-/** A complete route config; `@UNIT@` is replaced by unit lines (10 spaces of indentation). */
-const ROUTE_MC = `${HEAD}spec:
-  config:
-    ignition:
-      version: 3.4.0
-    systemd:
-      units:
-        - name: static-routes.service
-          enabled: true
-          contents: |
-            [Unit]
-            Description=Static routes
-            Wants=network-online.target
-            After=network-online.target ovs-configuration.service
-
-            [Service]
-            Type=oneshot
-            RemainAfterExit=yes
-            ExecStart=/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1"
-
-            [Install]
-            WantedBy=multi-user.target
-`;
+const HEAD = WORKER_HEAD;
+const ROUTE_MC = ROUTE_CONFIG;
 
 describe('completion: YAML keys', () => {
   it('the envelope keys not written yet, at the root', () => {
