@@ -1,7 +1,7 @@
 /** `mcroutes`: the command line on the same core as the language server. */
 import { lintCommand } from './cli/lint';
-import { newCommand } from './cliNew';
-import { renderCommand } from './cliRender';
+import { newCommand } from './cli/new';
+import { renderCommand } from './cli/render';
 
 // esbuild inlines the manifest, so the bundle knows its own version.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -3,10 +3,10 @@
  * answer is judged by checkWizardInput, the same check the wizard makes while the user
  * types, so the command refuses what the wizard refuses (exit status 2, the reason on stderr).
  */
-import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from './core/generate';
-import { readSettings, type Settings } from './core/settings';
-import { checkWizardInput, proposedInterface, proposedName, type WizardDraft, type WizardStep } from './core/wizardCheck';
-import { acceptedIgnitionVersions } from './core/ignitionVersions';
+import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from '../core/generate';
+import { readSettings, type Settings } from '../core/settings';
+import { checkWizardInput, proposedInterface, proposedName, type WizardDraft, type WizardStep } from '../core/wizardCheck';
+import { acceptedIgnitionVersions } from '../core/ignitionVersions';
 
 export interface NewOutput {
   out(text: string): void;

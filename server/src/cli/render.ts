@@ -5,9 +5,9 @@
  * problems found in it.
  */
 import { readFileSync } from 'node:fs';
-import { lintText } from './core/lint';
-import { previewTargets, renderPreview, type PreviewSelection } from './core/render/preview';
-import { readSettings } from './core/settings';
+import { lintText } from '../core/lint';
+import { previewTargets, renderPreview, type PreviewSelection } from '../core/render/preview';
+import { readSettings } from '../core/settings';
 
 export interface RenderOutput {
   out(text: string): void;

@@ -1,4 +1,4 @@
-import { isMap, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import type { EmbeddedText } from './embeddedText';
 import type { Fix, TextEdit } from './problem';
 import type { UnitText } from './model';
@@ -42,11 +42,6 @@ export function removePairEdit(text: string, map: YAMLMap, pair: Pair<Scalar, No
   // The value's end can sit at the start of the next line (block scalars, nested maps).
   if (pair.value?.range && pair.value.range[2] > end) end = pair.value.range[2];
   return { start: lineStart, end, newText: '' };
-}
-
-/** True when `node` is a block mapping whose pairs sit on their own lines. */
-export function isBlockMap(node: unknown): node is YAMLMap {
-  return isMap(node) && !node.flow;
 }
 
 /**
@@ -100,17 +95,6 @@ export function lineStartIn(unit: UnitText, index: number): number {
 export function nextLineStartIn(unit: UnitText, index: number): number {
   const nl = unit.text.value.indexOf('\n', index);
   return nl < 0 ? unit.text.length : nl + 1;
-}
-
-/** The index in `embedded`'s value of the character that starts at file offset `offset` (exact texts only). */
-export function indexAtOffset(embedded: EmbeddedText, offset: number): number | undefined {
-  if (!embedded.exact) return undefined;
-  for (let i = 0; i < embedded.length; i++) {
-    const range = embedded.rangeOf(i, i + 1);
-    if (range.start === offset) return i;
-    if (range.start > offset) return undefined;
-  }
-  return offset === embedded.positionAt(embedded.length) ? embedded.length : undefined;
 }
 
 /**

@@ -138,12 +138,6 @@ export class EmbeddedText {
     }
     return words;
   }
-
-  /** Used by EmbeddedTextBuilder to copy one character's origin. */
-  originOf(index: number): FileRange {
-    return { start: this.starts[index], end: this.ends[index] };
-  }
-
   /** File offset where character `index` starts (no allocation, for hot loops). */
   startOf(index: number): number {
     return this.starts[index];

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { indexAtOffset, insertUnitLineEdit, nextLineStartIn } from '../edits';
+import { insertUnitLineEdit, nextLineStartIn } from '../edits';
 import { keyRange } from '../model';
 import type { Fix } from '../problem';
 import { pairOf } from '../yamlDocuments';
@@ -27,7 +27,7 @@ export const unitInstallMissing: Rule = {
 
       let fix: Fix | undefined;
       if (install) {
-        const at = indexAtOffset(contents.text, install.header.rangeOf().start);
+        const at = contents.text.indexAt(install.header.rangeOf().start);
         const edit = at === undefined ? undefined : insertUnitLineEdit(text, contents, nextLineStartIn(contents, at), `WantedBy=${DEFAULT_TARGET}`);
         if (edit) fix = { title: `Add WantedBy=${DEFAULT_TARGET}`, edits: [edit], safe: true };
       } else {

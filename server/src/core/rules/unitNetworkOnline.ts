@@ -1,4 +1,4 @@
-import { indexAtOffset, insertUnitLineEdit, lineStartIn } from '../edits';
+import { insertUnitLineEdit, lineStartIn } from '../edits';
 import { directivesOf } from '../unitFile';
 import type { Rule } from './rule';
 
@@ -22,7 +22,7 @@ export const unitNetworkOnline: Rule = {
         for (const after of directivesOf(text.file, 'Unit', 'After')) {
           if (!after.value.words().some((w) => w.value === TARGET)) continue;
           // Wants= goes on its own line right before the After= line, indented like the unit.
-          const at = indexAtOffset(text.text, after.whole.rangeOf().start);
+          const at = text.text.indexAt(after.whole.rangeOf().start);
           const edit = at === undefined ? undefined : insertUnitLineEdit(source, text, lineStartIn(text, at), `Wants=${TARGET}`);
           report({
             severity: 'warning',

@@ -1,4 +1,4 @@
-import { indexAtOffset, insertUnitLineEdit, nextLineStartIn } from '../edits';
+import { insertUnitLineEdit, nextLineStartIn } from '../edits';
 import type { UnitText } from '../model';
 import { directivesOf } from '../unitFile';
 import type { Rule } from './rule';
@@ -22,7 +22,7 @@ export const unitOneshotRemain: Rule = {
       if (texts.some((t) => directivesOf(t.file, 'Service', 'RemainAfterExit').length > 0)) continue;
 
       const whole = last.directive.whole;
-      const at = indexAtOffset(last.unit.text, whole.rangeOf(whole.length - 1).start);
+      const at = last.unit.text.indexAt(whole.rangeOf(whole.length - 1).start);
       const edit = at === undefined ? undefined : insertUnitLineEdit(text, last.unit, nextLineStartIn(last.unit, at), 'RemainAfterExit=yes');
       report({
         severity: 'info',

@@ -1,4 +1,4 @@
-import { indexAtOffset, insertUnitLineEdit, nextLineStartIn } from '../edits';
+import { insertUnitLineEdit, nextLineStartIn } from '../edits';
 import type { UnitText } from '../model';
 import { directivesOf } from '../unitFile';
 import type { Fix } from '../problem';
@@ -30,7 +30,7 @@ export const unitOvnOrdering: Rule = {
       const header = main?.file.sections.find((s) => s.name === 'Unit')?.header;
       let fix: Fix | undefined;
       if (main && header) {
-        const at = indexAtOffset(main.text, header.rangeOf().start);
+        const at = main.text.indexAt(header.rangeOf().start);
         const edit = at === undefined ? undefined : insertUnitLineEdit(text, main, nextLineStartIn(main, at), 'After=ovs-configuration.service');
         if (edit) fix = { title: 'Add After=ovs-configuration.service', edits: [edit], safe: true };
       }
