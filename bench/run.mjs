@@ -79,6 +79,16 @@ for (const r of await comparisonRows(root, inputs)) rows.push(r);
   }
 }
 
+// The packaged extension, as `npm run package` makes it.
+{
+  const { spawnSync } = await import('node:child_process');
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8' });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = path.join(root, 'dist', `${manifest.name}-${manifest.version}.vsix`);
+  if (result.status !== 0 || !fs.existsSync(vsix)) row('packaged .vsix', '-', `npm run package failed: ${(result.stderr || result.stdout).trim().split('\n').pop()}`);
+  else row('packaged .vsix (client and server bundled)', `${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`, 'budget 1 MB');
+}
+
 const width = Math.max(...rows.map((r) => r[0].length));
 const valueWidth = Math.max(...rows.map((r) => r[1].length));
 console.log(`mcroutes bench — node ${process.version}, ${new Date().toISOString()}`);

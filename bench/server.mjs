@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ms, summary } from './stats.mjs';
 
-class Peer {
+export class Peer {
   /** `configuration`: what workspace/configuration answers, by section. */
-  constructor(serverJs, configuration = {}) {
+  constructor(serverJs, configuration = {}, nodeArgs = []) {
     this.configuration = configuration;
-    this.child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();
@@ -79,6 +79,12 @@ function findingsOf(root, text) {
   return lintText(text, DEFAULT_SETTINGS).problems.length;
 }
 
+/** Version `v`'s one-character edit at the start of `line`: even versions insert a space, odd ones take it out again. */
+function oneCharacterChange(uri, v, line) {
+  const end = { line, character: v % 2 ? 1 : 0 };
+  return { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character: 0 }, end }, text: v % 2 ? '' : ' ' }] };
+}
+
 /** didOpen → first (or, with `complete`, complete) publishDiagnostics, then one-character didChanges → publishDiagnostics (p50). */
 async function openAndEdit(peer, uri, text, edits = 6, complete = () => true) {
   const opened = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && complete(p));
@@ -92,10 +98,7 @@ async function openAndEdit(peer, uri, text, edits = 6, complete = () => true) {
   for (let v = 2; v < 2 + edits; v++) {
     const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === v));
     const t1 = performance.now();
-    peer.notify('textDocument/didChange', {
-      textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? '' : ' ' }],
-    });
+    peer.notify('textDocument/didChange', oneCharacterChange(uri, v, line));
     await published;
     samples.push(performance.now() - t1);
   }
@@ -156,18 +159,24 @@ export async function serverRows(root, inputs) {
 
   const lines = big.split('\n');
   const line = Math.floor(lines.length / 2);
-  const samples = [];
-  for (let v = 2; v < 12; v++) {
+  const wall = [];
+  const cpu = [];
+  for (let v = 2; v < 22; v++) {
+    const before = await peer.request('mcroutes/serverInfo');
     const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
     const t1 = performance.now();
-    peer.notify('textDocument/didChange', {
-      textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? '' : ' ' }],
-    });
+    peer.notify('textDocument/didChange', oneCharacterChange(uri, v, line));
     await published;
-    samples.push(performance.now() - t1);
+    wall.push(performance.now() - t1);
+    const after = await peer.request('mcroutes/serverInfo');
+    cpu.push((after.cpuMicros - before.cpuMicros) / 1000);
   }
-  rows.push(['one-character didChange in that file to publishDiagnostics', ms(summary(samples).p50), 'budget 30 ms server time (p50 of 10, over the protocol)']);
+  const c = summary(cpu);
+  const w = summary(wall);
+  rows.push(['one-character didChange in that file: server CPU', `${ms(c.p50)} p50 / ${ms(c.p95)} p95`, 'budget 30 ms server time (20 edits; the process\'s CPU time from before the change to after its publish)']);
+  rows.push(['one-character didChange in that file to publishDiagnostics', `${ms(w.p50)} p50 / ${ms(w.p95)} p95`, `over the protocol: all ${findings} findings of the file re-sent each time`]);
+  const { peakRssBytes } = await peer.request('mcroutes/serverInfo');
+  rows.push(['server peak RSS (after that file and its edits)', `${(peakRssBytes / 2 ** 20).toFixed(0)} MB`, 'process.resourceUsage().maxRSS']);
   await peer.close();
   return rows;
 }

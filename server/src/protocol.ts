@@ -32,6 +32,10 @@ export interface ServerInfoResult {
   version: string;
   /** `process.version` of the Node running the server. */
   node: string;
+  /** CPU time the server process has used so far (user + system), in microseconds. */
+  cpuMicros: number;
+  /** The largest resident set the server process has had, in bytes. */
+  peakRssBytes: number;
 }
 
 /** `mcroutes/debug/gc` (tests only, server/src/lsp/serverInfo.ts): process.memoryUsage() after a garbage collection, in bytes. */

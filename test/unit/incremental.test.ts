@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IncrementalLinter, splitDocumentChunks } from '../../server/src/core/incremental';
-import { lintText } from '../../server/src/core/lint';
+import { visit } from 'yaml';
+import { lintText, parseText, type ParsedText } from '../../server/src/core/lint';
+import { routesOf } from '../../server/src/core/model';
+import { RULES } from '../../server/src/core/rules';
+import type { Rule } from '../../server/src/core/rules/rule';
 import { locate } from '../../server/src/core/locate';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 
@@ -16,6 +20,16 @@ const comparable = (text: string, settings = DEFAULT_SETTINGS, linter = new Incr
   const full = lintText(text, settings).problems;
   return { incremental, full };
 };
+
+/** Every node range of every document, and where each model says its routes are: what position questions use. */
+function placesOf(parsed: ParsedText): unknown[] {
+  return parsed.documents.map(({ document, machineConfig }) => {
+    const ranges: unknown[] = [document.range];
+    visit(document, { Node(_, node) { ranges.push(node.range); } });
+    const routes = machineConfig ? routesOf(machineConfig).map((r) => [r.destination.value, r.destination.rangeOf()]) : [];
+    return { ranges, routes, errors: document.errors.map((e) => e.pos) };
+  });
+}
 
 /** A small deterministic PRNG, so failures reproduce. */
 function random(seedValue: number): () => number {
@@ -57,6 +71,42 @@ describe('incremental analysis', function () {
       const { incremental, full } = comparable(text, DEFAULT_SETTINGS, linter);
       assert.deepEqual(incremental, full, `after step ${step}`);
     }
+  });
+
+  it('keeps parse trees and models exact through edits, also when they are read only now and then', () => {
+    const next = random(7);
+    const linter = new IncrementalLinter();
+    let text = [seed, ...cases.slice(0, 8)].join('---\n');
+    for (let step = 0; step < 80; step++) {
+      const at = Math.floor(next() * text.length);
+      const choice = next();
+      if (choice < 0.5) text = text.slice(0, at) + ' ' + text.slice(at);
+      else if (choice < 0.9) text = text.slice(0, at) + text.slice(at + 1);
+      else text = text.slice(0, at) + '\n' + text.slice(at);
+      const { parsed } = linter.lint(text, DEFAULT_SETTINGS);
+      // Trees move lazily: several lints may pass before one is read.
+      if (step % 3 === 0) assert.deepEqual(placesOf(parsed), placesOf(parseText(text)), `after step ${step}`);
+    }
+  });
+
+  it('an edit re-analyses the one document it is in', () => {
+    const checked: number[] = [];
+    const counting: Rule = { id: 'unit-name', check: ({ document }) => { checked.push(document.range[0]); } };
+    const linter = new IncrementalLinter([...RULES, counting]);
+    const documents = Array.from({ length: 10 }, () => seed);
+    const text = documents.join('---\n');
+    linter.lint(text, DEFAULT_SETTINGS);
+    assert.equal(checked.length, 10);
+    checked.length = 0;
+    const fourth = text.split('---\n').slice(0, 3).join('---\n').length + 4;
+    const at = text.indexOf('192.168.1.0/24', fourth);
+    const edited = `${text.slice(0, at)}10.1.0.0/16${text.slice(at + '192.168.1.0/24'.length)}`;
+    const { problems } = linter.lint(edited, DEFAULT_SETTINGS);
+    assert.deepEqual(checked, [fourth - 4], 'only the fourth document is checked again');
+    assert.deepEqual(problems, lintText(edited, DEFAULT_SETTINGS, [...RULES, counting]).problems);
+    checked.length = 0;
+    linter.lint(edited, DEFAULT_SETTINGS);
+    assert.deepEqual(checked, [], 'the same text again checks nothing');
   });
 
   it('a moved document still answers position questions at its new place', () => {

@@ -1,11 +1,11 @@
-import { visit, type Node } from 'yaml';
+import { isCollection, isNode, isPair, type Node } from 'yaml';
 import { checkDocument, describeError, isOurs, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import { buildMachineConfig, type MachineConfigModel } from './model';
 import type { Problem, RuleFailure, TextEdit } from './problem';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import type { Settings } from './settings';
-import { planChunks } from './limits';
+import { planChunks, type SkippedText } from './limits';
 import { applySuppressions } from './suppressions';
 import { parseYamlDocuments, type YamlDocument } from './yamlDocuments';
 
@@ -16,7 +16,8 @@ import { parseYamlDocuments, type YamlDocument } from './yamlDocuments';
  * rebuilt only when something asks for it (hover, completion, preview).
  */
 export class IncrementalLinter {
-  private chunks = new Map<string, Chunk[]>();
+  /** The text of the last lint and its analysed chunks, in file order. */
+  private previous: { text: string; chunks: PlacedChunk[] } | undefined;
   private settingsKey = '';
 
   constructor(private readonly rules: readonly Rule[] = RULES) {}
@@ -29,38 +30,36 @@ export class IncrementalLinter {
   lint(text: string, settings: Settings, budget?: { until: number }): LintResult {
     const key = JSON.stringify(settings);
     if (key !== this.settingsKey) {
-      this.chunks.clear();
+      this.previous = undefined;
       this.settingsKey = key;
     }
     const failures: RuleFailure[] = [];
-    const next = new Map<string, Chunk[]>();
-    const current: Chunk[] = [];
+    const reusable = this.unchangedChunks(text);
+    const placed: PlacedChunk[] = [];
     // Design limits (limits.ts): chunks analysed before are known to be within them.
-    const plan = planChunks(text, splitDocumentChunks(text), (start, end) => this.chunks.has(text.slice(start, end)));
+    const plan = planChunks(text, splitDocumentChunks(text), (start, end) => reusable.get(start)?.end === end);
     let pending = 0;
     let fresh = 0;
     for (const { start, end } of plan.analysed) {
-      const chunkText = text.slice(start, end);
-      const reusable = this.chunks.get(chunkText);
-      let chunk = reusable?.shift();
-      if (chunk) chunk.moveTo(start, text);
-      else if (budget && fresh > 0 && performance.now() > budget.until) {
+      const before = reusable.get(start);
+      let chunk: Chunk;
+      if (before && before.end === end) {
+        chunk = before.chunk;
+        chunk.moveTo(start, text);
+      } else if (budget && fresh > 0 && performance.now() > budget.until) {
         pending++;
         continue;
       } else {
-        chunk = Chunk.analyse(chunkText, start, text, settings, this.rules, failures);
+        chunk = Chunk.analyse(text.slice(start, end), start, text, settings, this.rules, failures);
         fresh++;
       }
-      current.push(chunk);
-      const list = next.get(chunkText);
-      if (list) list.push(chunk);
-      else next.set(chunkText, [chunk]);
+      placed.push({ start, end, chunk });
     }
-    this.chunks = next;
+    this.previous = { text, chunks: placed };
 
-    const documents = current.flatMap((c) => c.documents);
+    const current = placed.map((p) => p.chunk);
     const machineConfigs = current.reduce((n, c) => n + c.machineConfigs, 0);
-    const parsed: ParsedText = { text, documents, ...(plan.skipped.length > 0 ? { skipped: plan.skipped } : {}) };
+    const parsed = lazilyParsed(text, current, plan.skipped);
     const more = pending > 0 ? { pending } : {};
     // Other YAML gets nothing from us (as in lintParsed).
     if (!isOurs(machineConfigs, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, ...more };
@@ -68,17 +67,81 @@ export class IncrementalLinter {
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return { parsed, problems, failures, machineConfigs, ...more };
   }
+
+  /**
+   * The chunks of the last lint whose text `text` still has, by where they start in it:
+   * those before the first changed chunk at the same offsets, those after the last one
+   * moved by the change in length. An edit changes one place of a file, so comparing
+   * chunk texts in place (no hashing, no map of texts) finds them; a chunk moved elsewhere
+   * is analysed again.
+   */
+  private unchangedChunks(text: string): Map<number, PlacedChunk> {
+    const found = new Map<number, PlacedChunk>();
+    if (!this.previous) return found;
+    const { text: old, chunks } = this.previous;
+    let first = 0;
+    for (; first < chunks.length; first++) {
+      const { start, end } = chunks[first];
+      if (end > text.length || !sameText(old, start, end, text, start)) break;
+      found.set(start, chunks[first]);
+    }
+    const unchangedUpTo = first > 0 ? chunks[first - 1].end : 0;
+    const delta = text.length - old.length;
+    for (let last = chunks.length - 1; last >= first; last--) {
+      const { start, end, chunk } = chunks[last];
+      if (start < unchangedUpTo || start + delta < unchangedUpTo || !sameText(old, start, end, text, start + delta)) break;
+      found.set(start + delta, { start: start + delta, end: end + delta, chunk });
+    }
+    return found;
+  }
 }
 
-/** One document chunk of a file: its parse and findings, valid at offset `start`. */
+interface PlacedChunk {
+  start: number;
+  end: number;
+  chunk: Chunk;
+}
+
+function sameText(a: string, start: number, end: number, b: string, bStart: number): boolean {
+  return a.slice(start, end) === b.slice(bStart, bStart + end - start);
+}
+
+/** The file's parse, its trees shifted into place on first read of `documents`. */
+function lazilyParsed(text: string, chunks: readonly Chunk[], skipped: readonly SkippedText[]): ParsedText {
+  let documents: AnalysedDocument[] | undefined;
+  const parsed = { text, ...(skipped.length > 0 ? { skipped: [...skipped] } : {}) } as ParsedText;
+  Object.defineProperty(parsed, 'documents', {
+    enumerable: true,
+    get: () => (documents ??= chunks.flatMap((c) => c.documents)),
+    set: (value: AnalysedDocument[]) => { documents = value; },
+  });
+  return parsed;
+}
+
+/**
+ * One document chunk of a file: its parse and findings. The findings follow the chunk at
+ * once when it moves; its parse trees are shifted only when something reads them (hover,
+ * completion, preview), so a keystroke does not walk the trees of every later document.
+ * Like the trees themselves, the shift is shared: the latest lint of the file wins.
+ */
 class Chunk {
+  /** The offset the trees' ranges are valid for; `start` once they have been read. */
+  private treesAt: number;
+  /** The whole text at the last move, for models rebuilt after it. */
+  private text: string;
+
   private constructor(
     private start: number,
-    readonly documents: AnalysedDocument[],
+    private readonly analysed: AnalysedDocument[],
     /** Findings before severity overrides, at absolute offsets for `start`. */
     public problems: Problem[],
     readonly machineConfigs: number,
-  ) {}
+    private readonly isMachineConfig: readonly boolean[],
+    text: string,
+  ) {
+    this.treesAt = start;
+    this.text = text;
+  }
 
   static analyse(chunkText: string, start: number, text: string, settings: Settings, rules: readonly Rule[], failures: RuleFailure[]): Chunk {
     let yamlDocuments: YamlDocument[] = [];
@@ -99,19 +162,30 @@ class Chunk {
     for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures));
     // Suppressions are comments of this chunk; judge them on the chunk alone.
     problems = shiftProblems(applySuppressions(chunkText, shiftProblems(problems, -start)), start);
-    return new Chunk(start, documents, problems, machineConfigs);
+    return new Chunk(start, documents, problems, machineConfigs, documents.map((d) => d.machineConfig !== undefined), text);
   }
 
-  /** The same chunk text now starts at `start`: shift the parse and the findings, rebuild models lazily. */
+  /** The chunk's documents, their ranges valid for where it starts now. */
+  get documents(): AnalysedDocument[] {
+    const delta = this.start - this.treesAt;
+    if (delta !== 0) {
+      this.treesAt = this.start;
+      this.analysed.forEach((analysed, i) => {
+        shiftDocument(analysed.document, delta);
+        // Models hold offsets too: rebuilt on first use, from the text they now belong to.
+        if (this.isMachineConfig[i]) lazyModel(analysed, this.text);
+      });
+    }
+    return this.analysed;
+  }
+
+  /** The same chunk text now starts at `start` of `text`. */
   moveTo(start: number, text: string): void {
+    this.text = text;
     const delta = start - this.start;
     if (delta === 0) return;
     this.start = start;
     this.problems = shiftProblems(this.problems, delta);
-    for (const analysed of this.documents) {
-      shiftDocument(analysed.document, delta);
-      if (analysed.machineConfig) lazyModel(analysed, text);
-    }
   }
 }
 
@@ -135,17 +209,23 @@ function lazyModel(analysed: AnalysedDocument, text: string): void {
 /** Moves every offset of a parsed document by `delta` (the parse of a chunk starts at 0). */
 export function shiftDocument(document: YamlDocument, delta: number): void {
   if (delta === 0) return;
-  const seen = new Set<Node>();
-  visit(document, {
-    Node(_, node) {
-      if (seen.has(node)) return;
-      seen.add(node);
-      if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
-    },
-  });
+  shiftNode(document.contents, delta, new Set());
   const range = document.range;
   document.range = [range[0] + delta, range[1] + delta, range[2] + delta];
   for (const issue of [...document.errors, ...document.warnings]) issue.pos = [issue.pos[0] + delta, issue.pos[1] + delta];
+}
+
+/** A direct walk: `visit` builds a path per node, which made shifting most of a keystroke's cost. */
+function shiftNode(node: unknown, delta: number, seen: Set<Node>): void {
+  if (isPair(node)) {
+    shiftNode(node.key, delta, seen);
+    shiftNode(node.value, delta, seen);
+    return;
+  }
+  if (!isNode(node) || seen.has(node)) return;
+  seen.add(node);
+  if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
+  if (isCollection(node)) for (const item of node.items) shiftNode(item, delta, seen);
 }
 
 function shiftProblems(problems: Problem[], delta: number): Problem[] {

@@ -1,6 +1,7 @@
 /**
  * `mcroutes/serverInfo`: which server process answers (its pid, version, Node), for the
- * client's restart handling and its tests. And, for tests only, `mcroutes/debug/gc`: a
+ * client's restart handling and its tests, and what it has cost (CPU time, peak memory),
+ * which `npm run bench` reads around a keystroke. And, for tests only, `mcroutes/debug/gc`: a
  * garbage collection and the memory after it — registered only when the server runs with
  * `MCROUTES_DEBUG_GC=1` and `node --expose-gc` (test/protocol/hostile.test.ts does), never
  * in the extension.
@@ -12,11 +13,17 @@ import { guard, type Logger } from './guard';
 export const DEBUG_GC_METHOD = 'mcroutes/debug/gc';
 
 export function registerServerInfoRequests(connection: Connection, version: string, log: Logger): void {
-  connection.onRequest(Methods.serverInfo, guard(log, Methods.serverInfo, (): ServerInfoResult => ({
-    pid: process.pid,
-    version,
-    node: process.version,
-  })));
+  connection.onRequest(Methods.serverInfo, guard(log, Methods.serverInfo, (): ServerInfoResult => {
+    const { user, system } = process.cpuUsage();
+    return {
+      pid: process.pid,
+      version,
+      node: process.version,
+      cpuMicros: user + system,
+      // maxRSS is in kilobytes.
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+  }));
 
   const gc = (globalThis as { gc?: () => void }).gc;
   if (process.env.MCROUTES_DEBUG_GC === '1' && typeof gc === 'function') {
