@@ -40,15 +40,20 @@ ${lines.join('\n')}
 `;
 }
 
-/** A multi-document file: `documents` MachineConfigs of about `linesEach` lines (several units each). */
-export function manyDocuments(documents, linesEach = 100) {
+/**
+ * A multi-document file: `documents` MachineConfigs of about `linesEach` lines (several units
+ * each). Its units modify the device (`nmcli dev modify`, a hint on each) with routes in
+ * 10.0.0.0/8 (some in the machine network); `quiet` ones modify the connection profile with
+ * routes in 192.168.0.0/16, which leaves one finding per document (route-ovn-egress).
+ */
+export function manyDocuments(documents, linesEach = 100, { quiet = false } = {}) {
   const parts = [];
-  for (let d = 0; d < documents; d++) parts.push(longMachineConfig(linesEach, `99-worker-routes-${d}`, d));
+  for (let d = 0; d < documents; d++) parts.push(longMachineConfig(linesEach, `99-worker-routes-${d}`, d, quiet));
   return parts.join('---\n');
 }
 
 /** A long single MachineConfig of about `lines` lines (many units) for hover and completion timing. */
-export function longMachineConfig(targetLines, name = '99-worker-many-units', seed = 0) {
+export function longMachineConfig(targetLines, name = '99-worker-many-units', seed = 0, quiet = false) {
   const units = [];
   let lines = 12;
   let i = seed * 8;
@@ -62,7 +67,7 @@ export function longMachineConfig(targetLines, name = '99-worker-many-units', se
             [Service]
             Type=oneshot
             RemainAfterExit=yes
-            ExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes "10.${(i >> 8) & 255}.${i & 255}.0/24 172.18.0.1"
+            ExecStart=/usr/bin/nmcli ${quiet ? 'connection' : 'dev'} modify br-ex +ipv4.routes "${quiet ? '192.168' : `10.${(i >> 8) & 255}`}.${i & 255}.0/24 172.18.0.1"
             [Install]
             WantedBy=multi-user.target`);
     lines += 13;

@@ -3,13 +3,14 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { manyDocuments } from './generate.mjs';
 import { ms, summary } from './stats.mjs';
 
 export class Peer {
   /** `configuration`: what workspace/configuration answers, by section. */
   constructor(serverJs, configuration = {}, nodeArgs = []) {
     this.configuration = configuration;
-    this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();
@@ -146,18 +147,32 @@ export async function serverRows(root, inputs) {
   rows.push(['server spawn to initialize reply', ms(summary(starts).p50), 'budget 200 ms (p50 of 5)']);
 
   const [, big] = inputs.find(([name]) => name === '500 documents');
+  for (const r of await keystrokeRows(root, serverJs, '500 documents', big, { open: true, memory: true })) rows.push(r);
+  const quiet = manyDocuments(500, 100, { quiet: true });
+  for (const r of await keystrokeRows(root, serverJs, '500 documents, one finding each', quiet)) rows.push(r);
+  return rows;
+}
+
+/**
+ * A fresh server opens `text`, then takes 20 one-character edits in its middle line: the
+ * server's CPU time and the wall time to the publish of each. A publish carries every
+ * finding of the file (LSP replaces a file's diagnostics as a whole), so the two files of
+ * the bench differ in how many findings each keystroke re-sends.
+ */
+async function keystrokeRows(root, serverJs, name, text, { open = false, memory = false } = {}) {
+  const rows = [];
   const peer = new Peer(serverJs);
   await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
   peer.notify('initialized', {});
   const uri = 'file:///bench/big.yaml';
-  const findings = findingsOf(root, big);
+  const findings = findingsOf(root, text);
   const opened = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === findings);
   const t0 = performance.now();
-  peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
+  peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   await opened;
-  rows.push([`didOpen of ${big.split('\n').length} lines to complete publishDiagnostics`, ms(performance.now() - t0), 'over the protocol']);
+  const lines = text.split('\n');
+  if (open) rows.push([`${name}: didOpen of ${lines.length} lines to complete publishDiagnostics`, ms(performance.now() - t0), 'over the protocol']);
 
-  const lines = big.split('\n');
   const line = Math.floor(lines.length / 2);
   const wall = [];
   const cpu = [];
@@ -173,10 +188,12 @@ export async function serverRows(root, inputs) {
   }
   const c = summary(cpu);
   const w = summary(wall);
-  rows.push(['one-character didChange in that file: server CPU', `${ms(c.p50)} p50 / ${ms(c.p95)} p95`, 'budget 30 ms server time (20 edits; the process\'s CPU time from before the change to after its publish)']);
-  rows.push(['one-character didChange in that file to publishDiagnostics', `${ms(w.p50)} p50 / ${ms(w.p95)} p95`, `over the protocol: all ${findings} findings of the file re-sent each time`]);
-  const { peakRssBytes } = await peer.request('mcroutes/serverInfo');
-  rows.push(['server peak RSS (after that file and its edits)', `${(peakRssBytes / 2 ** 20).toFixed(0)} MB`, 'process.resourceUsage().maxRSS']);
+  rows.push([`${name}: one-character didChange, server CPU`, `${ms(c.p50)} p50 / ${ms(c.p95)} p95`, `budget 30 ms server time (20 edits; CPU time of the server process, all threads, from before the change to after its publish of ${findings} findings)`]);
+  rows.push([`${name}: one-character didChange to publishDiagnostics`, `${ms(w.p50)} p50 / ${ms(w.p95)} p95`, 'over the protocol, wall time']);
+  if (memory) {
+    const { peakRssBytes } = await peer.request('mcroutes/serverInfo');
+    rows.push([`${name}: server peak RSS (after opening and editing)`, `${(peakRssBytes / 2 ** 20).toFixed(0)} MB`, `process.resourceUsage().maxRSS; the text is ${(text.length / 2 ** 20).toFixed(1)} MB`]);
+  }
   await peer.close();
   return rows;
 }

@@ -153,12 +153,17 @@ export class EmbeddedText {
   }
 }
 
+const NO_ORIGINS = new Int32Array(0);
+
 /** Builds a derived text character by character (unescaping, joining continuations). */
 export class EmbeddedTextBuilder {
   private text = '';
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
+  // Sized on first use: most derived texts are short words, and there are many of them.
+  private starts = NO_ORIGINS;
+  private ends = NO_ORIGINS;
   private count = 0;
+  /** The arrays were handed to a built text. */
+  private shared = false;
 
   constructor(private readonly anchor: number, private exact = true) {}
 
@@ -214,13 +219,20 @@ export class EmbeddedTextBuilder {
   }
 
   build(): EmbeddedText {
-    return EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
+    if (this.count !== this.starts.length) {
+      return EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
+    }
+    // Exactly full: the text takes the arrays themselves, and the builder copies before it writes again.
+    this.shared = true;
+    return EmbeddedText.fromArrays(this.text, this.starts, this.ends, this.anchor, this.exact);
   }
 
   private reserve(extra: number): void {
     const needed = this.count + extra;
-    if (needed <= this.starts.length) return;
-    let capacity = this.starts.length * 2;
+    if (needed <= this.starts.length && !this.shared) return;
+    this.shared = false;
+    // The first push is often all there will be: size it exactly.
+    let capacity = this.starts.length === 0 ? needed : this.starts.length * 2;
     while (capacity < needed) capacity *= 2;
     const starts = new Int32Array(capacity);
     const ends = new Int32Array(capacity);

@@ -1,4 +1,3 @@
-import { isCollection, isNode, isPair, type Node } from 'yaml';
 import { checkDocument, describeError, isOurs, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import { buildMachineConfig, type MachineConfigModel } from './model';
 import type { Problem, RuleFailure, TextEdit } from './problem';
@@ -7,7 +6,7 @@ import type { Rule } from './rules/rule';
 import type { Settings } from './settings';
 import { planChunks, type SkippedText } from './limits';
 import { applySuppressions } from './suppressions';
-import { parseYamlDocuments, type YamlDocument } from './yamlDocuments';
+import { forEachNode, parseYamlDocuments, type YamlDocument } from './yamlDocuments';
 
 /**
  * Re-analysis that costs the edited YAML document, not the file. The text is cut into
@@ -209,23 +208,12 @@ function lazyModel(analysed: AnalysedDocument, text: string): void {
 /** Moves every offset of a parsed document by `delta` (the parse of a chunk starts at 0). */
 export function shiftDocument(document: YamlDocument, delta: number): void {
   if (delta === 0) return;
-  shiftNode(document.contents, delta, new Set());
+  forEachNode(document, (node) => {
+    if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
+  });
   const range = document.range;
   document.range = [range[0] + delta, range[1] + delta, range[2] + delta];
   for (const issue of [...document.errors, ...document.warnings]) issue.pos = [issue.pos[0] + delta, issue.pos[1] + delta];
-}
-
-/** A direct walk: `visit` builds a path per node, which made shifting most of a keystroke's cost. */
-function shiftNode(node: unknown, delta: number, seen: Set<Node>): void {
-  if (isPair(node)) {
-    shiftNode(node.key, delta, seen);
-    shiftNode(node.value, delta, seen);
-    return;
-  }
-  if (!isNode(node) || seen.has(node)) return;
-  seen.add(node);
-  if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
-  if (isCollection(node)) for (const item of node.items) shiftNode(item, delta, seen);
 }
 
 function shiftProblems(problems: Problem[], delta: number): Problem[] {

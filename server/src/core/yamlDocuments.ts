@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, Node, Pair, parseAllDocuments, Scalar, visit, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
+import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
 import type { FileRange } from './embeddedText';
 
 export type YamlDocument = Document.Parsed;
@@ -26,21 +26,39 @@ export function parseYamlDocuments(text: string, options: { ownDuplicateCheck?: 
 /** DUPLICATE_KEY errors as the library's uniqueKeys finds them (scalar keys equal by value), in document order. */
 function addDuplicateKeyErrors(document: YamlDocument): void {
   const found: YAMLParseError[] = [];
-  visit(document, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = pair.key;
-        if (!isScalar(key) || !key.range) continue;
-        const value = key.value;
-        // The library compares with ===: NaN is never equal to itself.
-        if (typeof value === 'number' && Number.isNaN(value)) continue;
-        if (seen.has(value)) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        else seen.add(value);
-      }
-    },
+  forEachNode(document, (node) => {
+    if (!isMap(node)) return;
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (!isScalar(key) || !key.range) continue;
+      const value = key.value;
+      // The library compares with ===: NaN is never equal to itself.
+      if (typeof value === 'number' && Number.isNaN(value)) continue;
+      if (seen.has(value)) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      else seen.add(value);
+    }
   });
   document.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
+}
+
+/**
+ * Every node of a document (keys included), parents before children, in document order.
+ * A direct walk with a stack: the library's `visit` builds a path for every node, which
+ * cost more than most of the checks that walk.
+ */
+export function forEachNode(document: YamlDocument, fn: (node: Node) => void): void {
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (isPair(item)) {
+      stack.push(item.value, item.key);
+      continue;
+    }
+    if (!isNode(item)) continue;
+    fn(item);
+    if (isCollection(item)) for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
+  }
 }
 
 /** The pair of `map` whose key is the scalar `key`. */

@@ -50,7 +50,9 @@ export function codeActions(params: CodeActionParams, document: TextDocument, cu
   return actions;
 }
 
-export function diagnosticData(problem: Problem, version: number): DiagnosticData {
+/** Nothing when the finding has neither data nor fixes: every diagnostic is re-sent on each edit, so bytes count. */
+export function diagnosticData(problem: Problem, version: number): DiagnosticData | undefined {
+  if (!problem.data && !problem.fixes) return undefined;
   return { ...problem.data, version, ...(problem.fixes ? { fixes: problem.fixes } : {}) };
 }
 

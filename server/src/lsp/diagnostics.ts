@@ -29,6 +29,7 @@ export function toDiagnostic(problem: Problem, document: TextDocument): Diagnost
     code: problem.code,
     message: problem.message,
   };
-  diagnostic.data = diagnosticData(problem, document.version);
+  const data = diagnosticData(problem, document.version);
+  if (data) diagnostic.data = data;
   return diagnostic;
 }

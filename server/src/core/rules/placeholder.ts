@@ -1,6 +1,6 @@
-import { isMap, isPair, isScalar, Node, Scalar, visit } from 'yaml';
+import { isMap, isPair, isScalar, Node, Scalar } from 'yaml';
 import { isWholeVariable, PlaceholderMatch, templatePlaceholders, variablePlaceholders } from '../placeholder';
-import { mapAt, pairOf, seqAt } from '../yamlDocuments';
+import { forEachNode, mapAt, pairOf, seqAt } from '../yamlDocuments';
 import { embeddedTextOfScalar } from '../yamlScalar';
 import type { Rule } from './rule';
 
@@ -34,11 +34,9 @@ export const placeholder: Rule = {
       if (unit.contents) unitTexts.add(unit.contents.scalar);
       for (const dropin of unit.dropins) if (dropin.contents) unitTexts.add(dropin.contents.scalar);
     }
-    visit(document, {
-      Scalar(_, node) {
-        if (typeof node.value !== 'string') return;
-        for (const match of templatePlaceholders(node.value, unitTexts.has(node))) say(node, match, '');
-      },
+    forEachNode(document, (node) => {
+      if (!isScalar(node) || typeof node.value !== 'string') return;
+      for (const match of templatePlaceholders(node.value, unitTexts.has(node))) say(node, match, '');
     });
 
     // Names, labels and paths: `$VAR` too.
