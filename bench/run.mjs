@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { longMachineConfig, machineConfigWithRoutes, manyDocuments } from './generate.mjs';
-import { ms, once, time } from './stats.mjs';
+import { ms, once, paired, time } from './stats.mjs';
 import { comparisonRows, serverRows } from './server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,9 +29,12 @@ const inputs = [
 
 for (const [name, text] of inputs) {
   const lines = text.split('\n').length;
-  const floor = time(() => parseAllDocuments(text, { version: '1.1', keepSourceTokens: true }), { runs: name === 'seed' ? 200 : 15 });
   const cold = once(() => lintText(text, DEFAULT_SETTINGS));
-  const warm = time(() => lintText(text, DEFAULT_SETTINGS), { runs: name === 'seed' ? 200 : 15 });
+  const [floor, warm] = paired(
+    () => parseAllDocuments(text, { version: '1.1', keepSourceTokens: true }),
+    () => lintText(text, DEFAULT_SETTINGS),
+    { runs: name === 'seed' ? 1000 : 15 },
+  );
   row(`${name} (${lines} lines): yaml parse alone p50`, ms(floor.p50), 'the floor');
   row(`${name}: full validation cold`, ms(cold), 'first run in the process');
   row(`${name}: full validation warm p50`, ms(warm.p50), `${(warm.p50 / floor.p50).toFixed(2)}× the floor`);

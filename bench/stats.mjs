@@ -12,6 +12,28 @@ export function time(fn, { runs = 30, warmup = 5 } = {}) {
   return summary(samples);
 }
 
+/**
+ * Two functions timed in alternation, after warm-up runs of both: a ratio of their medians
+ * that a machine changing speed during the run (other load, frequency scaling) moves less.
+ */
+export function paired(a, b, { runs = 30, warmup = runs } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    a();
+    as.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    bs.push(performance.now() - t0);
+  }
+  return [summary(as), summary(bs)];
+}
+
 export function once(fn) {
   const t0 = performance.now();
   fn();

@@ -61,12 +61,17 @@ export function masqueradeIsWide(openshiftVersion: string): boolean {
 export function ovnRanges(settings: Settings): NamedRange[] {
   const wide = masqueradeIsWide(settings.openshiftVersion);
   return [
-    ...named(['100.64.0.0/16', 'fd98::/64'], 'the OVN-Kubernetes join subnet'),
-    ...named(['100.88.0.0/16', 'fd97::/64'], 'the OVN-Kubernetes transit switch subnet'),
-    ...named(wide ? ['169.254.0.0/17', 'fd69::/112'] : ['169.254.169.0/29', 'fd69::/125'],
-      `the OVN-Kubernetes masquerade subnet (OpenShift ${settings.openshiftVersion})`),
+    ...named(OVN_JOIN, 'the OVN-Kubernetes join subnet'),
+    ...named(OVN_TRANSIT, 'the OVN-Kubernetes transit switch subnet'),
+    ...named(wide ? OVN_MASQUERADE : OVN_MASQUERADE_BEFORE_4_17, `the OVN-Kubernetes masquerade subnet (OpenShift ${settings.openshiftVersion})`),
   ];
 }
+
+// Constant lists, so that `named` parses each once (it caches by list).
+const OVN_JOIN = ['100.64.0.0/16', 'fd98::/64'];
+const OVN_TRANSIT = ['100.88.0.0/16', 'fd97::/64'];
+const OVN_MASQUERADE = ['169.254.0.0/17', 'fd69::/112'];
+const OVN_MASQUERADE_BEFORE_4_17 = ['169.254.169.0/29', 'fd69::/125'];
 
 /** A route of the config that adds a destination inside one of `ranges`. */
 export interface RouteInRange {

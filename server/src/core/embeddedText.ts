@@ -153,17 +153,14 @@ export class EmbeddedText {
   }
 }
 
-const NO_ORIGINS = new Int32Array(0);
-
 /** Builds a derived text character by character (unescaping, joining continuations). */
 export class EmbeddedTextBuilder {
   private text = '';
-  // Sized on first use: most derived texts are short words, and there are many of them.
-  private starts = NO_ORIGINS;
-  private ends = NO_ORIGINS;
+  // 16 entries (64 bytes) is the size V8 keeps inside the heap: most derived texts are short
+  // words, and an array with an external buffer costs more to allocate than to fill.
+  private starts = new Int32Array(16);
+  private ends = new Int32Array(16);
   private count = 0;
-  /** The arrays were handed to a built text. */
-  private shared = false;
 
   constructor(private readonly anchor: number, private exact = true) {}
 
@@ -219,20 +216,13 @@ export class EmbeddedTextBuilder {
   }
 
   build(): EmbeddedText {
-    if (this.count !== this.starts.length) {
-      return EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
-    }
-    // Exactly full: the text takes the arrays themselves, and the builder copies before it writes again.
-    this.shared = true;
-    return EmbeddedText.fromArrays(this.text, this.starts, this.ends, this.anchor, this.exact);
+    return EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
   }
 
   private reserve(extra: number): void {
     const needed = this.count + extra;
-    if (needed <= this.starts.length && !this.shared) return;
-    this.shared = false;
-    // The first push is often all there will be: size it exactly.
-    let capacity = this.starts.length === 0 ? needed : this.starts.length * 2;
+    if (needed <= this.starts.length) return;
+    let capacity = this.starts.length * 2;
     while (capacity < needed) capacity *= 2;
     const starts = new Int32Array(capacity);
     const ends = new Int32Array(capacity);
