@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
 import { embeddedTextOfScalar } from '../../server/src/core/yamlScalar';
 import { offsetOf, scalarAt } from '../support/yamlHelpers';
 
@@ -38,6 +40,19 @@ describe('embedded text of scalars', () => {
     const text = 'a:\n  b: |2\n      indented\n    flush\n';
     assertMaps(text, ['a', 'b'], '  indented', '  indented');
     assertMaps(text, ['a', 'b'], 'flush');
+  });
+
+  it('an indentation indicator counts from the right place in a parse whose source tokens are let go', () => {
+    const text = 'a:\n  - b: |2\n        indented\n      flush\n';
+    const [document] = parseYamlDocuments(text);
+    const item = (document.get('a') as YAMLSeq).items[0] as YAMLMap;
+    const node = item.get('b', true) as Scalar;
+    assert.equal(node.srcToken, undefined, 'no source tokens kept');
+    const embedded = embeddedTextOfScalar(node, text);
+    assert.equal(embedded.value, '  indented\nflush\n');
+    assert.ok(embedded.exact);
+    const at = embedded.value.indexOf('flush');
+    assert.equal(text.slice(embedded.rangeOf(at, at + 5).start, embedded.rangeOf(at, at + 5).end), 'flush');
   });
 
   it('literal block with strip and keep chomping', () => {

@@ -1,5 +1,6 @@
 import { Scalar } from 'yaml';
 import { EmbeddedText, EmbeddedTextBuilder } from './embeddedText';
+import { blockScalarParentIndent } from './yamlDocuments';
 
 /**
  * The embedded text of a YAML scalar: its value as the cluster reads it, with every
@@ -16,7 +17,7 @@ export function embeddedTextOfScalar(node: Scalar, text: string): EmbeddedText {
     switch (node.type) {
       case Scalar.BLOCK_LITERAL:
       case Scalar.BLOCK_FOLDED:
-        traced = traceBlockScalar(text, start, valueEnd, blockParentIndent(node));
+        traced = traceBlockScalar(text, start, valueEnd, blockScalarParentIndent(node));
         break;
       case Scalar.QUOTE_DOUBLE:
         traced = traceQuoted(text, start, valueEnd, doubleQuotedEscape);
@@ -34,10 +35,6 @@ export function embeddedTextOfScalar(node: Scalar, text: string): EmbeddedText {
   return EmbeddedText.coarse(expected, { start, end: valueEnd });
 }
 
-function blockParentIndent(node: Scalar): number {
-  const token = node.srcToken as { indent?: unknown } | undefined;
-  return typeof token?.indent === 'number' ? token.indent : 0;
-}
 
 interface SourceLine {
   /** Offset of the first character of the line. */
