@@ -16,8 +16,13 @@ export interface FileRange {
 export class EmbeddedText {
   private constructor(
     readonly value: string,
+    /**
+     * Origins of value[i] at starts[base + i] and ends[base + i]: a slice shares the arrays
+     * of the text it was cut from (a typed-array view per slice cost more than the slice).
+     */
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
+    private readonly base: number,
     /** Where an empty text sits in the file. */
     private readonly anchor: number,
     /** False when the mapping could not be computed and every character maps to the whole node. */
@@ -32,14 +37,14 @@ export class EmbeddedText {
       starts[i] = fileStart + i;
       ends[i] = fileStart + i + 1;
     }
-    return new EmbeddedText(value, starts, ends, fileStart, true);
+    return new EmbeddedText(value, starts, ends, 0, fileStart, true);
   }
 
   /** A value whose characters cannot be traced individually: all of them map to `range`. */
   static coarse(value: string, range: FileRange): EmbeddedText {
     const starts = new Int32Array(value.length).fill(range.start);
     const ends = new Int32Array(value.length).fill(range.end);
-    return new EmbeddedText(value, starts, ends, range.start, false);
+    return new EmbeddedText(value, starts, ends, 0, range.start, false);
   }
 
   get length(): number {
@@ -51,8 +56,8 @@ export class EmbeddedText {
     from = clamp(from, 0, this.value.length);
     to = clamp(to, from, this.value.length);
     if (to > from) {
-      let end = this.ends[to - 1];
-      let start = this.starts[from];
+      let end = this.ends[this.base + to - 1];
+      let start = this.starts[this.base + from];
       if (end < start) end = start;
       return { start, end };
     }
@@ -63,8 +68,8 @@ export class EmbeddedText {
   /** The file offset of the boundary before value[index]. */
   positionAt(index: number): number {
     if (this.value.length === 0) return this.anchor;
-    if (index < this.value.length) return this.starts[Math.max(0, index)];
-    return this.ends[this.value.length - 1];
+    if (index < this.value.length) return this.starts[this.base + Math.max(0, index)];
+    return this.ends[this.base + this.value.length - 1];
   }
 
   /**
@@ -76,15 +81,16 @@ export class EmbeddedText {
     if (!this.exact) return undefined;
     const n = this.value.length;
     if (n === 0) return offset === this.anchor ? 0 : undefined;
-    if (offset === this.ends[n - 1]) return n;
+    const { starts, ends, base } = this;
+    if (offset === ends[base + n - 1]) return n;
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[base + mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return this.starts[lo] <= offset && offset < Math.max(this.ends[lo], this.starts[lo] + 1) ? lo : undefined;
+    return starts[base + lo] <= offset && offset < Math.max(ends[base + lo], starts[base + lo] + 1) ? lo : undefined;
   }
 
   /** Whether file offset `offset` lies within the text, its end included. */
@@ -97,13 +103,7 @@ export class EmbeddedText {
   slice(from: number, to = this.value.length): EmbeddedText {
     from = clamp(from, 0, this.value.length);
     to = clamp(to, from, this.value.length);
-    return new EmbeddedText(
-      this.value.slice(from, to),
-      this.starts.subarray(from, to),
-      this.ends.subarray(from, to),
-      this.positionAt(from),
-      this.exact,
-    );
+    return new EmbeddedText(this.value.slice(from, to), this.starts, this.ends, this.base + from, this.positionAt(from), this.exact);
   }
 
   /** value without leading and trailing whitespace, still mapped. */
@@ -140,16 +140,16 @@ export class EmbeddedText {
   }
   /** File offset where character `index` starts (no allocation, for hot loops). */
   startOf(index: number): number {
-    return this.starts[index];
+    return this.starts[this.base + index];
   }
 
   /** File offset where character `index` ends. */
   endOf(index: number): number {
-    return this.ends[index];
+    return this.ends[this.base + index];
   }
 
   static fromArrays(value: string, starts: Int32Array, ends: Int32Array, anchor: number, exact: boolean): EmbeddedText {
-    return new EmbeddedText(value, starts, ends, anchor, exact);
+    return new EmbeddedText(value, starts, ends, 0, anchor, exact);
   }
 }
 
