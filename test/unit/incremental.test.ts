@@ -109,6 +109,18 @@ describe('incremental analysis', function () {
     assert.deepEqual(checked, [], 'the same text again checks nothing');
   });
 
+  it('a document that does not parse cannot run on into the next, in the editor and in the CLI alike', () => {
+    const broken = 'apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: "99-worker-broken\n';
+    const text = `${broken}---\n${seed}`;
+    const full = lintText(text, DEFAULT_SETTINGS).problems;
+    assert.deepEqual(new IncrementalLinter().lint(text, DEFAULT_SETTINGS).problems, full);
+    const alone = lintText(seed, DEFAULT_SETTINGS).problems;
+    const shift = broken.length + 4;
+    const second = full.filter((p) => p.start >= shift + 1).map((p) => ({ ...p, start: p.start - shift, end: p.end - shift }));
+    assert.deepEqual(second.map((p) => [p.code, p.start, p.end]), alone.map((p) => [p.code, p.start, p.end]), 'the seed after it has all its own findings');
+    assert.ok(full.some((p) => p.code === 'yaml-syntax' && p.start <= shift), 'the unclosed quote is reported');
+  });
+
   it('a moved document still answers position questions at its new place', () => {
     const linter = new IncrementalLinter();
     const text = `${seed}---\n${seed}`;

@@ -35,22 +35,23 @@ export interface LintResult {
   pending?: number;
 }
 
-/** text → documents → models. Never throws: a failure leaves no documents and is reported. */
+/**
+ * text → documents → models. Never throws: a failure leaves no documents and is reported.
+ * Each document chunk (cut at `---` lines) is parsed on its own, as IncrementalLinter does:
+ * broken YAML then reads the same in the editor and in `mcroutes lint`, and a mistake in
+ * one document (an unclosed quote) cannot run on into the next.
+ */
 export function parseText(text: string, failures: RuleFailure[] = []): ParsedText {
   try {
     const plan = planChunks(text, splitDocumentChunks(text));
-    if (plan.skipped.length === 0) {
-      return { text, documents: parseYamlDocuments(text).map((document) => ({ document, machineConfig: buildMachineConfig(document, text) })) };
-    }
-    // Past a limit: only the documents within it are parsed, each on its own (as IncrementalLinter does).
     const documents: AnalysedDocument[] = [];
     for (const { start, end } of plan.analysed) {
-      for (const document of parseYamlDocuments(text.slice(start, end))) {
+      for (const document of parseYamlDocuments(start === 0 && end === text.length ? text : text.slice(start, end))) {
         shiftDocument(document, start);
         documents.push({ document, machineConfig: buildMachineConfig(document, text) });
       }
     }
-    return { text, documents, skipped: plan.skipped };
+    return { text, documents, ...(plan.skipped.length > 0 ? { skipped: plan.skipped } : {}) };
   } catch (error) {
     failures.push({ rule: 'parse', error: describeError(error) });
     return { text, documents: [] };
