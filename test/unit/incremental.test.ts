@@ -121,6 +121,19 @@ describe('incremental analysis', function () {
     assert.ok(full.some((p) => p.code === 'yaml-syntax' && p.start <= shift), 'the unclosed quote is reported');
   });
 
+  it('a custom role follows the pool of the same file as it is edited, without re-checking the other documents', () => {
+    const text = fs.readFileSync(path.join(fixtures, 'cases', 'envelope-role-pool-in-file.yaml'), 'utf8');
+    const roleWarnings = (problems: { code: string; data?: Record<string, unknown> }[]) =>
+      problems.filter((p) => p.code === 'mc-role-label').map((p) => p.data?.role);
+    const linter = new IncrementalLinter();
+    assert.deepEqual(roleWarnings(linter.lint(text, DEFAULT_SETTINGS).problems), ['edge']);
+    const renamed = text.replace('values: [worker, infra]', 'values: [worker, infrx]');
+    const { problems } = linter.lint(renamed, DEFAULT_SETTINGS);
+    assert.deepEqual(roleWarnings(problems), ['infra', 'edge'], 'the pool no longer selects infra');
+    assert.deepEqual(problems, lintText(renamed, DEFAULT_SETTINGS).problems);
+    assert.deepEqual(roleWarnings(linter.lint(text, DEFAULT_SETTINGS).problems), ['edge'], 'and again when it does');
+  });
+
   it('a moved document still answers position questions at its new place', () => {
     const linter = new IncrementalLinter();
     const text = `${seed}---\n${seed}`;

@@ -20,3 +20,18 @@ describe('rules over fixtures (each fixture lists every finding it must produce)
     });
   }
 });
+
+describe('messages quote a value as the file writes it', () => {
+  const config = (name: string, version: string) =>
+    `apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: ${name}\n  labels:\n    machineconfiguration.openshift.io/role: worker\nspec:\n  config:\n    ignition:\n      version: ${version}\n`;
+  const message = (text: string, code: string) => lintText(text, DEFAULT_SETTINGS).problems.find((p) => p.code === code)?.message;
+
+  it('a name read as NaN or a hexadecimal number', () => {
+    assert.match(message(config('.nan', '3.4.0'), 'mc-name') ?? '', /^metadata\.name \.nan is read as a number, not a string/);
+    assert.match(message(config('0x1F', '3.4.0'), 'mc-name') ?? '', /^metadata\.name 0x1F is read as a number/);
+  });
+
+  it('a version read as a boolean is not called a number', () => {
+    assert.match(message(config('99-worker-routes', 'yes'), 'ign-version') ?? '', /^ignition\.version yes is read as a boolean, not a version/);
+  });
+});

@@ -52,19 +52,6 @@ function documentOf(name: string, expanded: string): string {
   return UNIT_ENTRY_HOST.replace('@ENTRY@', entry);
 }
 
-/**
- * Findings a snippet gives because a rule is wrong about it, reported to the rule's
- * owner and listed here by snippet name and rule id. The test insists on exactly these:
- * when the rule is fixed, the entry must go.
- *
- * mc-role-label warns that a custom role needs a MachineConfigPool that selects it, but
- * looks only at the document itself: the pool in the same file, which selects the role,
- * is not seen (rules get one YAML document, not the file).
- */
-const KNOWN_RULE_GAPS: Record<string, string[]> = {
-  'MachineConfigPool: custom pool with a static route': ['mc-role-label'],
-};
-
 function findings(text: string): string[] {
   const lines = new LineIndex(text);
   return lintText(text, DEFAULT_SETTINGS).problems
@@ -109,8 +96,7 @@ describe('snippets', () => {
       const kinds = result.parsed.documents.map(({ document }) => String((document.toJS() as { kind?: string } | null)?.kind));
       if (kinds.some((kind) => kind === 'MachineConfig')) assert.ok(result.machineConfigs > 0);
       const found = findings(text);
-      const gaps = KNOWN_RULE_GAPS[name] ?? [];
-      assert.deepEqual(found.map((f) => / (\S+):/.exec(f)![1]), gaps, `${name}:\n${found.join('\n')}\n\n${text}`);
+      assert.deepEqual(found, [], `${name}:\n${found.join('\n')}\n\n${text}`);
     });
   }
 

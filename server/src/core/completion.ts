@@ -4,15 +4,14 @@
  * offsets out; the LSP layer converts. Never throws, and reads no more than the one
  * YAML document at the caret.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
 import { completionContextAt, documentLines, type CompletionContext, type DocumentLines } from './completionContext';
 import { unitLineCompletions, unitValueCompletions, type RangedItems } from './completionUnit';
 import { keyCompletions, valueCompletions } from './completionYaml';
 import type { ParsedText } from './lint';
 import { nmcliCommandsOf, reservedInterface } from './nmcliCommands';
-import { ROLE_LABEL } from './rules/mcRoleLabel';
+import { ROLE_LABEL, rolesSelectedByPool } from './pools';
 import type { Settings } from './settings';
-import { mapAt, pairOf, scalarAt, seqAt, stringValue } from './yamlDocuments';
+import { mapAt, scalarAt, stringValue } from './yamlDocuments';
 
 export type CompletionKind = 'key' | 'value' | 'section' | 'directive' | 'keyword' | 'snippet';
 
@@ -138,22 +137,10 @@ export function rolesOf(parsed: ParsedText, offset: number, knownRoles: string[]
 export function rolesInParsed(parsed: ParsedText): string[] {
   const roles: string[] = [];
   for (const { document, machineConfig } of parsed.documents) {
-    const root = document.contents;
-    if (!isMap(root)) continue;
     if (machineConfig) {
       const role = stringValue(scalarAt(mapAt(machineConfig.metadata, 'labels'), ROLE_LABEL));
       if (role) roles.push(role);
-      continue;
-    }
-    if (stringValue(scalarAt(root, 'kind')) !== 'MachineConfigPool') continue;
-    const selector = mapAt(mapAt(root, 'spec'), 'machineConfigSelector');
-    const label = stringValue(scalarAt(mapAt(selector, 'matchLabels'), ROLE_LABEL));
-    if (label) roles.push(label);
-    for (const expression of seqAt(selector, 'matchExpressions')?.items ?? []) {
-      if (!isMap(expression) || stringValue(scalarAt(expression, 'key')) !== ROLE_LABEL) continue;
-      const values = pairOf(expression, 'values')?.value;
-      if (isSeq(values)) for (const v of values.items) if (isScalar(v) && typeof v.value === 'string') roles.push(v.value);
-    }
+    } else roles.push(...rolesSelectedByPool(document));
   }
   return roles;
 }

@@ -1,4 +1,4 @@
-import { checkDocument, describeError, isOurs, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import { checkDocument, describeError, fileFactsOf, isOurs, settleInFile, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import { buildMachineConfig, type MachineConfigModel } from './model';
 import type { Problem, RuleFailure, TextEdit } from './problem';
 import { RULES } from './rules';
@@ -62,7 +62,9 @@ export class IncrementalLinter {
     const more = pending > 0 ? { pending } : {};
     // Other YAML gets nothing from us (as in lintParsed).
     if (!isOurs(machineConfigs, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, ...more };
-    const problems = withConfiguredSeverity([...current.flatMap((c) => c.problems), ...plan.skipped.map((s) => s.problem)], settings);
+    const facts = { poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
+    const settled = settleInFile(current.flatMap((c) => c.problems), facts, this.rules, failures);
+    const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem)], settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return { parsed, problems, failures, machineConfigs, ...more };
   }
@@ -136,6 +138,8 @@ class Chunk {
     public problems: Problem[],
     readonly machineConfigs: number,
     private readonly isMachineConfig: readonly boolean[],
+    /** Roles its MachineConfigPools select (FileFacts): a fact of the text, so it moves with it. */
+    readonly poolRoles: readonly string[],
     text: string,
   ) {
     this.treesAt = start;
@@ -161,7 +165,8 @@ class Chunk {
     for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures));
     // Suppressions are comments of this chunk; judge them on the chunk alone.
     problems = shiftProblems(applySuppressions(chunkText, shiftProblems(problems, -start)), start);
-    return new Chunk(start, documents, problems, machineConfigs, documents.map((d) => d.machineConfig !== undefined), text);
+    const { poolRoles } = fileFactsOf(yamlDocuments);
+    return new Chunk(start, documents, problems, machineConfigs, documents.map((d) => d.machineConfig !== undefined), [...poolRoles], text);
   }
 
   /** The chunk's documents, their ranges valid for where it starts now. */

@@ -1,11 +1,12 @@
 import { buildMachineConfig, MachineConfigModel } from './model';
 import type { Problem, RuleFailure, RuleId } from './problem';
 import { RULES } from './rules';
-import type { Finding, Rule, RuleContext } from './rules/rule';
+import type { FileFacts, Finding, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
 import { applySuppressions } from './suppressions';
 import { shiftDocument, splitDocumentChunks } from './incremental';
 import { planChunks, withSkipped, type SkippedText } from './limits';
+import { rolesSelectedByPool } from './pools';
 import { parseYamlDocuments, YamlDocument } from './yamlDocuments';
 
 /** One YAML document of a file, with its MachineConfig model when it is one. */
@@ -73,7 +74,8 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
   if (!isOurs(machineConfigs, parsed.skipped)) return { parsed, problems, failures, machineConfigs };
 
   for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures));
-  const shown = withConfiguredSeverity(withSkipped(applySuppressions(text, problems), parsed.skipped), settings);
+  const settled = settleInFile(applySuppressions(text, problems), fileFactsOf(documents.map((d) => d.document)), rules, failures);
+  const shown = withConfiguredSeverity(withSkipped(settled, parsed.skipped), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
   return { parsed, problems: shown, failures, machineConfigs };
 }
@@ -105,6 +107,30 @@ export function checkDocument(
     }
   }
   return problems;
+}
+
+/** What the documents of a file say that findings in other documents depend on. */
+export function fileFactsOf(documents: Iterable<YamlDocument>): FileFacts {
+  const poolRoles = new Set<string>();
+  for (const document of documents) for (const role of rolesSelectedByPool(document)) poolRoles.add(role);
+  return { poolRoles };
+}
+
+/** Drops the findings another document of the file answers (Rule.holdsInFile). */
+export function settleInFile(problems: Problem[], file: FileFacts, rules: readonly Rule[], failures: RuleFailure[]): Problem[] {
+  const judges = new Map<string, Rule>();
+  for (const rule of rules) if (rule.holdsInFile) judges.set(rule.id, rule);
+  if (judges.size === 0) return problems;
+  return problems.filter((problem) => {
+    const rule = judges.get(problem.code);
+    if (!rule) return true;
+    try {
+      return rule.holdsInFile!(problem, file);
+    } catch (error) {
+      failures.push({ rule: rule.id, error: describeError(error) });
+      return true;
+    }
+  });
 }
 
 /** A file is ours when it holds a MachineConfig: an analysed one, or one in a part skipped for a limit. */

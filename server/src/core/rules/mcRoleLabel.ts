@@ -1,9 +1,10 @@
 import { isGeneratedByPlatform, keyRange } from '../model';
 import { hasPlaceholder } from '../placeholder';
+import { ROLE_LABEL } from '../pools';
 import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
 
-export const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
+export { ROLE_LABEL } from '../pools';
 const STANDARD_ROLES = new Set(['worker', 'master']);
 
 /** Without the role label no MachineConfigPool selects the config and nothing happens. */
@@ -43,5 +44,10 @@ export const mcRoleLabel: Rule = {
         data: { role },
       });
     }
+  },
+  // A MachineConfigPool in the same file that selects the role answers the warning.
+  holdsInFile(problem, file) {
+    const role = problem.data?.role;
+    return typeof role !== 'string' || !file.poolRoles.has(role);
   },
 };
