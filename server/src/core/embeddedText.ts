@@ -156,13 +156,20 @@ export class EmbeddedText {
 /** Builds a derived text character by character (unescaping, joining continuations). */
 export class EmbeddedTextBuilder {
   private text = '';
-  // 16 entries (64 bytes) is the size V8 keeps inside the heap: most derived texts are short
-  // words, and an array with an external buffer costs more to allocate than to fill.
-  private starts = new Int32Array(16);
-  private ends = new Int32Array(16);
+  private starts: Int32Array;
+  private ends: Int32Array;
   private count = 0;
 
-  constructor(private readonly anchor: number, private exact = true) {}
+  /**
+   * @param capacity how many characters the text will about have, when the caller knows
+   *   (a scalar's source length): the arrays are then allocated once, not grown. The
+   *   default, 16 entries (64 bytes), is the size V8 keeps inside the heap: most derived
+   *   texts are short words, and an array with an external buffer costs more to allocate.
+   */
+  constructor(private readonly anchor: number, private exact = true, capacity = 16) {
+    this.starts = new Int32Array(Math.max(1, capacity));
+    this.ends = new Int32Array(Math.max(1, capacity));
+  }
 
   get length(): number {
     return this.count;

@@ -151,7 +151,7 @@ const GKEYFILE_ESCAPES: Record<string, string> = { s: ' ', n: '\n', t: '\t', r: 
 
 function unescapeValue(value: EmbeddedText): EmbeddedText {
   if (!value.value.includes('\\')) return value;
-  const out = new EmbeddedTextBuilder(value.positionAt(0), value.exact);
+  const out = new EmbeddedTextBuilder(value.positionAt(0), value.exact, value.length);
   for (let i = 0; i < value.length; i++) {
     const decoded = value.value[i] === '\\' ? GKEYFILE_ESCAPES[value.value[i + 1]] : undefined;
     if (decoded !== undefined) {
