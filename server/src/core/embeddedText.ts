@@ -153,11 +153,14 @@ export class EmbeddedText {
   }
 }
 
+const NO_ORIGINS = new Int32Array(0);
+
 /** Builds a derived text character by character (unescaping, joining continuations). */
 export class EmbeddedTextBuilder {
   private text = '';
-  private starts: Int32Array;
-  private ends: Int32Array;
+  // Allocated on the first character: many builders (a word being read) end up empty.
+  private starts = NO_ORIGINS;
+  private ends = NO_ORIGINS;
   private count = 0;
 
   /**
@@ -166,10 +169,7 @@ export class EmbeddedTextBuilder {
    *   default, 16 entries (64 bytes), is the size V8 keeps inside the heap: most derived
    *   texts are short words, and an array with an external buffer costs more to allocate.
    */
-  constructor(private readonly anchor: number, private exact = true, capacity = 16) {
-    this.starts = new Int32Array(Math.max(1, capacity));
-    this.ends = new Int32Array(Math.max(1, capacity));
-  }
+  constructor(private readonly anchor: number, private exact = true, private readonly capacity = 16) {}
 
   get length(): number {
     return this.count;
@@ -229,7 +229,7 @@ export class EmbeddedTextBuilder {
   private reserve(extra: number): void {
     const needed = this.count + extra;
     if (needed <= this.starts.length) return;
-    let capacity = this.starts.length * 2;
+    let capacity = Math.max(this.starts.length * 2, this.capacity, 1);
     while (capacity < needed) capacity *= 2;
     const starts = new Int32Array(capacity);
     const ends = new Int32Array(capacity);

@@ -101,3 +101,18 @@ const BUTANE_ONLY: Record<string, Record<string, string>> = {
 export function butaneOnlyKey(path: string, key: string): string | undefined {
   return BUTANE_ONLY[path.replace(/\[\d+\]/g, '[]')]?.[key];
 }
+
+/** Paths (lists as `[]`) under which a Butane-only key can sit: a walk looking for them need not go elsewhere. */
+export const BUTANE_ONLY_PATH_PREFIXES: ReadonlySet<string> = new Set(
+  Object.keys(BUTANE_ONLY).flatMap((path) => {
+    const prefixes: string[] = [];
+    for (let at = path.indexOf('.'); at >= 0; at = path.indexOf('.', at + 1)) prefixes.push(path.slice(0, at));
+    for (let at = path.indexOf('['); at >= 0; at = path.indexOf('[', at + 1)) prefixes.push(path.slice(0, at));
+    return [...prefixes, path];
+  }),
+);
+
+/** butaneOnlyKey for a path already written with `[]` for list items. */
+export function butaneOnlyKeyAt(listPath: string, key: string): string | undefined {
+  return BUTANE_ONLY[listPath]?.[key];
+}

@@ -19,44 +19,31 @@ export function parseYamlDocuments(text: string, options: { ownDuplicateCheck?: 
     uniqueKeys: !own,
   });
   const documents = Array.isArray(parsed) ? parsed : [];
-  for (const document of documents) keepBlockIndents(document);
-  if (own) for (const document of documents) addDuplicateKeyErrors(document);
+  for (const document of documents) settleTree(document, own);
   return documents;
 }
 
 /**
- * Source tokens are kept by the parser for one fact: the indentation a block scalar's
- * explicit indentation indicator counts from. That is recorded; the tokens are let go, a
- * fifth of a parsed file's memory, which the garbage collector would otherwise keep moving.
+ * One walk over a parsed document for two things. Source tokens are kept by the parser
+ * for one fact: the indentation a block scalar's explicit indentation indicator counts
+ * from. That is recorded and the tokens let go (a fifth of a parse's memory, which the
+ * garbage collector would otherwise keep moving; set to undefined, not deleted, which
+ * would slow every later read of the node). And, with `duplicates`, the DUPLICATE_KEY
+ * errors the library's uniqueKeys finds (scalar keys equal by value), in document order.
  */
-function keepBlockIndents(document: YamlDocument): void {
-  forEachNode(document, (node) => {
-    const token = node.srcToken as { indent?: unknown } | undefined;
-    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && typeof token?.indent === 'number') {
-      blockIndents.set(node, token.indent);
-    }
-    delete node.srcToken;
-    // Pairs of a mapping hold their item's tokens too.
-    if (isCollection(node)) for (const item of node.items) if (isPair(item)) delete (item as { srcToken?: unknown }).srcToken;
-  });
-}
-
-const blockIndents = new WeakMap<Scalar, number>();
-
-/** The indentation of the collection a block scalar sits in (0 when unknown). */
-export function blockScalarParentIndent(node: Scalar): number {
-  const recorded = blockIndents.get(node);
-  if (recorded !== undefined) return recorded;
-  // Parsed elsewhere, with its tokens still on.
-  const token = node.srcToken as { indent?: unknown } | undefined;
-  return typeof token?.indent === 'number' ? token.indent : 0;
-}
-
-/** DUPLICATE_KEY errors as the library's uniqueKeys finds them (scalar keys equal by value), in document order. */
-function addDuplicateKeyErrors(document: YamlDocument): void {
+function settleTree(document: YamlDocument, duplicates: boolean): void {
   const found: YAMLParseError[] = [];
   forEachNode(document, (node) => {
-    if (!isMap(node)) return;
+    const token = node.srcToken as { indent?: unknown } | undefined;
+    node.srcToken = undefined;
+    if (isScalar(node)) {
+      if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && typeof token?.indent === 'number') blockIndents.set(node, token.indent);
+      return;
+    }
+    if (!isCollection(node)) return;
+    // Pairs of a mapping hold their item's tokens too.
+    for (const item of node.items) if (isPair(item)) (item as { srcToken?: unknown }).srcToken = undefined;
+    if (!duplicates || !isMap(node)) return;
     const seen = new Set<unknown>();
     for (const pair of node.items) {
       const key = pair.key;
@@ -69,6 +56,17 @@ function addDuplicateKeyErrors(document: YamlDocument): void {
     }
   });
   document.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
+}
+
+const blockIndents = new WeakMap<Scalar, number>();
+
+/** The indentation of the collection a block scalar sits in (0 when unknown). */
+export function blockScalarParentIndent(node: Scalar): number {
+  const recorded = blockIndents.get(node);
+  if (recorded !== undefined) return recorded;
+  // Parsed elsewhere, with its tokens still on.
+  const token = node.srcToken as { indent?: unknown } | undefined;
+  return typeof token?.indent === 'number' ? token.indent : 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { percentEncode } from '../dataUrl';
-import { butaneOnlyKey } from '../ignitionSchema';
+import { BUTANE_ONLY_PATH_PREFIXES, butaneOnlyKeyAt } from '../ignitionSchema';
 import { keyRange } from '../model';
 import type { Fix } from '../problem';
 import { keyedPairs, pairOf } from '../yamlDocuments';
@@ -19,17 +19,20 @@ export const ignButaneSyntax: Rule = {
   },
 };
 
+/** `path` writes list items as `[]`; only paths that can lead to a Butane-only key are entered. */
 function walk(node: Node | null, path: string, text: string, report: (f: Finding) => void): void {
   if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item as Node, `${path}[${i}]`, text, report));
+    const itemPath = `${path}[]`;
+    if (BUTANE_ONLY_PATH_PREFIXES.has(itemPath)) for (const item of node.items) walk(item as Node, itemPath, text, report);
     return;
   }
   if (!isMap(node)) return;
   for (const pair of keyedPairs(node)) {
     const key = String(pair.key.value);
-    const why = butaneOnlyKey(path, key);
+    const why = butaneOnlyKeyAt(path, key);
     if (!why) {
-      walk(pair.value, `${path}.${key}`, text, report);
+      const keyPath = `${path}.${key}`;
+      if (BUTANE_ONLY_PATH_PREFIXES.has(keyPath)) walk(pair.value, keyPath, text, report);
       continue;
     }
     const fixes: Fix[] = [];
