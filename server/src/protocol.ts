@@ -32,8 +32,10 @@ export interface ServerInfoResult {
   version: string;
   /** `process.version` of the Node running the server. */
   node: string;
-  /** CPU time the server process has used so far (user + system), in microseconds. */
+  /** CPU time the server process has used so far (user + system, all its threads), in microseconds. */
   cpuMicros: number;
+  /** How long the server's event loop has been busy so far (not waiting for messages), in milliseconds. */
+  busyMs: number;
   /** The largest resident set the server process has had, in bytes. */
   peakRssBytes: number;
 }

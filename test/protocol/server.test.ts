@@ -80,17 +80,19 @@ describe('language server over stdio', function () {
 
   it('mcroutes/serverInfo says which process answers and what it has cost so far', async function () {
     await client.initialize();
-    const first = await client.request<{ pid: number; version: string; node: string; cpuMicros: number; peakRssBytes: number }>('mcroutes/serverInfo');
+    const first = await client.request<{ pid: number; version: string; node: string; cpuMicros: number; busyMs: number; peakRssBytes: number }>('mcroutes/serverInfo');
     assert.equal(first.version, VERSION);
     assert.equal(first.node, process.version);
     assert.ok(Number.isInteger(first.pid) && first.pid !== process.pid);
     // A Node process cannot run in less than 10 MB, nor start without CPU time.
     assert.ok(first.peakRssBytes > 10 * 2 ** 20, `peakRssBytes ${first.peakRssBytes}`);
     assert.ok(first.cpuMicros > 0);
+    assert.ok(first.busyMs > 0 && first.busyMs * 1000 <= first.cpuMicros * 2, `busyMs ${first.busyMs}`);
     client.notify('textDocument/didOpen', { textDocument: { uri: SEED_URI, languageId: 'yaml', version: 1, text: SEED } });
     await published(client, SEED_URI, 1);
-    const second = await client.request<{ cpuMicros: number; peakRssBytes: number }>('mcroutes/serverInfo');
+    const second = await client.request<{ cpuMicros: number; busyMs: number; peakRssBytes: number }>('mcroutes/serverInfo');
     assert.ok(second.cpuMicros > first.cpuMicros, 'analysing the seed costs CPU time');
+    assert.ok(second.busyMs > first.busyMs, 'and busy time');
     assert.ok(second.peakRssBytes >= first.peakRssBytes, 'a peak never goes down');
   });
 

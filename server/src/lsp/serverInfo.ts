@@ -1,6 +1,6 @@
 /**
  * `mcroutes/serverInfo`: which server process answers (its pid, version, Node), for the
- * client's restart handling and its tests, and what it has cost (CPU time, peak memory),
+ * client's restart handling and its tests, and what it has cost (CPU time, busy time, peak memory),
  * which `npm run bench` reads around a keystroke. And, for tests only, `mcroutes/debug/gc`: a
  * garbage collection and the memory after it — registered only when the server runs with
  * `MCROUTES_DEBUG_GC=1` and `node --expose-gc` (test/protocol/hostile.test.ts does), never
@@ -20,6 +20,7 @@ export function registerServerInfoRequests(connection: Connection, version: stri
       version,
       node: process.version,
       cpuMicros: user + system,
+      busyMs: performance.eventLoopUtilization().active,
       // maxRSS is in kilobytes.
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
     };
