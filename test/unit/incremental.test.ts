@@ -31,6 +31,17 @@ function placesOf(parsed: ParsedText): unknown[] {
   });
 }
 
+/**
+ * One edit at a random place: the first entry of `edits` whose threshold the draw is below
+ * inserts its text there (undefined deletes a character).
+ */
+function randomEdit(text: string, next: () => number, edits: [number, string | undefined][]): string {
+  const at = Math.floor(next() * text.length);
+  const choice = next();
+  const [, insert] = edits.find(([below]) => choice < below) ?? edits[edits.length - 1];
+  return insert === undefined ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + insert + text.slice(at);
+}
+
 /** A small deterministic PRNG, so failures reproduce. */
 function random(seedValue: number): () => number {
   let state = seedValue;
@@ -61,13 +72,9 @@ describe('incremental analysis', function () {
     const next = random(42);
     const linter = new IncrementalLinter();
     let text = [seed, ...cases.slice(0, 6)].join('\n---\n');
+    const edits: [number, string | undefined][] = [[0.4, ' '], [0.7, undefined], [0.85, '192.168.1.5/24'], [1, '\n---\n']];
     for (let step = 0; step < 60; step++) {
-      const at = Math.floor(next() * text.length);
-      const choice = next();
-      if (choice < 0.4) text = text.slice(0, at) + ' ' + text.slice(at);
-      else if (choice < 0.7) text = text.slice(0, at) + text.slice(at + 1);
-      else if (choice < 0.85) text = text.slice(0, at) + '192.168.1.5/24' + text.slice(at);
-      else text = text.slice(0, at) + '\n---\n' + text.slice(at);
+      text = randomEdit(text, next, edits);
       const { incremental, full } = comparable(text, DEFAULT_SETTINGS, linter);
       assert.deepEqual(incremental, full, `after step ${step}`);
     }
@@ -77,12 +84,9 @@ describe('incremental analysis', function () {
     const next = random(7);
     const linter = new IncrementalLinter();
     let text = [seed, ...cases.slice(0, 8)].join('---\n');
+    const edits: [number, string | undefined][] = [[0.5, ' '], [0.9, undefined], [1, '\n']];
     for (let step = 0; step < 80; step++) {
-      const at = Math.floor(next() * text.length);
-      const choice = next();
-      if (choice < 0.5) text = text.slice(0, at) + ' ' + text.slice(at);
-      else if (choice < 0.9) text = text.slice(0, at) + text.slice(at + 1);
-      else text = text.slice(0, at) + '\n' + text.slice(at);
+      text = randomEdit(text, next, edits);
       const { parsed } = linter.lint(text, DEFAULT_SETTINGS);
       // Trees move lazily: several lints may pass before one is read.
       if (step % 3 === 0) assert.deepEqual(placesOf(parsed), placesOf(parseText(text)), `after step ${step}`);
