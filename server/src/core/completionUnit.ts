@@ -4,6 +4,8 @@
  * attributes of a route.
  */
 import type { CompletionItem } from './completion';
+import { EmbeddedText } from './embeddedText';
+import { splitExecCommand } from './execCommand';
 import type { UnitLineContext, UnitValueContext } from './completionContext';
 import { ROUTE_ATTRIBUTES, ROUTE_TYPES, type RouteAttributeSpec } from './routeAttributes';
 import type { Settings } from './settings';
@@ -237,48 +239,17 @@ interface Token {
   open?: string;
 }
 
-/** Splits an Exec value as systemd does (quotes group, backslash escapes); tolerant of an open quote. */
+/**
+ * The words of an Exec value being typed, split as systemd splits them (splitExecCommand),
+ * the word an open quote leaves unfinished last; `boundary` when the cursor stands after
+ * whitespace, at the start of a new word.
+ */
 function tokenize(text: string): { tokens: Token[]; boundary: boolean } {
-  let at = 0;
-  while (at < text.length && /\s/.test(text[at])) at++;
-  while (at < text.length && '@-:+!|'.includes(text[at])) at++;
-  const tokens: Token[] = [];
-  let boundary = true;
-  while (at < text.length) {
-    if (/\s/.test(text[at])) {
-      boundary = true;
-      at++;
-      continue;
-    }
-    boundary = false;
-    let value = '';
-    let quote: string | undefined;
-    while (at < text.length) {
-      const ch = text[at];
-      if (quote) {
-        if (ch === quote) {
-          quote = undefined;
-          at++;
-          continue;
-        }
-      } else {
-        if (/\s/.test(ch)) break;
-        if (ch === '"' || ch === "'") {
-          quote = ch;
-          at++;
-          continue;
-        }
-      }
-      if (ch === '\\' && at + 1 < text.length) {
-        value += text[at + 1];
-        at += 2;
-        continue;
-      }
-      value += ch;
-      at++;
-    }
-    tokens.push({ value, ...(quote ? { open: quote } : {}) });
-  }
+  const { prefixes, argv, unfinished } = splitExecCommand(EmbeddedText.verbatim(text, 0));
+  const tokens: Token[] = argv.map((word) => ({ value: word.value }));
+  if (unfinished) tokens.push({ value: unfinished.word.value, open: unfinished.quote });
+  const rest = text.trimStart().slice(prefixes.length);
+  const boundary = !unfinished && (rest === '' || /(?:^|[^\\])\s$/.test(rest));
   return { tokens, boundary };
 }
 

@@ -6,6 +6,8 @@ export interface ExecCommand {
   argv: EmbeddedText[];
   /** Why the line could not be split, if it could not. */
   error?: { message: string; at: EmbeddedText };
+  /** With an unclosed quote: the word it leaves unfinished (not in argv), for readers of a line being typed. */
+  unfinished?: { word: EmbeddedText; quote: string };
 }
 
 const PREFIX_CHARS = '@-:+!|';
@@ -67,6 +69,7 @@ export function splitExecCommand(value: EmbeddedText): ExecCommand {
         prefixes,
         argv,
         error: { message: `The quote ${quote} opened here is never closed.`, at: value.slice(quoteStart, quoteStart + 1) },
+        unfinished: { word: word.build(), quote },
       };
     }
     argv.push(word.build());
