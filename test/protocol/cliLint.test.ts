@@ -216,10 +216,16 @@ describe('mcroutes lint', function () {
       assert.match(notJson.stderr, /\.mcroutes\.json: cannot be read: /);
       const flag = run(root, ['lint', '--network-type', 'Calico', '-'], { input: SEED_TEXT });
       assert.equal(flag.status, 2);
-      assert.match(flag.stderr, /^mcroutes: invalid option: .*networkType/);
+      assert.match(flag.stderr, /^mcroutes: invalid option: --network-type must be "OVNKubernetes" or "OpenShiftSDN"; got "Calico"\.\n/);
       const rule = run(root, ['lint', '--rule', 'no-such-rule=off', '-'], { input: SEED_TEXT });
       assert.equal(rule.status, 2);
-      assert.match(rule.stderr, /there is no rule "no-such-rule"/);
+      assert.match(rule.stderr, /^mcroutes: invalid option: --rule: there is no rule "no-such-rule"/);
+      const level = run(root, ['lint', '--rule', 'route-default=loud', '-'], { input: SEED_TEXT });
+      assert.equal(level.status, 2);
+      assert.match(level.stderr, /^mcroutes: invalid option: --rule route-default=LEVEL: the level must be one of error, warning, info, hint, off; got "loud"\.\n/);
+      const twice = run(root, ['lint', '--network-type', 'OVNKubernetes', '--network-type', 'OpenShiftSDN', '-'], { input: SEED_TEXT });
+      assert.equal(twice.status, 2);
+      assert.match(twice.stderr, /^mcroutes: --network-type is given 2 times; give it once\n/);
     });
   });
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { readSettings, type Settings } from '../core/settings';
+import { flagComplaint } from './flags';
 
 export const CONFIG_NAMES = ['.mcroutes.json', '.mcroutes.yaml'];
 
@@ -25,7 +26,7 @@ export class ConfigResolver {
   constructor(private readonly flags: Record<string, unknown> & { rules?: Record<string, string> }) {
     // Flags alone must be valid, whatever the config files say.
     const { complaints } = readSettings(flags);
-    if (complaints.length > 0) throw new ConfigError(`invalid option: ${complaints[0].replace(/^mcroutes\.?/, '')}`);
+    if (complaints.length > 0) throw new ConfigError(`invalid option: ${flagComplaint(complaints[0])}`);
   }
 
   /** The settings for a file (or for stdin, from the working directory). */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { LineIndex } from '../core/lineIndex';
 import { lintText } from '../core/lint';
 import { parseLintArgs, UsageError, type LintOptions } from './args';
+import { SETTING_FLAGS_USAGE } from './flags';
 import { ConfigError, ConfigResolver } from './config';
 import { expandInputs, STDIN } from './files';
 import { fixText, writeAtomically } from './fix';
@@ -39,10 +40,7 @@ MachineConfig is skipped and counted.
   --max-warnings N        exit 1 when there are more than N warnings
   --fix                   apply the safe quick fixes in place (atomically), say
                           what was fixed on stderr, then report what remains
-  --openshift-version V   target release 4.N (default 4.19)
-  --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
-  --cluster-network CIDRS, --service-network CIDRS, --machine-network CIDRS
-                          the cluster's ranges, comma-separated
+${SETTING_FLAGS_USAGE}
   --rule ID=LEVEL         a rule's level: error, warning, info, hint or off
                           (repeatable)
   -h, --help              show this help

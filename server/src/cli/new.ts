@@ -7,6 +7,7 @@ import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } fro
 import { readSettings, type Settings } from '../core/settings';
 import { checkWizardInput, proposedInterface, proposedName, type WizardDraft, type WizardStep } from '../core/wizardCheck';
 import { acceptedIgnitionVersions } from '../core/ignitionVersions';
+import { flagComplaint, parseFlags, settingsFromFlags, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 
 export interface NewOutput {
   out(text: string): void;
@@ -32,31 +33,14 @@ the same rules as \`mcroutes lint\`.
                           required otherwise, and for keyfile)
   --ignition-version V    Ignition spec (default the newest the release accepts;
                           not used by nmstate)
-  --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
-  --openshift-version V   target release 4.N (default 4.19)
-  --cluster-network CIDRS, --service-network CIDRS, --machine-network CIDRS
-                          the cluster's ranges, comma-separated (defaults
-                          10.128.0.0/14, 172.30.0.0/16, 10.0.0.0/16): routes
-                          into them are refused
+${SETTING_FLAGS_USAGE}:
+                          routes into them are refused
   -h, --help              show this help
 
 Exit status 0 when the YAML was printed, 2 when an argument was refused.
 `;
 
-const VALUE_FLAGS = [
-  '--route', '--role', '--name', '--method', '--interface', '--ignition-version', '--network-type', '--openshift-version',
-  '--cluster-network', '--service-network', '--machine-network',
-] as const;
-const SETTING_FLAGS: Record<string, string> = {
-  '--network-type': 'networkType',
-  '--openshift-version': 'openshiftVersion',
-  '--cluster-network': 'clusterNetwork',
-  '--service-network': 'serviceNetwork',
-  '--machine-network': 'machineNetwork',
-};
-type ValueFlag = (typeof VALUE_FLAGS)[number];
-
-class UsageError extends Error {}
+const VALUE_FLAGS = ['--route', '--role', '--name', '--method', '--interface', '--ignition-version', ...Object.keys(SETTING_FLAGS)];
 
 /** Runs `mcroutes new ARGS` and returns the exit status. */
 export function newCommand(args: string[], io: NewOutput): number {
@@ -76,26 +60,10 @@ function run(args: string[], io: NewOutput): number {
     io.out(NEW_USAGE);
     return 0;
   }
-  const flags = parseFlags(args);
-  const single = (flag: ValueFlag): string | undefined => {
-    const values = flags.get(flag) ?? [];
-    if (values.length > 1) throw new UsageError(`${flag} is given ${values.length} times; give it once`);
-    return values[0];
-  };
-
-  const raw: Record<string, unknown> = {};
-  for (const [flag, key] of Object.entries(SETTING_FLAGS)) {
-    const value = single(flag as ValueFlag);
-    if (value === undefined) continue;
-    raw[key] = key.endsWith('Network') ? value.split(',').map((cidr) => cidr.trim()).filter((cidr) => cidr !== '') : value;
-  }
-  const reading = readSettings(raw);
-  if (reading.complaints.length > 0) {
-    // readSettings speaks of the editor's settings (mcroutes.networkType); say the flag instead.
-    let complaint = reading.complaints[0].replace(/ Using .*$/, '');
-    for (const [flag, key] of Object.entries(SETTING_FLAGS)) complaint = complaint.replace(`mcroutes.${key}`, flag);
-    throw new UsageError(complaint);
-  }
+  const flags = parseFlags(args, { command: 'new', values: VALUE_FLAGS, positional: false });
+  const single = flags.single;
+  const reading = readSettings(settingsFromFlags(flags));
+  if (reading.complaints.length > 0) throw new UsageError(flagComplaint(reading.complaints[0]));
   const settings: Settings = reading.settings;
 
   const draft: WizardDraft = {};
@@ -127,7 +95,7 @@ function run(args: string[], io: NewOutput): number {
   accept('interface', '--interface', iface);
   draft.interface = iface.trim();
 
-  const routeArgs = flags.get('--route') ?? [];
+  const routeArgs = flags.values.get('--route') ?? [];
   if (routeArgs.length === 0) throw new UsageError('give at least one --route DEST[,GATEWAY[,METRIC]]');
   draft.routes = [];
   for (const text of routeArgs) {
@@ -161,22 +129,4 @@ function run(args: string[], io: NewOutput): number {
 }
 
 /** `--flag value` and `--flag=value`; every flag takes a value. */
-function parseFlags(args: string[]): Map<ValueFlag, string[]> {
-  const flags = new Map<ValueFlag, string[]>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const equals = arg.indexOf('=');
-    const name = equals > 0 && arg.startsWith('--') ? arg.slice(0, equals) : arg;
-    if (!(VALUE_FLAGS as readonly string[]).includes(name)) {
-      throw new UsageError(arg.startsWith('-') ? `unknown option ${arg} (see mcroutes new --help)` : `unexpected argument ${JSON.stringify(arg)} (see mcroutes new --help)`);
-    }
-    let value: string | undefined;
-    if (equals > 0 && arg.startsWith('--')) value = arg.slice(equals + 1);
-    else value = args[++i];
-    if (value === undefined) throw new UsageError(`${name} needs a value`);
-    const list = flags.get(name as ValueFlag) ?? [];
-    list.push(value);
-    flags.set(name as ValueFlag, list);
-  }
-  return flags;
-}
+

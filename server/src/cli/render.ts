@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { lintText } from '../core/lint';
 import { previewTargets, renderPreview, type PreviewSelection } from '../core/render/preview';
-import { readSettings } from '../core/settings';
+import { readSettings, type Settings } from '../core/settings';
+import { flagComplaint, parseFlags, settingsFromFlags, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 
 export interface RenderOutput {
   out(text: string): void;
@@ -24,46 +25,28 @@ storage.files likewise, their data: URLs decoded.
 
   --unit NAME             only the unit NAME (e.g. nmcli-dev-modify.service)
   --file PATH             only the storage.files entry PATH
-  --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
-  --openshift-version V   target release 4.N (default 4.19)
+${SETTING_FLAGS_USAGE}
   -h, --help              show this help
 
 Exit status 0 when the preview was printed (problems do not change it), 2 when
 the file could not be read, the unit or file is not in it, or the usage was wrong.
 `;
 
-const VALUE_FLAGS = ['--unit', '--file', '--network-type', '--openshift-version'];
-
 export function renderCommand(args: string[], io: RenderOutput): number {
   if (args.includes('-h') || args.includes('--help')) {
     io.out(RENDER_USAGE);
     return 0;
   }
-  const values = new Map<string, string>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const equals = arg.indexOf('=');
-    const flag = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
-    if (VALUE_FLAGS.includes(flag)) {
-      const value = equals > 0 && flag !== arg ? arg.slice(equals + 1) : args[++i];
-      if (value === undefined) return usage(io, `${flag} needs a value`);
-      if (values.has(flag)) return usage(io, `${flag} is given twice`);
-      values.set(flag, value);
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return usage(io, `unknown option ${arg}`);
-    } else {
-      files.push(arg);
-    }
+  let options: { files: string[]; unitName?: string; filePath?: string; settings: Settings };
+  try {
+    options = readOptions(args);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(io, error.message);
+    throw error;
   }
+  const { files, unitName, filePath, settings } = options;
   if (files.length !== 1) return usage(io, files.length === 0 ? 'render needs a FILE' : 'render takes one FILE');
-  if (values.has('--unit') && values.has('--file')) return usage(io, 'give --unit or --file, not both');
-
-  const { settings, complaints } = readSettings({
-    networkType: values.get('--network-type'),
-    openshiftVersion: values.get('--openshift-version'),
-  });
-  if (complaints.length > 0) return usage(io, complaints[0].replace(/^mcroutes\./, '').replace(/ Using .*$/, ''));
+  if (unitName !== undefined && filePath !== undefined) return usage(io, 'give --unit or --file, not both');
 
   const file = files[0];
   let text: string;
@@ -76,13 +59,20 @@ export function renderCommand(args: string[], io: RenderOutput): number {
   const result = lintText(text, settings);
   for (const failure of result.failures) io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
   const selection: PreviewSelection = {};
-  if (values.has('--unit')) selection.unitName = values.get('--unit');
-  if (values.has('--file')) selection.filePath = values.get('--file');
+  if (unitName !== undefined) selection.unitName = unitName;
+  if (filePath !== undefined) selection.filePath = filePath;
   io.out(renderPreview(result.parsed, settings, result.problems, selection));
   const targets = previewTargets(result.parsed);
   const wanted = selection.unitName ?? selection.filePath;
   const kind = selection.unitName !== undefined ? 'unit' : 'file';
   return wanted === undefined || targets.some((t) => t.kind === kind && t.name === wanted) ? 0 : 2;
+}
+
+function readOptions(args: string[]): { files: string[]; unitName?: string; filePath?: string; settings: Settings } {
+  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', ...Object.keys(SETTING_FLAGS)], positional: true });
+  const reading = readSettings(settingsFromFlags(flags));
+  if (reading.complaints.length > 0) throw new UsageError(flagComplaint(reading.complaints[0]));
+  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), settings: reading.settings };
 }
 
 function usage(io: RenderOutput, message: string): number {

@@ -1,0 +1,99 @@
+/**
+ * The flags of the mcroutes commands, read the same way by each (without a dependency):
+ * `--flag VALUE` or `--flag=VALUE`, `--` before arguments that start with `-`, and the
+ * settings flags every command takes.
+ */
+
+export class UsageError extends Error {}
+
+export interface FlagSpec {
+  /** The command, for "see mcroutes COMMAND --help". */
+  command: string;
+  /** Flags that take a value; each may be given more than once (see Flags.single). */
+  values: readonly string[];
+  /** Flags without a value. */
+  switches?: readonly string[];
+  /** Whether arguments that are not flags (files, `-`) are taken. */
+  positional: boolean;
+}
+
+export interface Flags {
+  values: Map<string, string[]>;
+  switches: Set<string>;
+  positional: string[];
+  /** The value of a flag that may be given once. */
+  single(flag: string): string | undefined;
+}
+
+export function parseFlags(args: readonly string[], spec: FlagSpec): Flags {
+  const values = new Map<string, string[]>();
+  const switches = new Set<string>();
+  const positional: string[] = [];
+  const see = `(see mcroutes ${spec.command} --help)`;
+  let onlyPositional = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyPositional || arg === '-' || !arg.startsWith('-')) {
+      if (!spec.positional) throw new UsageError(`unexpected argument ${JSON.stringify(arg)} ${see}`);
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
+    if (spec.switches?.includes(name) && name === arg) {
+      switches.add(name);
+      continue;
+    }
+    if (!spec.values.includes(name)) throw new UsageError(`unknown option ${arg} ${see}`);
+    const value = name !== arg ? arg.slice(equals + 1) : args[++i];
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    const list = values.get(name);
+    if (list) list.push(value);
+    else values.set(name, [value]);
+  }
+  const single = (flag: string): string | undefined => {
+    const given = values.get(flag) ?? [];
+    if (given.length > 1) throw new UsageError(`${flag} is given ${given.length} times; give it once`);
+    return given[0];
+  };
+  return { values, switches, positional, single };
+}
+
+/** The flags that set what the editor's settings set, and the setting of each. */
+export const SETTING_FLAGS: Readonly<Record<string, string>> = {
+  '--openshift-version': 'openshiftVersion',
+  '--network-type': 'networkType',
+  '--cluster-network': 'clusterNetwork',
+  '--service-network': 'serviceNetwork',
+  '--machine-network': 'machineNetwork',
+};
+
+/** Their lines in each command's help. */
+export const SETTING_FLAGS_USAGE = `  --openshift-version V   target release 4.N (default 4.19)
+  --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
+  --cluster-network CIDRS, --service-network CIDRS, --machine-network CIDRS
+                          the cluster's ranges, comma-separated (defaults
+                          10.128.0.0/14, 172.30.0.0/16, 10.0.0.0/16)`;
+
+/** The settings the flags give, in the shape of the editor settings (readSettings judges them). */
+export function settingsFromFlags(flags: Flags): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const [flag, key] of Object.entries(SETTING_FLAGS)) {
+    const value = flags.single(flag);
+    if (value === undefined) continue;
+    settings[key] = key.endsWith('Network') ? value.split(',').map((cidr) => cidr.trim()).filter((cidr) => cidr !== '') : value;
+  }
+  return settings;
+}
+
+/** A readSettings complaint about a value given as a flag, told with the flag's name. */
+export function flagComplaint(complaint: string): string {
+  let said = complaint.replace(/ Using .*$/, '');
+  for (const [flag, key] of Object.entries(SETTING_FLAGS)) said = said.replace(`mcroutes.${key}`, flag);
+  // mcroutes.rules.ID (a level) and mcroutes.rules (an id) come from --rule ID=LEVEL.
+  return said.replace(/^mcroutes\.rules\.([\w-]+)/, '--rule $1=LEVEL: the level').replace(/^mcroutes\.rules:/, '--rule:');
+}
