@@ -1,4 +1,4 @@
-import { checkDocument, describeError, fileFactsOf, isOurs, settleInFile, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import { checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, settleInFile, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import { buildMachineConfig, type MachineConfigModel } from './model';
 import type { Problem, RuleFailure, TextEdit } from './problem';
 import { RULES } from './rules';
@@ -162,9 +162,11 @@ class Chunk {
     // Checked even when this chunk holds no MachineConfig: whether the file is ours (and so
     // whether its syntax errors are reported) depends on the other chunks too.
     let problems: Problem[] = [];
-    for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures));
+    const capped: CappedRules[] = [];
+    for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
     // Suppressions are comments of this chunk; judge them on the chunk alone.
-    problems = shiftProblems(applySuppressions(chunkText, shiftProblems(problems, -start)), start);
+    const cappedHere = capped.map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
+    problems = shiftProblems(applySuppressions(chunkText, shiftProblems(problems, -start), cappedHere), start);
     const { poolRoles } = fileFactsOf(yamlDocuments);
     return new Chunk(start, documents, problems, machineConfigs, documents.map((d) => d.machineConfig !== undefined), [...poolRoles], text);
   }

@@ -30,9 +30,15 @@ export const LIMITS = {
   values: 40_000,
   /** A document whose aliases would expand to more values than this is an alias bomb. */
   aliasExpansion: 100_000,
+  /**
+   * Findings of one rule in one document past this many are not computed: one more says
+   * so instead. Thousands of the same squiggle help nobody, and every edit re-sends all
+   * of a file's findings.
+   */
+  findingsPerRule: 200,
 } as const;
 
-export type LimitName = 'document-size' | 'file-size' | 'document-count' | 'nesting' | 'values' | 'alias-expansion';
+export type LimitName = 'document-size' | 'file-size' | 'document-count' | 'nesting' | 'values' | 'alias-expansion' | 'findings-per-rule';
 
 /** A part of a file that is not analysed, with the finding that says so. */
 export interface SkippedText {

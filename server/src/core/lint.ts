@@ -5,7 +5,7 @@ import type { FileFacts, Finding, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
 import { applySuppressions } from './suppressions';
 import { shiftDocument, splitDocumentChunks } from './incremental';
-import { planChunks, withSkipped, type SkippedText } from './limits';
+import { LIMITS, planChunks, withSkipped, type SkippedText } from './limits';
 import { rolesSelectedByPool } from './pools';
 import { parseYamlDocuments, YamlDocument } from './yamlDocuments';
 
@@ -73,8 +73,9 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
   if (!isOurs(machineConfigs, parsed.skipped)) return { parsed, problems, failures, machineConfigs };
 
-  for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures));
-  const settled = settleInFile(applySuppressions(text, problems), fileFactsOf(documents.map((d) => d.document)), rules, failures);
+  const capped: CappedRules[] = [];
+  for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
+  const settled = settleInFile(applySuppressions(text, problems, capped), fileFactsOf(documents.map((d) => d.document)), rules, failures);
   const shown = withConfiguredSeverity(withSkipped(settled, parsed.skipped), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
   return { parsed, problems: shown, failures, machineConfigs };
@@ -87,26 +88,60 @@ export function checkDocument(
   settings: Settings,
   rules: readonly Rule[],
   failures: RuleFailure[],
+  /** Receives the rules stopped at LIMITS.findingsPerRule, with the document's range. */
+  capped: CappedRules[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
   // A document that does not parse yields a partial tree: checking it would report
   // consequences ("metadata has no name") of the one real mistake. Syntax first.
   const parses = !hasStructuralErrors(document);
+  const stopped = new Set<RuleId>();
   for (const rule of rules) {
+    let count = 0;
     const context: RuleContext = {
       text,
       settings,
       document,
       machineConfig: parses ? machineConfig : undefined,
-      report: (finding) => problems.push(toProblem(rule.id, finding)),
+      report: (finding) => {
+        if (count++ < LIMITS.findingsPerRule) {
+          problems.push(toProblem(rule.id, finding));
+          return;
+        }
+        problems.push(tooManyFindings(rule.id, finding));
+        stopped.add(rule.id);
+        throw STOP_RULE;
+      },
     };
     try {
       rule.check(context);
     } catch (error) {
-      failures.push({ rule: rule.id, error: describeError(error) });
+      if (error !== STOP_RULE) failures.push({ rule: rule.id, error: describeError(error) });
     }
   }
+  if (stopped.size > 0) capped.push({ start: document.range[0], end: document.range[2], rules: stopped });
   return problems;
+}
+
+/** Rules stopped at their limit of findings in the document at [start, end). */
+export interface CappedRules {
+  start: number;
+  end: number;
+  rules: ReadonlySet<RuleId>;
+}
+
+/** Thrown through a rule that reported its limit of findings: the rest would not be shown. */
+const STOP_RULE = Symbol('stop-rule');
+
+function tooManyFindings(code: RuleId, next: Finding): Problem {
+  return {
+    code,
+    severity: 'info',
+    message: `${code} has more findings in this document than the ${LIMITS.findingsPerRule} shown; the others, from here on, are not reported. Fix these first.`,
+    start: next.range.start,
+    end: next.range.end,
+    data: { limit: 'findings-per-rule', max: LIMITS.findingsPerRule },
+  };
 }
 
 /** What the documents of a file say that findings in other documents depend on. */

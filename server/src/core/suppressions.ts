@@ -37,9 +37,11 @@ export function findSuppressions(text: string): Suppression[] {
 
 /**
  * Drops the problems a suppression covers and reports the suppressions (or named ids)
- * that covered nothing, and ids that name no rule.
+ * that covered nothing, and ids that name no rule. Where a rule stopped at its limit of
+ * findings (`capped`), whether a suppression of it covers something is not known: it is
+ * not reported.
  */
-export function applySuppressions(text: string, problems: Problem[]): Problem[] {
+export function applySuppressions(text: string, problems: Problem[], capped: readonly { start: number; end: number; rules: ReadonlySet<string> }[] = []): Problem[] {
   const suppressions = findSuppressions(text);
   if (suppressions.length === 0) return problems;
   const lines = new LineIndex(text);
@@ -63,15 +65,17 @@ export function applySuppressions(text: string, problems: Problem[]): Problem[] 
     return true;
   });
 
+  const cappedAt = (at: number) => capped.find((c) => c.start <= at && at < c.end)?.rules;
   for (const s of suppressions) {
+    const unknown = cappedAt(s.start);
     if (s.rules.length === 0) {
-      if (!used.has(`${s.start}`)) kept.push(unused(s.start, s.end, 'This mcroutes-disable-next-line silences nothing on the next line; remove it.', text, s));
+      if (!used.has(`${s.start}`) && !unknown?.size) kept.push(unused(s.start, s.end, 'This mcroutes-disable-next-line silences nothing on the next line; remove it.', text, s));
       continue;
     }
     for (const rule of s.rules) {
       if (!(RULE_IDS as readonly string[]).includes(rule.id)) {
         kept.push(unused(rule.start, rule.end, `There is no rule ${JSON.stringify(rule.id)} to disable.`, text, s, rule));
-      } else if (!used.has(`${s.start}:${rule.start}`)) {
+      } else if (!used.has(`${s.start}:${rule.start}`) && !unknown?.has(rule.id)) {
         kept.push(unused(rule.start, rule.end, `${rule.id} does not fire on the next line: this suppression is unused; remove it.`, text, s, rule));
       }
     }
