@@ -32,10 +32,12 @@ import { registerServerInfoRequests } from './serverInfo';
  * How long one analysis may run before the server turns to other messages: a huge file is
  * analysed a slice at a time (IncrementalLinter's budget) and requests are answered in
  * between. Its diagnostics are published when complete, and once before that when the
- * analysis has taken PARTIAL_AFTER_MS, so the first answer comes within about a second.
+ * analysis has taken PARTIAL_AFTER_MS, so the first answer comes within a second even
+ * after reading a 10 MB file (500 ms made that 1.4 s; a file done within one slice is
+ * still published once).
  */
 export const ANALYSIS_SLICE_MS = 250;
-export const PARTIAL_AFTER_MS = 500;
+export const PARTIAL_AFTER_MS = 250;
 
 export interface ServerInfo {
   version: string;
