@@ -100,15 +100,23 @@ async function main() {
     await test('a hover on the route destination 192.168.1.0/24 shows its CIDR help (netmask 255.255.255.0)', async () => {
       const line = page.locator('.monaco-editor .view-line', { hasText: '+ipv4.routes' }).first();
       await line.waitFor({ timeout: STEP_TIMEOUT });
-      const span = line.locator('span span', { hasText: '192.168.1.0' }).last();
-      const box = await span.boundingBox();
-      expect(box, 'the destination is on screen');
-      // A few characters into the token: inside the address whatever the span covers.
-      const text = (await span.textContent()) ?? '';
-      const offset = Math.max(0, text.indexOf('192.168.1.0')) + 3;
-      const x = box.x + (box.width * offset) / Math.max(1, text.length);
-      await page.mouse.move(x, box.y + box.height / 2);
-      await page.locator('.monaco-hover', { hasText: '255.255.255.0' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      const hover = page.locator('.monaco-hover', { hasText: '255.255.255.0' }).first();
+      // The lines can still move when the mouse gets there (the "Preview unit" code lens
+      // arrives after the squiggles and pushes them down): measure again and hover again
+      // until the hover shows or the step's time is up.
+      const until = Date.now() + STEP_TIMEOUT;
+      for (let shown = false; !shown;) {
+        const span = line.locator('span span', { hasText: '192.168.1.0' }).last();
+        const box = await span.boundingBox();
+        expect(box, 'the destination is on screen');
+        // A few characters into the token: inside the address whatever the span covers.
+        const text = (await span.textContent()) ?? '';
+        const offset = Math.max(0, text.indexOf('192.168.1.0')) + 3;
+        await page.mouse.move(box.x + (box.width * offset) / Math.max(1, text.length), box.y + box.height / 2);
+        shown = await hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+        if (!shown && Date.now() > until) throw new Error(`no hover with 255.255.255.0 within ${STEP_TIMEOUT} ms`);
+        if (!shown) await page.mouse.move(5, 5);
+      }
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
     });
