@@ -11,8 +11,9 @@ import { forEachNode, parseYamlDocuments, type YamlDocument } from './yamlDocume
 /**
  * Re-analysis that costs the edited YAML document, not the file. The text is cut into
  * document chunks at `---` lines (which can only be document markers); a chunk whose text
- * is unchanged keeps its parse and findings, shifted to where it now starts. Its model is
- * rebuilt only when something asks for it (hover, completion, preview).
+ * is unchanged keeps its parse and findings, the findings shifted to where it now starts.
+ * Its parse trees are shifted, and its models rebuilt, only when something reads them
+ * (hover, completion, preview).
  */
 export class IncrementalLinter {
   /** The text of the last lint and its analysed chunks, in file order. */
