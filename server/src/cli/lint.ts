@@ -10,6 +10,7 @@ import { parseLintArgs, UsageError, type LintOptions } from './args';
 import { SETTING_FLAGS_USAGE } from './flags';
 import { ConfigError, ConfigResolver } from './config';
 import { expandInputs, STDIN } from './files';
+import { fileErrorReason } from './fileErrors';
 import { fixText, writeAtomically } from './fix';
 import { jsonOutput, textLine, useColour, type Finding } from './format';
 import { sarifOutput } from './sarif';
@@ -101,7 +102,7 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
     try {
       text = readFileSync(file === STDIN ? 0 : file, 'utf8');
     } catch (error) {
-      io.err(`mcroutes: cannot read ${file}: ${reason(error)}\n`);
+      io.err(`mcroutes: cannot read ${file}: ${fileErrorReason(error)}\n`);
       failed = true;
       continue;
     }
@@ -130,7 +131,7 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
           const what = fixed.applied.map((a) => `${a.code} (${a.title})`).join(', ');
           io.err(`mcroutes: fixed ${fixed.applied.length} problem${fixed.applied.length === 1 ? '' : 's'} in ${shown(file)}: ${what}\n`);
         } catch (error) {
-          io.err(`mcroutes: cannot write ${file}: ${reason(error)}; it was left as it was\n`);
+          io.err(`mcroutes: cannot write ${file}: ${fileErrorReason(error)}; it was left as it was\n`);
           failed = true;
         }
       }
@@ -187,18 +188,4 @@ function shown(file: string): string {
   if (file === STDIN) return STDIN;
   const relative = path.relative(process.cwd(), path.resolve(file));
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-};
-
-function reason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && REASONS[code]) return REASONS[code];
-  return error instanceof Error ? error.message : String(error);
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { lintText } from '../core/lint';
 import { previewTargets, renderPreview, type PreviewSelection } from '../core/render/preview';
 import { readSettings, type Settings } from '../core/settings';
+import { fileErrorReason } from './fileErrors';
 import { flagComplaint, parseFlags, settingsFromFlags, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 
 export interface RenderOutput {
@@ -53,7 +54,7 @@ export function renderCommand(args: string[], io: RenderOutput): number {
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    io.err(`mcroutes: cannot read ${file}: ${reason(error)}\n`);
+    io.err(`mcroutes: cannot read ${file}: ${fileErrorReason(error)}\n`);
     return 2;
   }
   const result = lintText(text, settings);
@@ -78,16 +79,4 @@ function readOptions(args: string[]): { files: string[]; unitName?: string; file
 function usage(io: RenderOutput, message: string): number {
   io.err(`mcroutes: ${message}\n${RENDER_USAGE}`);
   return 2;
-}
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EISDIR: 'is a directory',
-  EACCES: 'permission denied',
-};
-
-function reason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && REASONS[code]) return REASONS[code];
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import { code, values, type Doc, type DocValue } from './doc';
+import { code, values, type Doc } from './doc';
 
 /**
  * Hover documentation for every key of a MachineConfig: the Kubernetes envelope
@@ -11,16 +11,10 @@ import { code, values, type Doc, type DocValue } from './doc';
  * docs/MachineConfig.md, docs/custom-pools.md, pkg/daemon reconcile (what a running node
  * can change); coreos/ignition config/v3_x/types and docs/configuration-v3_x.md.
  */
-export interface KeyDoc {
+export type KeyDoc = Omit<Doc, 'title'> & {
   /** A few words after the key in the title: "`metadata.name` — config name". */
   label: string;
-  summary: string;
-  values?: readonly DocValue[];
-  valuesHeading?: string;
-  details?: readonly string[];
-  cluster?: string;
-  source?: string;
-}
+};
 
 export const ROLE_LABEL_KEY = 'machineconfiguration.openshift.io/role';
 const ROLE_PATH = `metadata.labels.${ROLE_LABEL_KEY}`;
