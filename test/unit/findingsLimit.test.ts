@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { IncrementalLinter } from '../../server/src/core/incremental';
 import { LIMITS } from '../../server/src/core/limits';
 import { lintText } from '../../server/src/core/lint';
+import { RULES } from '../../server/src/core/rules';
+import type { Rule } from '../../server/src/core/rules/rule';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
@@ -29,6 +31,26 @@ describe('the limit of findings per rule and document', () => {
     // key0 … key199 are shown (the seed's networkd comes after storage), key200 is where it stops.
     assert.equal(text.slice(last.start, last.end), 'key200');
     assert.deepEqual(new IncrementalLinter().lint(text, DEFAULT_SETTINGS).problems, lintText(text, DEFAULT_SETTINGS).problems);
+  });
+
+  it('a rule that catches the stop and goes on is not heard again, and is no failure', () => {
+    const stubborn: Rule = {
+      id: 'unit-name',
+      check({ report }) {
+        for (let i = 0; i < 500; i++) {
+          try {
+            report({ severity: 'warning', message: `finding ${i}`, range: { start: i, end: i + 1 } });
+          } catch {
+            // swallowed on purpose
+          }
+        }
+      },
+    };
+    const result = lintText(seed, DEFAULT_SETTINGS, [...RULES.filter((r) => r.id !== 'unit-name'), stubborn]);
+    const mine = result.problems.filter((p) => p.code === 'unit-name');
+    assert.equal(mine.length, LIMITS.findingsPerRule + 1);
+    assert.equal(mine.filter((p) => p.severity === 'info').length, 1);
+    assert.deepEqual(result.failures, []);
   });
 
   it('other rules of the document still report', () => {

@@ -104,6 +104,8 @@ export function checkDocument(
       document,
       machineConfig: parses ? machineConfig : undefined,
       report: (finding) => {
+        // A rule that caught the stop and went on reporting is not heard again.
+        if (stopped.has(rule.id)) return;
         if (count++ < LIMITS.findingsPerRule) {
           problems.push(toProblem(rule.id, finding));
           return;
