@@ -86,23 +86,30 @@ function oneCharacterChange(uri, v, line) {
   return { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character: 0 }, end }, text: v % 2 ? '' : ' ' }] };
 }
 
-/** didOpen → first (or, with `complete`, complete) publishDiagnostics, then one-character didChanges → publishDiagnostics (p50). */
-async function openAndEdit(peer, uri, text, edits = COMPARED_EDITS, complete = () => true) {
+/** didOpen → the first publishDiagnostics for which `complete` holds, in ms. */
+async function timedOpen(peer, uri, text, complete = () => true) {
   const opened = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && complete(p));
   const t0 = performance.now();
   peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   await opened;
-  const open = performance.now() - t0;
-  const lines = text.split('\n');
-  const line = Math.floor(lines.length / 2);
+  return performance.now() - t0;
+}
+
+/** Version `v`'s one-character didChange in `line` → its publishDiagnostics, in ms. */
+async function timedEdit(peer, uri, v, line) {
+  const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === v));
+  const t0 = performance.now();
+  peer.notify('textDocument/didChange', oneCharacterChange(uri, v, line));
+  await published;
+  return performance.now() - t0;
+}
+
+/** didOpen → first (or, with `complete`, complete) publishDiagnostics, then one-character didChanges → publishDiagnostics (p50). */
+async function openAndEdit(peer, uri, text, edits = COMPARED_EDITS, complete = () => true) {
+  const open = await timedOpen(peer, uri, text, complete);
+  const line = Math.floor(text.split('\n').length / 2);
   const samples = [];
-  for (let v = 2; v < 2 + edits; v++) {
-    const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === v));
-    const t1 = performance.now();
-    peer.notify('textDocument/didChange', oneCharacterChange(uri, v, line));
-    await published;
-    samples.push(performance.now() - t1);
-  }
+  for (let v = 2; v < 2 + edits; v++) samples.push(await timedEdit(peer, uri, v, line));
   peer.notify('textDocument/didClose', { textDocument: { uri } });
   return { open, change: summary(samples).p50 };
 }
@@ -146,25 +153,8 @@ export async function comparisonRows(root, inputs) {
 export async function serverRows(root, inputs) {
   const serverJs = path.join(root, 'dist', 'server.js');
   const rows = [];
-  const starts = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const peer = new Peer(serverJs);
-    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
-    starts.push(performance.now() - t0);
-    await peer.close();
-  }
-  const floorJs = await minimalServer(root);
-  const floorStarts = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const peer = new Peer(floorJs);
-    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-    floorStarts.push(performance.now() - t0);
-    await peer.close();
-  }
-  const floor = summary(floorStarts).p50;
-  const ours = summary(starts).p50;
+  const ours = await startup(serverJs);
+  const floor = await startup(await minimalServer(root));
   rows.push(['server spawn to initialize reply', ms(ours), `budget 200 ms (p50 of 5); ${ms(ours - floor)} more than the floor below`]);
   rows.push(['  the floor: an empty vscode-languageserver server, bundled the same way', ms(floor), 'what Node and the LSP library alone take on this machine']);
 
@@ -188,12 +178,9 @@ async function keystrokeRows(root, serverJs, name, text, { open = false, memory 
   peer.notify('initialized', {});
   const uri = 'file:///bench/big.yaml';
   const findings = findingsOf(root, text);
-  const opened = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === findings);
-  const t0 = performance.now();
-  peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-  await opened;
+  const opened = await timedOpen(peer, uri, text, (p) => p.diagnostics.length === findings);
   const lines = text.split('\n');
-  if (open) rows.push([`${name}: didOpen of ${lines.length} lines to complete publishDiagnostics`, ms(performance.now() - t0), 'over the protocol']);
+  if (open) rows.push([`${name}: didOpen of ${lines.length} lines to complete publishDiagnostics`, ms(opened), 'over the protocol']);
 
   const line = Math.floor(lines.length / 2);
   const wall = [];
@@ -201,11 +188,7 @@ async function keystrokeRows(root, serverJs, name, text, { open = false, memory 
   const busy = [];
   for (let v = 2; v < 22; v++) {
     const before = await peer.request('mcroutes/serverInfo');
-    const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
-    const t1 = performance.now();
-    peer.notify('textDocument/didChange', oneCharacterChange(uri, v, line));
-    await published;
-    wall.push(performance.now() - t1);
+    wall.push(await timedEdit(peer, uri, v, line));
     const after = await peer.request('mcroutes/serverInfo');
     cpu.push((after.cpuMicros - before.cpuMicros) / 1000);
     busy.push(after.busyMs - before.busyMs);
@@ -222,6 +205,19 @@ async function keystrokeRows(root, serverJs, name, text, { open = false, memory 
   }
   await peer.close();
   return rows;
+}
+
+/** Spawn → initialize reply of `serverJs`, p50 of 5. */
+async function startup(serverJs) {
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const peer = new Peer(serverJs);
+    await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    samples.push(performance.now() - t0);
+    await peer.close();
+  }
+  return summary(samples).p50;
 }
 
 /** A server that only answers initialize, bundled like ours (esbuild, minified): the start-up floor. */

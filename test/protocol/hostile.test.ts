@@ -13,7 +13,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { lintText } from '../../server/src/core/lint';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { HOSTILE_CASES, SEED, type Expectation } from '../support/hostile';
+import { HOSTILE_CASES, SEED, tenMegabytesOfDocuments, type Expectation } from '../support/hostile';
 import { LspClient, SERVER_JS, positionAt, type Position } from '../support/lspClient';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
@@ -130,6 +130,26 @@ describe('hostile input over the protocol', function () {
       rows.push(`${c.name} | ${firstWall.toFixed(0)} (${firstCpu ?? '?'}) | ${hoverWall.toFixed(0)} | ${allWall.toFixed(0)} | ${all.diagnostics.length} | ${limit?.message ?? '-'}`);
     });
   }
+
+  it('a file analysed in slices is published twice: after the first slice, and complete', async function () {
+    const text = tenMegabytesOfDocuments();
+    const expected = lintText(text, DEFAULT_SETTINGS).problems.length;
+    client = LspClient.stdio();
+    client.configuration = { mcroutes: {} };
+    await client.initialize();
+    const uri = 'file:///work/sliced.yaml';
+    const since = client.mark();
+    client.didOpen(uri, text);
+    await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.diagnostics.length === expected, WALL_MS, since);
+    // Settled: a request behind every slice has been answered.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }, WALL_MS);
+    const counts = client.notifications.slice(since)
+      .filter((n) => n.method === PUBLISH && n.params.uri === uri)
+      .map((n) => (n.params as Published).diagnostics.length);
+    assert.equal(counts.length, 2, `publishes: ${counts.join(', ')}`);
+    assert.ok(counts[0] > 0 && counts[0] < expected, `the first carries part of the ${expected} findings: ${counts[0]}`);
+    assert.equal(counts[1], expected);
+  });
 
   it('CRLF: the seed diagnostics have exactly the ranges of the LF file', async function () {
     client = LspClient.stdio();

@@ -11,13 +11,16 @@ import { completionsAt } from '../../server/src/core/completion';
 import { hoverAt } from '../../server/src/core/hover';
 import { IncrementalLinter, splitDocumentChunks } from '../../server/src/core/incremental';
 import { lintText, type LintResult } from '../../server/src/core/lint';
-import { aliasExpansion, estimateNesting, LIMITS, planChunks } from '../../server/src/core/limits';
+import { aliasExpansion, LIMITS, measureStructure, planChunks } from '../../server/src/core/limits';
 import type { Problem } from '../../server/src/core/problem';
 import { renderPreview } from '../../server/src/core/render/preview';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
 import { loadFixtures, makeInput } from '../support/fuzz';
 import { HOSTILE_CASES, REPO_ROOT, SEED, type Expectation } from '../support/hostile';
+
+/** The nesting depth the limits estimate from a document's text. */
+const estimateNesting = (text: string, start: number, end: number) => measureStructure(text, start, end).depth;
 
 /** The slice the server analyses before it publishes (server/src/lsp/server.ts ANALYSIS_SLICE_MS). */
 const SLICE_MS = 250;

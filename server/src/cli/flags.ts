@@ -3,6 +3,7 @@
  * `--flag VALUE` or `--flag=VALUE`, `--` before arguments that start with `-`, and the
  * settings flags every command takes.
  */
+import { readSettings, type Settings } from '../core/settings';
 
 export class UsageError extends Error {}
 
@@ -87,6 +88,13 @@ export function settingsFromFlags(flags: Flags): Record<string, unknown> {
     if (value === undefined) continue;
     settings[key] = key.endsWith('Network') ? value.split(',').map((cidr) => cidr.trim()).filter((cidr) => cidr !== '') : value;
   }
+  return settings;
+}
+
+/** The settings the flags give, judged; a bad value is a UsageError naming its flag. */
+export function readFlagSettings(flags: Flags): Settings {
+  const { settings, complaints } = readSettings(settingsFromFlags(flags));
+  if (complaints.length > 0) throw new UsageError(flagComplaint(complaints[0]));
   return settings;
 }
 

@@ -4,10 +4,9 @@
  * types, so the command refuses what the wizard refuses (exit status 2, the reason on stderr).
  */
 import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from '../core/generate';
-import { readSettings, type Settings } from '../core/settings';
 import { checkWizardInput, proposedInterface, proposedName, type WizardDraft, type WizardStep } from '../core/wizardCheck';
 import { acceptedIgnitionVersions } from '../core/ignitionVersions';
-import { flagComplaint, parseFlags, settingsFromFlags, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
+import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 
 export interface NewOutput {
   out(text: string): void;
@@ -62,9 +61,7 @@ function run(args: string[], io: NewOutput): number {
   }
   const flags = parseFlags(args, { command: 'new', values: VALUE_FLAGS, positional: false });
   const single = flags.single;
-  const reading = readSettings(settingsFromFlags(flags));
-  if (reading.complaints.length > 0) throw new UsageError(flagComplaint(reading.complaints[0]));
-  const settings: Settings = reading.settings;
+  const settings = readFlagSettings(flags);
 
   const draft: WizardDraft = {};
   const accept = (step: WizardStep, flag: string, value: string, shown = value): void => {
@@ -127,6 +124,3 @@ function run(args: string[], io: NewOutput): number {
   }));
   return 0;
 }
-
-/** `--flag value` and `--flag=value`; every flag takes a value. */
-

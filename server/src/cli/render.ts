@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { lintText } from '../core/lint';
 import { previewTargets, renderPreview, type PreviewSelection } from '../core/render/preview';
-import { readSettings, type Settings } from '../core/settings';
+import type { Settings } from '../core/settings';
 import { fileErrorReason } from './fileErrors';
-import { flagComplaint, parseFlags, settingsFromFlags, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
+import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 
 export interface RenderOutput {
   out(text: string): void;
@@ -71,9 +71,7 @@ export function renderCommand(args: string[], io: RenderOutput): number {
 
 function readOptions(args: string[]): { files: string[]; unitName?: string; filePath?: string; settings: Settings } {
   const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', ...Object.keys(SETTING_FLAGS)], positional: true });
-  const reading = readSettings(settingsFromFlags(flags));
-  if (reading.complaints.length > 0) throw new UsageError(flagComplaint(reading.complaints[0]));
-  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), settings: reading.settings };
+  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), settings: readFlagSettings(flags) };
 }
 
 function usage(io: RenderOutput, message: string): number {

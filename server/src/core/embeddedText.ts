@@ -56,8 +56,8 @@ export class EmbeddedText {
     from = clamp(from, 0, this.value.length);
     to = clamp(to, from, this.value.length);
     if (to > from) {
-      let end = this.ends[this.base + to - 1];
-      let start = this.starts[this.base + from];
+      let end = this.endOf(to - 1);
+      let start = this.startOf(from);
       if (end < start) end = start;
       return { start, end };
     }
@@ -68,8 +68,8 @@ export class EmbeddedText {
   /** The file offset of the boundary before value[index]. */
   positionAt(index: number): number {
     if (this.value.length === 0) return this.anchor;
-    if (index < this.value.length) return this.starts[this.base + Math.max(0, index)];
-    return this.ends[this.base + this.value.length - 1];
+    if (index < this.value.length) return this.startOf(Math.max(0, index));
+    return this.endOf(this.value.length - 1);
   }
 
   /**
@@ -81,16 +81,15 @@ export class EmbeddedText {
     if (!this.exact) return undefined;
     const n = this.value.length;
     if (n === 0) return offset === this.anchor ? 0 : undefined;
-    const { starts, ends, base } = this;
-    if (offset === ends[base + n - 1]) return n;
+    if (offset === this.endOf(n - 1)) return n;
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[base + mid] <= offset) lo = mid;
+      if (this.startOf(mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return starts[base + lo] <= offset && offset < Math.max(ends[base + lo], starts[base + lo] + 1) ? lo : undefined;
+    return this.startOf(lo) <= offset && offset < Math.max(this.endOf(lo), this.startOf(lo) + 1) ? lo : undefined;
   }
 
   /** Whether file offset `offset` lies within the text, its end included. */
@@ -138,6 +137,7 @@ export class EmbeddedText {
     }
     return words;
   }
+
   /** File offset where character `index` starts (no allocation, for hot loops). */
   startOf(index: number): number {
     return this.starts[this.base + index];

@@ -1,4 +1,4 @@
-import { checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, settleInFile, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import { checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import { buildMachineConfig, type MachineConfigModel } from './model';
 import type { Problem, RuleFailure, TextEdit } from './problem';
 import { RULES } from './rules';
@@ -6,7 +6,7 @@ import type { Rule } from './rules/rule';
 import type { Settings } from './settings';
 import { planChunks, type SkippedText } from './limits';
 import { applySuppressions } from './suppressions';
-import { forEachNode, parseYamlDocuments, type YamlDocument } from './yamlDocuments';
+import { forEachNode, type YamlDocument } from './yamlDocuments';
 
 /**
  * Re-analysis that costs the edited YAML document, not the file. The text is cut into
@@ -50,7 +50,7 @@ export class IncrementalLinter {
         pending++;
         continue;
       } else {
-        chunk = Chunk.analyse(text.slice(start, end), start, text, settings, this.rules, failures);
+        chunk = Chunk.analyse(text, start, end, settings, this.rules, failures);
         fresh++;
       }
       placed.push({ start, end, chunk });
@@ -147,17 +147,12 @@ class Chunk {
     this.text = text;
   }
 
-  static analyse(chunkText: string, start: number, text: string, settings: Settings, rules: readonly Rule[], failures: RuleFailure[]): Chunk {
-    let yamlDocuments: YamlDocument[] = [];
+  static analyse(text: string, start: number, end: number, settings: Settings, rules: readonly Rule[], failures: RuleFailure[]): Chunk {
+    let documents: AnalysedDocument[] = [];
     try {
-      yamlDocuments = parseYamlDocuments(chunkText);
+      documents = parseChunk(text, start, end);
     } catch (error) {
       failures.push({ rule: 'parse', error: describeError(error) });
-    }
-    const documents: AnalysedDocument[] = [];
-    for (const document of yamlDocuments) {
-      shiftDocument(document, start);
-      documents.push({ document, machineConfig: buildMachineConfig(document, text) });
     }
     const machineConfigs = documents.filter((d) => d.machineConfig).length;
     // Checked even when this chunk holds no MachineConfig: whether the file is ours (and so
@@ -167,8 +162,8 @@ class Chunk {
     for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
     // Suppressions are comments of this chunk; judge them on the chunk alone.
     const cappedHere = capped.map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
-    problems = shiftProblems(applySuppressions(chunkText, shiftProblems(problems, -start), cappedHere), start);
-    const { poolRoles } = fileFactsOf(yamlDocuments);
+    problems = shiftProblems(applySuppressions(text.slice(start, end), shiftProblems(problems, -start), cappedHere), start);
+    const { poolRoles } = fileFactsOf(documents.map((d) => d.document));
     return new Chunk(start, documents, problems, machineConfigs, documents.map((d) => d.machineConfig !== undefined), [...poolRoles], text);
   }
 

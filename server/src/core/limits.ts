@@ -187,11 +187,6 @@ function megabytes(chars: number): string {
   return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(mb < 2 ? 2 : 1)} MB`;
 }
 
-/** measureStructure's depth alone. */
-export function estimateNesting(text: string, start: number, end: number, stopAbove = Infinity): number {
-  return measureStructure(text, start, end, { depth: stopAbove, values: Infinity }).depth;
-}
-
 /**
  * Upper bounds of how deep the YAML in `text[start, end)` nests and how many values it
  * has, from its text alone (no parse): per line, the open block indentation levels,

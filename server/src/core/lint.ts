@@ -45,18 +45,20 @@ export interface LintResult {
 export function parseText(text: string, failures: RuleFailure[] = []): ParsedText {
   try {
     const plan = planChunks(text, splitDocumentChunks(text));
-    const documents: AnalysedDocument[] = [];
-    for (const { start, end } of plan.analysed) {
-      for (const document of parseYamlDocuments(start === 0 && end === text.length ? text : text.slice(start, end))) {
-        shiftDocument(document, start);
-        documents.push({ document, machineConfig: buildMachineConfig(document, text) });
-      }
-    }
+    const documents = plan.analysed.flatMap(({ start, end }) => parseChunk(text, start, end));
     return { text, documents, ...(plan.skipped.length > 0 ? { skipped: plan.skipped } : {}) };
   } catch (error) {
     failures.push({ rule: 'parse', error: describeError(error) });
     return { text, documents: [] };
   }
+}
+
+/** The YAML documents of text[start, end) (a document chunk), at their offsets in `text`, with their models. */
+export function parseChunk(text: string, start: number, end: number): AnalysedDocument[] {
+  return parseYamlDocuments(text.slice(start, end)).map((document) => {
+    shiftDocument(document, start);
+    return { document, machineConfig: buildMachineConfig(document, text) };
+  });
 }
 
 /** The whole walk: text → documents → model → rules → problems. Never throws. */

@@ -128,9 +128,3 @@ export function rangeOfNode(node: Node | null | undefined, fallback: FileRange =
 export function keyedPairs(map: YAMLMap): Pair<Scalar, Node | null>[] {
   return map.items.filter((item): item is Pair<Scalar, Node | null> => isPair(item) && isScalar(item.key));
 }
-
-/** A value as the file writes it, for messages (`.nan`, `0x1F`, `yes`), at most 40 characters. */
-export function writtenText(text: string, range: FileRange): string {
-  const written = text.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
-  return written.length > 40 ? `${written.slice(0, 39)}…` : written;
-}

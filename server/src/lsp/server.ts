@@ -31,13 +31,12 @@ import { registerServerInfoRequests } from './serverInfo';
 /**
  * How long one analysis may run before the server turns to other messages: a huge file is
  * analysed a slice at a time (IncrementalLinter's budget) and requests are answered in
- * between. Its diagnostics are published when complete, and once before that when the
- * analysis has taken PARTIAL_AFTER_MS, so the first answer comes within a second even
- * after reading a 10 MB file (500 ms made that 1.4 s; a file done within one slice is
- * still published once).
+ * between. Its diagnostics are published once after the first slice, so the first answer
+ * comes within a second even after reading a 10 MB file, and again when complete (not
+ * after every slice: each publish carries all of the file's findings). A file done within
+ * one slice is published once.
  */
 export const ANALYSIS_SLICE_MS = 250;
-export const PARTIAL_AFTER_MS = 250;
 
 export interface ServerInfo {
   version: string;
@@ -72,8 +71,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const analysed = new Map<string, { version: number; result: LintResult }>();
   /** Per document: an edit re-analyses only the YAML documents of the file whose text changed. */
   const linters = new Map<string, IncrementalLinter>();
-  /** Documents analysed in slices: when their version's analysis began, whether a partial result was published. */
-  const slicing = new Map<string, { version: number; since: number; shown: boolean }>();
+  /** Documents analysed in slices: the version whose partial result was published. */
+  const partialShown = new Map<string, number>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
@@ -94,10 +93,9 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     if (!document || document.version !== version || shutDown) return;
     const { problems, pending } = analyse(document, current);
     if (pending) {
-      const state = slicing.get(uri);
-      // Unfinished: published once after PARTIAL_AFTER_MS, then only when complete.
-      if (!state || state.shown || performance.now() - state.since < PARTIAL_AFTER_MS) return;
-      state.shown = true;
+      // Unfinished: published after the first slice, then only when complete.
+      if (partialShown.get(uri) === version) return;
+      partialShown.set(uri, version);
     }
     const diagnostics = problems.map((problem) => toDiagnostic(problem, document));
     if (documents.get(uri)?.version !== version || shutDown) return;
@@ -107,8 +105,6 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   function analyse(document: TextDocument, current: Settings): LintResult {
     let linter = linters.get(document.uri);
     if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
-    const state = slicing.get(document.uri);
-    if (!state || state.version !== document.version) slicing.set(document.uri, { version: document.version, since: performance.now(), shown: false });
     const result = linter.lint(document.getText(), current, { until: performance.now() + ANALYSIS_SLICE_MS });
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
@@ -116,7 +112,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     analysed.set(document.uri, { version: document.version, result });
     // Out of time with documents left: what is done is used now, the next slice follows.
     if (result.pending) scheduler.schedule(document.uri, 0);
-    else slicing.delete(document.uri);
+    else partialShown.delete(document.uri);
     return result;
   }
 
@@ -193,7 +189,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     justOpened.delete(document.uri);
     analysed.delete(document.uri);
     linters.delete(document.uri);
-    slicing.delete(document.uri);
+    partialShown.delete(document.uri);
     scheduler.cancel(document.uri);
     if (isYaml(document) && !shutDown) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }));

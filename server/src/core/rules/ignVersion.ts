@@ -1,13 +1,13 @@
 import { isScalar } from 'yaml';
 import { newestIgnitionMinor } from '../ignitionVersions';
 import { keyRange } from '../model';
-import { mapAt, pairOf, rangeOfNode, writtenText } from '../yamlDocuments';
+import { mapAt, pairOf, rangeOfNode } from '../yamlDocuments';
 import type { Rule } from './rule';
 
 /** spec.config.ignition.version: present, a full `3.x.y` string, accepted by the target release. */
 export const ignVersion: Rule = {
   id: 'ign-version',
-  check({ machineConfig: mc, settings, text, report }) {
+  check({ machineConfig: mc, settings, report }) {
     if (!mc?.config || mc.config.items.length === 0) return;
     const ignitionPair = pairOf(mc.config, 'ignition');
     const versionPair = pairOf(mapAt(mc.config, 'ignition'), 'version');
@@ -32,7 +32,7 @@ export const ignVersion: Rule = {
       const full = /^\d+\.\d+$/.test(asText) ? `${asText}.0` : `3.${newest}.0`;
       report({
         severity: 'error',
-        message: `ignition.version ${writtenText(text, range)} is read as a ${typeof node.value}, not a version: write the full version string ${full}.`,
+        message: `ignition.version ${node.source ?? asText} is read as a ${typeof node.value}, not a version: write the full version string ${full}.`,
         range,
         data: { replacement: full },
       });

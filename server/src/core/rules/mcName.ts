@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { keyRange } from '../model';
 import { hasPlaceholder } from '../placeholder';
 import { replaceScalarEdit } from '../yamlEdits';
-import { pairOf, rangeOfNode, writtenText } from '../yamlDocuments';
+import { pairOf, rangeOfNode } from '../yamlDocuments';
 import type { Rule } from './rule';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -24,7 +24,7 @@ function suggestName(name: string): string | undefined {
 /** metadata.name: present, a DNS-1123 subdomain (API); the API server refuses anything else. */
 export const mcName: Rule = {
   id: 'mc-name',
-  check({ machineConfig: mc, text, report }) {
+  check({ machineConfig: mc, report }) {
     if (!mc) return;
     const namePair = pairOf(mc.metadata, 'name');
     if (!namePair || namePair.value === null || (isScalar(namePair.value) && (namePair.value.value === null || namePair.value.value === ''))) {
@@ -45,8 +45,8 @@ export const mcName: Rule = {
     if (typeof node.value !== 'string') {
       report({
         severity: 'error',
-        // As written: `.nan` or `0x1F` say more than the value they are read as.
-        message: `metadata.name ${writtenText(text, rangeOfNode(node))} is read as a ${typeof node.value}, not a string: the API server refuses it. Quote it or use a name such as 99-worker-static-routes.`,
+        // As written (the scalar's source): `.nan` or `0x1F` say more than the value they are read as.
+        message: `metadata.name ${node.source ?? String(node.value)} is read as a ${typeof node.value}, not a string: the API server refuses it. Quote it or use a name such as 99-worker-static-routes.`,
         range: rangeOfNode(node),
       });
       return;
