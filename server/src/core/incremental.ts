@@ -138,7 +138,6 @@ class Chunk {
     /** Findings before severity overrides, at absolute offsets for `start`. */
     public problems: Problem[],
     readonly machineConfigs: number,
-    private readonly isMachineConfig: readonly boolean[],
     /** Roles its MachineConfigPools select (FileFacts): a fact of the text, so it moves with it. */
     readonly poolRoles: readonly string[],
     text: string,
@@ -164,7 +163,7 @@ class Chunk {
     const cappedHere = capped.map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
     problems = shiftProblems(applySuppressions(text.slice(start, end), shiftProblems(problems, -start), cappedHere), start);
     const { poolRoles } = fileFactsOf(documents.map((d) => d.document));
-    return new Chunk(start, documents, problems, machineConfigs, documents.map((d) => d.machineConfig !== undefined), [...poolRoles], text);
+    return new Chunk(start, documents, problems, machineConfigs, [...poolRoles], text);
   }
 
   /** The chunk's documents, their ranges valid for where it starts now. */
@@ -172,11 +171,11 @@ class Chunk {
     const delta = this.start - this.treesAt;
     if (delta !== 0) {
       this.treesAt = this.start;
-      this.analysed.forEach((analysed, i) => {
+      for (const analysed of this.analysed) {
         shiftDocument(analysed.document, delta);
         // Models hold offsets too: rebuilt on first use, from the text they now belong to.
-        if (this.isMachineConfig[i]) lazyModel(analysed, this.text);
-      });
+        lazyModel(analysed, this.text);
+      }
     }
     return this.analysed;
   }
