@@ -71,6 +71,8 @@ export const SETTING_FLAGS: Readonly<Record<string, string>> = {
   '--cluster-network': 'clusterNetwork',
   '--service-network': 'serviceNetwork',
   '--machine-network': 'machineNetwork',
+  '--br-ex-interface': 'brExInterface',
+  '--ovn-masquerade-subnet': 'ovnMasqueradeSubnet',
 };
 
 /** Their lines in each command's help. */
@@ -78,7 +80,11 @@ export const SETTING_FLAGS_USAGE = `  --openshift-version V   target release 4.N
   --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
   --cluster-network CIDRS, --service-network CIDRS, --machine-network CIDRS
                           the cluster's ranges, comma-separated (defaults
-                          10.128.0.0/14, 172.30.0.0/16, 10.0.0.0/16)`;
+                          10.128.0.0/14, 172.30.0.0/16, 10.0.0.0/16)
+  --br-ex-interface NIC   the NIC br-ex is built on (unset: not known)
+  --ovn-masquerade-subnet CIDR
+                          169.254.0.0/17 (installed at 4.17+) or
+                          169.254.169.0/29 (upgraded); unset: not known`;
 
 /** The settings the flags give, in the shape of the editor settings (readSettings judges them). */
 export function settingsFromFlags(flags: Flags): Record<string, unknown> {

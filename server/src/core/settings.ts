@@ -9,6 +9,17 @@ export interface Settings {
   clusterNetwork: string[];
   serviceNetwork: string[];
   machineNetwork: string[];
+  /**
+   * The NIC that br-ex is built on (OVN-Kubernetes), when the user has said so. Nothing in a
+   * MachineConfig tells it: without it, findings that depend on it stay questions (info).
+   */
+  brExInterface?: string;
+  /**
+   * The OVN-Kubernetes masquerade subnet of the cluster: 169.254.0.0/17 for clusters installed
+   * at 4.17 or later, 169.254.169.0/29 for clusters upgraded from older releases. Unset: only
+   * what is true on both is an error.
+   */
+  ovnMasqueradeSubnet?: string;
   /** Per-rule severity overrides; `off` silences a rule. */
   rules: Partial<Record<RuleId, RuleLevel>>;
 }
@@ -32,6 +43,8 @@ export interface SettingsReading {
 }
 
 const CIDR_SHAPE = /^[0-9A-Fa-f:.]+\/\d{1,3}$/;
+/** Linux interface names: 1-15 bytes, no slash, no whitespace (an empty string means unset). */
+const IFACE_NAME = /^(?:[^\s/]{1,15})?$/;
 
 /**
  * Turns whatever the editor or a config file holds into valid settings. Never throws:
@@ -55,12 +68,18 @@ export function readSettings(raw: unknown): SettingsReading {
   const serviceNetwork = pick(source, 'serviceNetwork', complaints, DEFAULT_SETTINGS.serviceNetwork, cidrList, 'a list of CIDRs like ["172.30.0.0/16"]');
   const machineNetwork = pick(source, 'machineNetwork', complaints, DEFAULT_SETTINGS.machineNetwork, cidrList, 'a list of CIDRs like ["10.0.0.0/16"]');
 
+  const brExInterface = pick(source, 'brExInterface', complaints, undefined,
+    (v): v is string | undefined => typeof v === 'string' && IFACE_NAME.test(v), 'an interface name like "ens3" (1-15 characters, no "/" or spaces)');
+  const ovnMasqueradeSubnet = pick(source, 'ovnMasqueradeSubnet', complaints, undefined,
+    (v): v is string | undefined => typeof v === 'string' && CIDR_SHAPE.test(v.trim()), 'a CIDR like "169.254.0.0/17" or "169.254.169.0/29"');
+
   const rules = readRuleLevels(source.rules, complaints);
 
-  return {
-    settings: { openshiftVersion, networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork], rules },
-    complaints,
-  };
+  const settings: Settings = { openshiftVersion, networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork], rules };
+  // Only present when given, so that settings compare and print as before.
+  if (brExInterface !== undefined && brExInterface !== '') settings.brExInterface = brExInterface;
+  if (ovnMasqueradeSubnet !== undefined && ovnMasqueradeSubnet.trim() !== '') settings.ovnMasqueradeSubnet = ovnMasqueradeSubnet.trim();
+  return { settings, complaints };
 }
 
 /** `{"route-default": "off", "unit-oneshot-remain": "hint"}`: each entry checked on its own. */
