@@ -6,6 +6,8 @@ import {
   type Hover,
   type HoverParams,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -22,21 +24,14 @@ import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './completion'
 import { hover } from './hover';
 import { toDiagnostic } from './diagnostics';
 import { describeError, guard, type Logger } from './guard';
-import { DEFAULT_DEBOUNCE_MS, Scheduler } from './scheduler';
+import { ADVANCE_CLOCK_METHOD, ManualClock, SYSTEM_CLOCK, type AdvanceClockParams, type Clock } from './clock';
+import { ANALYSIS_SLICE_MS, DEFAULT_DEBOUNCE_MS, Scheduler, sliceBudget } from './scheduler';
 import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
 import { registerPreviewRequests } from './preview';
 import { registerServerInfoRequests } from './serverInfo';
 
-/**
- * How long one analysis may run before the server turns to other messages: a huge file is
- * analysed a slice at a time (IncrementalLinter's budget) and requests are answered in
- * between. Its diagnostics are published once after the first slice, so the first answer
- * comes within a second even after reading a 10 MB file, and again when complete (not
- * after every slice: each publish carries all of the file's findings). A file done within
- * one slice is published once.
- */
-export const ANALYSIS_SLICE_MS = 250;
+export { ANALYSIS_SLICE_MS };
 
 export interface ServerInfo {
   version: string;
@@ -49,6 +44,13 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** The `mcroutes` settings, for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
+  /**
+   * A test hook, for protocol tests only (the VS Code client never sends it): the server
+   * keeps its time on a ManualClock (clock.ts) instead of the system clock. Debounce delays
+   * then pass only when the test sends `mcroutes/test/advanceClock`, and every reading of
+   * the clock moves it by `tickMs` (above ANALYSIS_SLICE_MS: one YAML document per slice).
+   */
+  testClock?: { tickMs?: number };
 }
 
 export const CAPABILITIES: ServerCapabilities = {
@@ -74,13 +76,14 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   /** Documents analysed in slices: the version whose partial result was published. */
   const partialShown = new Map<string, number>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
+  let clock: Clock = SYSTEM_CLOCK;
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
   let shutDown = false;
 
   function newScheduler(delayMs: number): Scheduler {
     return new Scheduler(validate, delayMs, (uri, error) =>
-      log.error(`mcroutes: validating ${uri} failed: ${describeError(error)}`));
+      log.error(`mcroutes: validating ${uri} failed: ${describeError(error)}`), clock);
   }
 
   async function validate(uri: string): Promise<void> {
@@ -105,7 +108,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   function analyse(document: TextDocument, current: Settings): LintResult {
     let linter = linters.get(document.uri);
     if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
-    const result = linter.lint(document.getText(), current, { until: performance.now() + ANALYSIS_SLICE_MS });
+    const result = linter.lint(document.getText(), current, sliceBudget(clock));
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
     }
@@ -137,6 +140,10 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const debounceMs = typeof options.debounceMs === 'number' && Number.isFinite(options.debounceMs) && options.debounceMs >= 0
       ? options.debounceMs
       : DEFAULT_DEBOUNCE_MS;
+    if (isRecord(options.testClock)) {
+      const tickMs = options.testClock.tickMs;
+      clock = new ManualClock(typeof tickMs === 'number' && Number.isFinite(tickMs) && tickMs >= 0 ? tickMs : 0);
+    }
     scheduler.dispose();
     scheduler = newScheduler(debounceMs);
     const workspace = params.capabilities.workspace;
@@ -202,6 +209,12 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   registerWizardRequests({ connection, documents, settings: () => settings.get(), log });
   registerPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, log });
   registerServerInfoRequests(connection, info.version, log);
+  // The test clock's one request; a server on the system clock refuses it.
+  connection.onRequest(ADVANCE_CLOCK_METHOD, guard(log, ADVANCE_CLOCK_METHOD, (params: AdvanceClockParams): null | ResponseError => {
+    if (!(clock instanceof ManualClock)) return new ResponseError(ErrorCodes.InvalidRequest, `${ADVANCE_CLOCK_METHOD} needs initializationOptions.testClock`);
+    clock.advance(typeof params?.ms === 'number' && Number.isFinite(params.ms) ? params.ms : 0);
+    return null;
+  }));
 
   documents.listen(connection);
   connection.listen();
