@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashHandler } from './crashes';
+import { registerPackagedFiles } from './packagedFiles';
 import { registerPreview } from './preview';
 import { runRouteWizard } from './wizard';
 
@@ -59,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     }),
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
   );
-  context.subscriptions.push(...registerPreview(languageClient));
+  context.subscriptions.push(...registerPreview(languageClient), ...registerPackagedFiles(context, languageClient));
 
   await languageClient.start();
   return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify };

@@ -13,6 +13,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { OPEN_EXAMPLE_COMMAND } from './packagedFiles';
 import { Methods, type PreviewParams, type PreviewResult, type PreviewTargetInfo, type PreviewTargetsParams } from '../../server/src/protocol';
 
 export const PREVIEW_SCHEME = 'mcroutes-preview';
@@ -148,10 +149,39 @@ class PreviewLensProvider implements vscode.CodeLensProvider, vscode.Disposable 
 /** What `mcroutes.previewUnit` may be given: a unit name, or `{ unit }`, `{ file }`, `{ all: true }`. */
 type TargetArgument = string | { unit?: string; file?: string; all?: boolean } | undefined;
 
+const OPEN_EXAMPLE_CHOICE = 'Open the Example';
+
+/** The YAML text editor that was active last, while its document is open. */
+class RecentYamlEditor implements vscode.Disposable {
+  private last: vscode.TextEditor | undefined;
+  private readonly subscription = vscode.window.onDidChangeActiveTextEditor((editor) => this.note(editor));
+
+  constructor() {
+    this.note(vscode.window.activeTextEditor);
+  }
+
+  private note(editor: vscode.TextEditor | undefined): void {
+    if (editor && editor.document.languageId === 'yaml' && editor.document.uri.scheme !== PREVIEW_SCHEME) this.last = editor;
+  }
+
+  editor(): vscode.TextEditor | undefined {
+    if (this.last && !this.last.document.isClosed) {
+      // The editor object may have been replaced while hidden; the visible one for the document is current.
+      return vscode.window.visibleTextEditors.find((e) => e.document === this.last!.document) ?? this.last;
+    }
+    return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'yaml');
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
+
 export function registerPreview(client: LanguageClient): vscode.Disposable[] {
   const provider = new PreviewProvider(client);
   const lenses = new PreviewLensProvider(client);
   const yaml: vscode.DocumentSelector = [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }];
+  const recentYaml = new RecentYamlEditor();
 
   /**
    * `mcroutes.previewUnit [uri] [target]`: from the code lens with both; from the command
@@ -159,7 +189,9 @@ export function registerPreview(client: LanguageClient): vscode.Disposable[] {
    * every unit and file when the cursor is on none. Resolves with the preview's uri.
    */
   const command = async (uriArgument?: vscode.Uri | string, target?: TargetArgument): Promise<vscode.Uri | undefined> => {
-    const editor = vscode.window.activeTextEditor;
+    // From the walkthrough or another non-text tab there is no active text editor: the YAML
+    // editor the user worked in last is the one meant.
+    const editor = vscode.window.activeTextEditor ?? recentYaml.editor();
     let sourceUri = typeof uriArgument === 'string' ? vscode.Uri.parse(uriArgument) : uriArgument instanceof vscode.Uri ? uriArgument : undefined;
     if (!sourceUri && editor && editor.document.uri.scheme === PREVIEW_SCHEME) {
       // Run from a preview itself: show it again.
@@ -169,7 +201,12 @@ export function registerPreview(client: LanguageClient): vscode.Disposable[] {
     sourceUri ??= editor?.document.uri;
     const source = sourceUri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === sourceUri!.toString());
     if (!sourceUri || (source && source.languageId !== 'yaml') || (!source && !/\.ya?ml$/i.test(sourceUri.path))) {
-      void vscode.window.showInformationMessage('MachineConfig Routes: open a MachineConfig YAML file to preview the systemd units it adds.');
+      const choice = await vscode.window.showInformationMessage(
+        'MachineConfig Routes: open a MachineConfig YAML file to preview the systemd units it adds.', OPEN_EXAMPLE_CHOICE);
+      if (choice === OPEN_EXAMPLE_CHOICE) {
+        const example = await vscode.commands.executeCommand<vscode.TextEditor>(OPEN_EXAMPLE_COMMAND);
+        return command(example.document.uri);
+      }
       return undefined;
     }
     let uri: vscode.Uri;
@@ -194,6 +231,7 @@ export function registerPreview(client: LanguageClient): vscode.Disposable[] {
   };
 
   return [
+    recentYaml,
     provider,
     lenses,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, provider),

@@ -24,7 +24,14 @@ export const Methods = {
   previewTargets: 'mcroutes/previewTargets',
   /** Which server process answers: no params → ServerInfoResult. */
   serverInfo: 'mcroutes/serverInfo',
+  /** Every rule id of the catalogue, for the client's "Show Rule Documentation" pick: no params → RuleIdsResult. */
+  ruleIds: 'mcroutes/ruleIds',
 } as const;
+
+/** `mcroutes/ruleIds` */
+export interface RuleIdsResult {
+  ids: string[];
+}
 
 /** `mcroutes/serverInfo` */
 export interface ServerInfoResult {
