@@ -14,7 +14,8 @@ import {
 } from '../test/launcher/code-server-launcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const profileDir = path.join(root, '.vscode-test', 'start');
+// MCROUTES_START_PROFILE: another profile folder (test/ui/start.ui.mjs keeps yours untouched).
+const profileDir = process.env.MCROUTES_START_PROFILE || path.join(root, '.vscode-test', 'start');
 const marker = path.join(codeServerDir, '.mcroutes-installed');
 const logFile = path.join(profileDir, 'code-server.log');
 
