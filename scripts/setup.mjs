@@ -31,11 +31,22 @@ const PACKAGES = {
   neovim: { file: '/usr/bin/nvim', for: ['test'] },
 };
 
-/** The packages `purpose` needs that are not installed. */
-export function missingPackages(purpose) {
-  return Object.entries(PACKAGES)
-    .filter(([, p]) => p.for.includes(purpose) && !fs.existsSync(p.file))
+/**
+ * What to do about the Debian packages `purpose` needs: nothing, install them (as root), or
+ * stop with one message naming the one command to run.
+ */
+export function packagePlan(purpose, { isRoot, exists = fs.existsSync }) {
+  const missing = Object.entries(PACKAGES)
+    .filter(([, p]) => p.for.includes(purpose) && !exists(p.file))
     .map(([name]) => name);
+  if (missing.length === 0) return { action: 'none', missing };
+  const args = ['install', '-y', '--no-install-recommends', ...missing];
+  if (isRoot) return { action: 'install', missing, args };
+  return {
+    action: 'stop',
+    missing,
+    message: `npm ${purpose} needs the Debian packages ${missing.join(', ')}. Install them with\n\n    sudo apt-get update && sudo apt-get ${args.join(' ')}\n\nthen run npm ${purpose} again.`,
+  };
 }
 
 function say(line) {
@@ -49,17 +60,13 @@ function run(cmd, args, options = {}) {
 }
 
 function ensurePackages(purpose) {
-  const missing = missingPackages(purpose);
-  if (missing.length === 0) return;
-  const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    throw new Error(`npm ${purpose} needs the Debian packages ${missing.join(', ')}. Install them with\n\n    sudo apt-get update && sudo ${install}\n\nthen run npm ${purpose} again.`);
-  }
-  say(`installing the Debian packages ${missing.join(', ')} (apt-get, as root)`);
+  const plan = packagePlan(purpose, { isRoot: typeof process.getuid === 'function' && process.getuid() === 0 });
+  if (plan.action === 'none') return;
+  if (plan.action === 'stop') throw new Error(plan.message);
+  say(`installing the Debian packages ${plan.missing.join(', ')} (apt-get, as root)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update', '-q'], { env }) !== 0 || run('apt-get', install.split(' ').slice(1).concat('-q'), { env }) !== 0) {
-    throw new Error(`apt-get could not install ${missing.join(', ')}; run "${install}" yourself and read its message.`);
+  if (run('apt-get', ['update', '-q'], { env }) !== 0 || run('apt-get', [...plan.args, '-q'], { env }) !== 0) {
+    throw new Error(`apt-get could not install ${plan.missing.join(', ')}; run "apt-get ${plan.args.join(' ')}" yourself and read its message.`);
   }
 }
 

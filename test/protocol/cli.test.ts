@@ -1,20 +1,14 @@
 /** The bundled command line, dist/cli.js. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../support/lspClient';
+import { assertCliBuilt, runCli } from '../support/cli';
+import { lintLine, REPO_ROOT, SEED, SEED_FINDINGS, SEED_RELATIVE } from '../support/seed';
 
-const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
-const SEED = 'test/fixtures/seed-route.yaml';
 const VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI_JS, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 15000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 /** `file:line:col severity code message` */
 const LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([a-z0-9-]+) (.+)$/;
@@ -24,7 +18,7 @@ describe('mcroutes command line', function () {
   let dir: string;
 
   before(function () {
-    assert.ok(existsSync(CLI_JS), `${CLI_JS} is missing: run \`npm run build\` first`);
+    assertCliBuilt();
     dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-cli-'));
   });
 
@@ -33,35 +27,25 @@ describe('mcroutes command line', function () {
   });
 
   it('lints the seed: one line per finding, sorted, and an exit status that matches', function () {
-    const { status, stdout, stderr } = run('lint', '--hints', SEED);
+    const { status, stdout, stderr } = run('lint', '--hints', SEED_RELATIVE);
     assert.equal(stderr, '1 file checked\n');
     const lines = stdout.split('\n').filter((l) => l !== '');
     for (const line of lines) assert.match(line, LINE);
-    assert.ok(lines.some((l) => l.startsWith(`${SEED}:17:5 warning ign-unknown-key `)), `ign-unknown-key at 17:5 in:\n${stdout}`);
-    assert.ok(lines.some((l) => l.startsWith(`${SEED}:25:14 warning unit-network-online `)), `unit-network-online at 25:14 in:\n${stdout}`);
+    assert.ok(lines.some((l) => l.startsWith(`${SEED_RELATIVE}:17:5 warning ign-unknown-key `)), `ign-unknown-key at 17:5 in:\n${stdout}`);
+    assert.ok(lines.some((l) => l.startsWith(`${SEED_RELATIVE}:25:14 warning unit-network-online `)), `unit-network-online at 25:14 in:\n${stdout}`);
     const positions = lines.map((l) => LINE.exec(l)!).map((m) => [Number(m[2]), Number(m[3])]);
     const sorted = [...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     assert.deepEqual(positions, sorted, 'sorted by position');
     const hasError = lines.some((l) => LINE.exec(l)![4] === 'error');
     assert.equal(status, hasError ? 1 : 0, stderr);
     // The seed's full list (default settings: OVN-Kubernetes); nmcli-ovn-port is an error, so exit 1.
-    assert.deepEqual(lines.map((l) => LINE.exec(l)!).map((m) => `${m[2]}:${m[3]} ${m[4]} ${m[5]}`), [
-      '17:5 warning ign-unknown-key',
-      '23:14 info unit-ovn-ordering',
-      '25:14 warning unit-network-online',
-      '28:14 info unit-oneshot-remain',
-      '29:24 info unit-exec-shell',
-      '29:30 hint nmcli-device-runtime',
-      '29:41 error nmcli-ovn-port',
-      '29:60 hint route-ovn-egress',
-      '34:3 info mc-os-image-url',
-    ]);
+    assert.deepEqual(lines.map((l) => LINE.exec(l)!).map((m) => `${m[2]}:${m[3]} ${m[4]} ${m[5]}`), SEED_FINDINGS.map(lintLine));
     assert.equal(status, 1);
   });
 
   it('exits 1 when an error-severity problem is found', function () {
     const file = path.join(dir, 'bad-prefix.yaml');
-    writeFileSync(file, readFileSync(path.join(REPO_ROOT, SEED), 'utf8').replace('192.168.1.0/24', '192.168.1.0/33'));
+    writeFileSync(file, SEED.replace('192.168.1.0/24', '192.168.1.0/33'));
     const { status, stdout } = run('lint', file);
     assert.ok(stdout.split('\n').some((l) => LINE.exec(l)?.[4] === 'error'), stdout);
     assert.ok(stdout.includes(' error route-cidr '), stdout);
@@ -76,10 +60,10 @@ describe('mcroutes command line', function () {
 
   it('exits 2 on a missing file, says so on stderr and still lints the others', function () {
     const missing = path.join(dir, 'no-such-file.yaml');
-    const { status, stdout, stderr } = run('lint', missing, SEED);
+    const { status, stdout, stderr } = run('lint', missing, SEED_RELATIVE);
     assert.equal(status, 2);
     assert.equal(stderr, `mcroutes: cannot read ${missing}: no such file or directory\n1 file checked\n`);
-    assert.ok(stdout.includes(`${SEED}:17:5 warning ign-unknown-key `), stdout);
+    assert.ok(stdout.includes(`${SEED_RELATIVE}:17:5 warning ign-unknown-key `), stdout);
   });
 
   it('exits 2 on a directory without YAML', function () {
@@ -100,7 +84,7 @@ describe('mcroutes command line', function () {
   });
 
   it('rejects an unknown command, a missing FILE and no command with usage and exit 2', function () {
-    for (const args of [['frobnicate'], ['lint'], [], ['lint', '--strict', SEED]]) {
+    for (const args of [['frobnicate'], ['lint'], [], ['lint', '--strict', SEED_RELATIVE]]) {
       const { status, stdout, stderr } = run(...args);
       assert.equal(status, 2, args.join(' '));
       assert.equal(stdout, '');

@@ -5,28 +5,23 @@
  * test/protocol/hostile.test.ts.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { assertCliBuilt, runCli } from '../support/cli';
 import { bom, invalidUtf8Bytes, nulBytes, tenMegabytesOfDocuments } from '../support/hostile';
-import { REPO_ROOT } from '../support/lspClient';
-
-const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 interface Finding { line: number; column: number; severity: string; code: string; message: string }
 
-function lint(file: string, ...args: string[]) {
-  const t0 = performance.now();
-  const result = spawnSync(process.execPath, [CLI_JS, 'lint', ...args, file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - t0 };
-}
+const lint = (file: string, ...args: string[]) => runCli(['lint', ...args, file]);
 
 describe('mcroutes lint on hostile bytes', function () {
   this.timeout(90_000);
   let dir: string;
-  before(() => (dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-hostile-'))));
+  before(() => {
+    assertCliBuilt();
+    dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-hostile-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('bytes that are not UTF-8: a U+FFFD warning where they stood, and the route they broke', function () {

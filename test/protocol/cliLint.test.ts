@@ -1,36 +1,20 @@
 /** `mcroutes lint` of the bundled dist/cli.js: formats, inputs, config files, thresholds, --fix. */
 import * as assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { RULE_IDS } from '../../server/src/core/problem';
-import { REPO_ROOT } from '../support/lspClient';
+import { assertCliBuilt, runCli, type CliOptions } from '../support/cli';
+import { lintLine, REPO_ROOT, SEED as SEED_TEXT, seedFindings } from '../support/seed';
 
-const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
-const SEED_TEXT = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml'), 'utf8');
 const CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n';
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function run(cwd: string, args: string[], extra: SpawnSyncOptions = {}): Run {
-  const result = spawnSync(process.execPath, [CLI_JS, ...args], { cwd, encoding: 'utf8', timeout: 15000, ...extra });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
+const run = (cwd: string, args: string[], extra: CliOptions = {}) => runCli(args, { cwd, ...extra });
 
 /** The seed's findings without hints, default settings (nmcli-ovn-port is the one error). */
-const SEED_FINDINGS = [
-  '17:5 warning ign-unknown-key',
-  '23:14 info unit-ovn-ordering',
-  '25:14 warning unit-network-online',
-  '28:14 info unit-oneshot-remain',
-  '29:24 info unit-exec-shell',
-  '29:41 error nmcli-ovn-port',
-  '34:3 info mc-os-image-url',
-];
+const SEED_FINDINGS = seedFindings({ hints: false }).map(lintLine);
 const LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([a-z0-9-]+) (.+)$/;
 const summary = (stdout: string): string[] =>
   stdout.split('\n').filter((l) => l !== '').map((l) => LINE.exec(l)!).map((m) => `${m[2]}:${m[3]} ${m[4]} ${m[5]}`);
@@ -51,7 +35,7 @@ describe('mcroutes lint', function () {
   }
 
   before(function () {
-    assert.ok(existsSync(CLI_JS), `${CLI_JS} is missing: run \`npm run build\` first`);
+    assertCliBuilt();
     root = mkdtempSync(path.join(tmpdir(), 'mcroutes-lint-'));
   });
   after(function () {
@@ -189,6 +173,7 @@ describe('mcroutes lint', function () {
       const sdn = run(dir, ['lint', 'seed.yaml']);
       assert.equal(sdn.status, 0, 'no br-ex port error on OpenShift SDN');
       assert.ok(!sdn.stdout.includes('nmcli-ovn-port'));
+      assert.deepEqual(summary(sdn.stdout), seedFindings({ hints: false, networkType: 'OpenShiftSDN' }).map(lintLine));
       const ovn = run(dir, ['lint', '--network-type', 'OVNKubernetes', 'seed.yaml']);
       assert.equal(ovn.status, 1);
       assert.ok(ovn.stdout.includes(' error nmcli-ovn-port '));
@@ -327,7 +312,7 @@ describe('mcroutes lint', function () {
       chmodSync(dir, 0o555);
       try {
         // root ignores directory permissions: run as nobody then.
-        const asNobody: SpawnSyncOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+        const asNobody: CliOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
         const { status, stderr } = run(dir, ['lint', '--fix', 'seed.yaml'], asNobody);
         assert.equal(status, 2);
         assert.match(stderr, /^mcroutes: cannot write seed\.yaml: permission denied; it was left as it was\n/);

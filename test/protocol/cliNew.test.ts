@@ -1,27 +1,16 @@
 /** `mcroutes new` from the bundled command line, dist/cli.js. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { lintText } from '../../server/src/core/lint';
 import { generateConfig, readBackRoutes } from '../../server/src/core/generate';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { REPO_ROOT } from '../support/lspClient';
+import { assertCliBuilt, runCli } from '../support/cli';
 
-const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
-
-function mcroutesNew(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI_JS, 'new', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 15000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const mcroutesNew = (...args: string[]) => runCli(['new', ...args]);
 
 describe('mcroutes new', function () {
   this.timeout(20000);
 
-  before(function () {
-    assert.ok(existsSync(CLI_JS), `${CLI_JS} is missing: run \`npm run build\` first`);
-  });
+  before(assertCliBuilt);
 
   it('prints the same YAML as the wizard\'s generateConfig, with the defaults (worker, nmcli unit, br-ex, newest Ignition spec), and nothing on stderr', function () {
     const { status, stdout, stderr } = mcroutesNew('--route', '192.168.1.0/24,172.18.0.1,100', '--route', 'fd00:1::/64,fd00::1', '--route', '192.168.2.0/24,,50');
@@ -113,7 +102,7 @@ describe('mcroutes new', function () {
     const help = mcroutesNew('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^usage: mcroutes new --route DEST\[,GATEWAY\[,METRIC\]\]/);
-    const top = spawnSync(process.execPath, [CLI_JS, '--help'], { encoding: 'utf8' });
+    const top = runCli(['--help']);
     assert.match(top.stdout, /\n {2}new --route/);
   });
 });

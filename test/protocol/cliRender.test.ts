@@ -1,26 +1,15 @@
 /** `mcroutes render` in the bundled command line, dist/cli.js: the unit preview on stdout. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { REPO_ROOT } from '../support/lspClient';
+import { assertCliBuilt, runCli } from '../support/cli';
+import { SEED as SEED_TEXT, SEED_RELATIVE as SEED } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
 
-const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
-const SEED = 'test/fixtures/seed-route.yaml';
-
-function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI_JS, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 15000, input });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], input?: string) => runCli(args, { input });
 
 describe('mcroutes render', function () {
   this.timeout(20000);
 
-  before(function () {
-    assert.ok(existsSync(CLI_JS), `${CLI_JS} is missing: run \`npm run build\` first`);
-  });
+  before(assertCliBuilt);
 
   it('prints the seed preview, the same text the editor shows, and exits 0 though the seed has an error finding', () => {
     const { status, stdout, stderr } = run(['render', SEED]);
@@ -32,7 +21,7 @@ describe('mcroutes render', function () {
   it('--unit NAME (and --unit=NAME) and stdin give the same text', () => {
     assert.equal(run(['render', SEED, '--unit', 'nmcli-dev-modify.service']).stdout, SEED_PREVIEW);
     assert.equal(run(['render', '--unit=nmcli-dev-modify.service', SEED]).stdout, SEED_PREVIEW);
-    assert.equal(run(['render', '-'], readFileSync(path.join(REPO_ROOT, SEED), 'utf8')).stdout, SEED_PREVIEW);
+    assert.equal(run(['render', '-'], SEED_TEXT).stdout, SEED_PREVIEW);
   });
 
   it('--network-type follows the settings', () => {

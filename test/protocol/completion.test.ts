@@ -3,9 +3,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { applyLspEdits, DEFAULT_CAPABILITIES, LspClient, positionAt } from '../support/lspClient';
-import { ROUTE_CONFIG } from '../support/routeConfig';
+import { applyLspEdits, positionAt, sessionPerSuite, startSession } from '../support/lspClient';
+import { ROUTE_CONFIG } from '../support/machineConfig';
 
 interface Item {
   label: string;
@@ -30,35 +29,24 @@ const INFRA_MC = ROUTE_MC.replace('role: worker', 'role: infra').replace('99-wor
 
 describe('completion over the protocol', function () {
   this.timeout(20000);
-  let client: LspClient;
   let workspace: string;
-  let version = 0;
-
-  before(async () => {
+  const server = sessionPerSuite(() => {
     // A workspace folder with a config of another role on disk, and one in node_modules that is skipped.
     workspace = mkdtempSync(path.join(tmpdir(), 'mcroutes-completion-'));
     writeFileSync(path.join(workspace, 'edge.yaml'), ROUTE_MC.replace('role: worker', 'role: edge'));
     mkdirSync(path.join(workspace, 'node_modules', 'x'), { recursive: true });
     writeFileSync(path.join(workspace, 'node_modules', 'x', 'hidden.yaml'), ROUTE_MC.replace('role: worker', 'role: hidden'));
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-    const uri = pathToFileURL(workspace).href;
-    await client.request('initialize', {
-      processId: process.pid,
-      clientInfo: { name: 'mcroutes-protocol-test', version: '0' },
-      rootUri: uri,
-      workspaceFolders: [{ uri, name: 'routes' }],
-      capabilities: DEFAULT_CAPABILITIES,
-      initializationOptions: { debounceMs: 0 },
-    });
-    client.notify('initialized', {});
+    return { workspaceFolder: workspace, initializationOptions: { debounceMs: 0 } };
+  });
+  let version = 0;
+
+  before(() => {
     // Another open document with a custom role.
-    client.didOpen('file:///completion/infra.yaml', INFRA_MC);
+    server().didOpen('file:///completion/infra.yaml', INFRA_MC);
   });
 
-  after(async () => {
-    await client.shutdownAndExit();
-    rmSync(workspace, { recursive: true, force: true });
+  after(() => {
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
 
   /** Opens `withCaret` ($0 marks the caret) as a new document and asks for completion there. */
@@ -66,8 +54,8 @@ describe('completion over the protocol', function () {
     const offset = withCaret.indexOf('$0');
     const text = withCaret.slice(0, offset) + withCaret.slice(offset + 2);
     const uri = `file:///completion/doc${++version}.yaml`;
-    client.didOpen(uri, text);
-    const list = await client.request<List | null>('textDocument/completion', {
+    server().didOpen(uri, text);
+    const list = await server().request<List | null>('textDocument/completion', {
       textDocument: { uri },
       position: positionAt(text, offset),
       ...(trigger ? { context: { triggerKind: TRIGGER_CHARACTER, triggerCharacter: trigger } } : { context: { triggerKind: 1 } }),
@@ -83,10 +71,9 @@ describe('completion over the protocol', function () {
   };
 
   it('announces completion with its trigger characters', async () => {
-    const probe = LspClient.stdio();
+    const probe = await startSession({ initializationOptions: { debounceMs: 0 } });
     try {
-      const result = await probe.initialize({ debounceMs: 0 });
-      assert.deepEqual(result.capabilities.completionProvider.triggerCharacters, ['=', ' ', '[']);
+      assert.deepEqual(probe.initializeResult.capabilities.completionProvider.triggerCharacters, ['=', ' ', '[']);
     } finally {
       await probe.shutdownAndExit();
     }
@@ -160,7 +147,7 @@ describe('completion over the protocol', function () {
   it('nothing for a space typed as indentation, nor in YAML that is not a MachineConfig', async () => {
     assert.deepEqual(labels((await complete(ROUTE_MC.replace('    systemd:\n', '    $0\n    systemd:\n'), ' ')).list), []);
     assert.deepEqual(labels((await complete('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  $0\n')).list), []);
-    const notYaml = await client.request('textDocument/completion', { textDocument: { uri: 'file:///completion/none.yaml' }, position: { line: 0, character: 0 } });
+    const notYaml = await server().request('textDocument/completion', { textDocument: { uri: 'file:///completion/none.yaml' }, position: { line: 0, character: 0 } });
     assert.equal(notYaml, null);
   });
 });

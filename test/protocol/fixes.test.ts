@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyLspEdits, LspClient, REPO_ROOT } from '../support/lspClient';
+import { applyLspEdits, sessionPerSuite, startSession, type LspClient } from '../support/lspClient';
+import { FIXTURES as fixtures, SEED_PATH } from '../support/seed';
 
 interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -19,9 +20,8 @@ interface CodeAction {
   edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
 }
 
-const fixtures = path.join(REPO_ROOT, 'test', 'fixtures');
 const files = [
-  path.join(fixtures, 'seed-route.yaml'),
+  SEED_PATH,
   ...fs.readdirSync(path.join(fixtures, 'cases')).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(fixtures, 'cases', f)),
 ];
 
@@ -30,10 +30,9 @@ let documentCounter = 0;
 /** Opens `text` as a new document and returns the diagnostics the server publishes for it. */
 async function diagnose(client: LspClient, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
   const uri = `file:///fixes/doc-${++documentCounter}.yaml`;
-  const since = client.mark();
   client.didOpen(uri, text);
-  const published = await client.waitFor<{ uri: string; diagnostics: Diagnostic[] }>('textDocument/publishDiagnostics', (p) => p.uri === uri, 5000, since);
-  return { uri, diagnostics: published.params.diagnostics };
+  const published = await client.waitForDiagnostics(uri, () => true, { what: 'its findings' });
+  return { uri, diagnostics: published.diagnostics as Diagnostic[] };
 }
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code)).sort();
@@ -50,26 +49,17 @@ function assertNothingNew(before: string[], after: string[], context: string): v
 
 describe('quick fixes over the protocol', function () {
   this.timeout(60000);
-  let client: LspClient;
+  const server = sessionPerSuite({ initializationOptions: { debounceMs: 0 } });
   let exercised = 0;
 
-  before(async () => {
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-    await client.initialize({ debounceMs: 0 });
-  });
-
-  after(async () => {
+  after(() => {
     assert.ok(exercised >= 3, `only ${exercised} quick fixes were exercised`);
-    await client.shutdownAndExit();
-    client.dispose();
   });
 
   it('the server offers quick fixes and fix-all', async () => {
-    const fresh = LspClient.stdio();
+    const fresh = await startSession();
     try {
-      const result = await fresh.initialize();
-      assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.mcroutes']);
+      assert.deepEqual(fresh.initializeResult.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.mcroutes']);
     } finally {
       fresh.dispose();
     }
@@ -78,6 +68,7 @@ describe('quick fixes over the protocol', function () {
   for (const file of files) {
     it(`${path.basename(file)}: each fix removes its finding and adds none`, async () => {
       const text = fs.readFileSync(file, 'utf8');
+      const client = server();
       const { uri, diagnostics } = await diagnose(client, text);
       for (const diagnostic of diagnostics.filter((d) => d.data?.fixes?.length)) {
         const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -105,6 +96,7 @@ describe('quick fixes over the protocol', function () {
   }
 
   it('fix-all applies every safe fix at once and introduces nothing', async () => {
+    const client = server();
     let applied = 0;
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
@@ -126,12 +118,12 @@ describe('quick fixes over the protocol', function () {
   });
 
   it('a diagnostic from an older version of the document gets no fixes', async () => {
+    const client = server();
     const text = fs.readFileSync(path.join(fixtures, 'cases', 'suppressions.yaml'), 'utf8');
     const { uri, diagnostics } = await diagnose(client, text);
     const withFix = diagnostics.find((d) => d.data?.fixes?.length)!;
-    const since = client.mark();
-    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
-    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => p.uri === uri && p.version === 2, 5000, since);
+    client.didChange(uri, 2, { text: `${text}\n` });
+    await client.waitForVersion(uri, 2);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: withFix.range,

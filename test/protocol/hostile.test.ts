@@ -7,16 +7,18 @@
  * server's memory after a garbage collection returns to its level before the burst.
  *
  * Server CPU is read from /proc/<pid>/stat (wall time on a loaded machine says little);
- * both are printed.
+ * both are printed. Slicing and the debounce are asserted on the server's test clock
+ * (initializationOptions.testClock), never by racing the machine.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { lintText } from '../../server/src/core/lint';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { HOSTILE_CASES, SEED, tenMegabytesOfDocuments, type Expectation } from '../support/hostile';
-import { LspClient, SERVER_JS, positionAt, type Position } from '../support/lspClient';
+import { ManualClock } from '../../server/src/lsp/clock';
+import { ANALYSIS_SLICE_MS, DEFAULT_DEBOUNCE_MS, sliceBudget } from '../../server/src/lsp/scheduler';
+import { coreFindings, firstSliceFindings } from '../support/coreFindings';
+import { HOSTILE_CASES, tenMegabytesOfDocuments, type Expectation } from '../support/hostile';
+import { positionAt, sessionsPerTest, type Diagnostic } from '../support/lspClient';
+import { keysOf, SEED, sameFindings, showsSeedFindings, type PlacedFinding } from '../support/seed';
 
-const PUBLISH = 'textDocument/publishDiagnostics';
 /** Server CPU from didOpen to the first publishDiagnostics. */
 // A hang guard, not a budget: the one-second budget is measured by `npm run bench` and in
 // the unit-level table; a timed assertion at the budget itself fails on a loaded CI machine.
@@ -25,18 +27,8 @@ const FIRST_ANSWER_CPU_MS = 5000;
 const WALL_MS = 30_000;
 const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
-interface Diagnostic {
-  range: { start: Position; end: Position };
-  severity?: number;
-  code?: string | number;
-  message: string;
-  data?: unknown;
-}
-interface Published {
-  uri: string;
-  version?: number;
-  diagnostics: Diagnostic[];
-}
+/** `uri` shows exactly `expected`, by code and range. */
+const showing = (expected: readonly PlacedFinding[]) => (diagnostics: Diagnostic[]) => sameFindings(diagnostics, expected);
 
 /** utime + stime of a process in ms, from /proc (Linux); undefined elsewhere. */
 function cpuMsOf(pid: number): number | undefined {
@@ -75,13 +67,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 describe('hostile input over the protocol', function () {
   this.timeout(120_000);
   const rows: string[] = [];
-  let client: LspClient | undefined;
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client?.stderr) console.error(`server stderr:\n${client.stderr.slice(-4000)}`);
-    client?.dispose();
-    client = undefined;
-  });
+  const start = sessionsPerTest();
 
   after(function () {
     if (rows.length === 0) return;
@@ -92,17 +78,15 @@ describe('hostile input over the protocol', function () {
   for (const c of HOSTILE_CASES) {
     it(`${c.name}: the first publish without hanging (CPU measured), then hover, then the core's findings`, async function () {
       const text = c.text();
-      const expected = lintText(text, DEFAULT_SETTINGS).problems;
-      client = LspClient.stdio();
-      client.configuration = { mcroutes: {} };
-      await client.initialize();
+      const expected = coreFindings(text);
+      const client = await start();
       const pid = client.child.pid!;
       const uri = `file:///work/hostile-${c.name.replace(/\W+/g, '-')}.yaml`;
 
       const cpu0 = cpuMsOf(pid);
       const t0 = performance.now();
       client.didOpen(uri, text);
-      const first = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === 1, WALL_MS)).params;
+      const first = await client.waitForDiagnostics(uri, (_, p) => p.version === 1, { timeoutMs: WALL_MS, what: 'its first publish' });
       const firstWall = performance.now() - t0;
       const cpu1 = cpuMsOf(pid);
       const firstCpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
@@ -119,8 +103,9 @@ describe('hostile input over the protocol', function () {
       await client.request('textDocument/hover', { textDocument: { uri }, position: at }, WALL_MS);
       const hoverWall = performance.now() - h0;
 
-      // The last publish carries everything the core finds.
-      const all = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === 1 && p.diagnostics.length === expected.length, WALL_MS)).params;
+      // The last publish carries everything the core finds, by code and range.
+      const all = await client.waitForDiagnostics(uri, showing(expected), { timeoutMs: WALL_MS, what: `the core's ${expected.length} findings` });
+      assert.equal(all.version, 1);
       const allWall = performance.now() - t0;
       for (const e of c.expect) {
         assert.ok(all.diagnostics.some((d) => matches(text, d, e)), `expected ${e.code} ${e.message}:\n${describeDiagnostics(all.diagnostics)}`);
@@ -131,38 +116,38 @@ describe('hostile input over the protocol', function () {
     });
   }
 
-  it('a file analysed in slices is published twice: after the first slice, and complete', async function () {
+  it('a file analysed in slices is published twice: after the first slice, and complete (one document a slice, on the test clock)', async function () {
     const text = tenMegabytesOfDocuments();
-    const expected = lintText(text, DEFAULT_SETTINGS).problems.length;
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-    await client.initialize();
+    // A clock that passes a whole slice at each reading: every slice is one YAML document,
+    // on any machine. The same clock in this process says what the first slice holds.
+    const tickMs = ANALYSIS_SLICE_MS + 1;
+    const firstSlice = firstSliceFindings(text, sliceBudget(new ManualClock(tickMs)));
+    const complete = coreFindings(text);
+    assert.ok(firstSlice.pending > 0 && firstSlice.findings.length < complete.length, 'the file takes more than one slice');
+    const client = await start({ initializationOptions: { testClock: { tickMs } } });
     const uri = 'file:///work/sliced.yaml';
     const since = client.mark();
     client.didOpen(uri, text);
-    await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.diagnostics.length === expected, WALL_MS, since);
+    await client.waitForDiagnostics(uri, showing(complete), { since, timeoutMs: WALL_MS, what: 'the complete findings' });
     // Settled: a request behind every slice has been answered.
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }, WALL_MS);
-    const counts = client.notifications.slice(since)
-      .filter((n) => n.method === PUBLISH && n.params.uri === uri)
-      .map((n) => (n.params as Published).diagnostics.length);
-    assert.equal(counts.length, 2, `publishes: ${counts.join(', ')}`);
-    assert.ok(counts[0] > 0 && counts[0] < expected, `the first carries part of the ${expected} findings: ${counts[0]}`);
-    assert.equal(counts[1], expected);
+    const publishes = client.publishes(uri, since);
+    assert.deepEqual(publishes.map((p) => p.diagnostics.length), [firstSlice.findings.length, complete.length], 'two publishes: the first slice, then all');
+    assert.deepEqual(keysOf(publishes[0].diagnostics), keysOf(firstSlice.findings), 'the first carries what the first slice found');
+    assert.deepEqual(keysOf(publishes[1].diagnostics), keysOf(complete));
+    assert.ok(firstSlice.findings.some((f) => f.code === 'yaml-syntax'), 'the limit finding is said in the first publish');
   });
 
   it('CRLF: the seed diagnostics have exactly the ranges of the LF file', async function () {
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-    await client.initialize();
+    const client = await start();
     client.didOpen('file:///work/lf.yaml', SEED);
     client.didOpen('file:///work/crlf.yaml', SEED.replace(/\n/g, '\r\n'));
     client.didOpen('file:///work/bom.yaml', '\uFEFF' + SEED);
-    const lf = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === 'file:///work/lf.yaml')).params.diagnostics;
-    const crlf = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === 'file:///work/crlf.yaml')).params.diagnostics;
-    const bom = (await client.waitFor<Published>(PUBLISH, (p) => p.uri === 'file:///work/bom.yaml')).params.diagnostics;
+    const seedOf = async (uri: string) => (await client.waitForDiagnostics(uri, showsSeedFindings, { what: 'the seed\'s nine known findings' })).diagnostics;
+    const lf = await seedOf('file:///work/lf.yaml');
+    const crlf = await seedOf('file:///work/crlf.yaml');
+    const bom = await seedOf('file:///work/bom.yaml');
     const shape = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message }));
-    assert.ok(lf.length >= 8);
     assert.deepEqual(shape(crlf), shape(lf));
     // A client that sends the mark (VS Code strips it) sees the same ranges: none is on line 1.
     assert.deepEqual(shape(bom), shape(lf));
@@ -170,46 +155,43 @@ describe('hostile input over the protocol', function () {
 
   it('a burst of 3,000 didChange: only the last version is published; memory returns to its level', async function () {
     this.timeout(300_000);
-    process.env.MCROUTES_DEBUG_GC = '1';
-    try {
-      client = LspClient.stdio(SERVER_JS, ['--stdio'], ['--expose-gc']);
-    } finally {
-      delete process.env.MCROUTES_DEBUG_GC;
-    }
-    client.configuration = { mcroutes: {} };
-    // The editor's debounce is 200 ms; a loaded test machine can stall the server that long
-    // mid-burst and make an intermediate version the current one for a moment. A longer
-    // pause keeps the test about the server, not the machine.
-    await client.initialize({ debounceMs: 1000 });
+    // The editor's debounce (200 ms), on the server's test clock: it passes when the test
+    // says, after the whole burst, so no stall of a loaded machine mid-burst can make an
+    // intermediate version the current one for a moment.
+    const client = await start({
+      nodeArgs: ['--expose-gc'],
+      env: { ...process.env, MCROUTES_DEBUG_GC: '1' },
+      initializationOptions: { testClock: {} },
+    });
     const pid = client.child.pid!;
     const uri = 'file:///work/burst.yaml';
     // 50 MachineConfigs (about 50 KB): each change edits the first one's Description.
     const text = Array.from({ length: 50 }, (_, i) => SEED.replace('worker-custom-route-configuration', `burst-${i}`)).join('---\n');
-    const findings = lintText(text, DEFAULT_SETTINGS).problems.length;
+    const findings = coreFindings(text);
     client.didOpen(uri, text, 1);
-    // On a loaded machine the first analysis may come in slices: wait for the whole of it.
-    await client.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === 1 && p.diagnostics.length === findings, WALL_MS);
-    const gc = () => client!.request<{ heapUsed: number; rss: number }>('mcroutes/debug/gc', undefined, WALL_MS);
+    await client.waitForDiagnostics(uri, showing(findings), { timeoutMs: WALL_MS, what: 'the findings of the 50 configs' });
+    const gc = () => client.request<{ heapUsed: number; rss: number }>('mcroutes/debug/gc', undefined, WALL_MS);
 
     const burst = async (firstVersion: number, count: number): Promise<number> => {
       const at = positionAt(text, text.indexOf('Description=nmcli-dev-modify') + 'Description='.length);
-      const since = client!.mark();
+      const since = client.mark();
       for (let i = 0; i < count; i++) {
-        const version = firstVersion + i;
         // Insert a letter, then take it out again: the text ends as it began.
         const change = i % 2 === 0
           ? { range: { start: at, end: at }, text: 'x' }
           : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-        client!.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        client.didChange(uri, firstVersion + i, change);
       }
       const last = firstVersion + count - 1;
-      const published = (await client!.waitFor<Published>(PUBLISH, (p) => p.uri === uri && p.version === last, WALL_MS, since)).params;
+      // The burst is over: the debounce may pass.
+      await client.advanceClock(DEFAULT_DEBOUNCE_MS);
+      const published = await client.waitForVersion(uri, last, since);
       // Settled: a request behind every notification has been answered.
-      await client!.request('textDocument/hover', { textDocument: { uri }, position: at }, WALL_MS);
-      const publishes = client!.notifications.slice(since).filter((n) => n.method === PUBLISH && n.params.uri === uri);
-      assert.deepEqual(publishes.filter((n) => n.params.version !== last).map((n) => n.params.version), [], 'no publish for an intermediate version');
-      assert.ok(publishes.length >= 1);
-      assert.ok(published.diagnostics.length > 0);
+      await client.request('textDocument/hover', { textDocument: { uri }, position: at }, WALL_MS);
+      const publishes = client.publishes(uri, since);
+      assert.deepEqual(publishes.filter((p) => p.version !== last).map((p) => p.version), [], 'no publish for an intermediate version');
+      assert.equal(publishes.length, 1, 'the last version is published once');
+      assert.deepEqual(keysOf(published.diagnostics), keysOf(findings), 'the text ends as it began, and so do its findings');
       return last;
     };
 

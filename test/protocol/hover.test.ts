@@ -4,12 +4,9 @@
  * element as the range. One test per kind of element.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { LspClient, positionAt, REPO_ROOT } from '../support/lspClient';
+import { positionAt, sessionPerSuite } from '../support/lspClient';
+import { fixture, SEED, showsSeedFindings } from '../support/seed';
 
-const fixture = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', name), 'utf8');
-const SEED = fixture('seed-route.yaml');
 const TOUR = fixture('hover/everything.yaml');
 const BEST = fixture('cases/clean-best-practice.yaml');
 const OTHER = fixture('cases/not-machineconfig.yaml');
@@ -27,17 +24,12 @@ interface MarkdownHover {
 
 describe('hover', function () {
   this.timeout(20000);
-  let client: LspClient;
+  const server = sessionPerSuite({ initializationOptions: { debounceMs: 0 } });
 
   before(async () => {
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-    await client.initialize({ debounceMs: 0 });
-    for (const [uri, text] of Object.entries(DOCS)) client.didOpen(uri, text);
-    await client.waitFor('textDocument/publishDiagnostics', (p: { uri: string }) => p.uri === 'file:///hover/seed.yaml');
+    for (const [uri, text] of Object.entries(DOCS)) server().didOpen(uri, text);
+    await server().waitForDiagnostics('file:///hover/seed.yaml', showsSeedFindings, { what: 'the seed\'s nine known findings' });
   });
-
-  after(() => client.dispose());
 
   /** The hover `plus` characters into the `nth` occurrence of `needle` in the document `uri`. */
   async function hoverAt(uri: string, needle: string, plus = 1, nth = 0): Promise<MarkdownHover | null> {
@@ -45,7 +37,7 @@ describe('hover', function () {
     let at = -1;
     for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
     assert.ok(at >= 0, `${needle} in ${uri}`);
-    return client.request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, at + plus) });
+    return server().request('textDocument/hover', { textDocument: { uri }, position: positionAt(text, at + plus) });
   }
 
   /**

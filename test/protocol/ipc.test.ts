@@ -1,29 +1,22 @@
 /** The bundled server over Node IPC (`--node-ipc`), as the VS Code client starts it. */
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { LspClient, SERVER_JS } from '../support/lspClient';
+import { sessionPerTest } from '../support/lspClient';
+import { SEED, showsSeedFindings } from '../support/seed';
 
 describe('language server over node-ipc', function () {
   this.timeout(20000);
-  let client: LspClient;
-
-  before(function () {
-    assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run \`npm run build\` first`);
-  });
-
-  afterEach(function () {
-    client.dispose();
-  });
+  const server = sessionPerTest({ transport: 'ipc' });
 
   it('initializes, validates a document and exits cleanly', async function () {
-    client = LspClient.ipc();
-    client.configuration = { mcroutes: {} };
-    const result = await client.initialize();
+    const client = server();
+    const result = client.initializeResult;
     assert.equal(result.capabilities.textDocumentSync.change, 2);
     assert.equal(result.serverInfo.name, 'mcroutes');
     client.didOpen('file:///work/plain.yaml', 'a: 1\n');
-    const params = await client.waitFor<{ uri: string; diagnostics: unknown[] }>('textDocument/publishDiagnostics', (p) => p.uri === 'file:///work/plain.yaml');
-    assert.deepEqual(params.params.diagnostics, []);
+    const params = await client.waitForVersion('file:///work/plain.yaml', 1);
+    assert.deepEqual(params.diagnostics, []);
+    client.didOpen('file:///work/seed.yaml', SEED);
+    await client.waitForDiagnostics('file:///work/seed.yaml', showsSeedFindings, { what: 'the seed\'s nine known findings' });
     assert.deepEqual(await client.shutdownAndExit(), { code: 0, signal: null });
   });
 });

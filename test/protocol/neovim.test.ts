@@ -2,8 +2,9 @@
  * The server in an editor other than VS Code: Debian's Neovim (0.7.x) headless, with the
  * configuration the README shows (test/fixtures/neovim/init.lua, verbatim) and
  * `mcroutes-language-server --stdio` on PATH as npm installs the `bin` entry (a shim that
- * runs `node dist/server.js "$@"`). test/fixtures/neovim/run.lua waits for the seed's
- * findings, asks for a hover on the route destination and writes JSON for us to check.
+ * runs `node dist/server.js "$@"`). test/fixtures/neovim/run.lua waits until the seed shows
+ * its nine known findings, asks for a hover on the route destination and writes JSON for us
+ * to check.
  * Skipped where `nvim` is not installed (.ci/run installs it).
  */
 import * as assert from 'node:assert/strict';
@@ -11,11 +12,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../support/lspClient';
+import { SERVER_JS } from '../support/lspClient';
+import { FIXTURES, rangeOf, REPO_ROOT, SEED_FINDINGS, SEED_PATH as SEED } from '../support/seed';
 
-const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
-const CONFIG = path.join(REPO_ROOT, 'test', 'fixtures', 'neovim');
-const SEED = path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml');
+const CONFIG = path.join(FIXTURES, 'neovim');
+/** The seed's state as Neovim keeps it: code@line:col, 0-based. */
+const SEED_KEYS = SEED_FINDINGS.map((f) => `${f.code}@${rangeOf(f).start.line}:${rangeOf(f).start.character}`);
 
 interface NvimResult {
   filetype: string;
@@ -54,6 +56,7 @@ describe('Neovim 0.7 as the LSP client', function () {
             ...process.env,
             PATH: `${bin}${path.delimiter}${process.env.PATH}`,
             MCROUTES_NVIM_OUT: out,
+            MCROUTES_NVIM_EXPECT: JSON.stringify(SEED_KEYS),
             XDG_CACHE_HOME: path.join(dir, 'cache'),
             XDG_STATE_HOME: path.join(dir, 'state'),
             XDG_DATA_HOME: path.join(dir, 'data'),
@@ -79,7 +82,8 @@ describe('Neovim 0.7 as the LSP client', function () {
   });
 
   it("shows the seed's findings with their codes, lines and severities", function () {
-    assert.ok(result.waited, `the findings did not arrive: ${JSON.stringify(result.diagnostics)}`);
+    assert.ok(result.waited, `the buffer did not come to show the seed's nine known findings: ${JSON.stringify(result.diagnostics)}`);
+    assert.deepEqual(result.diagnostics.map((d) => `${d.code}@${d.lnum}:${d.col}`).sort(), [...SEED_KEYS].sort());
     const find = (code: string) => result.diagnostics.find((d) => d.code === code);
     // `mcroutes lint` says 17:5 and 25:14 (1-based); Neovim counts from 0.
     assert.deepEqual(

@@ -1,29 +1,20 @@
 /** mcroutes/preview and mcroutes/previewTargets over stdio: the unit preview of the document's current version. */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Methods, type PreviewResult, type PreviewTargetInfo } from '../../server/src/protocol';
-import { LspClient, positionAt, rangeOf, REPO_ROOT } from '../support/lspClient';
+import { positionAt, rangeOf, sessionPerSuite } from '../support/lspClient';
+import { SEED } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
 
-const SEED = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml'), 'utf8');
 const URI = 'file:///preview/seed.yaml';
 
 describe('mcroutes/preview', function () {
   this.timeout(20000);
-  let client: LspClient;
+  const server = sessionPerSuite({ initializationOptions: { debounceMs: 0 } });
 
-  before(async () => {
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-    await client.initialize({ debounceMs: 0 });
-    client.didOpen(URI, SEED);
-  });
-
-  after(() => client.dispose());
+  before(() => server().didOpen(URI, SEED));
 
   it('the whole file: the seed preview, exactly, with the version it was rendered from and the targets', async () => {
-    const result = await client.request<PreviewResult>(Methods.preview, { uri: URI });
+    const result = await server().request<PreviewResult>(Methods.preview, { uri: URI });
     assert.equal(result.text, SEED_PREVIEW);
     assert.equal(result.version, 1);
     assert.equal(result.selected, undefined);
@@ -36,6 +27,7 @@ describe('mcroutes/preview', function () {
   });
 
   it('by unit name, and by the cursor in the unit (which says what it chose)', async () => {
+    const client = server();
     const byName = await client.request<PreviewResult>(Methods.preview, { uri: URI, unit: 'nmcli-dev-modify.service' });
     assert.equal(byName.text, SEED_PREVIEW);
     const atCursor = await client.request<PreviewResult>(Methods.preview, { uri: URI, position: rangeOf(SEED, '172.18.0.1').start });
@@ -47,7 +39,8 @@ describe('mcroutes/preview', function () {
   });
 
   it('follows edits: the next request renders the new version', async () => {
-    client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: rangeOf(SEED, '172.18.0.1'), text: '172.18.0.254' }] });
+    const client = server();
+    client.didChange(URI, 2, { range: rangeOf(SEED, '172.18.0.1'), text: '172.18.0.254' });
     const result = await client.request<PreviewResult>(Methods.preview, { uri: URI, unit: 'nmcli-dev-modify.service' });
     assert.equal(result.version, 2);
     assert.equal(result.text, SEED_PREVIEW.replace(/172\.18\.0\.1\b/g, '172.18.0.254'));
@@ -55,11 +48,12 @@ describe('mcroutes/preview', function () {
   });
 
   it('mcroutes/previewTargets: the unit with its range, for the code lens', async () => {
-    const targets = await client.request<PreviewTargetInfo[]>(Methods.previewTargets, { uri: URI });
+    const targets = await server().request<PreviewTargetInfo[]>(Methods.previewTargets, { uri: URI });
     assert.deepEqual(targets.map((t) => `${t.kind} ${t.name} ${t.range.start.line}:${t.range.start.character}`), ['unit nmcli-dev-modify.service 21:0']);
   });
 
   it('a document the server does not have: null and no targets; the server keeps going', async () => {
+    const client = server();
     assert.equal(await client.request(Methods.preview, { uri: 'file:///preview/never-opened.yaml' }), null);
     assert.deepEqual(await client.request(Methods.previewTargets, { uri: 'file:///preview/never-opened.yaml' }), []);
     assert.equal(await client.request(Methods.preview, { nonsense: true }), null);

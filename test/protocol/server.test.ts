@@ -1,12 +1,12 @@
 /** The bundled server (dist/server.js --stdio) spoken to over the Language Server Protocol. */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { LspClient, REPO_ROOT, SERVER_JS, positionAt, rangeOf, type Notification } from '../support/lspClient';
+import { DEFAULT_DEBOUNCE_MS } from '../../server/src/lsp/scheduler';
+import { positionAt, rangeOf, sessionsPerTest, type Diagnostic, type LspClient, type PublishDiagnosticsParams } from '../support/lspClient';
+import { keysOf, lintLine, REPO_ROOT, SEED, SEED_FINDINGS, SEED_STATE, showsSeedFindings } from '../support/seed';
 
-const SEED_PATH = path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml');
-const SEED = readFileSync(SEED_PATH, 'utf8');
 const SEED_URI = 'file:///work/seed-route.yaml';
 const VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const PLAIN_YAML = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: not-a-machineconfig\ndata:\n  route: "192.168.1.5/24"\n';
@@ -14,28 +14,13 @@ const PLAIN_YAML = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: not-a-ma
 const WARNING = 2;
 const SHOW_MESSAGE_WARNING = 2;
 
-interface Diagnostic {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity?: number;
-  code?: string | number;
-  source?: string;
-  message: string;
-  data?: unknown;
-}
-interface PublishDiagnosticsParams {
-  uri: string;
-  version?: number;
-  diagnostics: Diagnostic[];
-}
+/** `uri` shows its publish of `version`. */
+const published = (client: LspClient, uri: string, version: number, since = 0): Promise<PublishDiagnosticsParams> =>
+  client.waitForVersion(uri, version, since);
 
-const PUBLISH = 'textDocument/publishDiagnostics';
-
-/** The first publishDiagnostics for `uri` (and `version`, when given) from `since` on. */
-function published(client: LspClient, uri: string, version?: number, since = 0): Promise<PublishDiagnosticsParams> {
-  return client
-    .waitFor<PublishDiagnosticsParams>(PUBLISH, (p) => p.uri === uri && (version === undefined || p.version === version), 5000, since)
-    .then((n) => n.params);
-}
+/** The seed shows its nine known findings, by code and range (from notification `since` on). */
+const seedShown = (client: LspClient, since = 0): Promise<PublishDiagnosticsParams> =>
+  client.waitForDiagnostics(SEED_URI, showsSeedFindings, { since, what: 'the seed\'s nine known findings' });
 
 function describeDiagnostics(diagnostics: Diagnostic[]): string {
   return diagnostics
@@ -51,27 +36,11 @@ function findCode(diagnostics: Diagnostic[], code: string): Diagnostic {
 
 describe('language server over stdio', function () {
   this.timeout(20000);
-  let client: LspClient;
-
-  before(function () {
-    assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run \`npm run build\` first`);
-  });
-
-  beforeEach(function () {
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client.stderr) {
-      console.error(`server stderr:\n${client.stderr}`);
-    }
-    client.dispose();
-    assert.deepEqual(client.errors.map(String), [], 'framing errors on the server\'s stdout');
-  });
+  const start = sessionsPerTest();
 
   it('answers initialize with incremental sync and its version, and logs a startup line', async function () {
-    const result = await client.initialize();
+    const client = await start();
+    const result = client.initializeResult;
     assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.deepEqual(result.serverInfo, { name: 'mcroutes', version: VERSION });
     const startup = await client.waitFor('window/logMessage', (p: { message: string }) => p.message.includes(VERSION));
@@ -79,7 +48,7 @@ describe('language server over stdio', function () {
   });
 
   it('mcroutes/serverInfo says which process answers and what it has cost so far', async function () {
-    await client.initialize();
+    const client = await start();
     const first = await client.request<{ pid: number; version: string; node: string; cpuMicros: number; busyMs: number; peakRssBytes: number }>('mcroutes/serverInfo');
     assert.equal(first.version, VERSION);
     assert.equal(first.node, process.version);
@@ -88,8 +57,8 @@ describe('language server over stdio', function () {
     assert.ok(first.peakRssBytes > 10 * 2 ** 20, `peakRssBytes ${first.peakRssBytes}`);
     assert.ok(first.cpuMicros > 0);
     assert.ok(first.busyMs > 0 && first.busyMs * 1000 <= first.cpuMicros * 2, `busyMs ${first.busyMs}`);
-    client.notify('textDocument/didOpen', { textDocument: { uri: SEED_URI, languageId: 'yaml', version: 1, text: SEED } });
-    await published(client, SEED_URI, 1);
+    client.didOpen(SEED_URI, SEED, 1);
+    await seedShown(client);
     const second = await client.request<{ cpuMicros: number; busyMs: number; peakRssBytes: number }>('mcroutes/serverInfo');
     assert.ok(second.cpuMicros > first.cpuMicros, 'analysing the seed costs CPU time');
     assert.ok(second.busyMs > first.busyMs, 'and busy time');
@@ -97,7 +66,7 @@ describe('language server over stdio', function () {
   });
 
   it('registers for configuration changes of the mcroutes section', async function () {
-    await client.initialize();
+    const client = await start();
     const registration = await client.waitForRequest('client/registerCapability');
     const registrations = (registration.params as { registrations: Array<{ method: string; registerOptions: unknown }> }).registrations;
     assert.deepEqual(
@@ -107,26 +76,27 @@ describe('language server over stdio', function () {
   });
 
   it('publishes no findings for YAML that is not a MachineConfig', async function () {
-    await client.initialize();
+    const client = await start();
     client.didOpen('file:///work/configmap.yaml', PLAIN_YAML);
     const params = await published(client, 'file:///work/configmap.yaml', 1);
     assert.deepEqual(params.diagnostics, []);
   });
 
   it('says nothing at all about documents that are not YAML', async function () {
-    await client.initialize();
+    const client = await start();
     client.didOpen('file:///work/seed.txt', SEED, 1, 'plaintext');
     client.didOpen('file:///work/other.yaml', PLAIN_YAML);
     // Both are handled in order of arrival; the YAML one being answered means the text one was passed over.
     await published(client, 'file:///work/other.yaml', 1);
-    assert.equal(client.notifications.filter((n) => n.method === PUBLISH && n.params.uri === 'file:///work/seed.txt').length, 0);
+    assert.deepEqual(client.publishes('file:///work/seed.txt'), []);
   });
 
   it('reports the seed findings with exact ranges, severity, source and version', async function () {
-    await client.initialize();
+    const client = await start();
     client.didOpen(SEED_URI, SEED, 1);
     const params = await published(client, SEED_URI, 1);
     assert.equal(params.version, 1);
+    assert.deepEqual(keysOf(params.diagnostics), keysOf(SEED_STATE), 'the nine known findings, by code and range');
 
     const networkd = rangeOf(SEED, 'networkd');
     assert.deepEqual(networkd, { start: { line: 16, character: 4 }, end: { line: 16, character: 12 } });
@@ -150,21 +120,11 @@ describe('language server over stdio', function () {
 
     // The whole list, as test/unit/seed.test.ts has it (default settings: OVN-Kubernetes).
     const severities = ['', 'error', 'warning', 'info', 'hint'];
-    assert.deepEqual(params.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severities[d.severity ?? 0]} ${d.code}`), [
-      '17:5 warning ign-unknown-key',
-      '23:14 info unit-ovn-ordering',
-      '25:14 warning unit-network-online',
-      '28:14 info unit-oneshot-remain',
-      '29:24 info unit-exec-shell',
-      '29:30 hint nmcli-device-runtime',
-      '29:41 error nmcli-ovn-port',
-      '29:60 hint route-ovn-egress',
-      '34:3 info mc-os-image-url',
-    ]);
+    assert.deepEqual(params.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severities[d.severity ?? 0]} ${d.code}`), SEED_FINDINGS.map(lintLine));
   });
 
   it('follows incremental edits: host bits set in the destination, then cleared', async function () {
-    await client.initialize({ debounceMs: 20 });
+    const client = await start({ initializationOptions: { debounceMs: 20 } });
     client.didOpen(SEED_URI, SEED, 1);
     const first = await published(client, SEED_URI, 1);
     assert.equal(first.diagnostics.filter((d) => d.code === 'route-host-bits').length, 0);
@@ -174,7 +134,7 @@ describe('language server over stdio', function () {
     const at = positionAt(SEED, offset);
     assert.equal(at.line, 28);
     const edit = { start: at, end: { line: at.line, character: at.character + 1 } };
-    client.notify('textDocument/didChange', { textDocument: { uri: SEED_URI, version: 2 }, contentChanges: [{ range: edit, text: '5' }] });
+    client.didChange(SEED_URI, 2, { range: edit, text: '5' });
     const changed = await published(client, SEED_URI, 2);
     const edited = SEED.slice(0, offset) + '5' + SEED.slice(offset + 1);
     const hostBits = findCode(changed.diagnostics, 'route-host-bits');
@@ -182,14 +142,17 @@ describe('language server over stdio', function () {
     assert.equal(hostBits.range.end.character - hostBits.range.start.character, 14);
     assert.equal(hostBits.severity, WARNING);
 
-    client.notify('textDocument/didChange', { textDocument: { uri: SEED_URI, version: 3 }, contentChanges: [{ range: edit, text: '0' }] });
+    client.didChange(SEED_URI, 3, { range: edit, text: '0' });
     const restored = await published(client, SEED_URI, 3);
     assert.equal(restored.diagnostics.filter((d) => d.code === 'route-host-bits').length, 0,
       describeDiagnostics(restored.diagnostics));
+    assert.deepEqual(keysOf(restored.diagnostics), keysOf(SEED_STATE), 'back to the seed\'s nine known findings');
   });
 
-  it('publishes only the latest version after rapid edits', async function () {
-    await client.initialize({ debounceMs: 50 });
+  it('publishes only the latest version after rapid edits, once the debounce has passed (on the test clock)', async function () {
+    // The editor's debounce, on a clock that moves only when the test says: typing faster
+    // than the debounce is then a fact of the test, not a hope about the machine.
+    const client = await start({ initializationOptions: { testClock: {} } });
     client.didOpen(SEED_URI, SEED, 1);
     await published(client, SEED_URI, 1);
     const mark = client.mark();
@@ -198,34 +161,37 @@ describe('language server over stdio', function () {
     const typed = ' typing';
     for (let i = 0; i < typed.length; i++) {
       const position = { line: 0, character: line0.length + i };
-      client.notify('textDocument/didChange', {
-        textDocument: { uri: SEED_URI, version: 2 + i },
-        contentChanges: [{ range: { start: position, end: position }, text: typed[i] }],
-      });
+      client.didChange(SEED_URI, 2 + i, { range: { start: position, end: position }, text: typed[i] });
     }
+    await client.advanceClock(DEFAULT_DEBOUNCE_MS - 1);
+    await client.roundTrip();
+    assert.deepEqual(client.publishes(SEED_URI, mark), [], 'nothing is published before the debounce has passed');
+    await client.advanceClock(1);
     const latest = 1 + typed.length;
     await published(client, SEED_URI, latest, mark);
-    const versions = client.notifications.slice(mark)
-      .filter((n: Notification<PublishDiagnosticsParams>) => n.method === PUBLISH && n.params.uri === SEED_URI)
-      .map((n) => n.params.version);
-    assert.deepEqual(versions, [latest]);
+    await client.roundTrip();
+    assert.deepEqual(client.publishes(SEED_URI, mark).map((p) => p.version), [latest]);
+  });
+
+  it('the test clock\'s request is refused by a server on the system clock', async function () {
+    const client = await start();
+    await assert.rejects(client.advanceClock(1), /-32600.*needs initializationOptions\.testClock/);
   });
 
   it('clears the diagnostics of a closed document', async function () {
-    await client.initialize();
+    const client = await start();
     client.didOpen(SEED_URI, SEED, 1);
-    await published(client, SEED_URI, 1);
+    await seedShown(client);
     const mark = client.mark();
-    client.notify('textDocument/didClose', { textDocument: { uri: SEED_URI } });
-    const cleared = await client.waitFor<PublishDiagnosticsParams>(PUBLISH, (p) => p.uri === SEED_URI, 5000, mark);
-    assert.deepEqual(cleared.params.diagnostics, []);
+    client.didClose(SEED_URI);
+    const cleared = await client.waitForDiagnostics(SEED_URI, (d) => d.length === 0, { since: mark, what: 'no findings' });
+    assert.deepEqual(cleared.diagnostics, []);
   });
 
   it('re-reads its settings on a configuration change and names a wrong value once', async function () {
-    client.configuration = { mcroutes: { openshiftVersion: '4.19', trace: { server: 'off' } } };
-    await client.initialize({ debounceMs: 20 });
+    const client = await start({ configuration: { mcroutes: { openshiftVersion: '4.19', trace: { server: 'off' } } }, initializationOptions: { debounceMs: 20 } });
     client.didOpen(SEED_URI, SEED, 1);
-    await published(client, SEED_URI, 1);
+    await seedShown(client);
     const pulls = () => client.serverRequests.filter((r) => r.method === 'workspace/configuration');
     assert.deepEqual(pulls()[0]?.params, { items: [{ section: 'mcroutes' }] });
     assert.equal(client.notifications.filter((n) => n.method === 'window/showMessage').length, 0, 'valid settings: no complaint');
@@ -235,39 +201,40 @@ describe('language server over stdio', function () {
     const pullsBefore = pulls().length;
     client.notify('workspace/didChangeConfiguration', { settings: null });
     const shown = await client.waitFor<{ type: number; message: string }>('window/showMessage',
-      (p) => p.message.includes('mcroutes.openshiftVersion'), 5000, mark);
+      (p) => p.message.includes('mcroutes.openshiftVersion'), undefined, mark);
     assert.equal(shown.params.type, SHOW_MESSAGE_WARNING);
     assert.ok(pulls().length > pullsBefore, 'the server pulled the settings again');
     // Re-validated without a restart, with the default in place of the wrong value.
-    await published(client, SEED_URI, 1, mark);
+    await seedShown(client, mark);
 
     // The same complaint is not repeated while it stands.
     const mark2 = client.mark();
     client.notify('workspace/didChangeConfiguration', { settings: null });
-    await published(client, SEED_URI, 1, mark2);
+    await seedShown(client, mark2);
     const complaints = client.notifications.filter((n) => n.method === 'window/showMessage' && n.params.message.includes('mcroutes.openshiftVersion'));
     assert.equal(complaints.length, 1);
   });
 
   it('uses initializationOptions and pushed settings when the client cannot be asked', async function () {
     const capabilities = { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } };
-    await client.initialize({ settings: { networkType: 'Calico' } }, capabilities);
+    const client = await start({ initializationOptions: { settings: { networkType: 'Calico' } }, capabilities });
     client.didOpen(SEED_URI, SEED, 1);
     await client.waitFor('window/showMessage', (p: { message: string }) => p.message.includes('mcroutes.networkType'));
-    await published(client, SEED_URI, 1);
+    // The wrong value is replaced by the default: OVN-Kubernetes, the seed's nine findings.
+    await seedShown(client);
 
     const mark = client.mark();
     client.notify('workspace/didChangeConfiguration', { settings: { mcroutes: { machineNetwork: 'not a list' } } });
-    await client.waitFor('window/showMessage', (p: { message: string }) => p.message.includes('mcroutes.machineNetwork'), 5000, mark);
-    await published(client, SEED_URI, 1, mark);
+    await client.waitFor('window/showMessage', (p: { message: string }) => p.message.includes('mcroutes.machineNetwork'), undefined, mark);
+    await seedShown(client, mark);
     assert.equal(client.serverRequests.filter((r) => r.method === 'workspace/configuration').length, 0);
     assert.equal(client.serverRequests.filter((r) => r.method === 'client/registerCapability').length, 0);
   });
 
   it('survives malformed input and unknown requests', async function () {
-    await client.initialize();
+    const client = await start();
     client.notify('textDocument/didOpen', {});
-    client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never-opened.yaml', version: 2 }, contentChanges: [{ text: 'x' }] });
+    client.didChange('file:///never-opened.yaml', 2, { text: 'x' });
     await assert.rejects(client.request('mcroutes/noSuchRequest', {}), /-32601/);
     client.didOpen('file:///work/after.yaml', PLAIN_YAML);
     await published(client, 'file:///work/after.yaml', 1);
@@ -275,14 +242,11 @@ describe('language server over stdio', function () {
   });
 
   it('logs an uncaught exception instead of dying', async function () {
-    client.dispose();
     const dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-throw-'));
     const thrower = path.join(dir, 'throw-later.js');
     writeFileSync(thrower, "setTimeout(() => { throw new Error('boom from the protocol test'); }, 0);\n");
     try {
-      client = LspClient.stdio(SERVER_JS, ['--stdio'], ['--require', thrower]);
-      client.configuration = { mcroutes: {} };
-      await client.initialize();
+      const client = await start({ nodeArgs: ['--require', thrower] });
       const logged = await client.waitFor<{ type: number; message: string }>('window/logMessage', (p) => p.message.includes('boom from the protocol test'));
       assert.equal(logged.params.type, 1);
       assert.match(logged.params.message, /uncaught exception/);
@@ -295,9 +259,9 @@ describe('language server over stdio', function () {
   });
 
   it('answers shutdown and exits with code 0 on exit', async function () {
-    await client.initialize();
+    const client = await start();
     client.didOpen(SEED_URI, SEED, 1);
-    await published(client, SEED_URI, 1);
+    await seedShown(client);
     const answer = await client.request('shutdown');
     assert.equal(answer, null);
     client.notify('exit');
@@ -305,7 +269,7 @@ describe('language server over stdio', function () {
   });
 
   it('exits with code 1 on exit without shutdown', async function () {
-    await client.initialize();
+    const client = await start();
     client.notify('exit');
     assert.deepEqual(await client.exited, { code: 1, signal: null });
   });

@@ -1,11 +1,9 @@
 /** The route wizard's custom requests over the protocol (dist/server.js --stdio). */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { Methods, type CheckWizardInputResult, type GenerateConfigResult, type WizardAnswers, type WizardDefaultsResult } from '../../server/src/protocol';
-import { LspClient, REPO_ROOT, SERVER_JS } from '../support/lspClient';
+import { sessionPerTest, type LspClient } from '../support/lspClient';
+import { SEED } from '../support/seed';
 
-const SEED = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml'), 'utf8');
 const SEED_URI = 'file:///work/seed-route.yaml';
 
 const ANSWERS: WizardAnswers = {
@@ -19,21 +17,11 @@ const ANSWERS: WizardAnswers = {
 
 describe('wizard requests over the protocol', function () {
   this.timeout(20000);
+  const server = sessionPerTest();
   let client: LspClient;
 
-  before(function () {
-    assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run \`npm run build\` first`);
-  });
-
-  beforeEach(async function () {
-    client = LspClient.stdio();
-    client.configuration = { mcroutes: {} };
-    await client.initialize();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && client.stderr) console.error(`server stderr:\n${client.stderr}`);
-    client.dispose();
+  beforeEach(() => {
+    client = server();
   });
 
   it('mcroutes/checkWizardInput: host bits are offered the network address; the service network is refused with the reason', async function () {

@@ -1,13 +1,43 @@
 /**
- * A small LSP client for protocol tests: speaks JSON-RPC to a spawned server over
- * stdio (Content-Length framing) or Node IPC, answers the server's requests, and lets a
- * test wait for notifications by event — never by sleeping.
+ * The one LSP session of the protocol tests: a small client that speaks JSON-RPC to the
+ * bundled server (dist/server.js) over stdio (Content-Length framing, checked) or Node IPC,
+ * answers the server's requests, and lets a test wait for a state — the diagnostics a
+ * document shows, a notification — by event, never by sleeping or counting.
+ *
+ * `startSession()` spawns and initializes one; `sessionPerSuite()` / `sessionPerTest()`
+ * do it in mocha hooks and dispose of it after, printing the server's stderr on a failure.
  */
+import * as assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ADVANCE_CLOCK_METHOD } from '../../server/src/lsp/clock';
+import type { InitializationOptions } from '../../server/src/lsp/server';
+import { REPO_ROOT, type PlacedFinding, type Position, type Range } from './seed';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export { REPO_ROOT };
+export type { Position, Range };
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+export const PUBLISH = 'textDocument/publishDiagnostics';
+/** How long a wait for a state may take by default: long, for a busy machine; waits end on the event. */
+export const WAIT_MS = 15_000;
+
+/** A diagnostic as the server publishes it. */
+export interface Diagnostic extends PlacedFinding {
+  range: Range;
+  severity?: number;
+  code: string;
+  source?: string;
+  message: string;
+  data?: any;
+}
+
+export interface PublishDiagnosticsParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
 
 export interface Message {
   jsonrpc: '2.0';
@@ -41,8 +71,8 @@ class StdioTransport implements Transport {
 
   send(message: Message): void {
     const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.child.stdin!.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin!.write(body);
+    // One write per message: the server never reads a header without its body behind it.
+    this.child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
   }
 
   onMessage(listener: (message: Message) => void): void {
@@ -112,6 +142,8 @@ export class LspClient {
   configuration: Record<string, unknown> = {};
   /** The server's stderr, for failure messages. */
   stderr = '';
+  /** The answer to initialize, when startSession made the client. */
+  initializeResult: any;
   readonly exited: Promise<ExitStatus>;
 
   private readonly transport: Transport;
@@ -138,8 +170,8 @@ export class LspClient {
   }
 
   /** `node dist/server.js --stdio` */
-  static stdio(serverJs: string = SERVER_JS, args: string[] = ['--stdio'], nodeArgs: string[] = []): LspClient {
-    const child = spawn(process.execPath, [...nodeArgs, serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static stdio(serverJs: string = SERVER_JS, args: string[] = ['--stdio'], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): LspClient {
+    const child = spawn(process.execPath, [...nodeArgs, serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     return new LspClient(child, (client) => new StdioTransport(child, (error) => client.protocolErrors.push(error)));
   }
 
@@ -149,7 +181,7 @@ export class LspClient {
     return new LspClient(child, () => new IpcTransport(child));
   }
 
-  request<R = any>(method: string, params?: unknown, timeoutMs = 5000): Promise<R> {
+  request<R = any>(method: string, params?: unknown, timeoutMs = WAIT_MS): Promise<R> {
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
       if (this.exitStatus) {
@@ -188,12 +220,12 @@ export class LspClient {
    * The first notification `method` (from index `since` on) whose params satisfy
    * `predicate`: one already received, or the next to arrive within `timeoutMs`.
    */
-  waitFor<P = any>(method: string, predicate: (params: P) => boolean = () => true, timeoutMs = 5000, since = 0): Promise<Notification<P>> {
+  waitFor<P = any>(method: string, predicate: (params: P) => boolean = () => true, timeoutMs = WAIT_MS, since = 0): Promise<Notification<P>> {
     return this.waitIn('notification', method, predicate, timeoutMs, since);
   }
 
   /** Like `waitFor`, for requests from the server (they are answered as they come). */
-  waitForRequest<P = any>(method: string, predicate: (params: P) => boolean = () => true, timeoutMs = 5000, since = 0): Promise<Notification<P>> {
+  waitForRequest<P = any>(method: string, predicate: (params: P) => boolean = () => true, timeoutMs = WAIT_MS, since = 0): Promise<Notification<P>> {
     return this.waitIn('request', method, predicate, timeoutMs, since);
   }
 
@@ -217,14 +249,19 @@ export class LspClient {
   }
 
   /** initialize + initialized, with the capabilities a VS Code-like client has. */
-  async initialize(initializationOptions?: unknown, capabilities: Record<string, unknown> = DEFAULT_CAPABILITIES): Promise<any> {
+  async initialize(
+    initializationOptions?: InitializationOptions | Record<string, unknown>,
+    capabilities: Record<string, unknown> = DEFAULT_CAPABILITIES,
+    workspaceFolder?: string,
+  ): Promise<any> {
+    const rootUri = workspaceFolder === undefined ? null : pathToFileURL(workspaceFolder).href;
     const result = await this.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'mcroutes-protocol-test', version: '0' },
-      rootUri: null,
+      rootUri,
       capabilities,
       initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: rootUri === null ? null : [{ uri: rootUri, name: path.basename(workspaceFolder!) }],
     });
     this.notify('initialized', {});
     return result;
@@ -232,6 +269,59 @@ export class LspClient {
 
   didOpen(uri: string, text: string, version = 1, languageId = 'yaml'): void {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** didChange with `contentChanges` (one change without a range replaces the whole text). */
+  didChange(uri: string, version: number, ...contentChanges: Array<{ range?: Range; text: string }>): void {
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  didClose(uri: string): void {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Every publishDiagnostics for `uri`, from notification `since` on, oldest first. */
+  publishes(uri: string, since = 0): PublishDiagnosticsParams[] {
+    return this.notifications.slice(since)
+      .filter((n) => n.method === PUBLISH && (n.params as PublishDiagnosticsParams).uri === uri)
+      .map((n) => n.params as PublishDiagnosticsParams);
+  }
+
+  /**
+   * The publish that makes `uri` show a state `accept` holds for: its latest publish (from
+   * `since` on), if that one does, else the next one that does. A state, not an event count:
+   * "the seed shows its nine known findings", "version 3 is published".
+   */
+  waitForDiagnostics(
+    uri: string,
+    accept: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean,
+    options: { since?: number; timeoutMs?: number; what?: string } = {},
+  ): Promise<PublishDiagnosticsParams> {
+    const latest = this.publishes(uri, options.since ?? 0).at(-1);
+    if (latest && accept(latest.diagnostics, latest)) return Promise.resolve(latest);
+    return this.waitFor<PublishDiagnosticsParams>(PUBLISH, (p) => p.uri === uri && accept(p.diagnostics, p), options.timeoutMs ?? WAIT_MS, this.mark())
+      .then((n) => n.params)
+      .catch((error: Error) => {
+        throw new Error(`${uri} did not come to show ${options.what ?? 'the state waited for'}: ${error.message}`);
+      });
+  }
+
+  /** The publish of `version` of `uri` (from `since` on), whatever it holds. */
+  waitForVersion(uri: string, version: number, since = 0): Promise<PublishDiagnosticsParams> {
+    return this.waitForDiagnostics(uri, (_, p) => p.version === version, { since, what: `version ${version}` });
+  }
+
+  /**
+   * Answered once the server has handled every message sent before it (messages are
+   * handled in order): "the server has caught up with what it was sent".
+   */
+  async roundTrip(): Promise<void> {
+    await this.request('mcroutes/serverInfo');
+  }
+
+  /** Moves the test clock of a server started with `initializationOptions.testClock`. */
+  async advanceClock(ms: number): Promise<void> {
+    await this.request(ADVANCE_CLOCK_METHOD, { ms });
   }
 
   /** shutdown, exit, and the exit status. */
@@ -300,6 +390,94 @@ export class LspClient {
   }
 }
 
+export interface SessionOptions {
+  transport?: 'stdio' | 'ipc';
+  /** Arguments for node before dist/server.js (--expose-gc, --require …). */
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** What workspace/configuration answers; default `{ mcroutes: {} }` (the default settings). */
+  configuration?: Record<string, unknown>;
+  initializationOptions?: InitializationOptions | Record<string, unknown>;
+  capabilities?: Record<string, unknown>;
+  /** A folder to open as the workspace (rootUri and workspaceFolders). */
+  workspaceFolder?: string;
+}
+
+/** A server spawned and initialized (initialize answered, initialized sent). */
+export async function startSession(options: SessionOptions = {}): Promise<LspClient> {
+  assert.ok(existsSync(SERVER_JS), `${SERVER_JS} is missing: run \`npm run build\` first`);
+  const client = options.transport === 'ipc'
+    ? LspClient.ipc()
+    : LspClient.stdio(SERVER_JS, ['--stdio'], options.nodeArgs ?? [], options.env ?? process.env);
+  client.configuration = options.configuration ?? { mcroutes: {} };
+  try {
+    client.initializeResult = await client.initialize(options.initializationOptions, options.capabilities ?? DEFAULT_CAPABILITIES, options.workspaceFolder);
+  } catch (error) {
+    client.dispose();
+    throw error;
+  }
+  return client;
+}
+
+/** After a test: its server's stderr if it failed, and no framing errors either way. */
+function afterTest(context: Mocha.Context, client: LspClient | undefined): void {
+  if (!client) return;
+  if (context.currentTest?.state === 'failed' && client.stderr) console.error(`server stderr:\n${client.stderr.slice(-4000)}`);
+  assert.deepEqual(client.errors.map(String), [], 'framing errors on the server\'s stdout');
+}
+
+/**
+ * One session for the whole `describe` (mocha before/after); call the result for the client.
+ * `options` may be a function, called in the `before` hook (to make a workspace folder there).
+ */
+export function sessionPerSuite(options: SessionOptions | (() => SessionOptions) = {}): () => LspClient {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await startSession(typeof options === 'function' ? options() : options);
+  });
+  afterEach(function () {
+    afterTest(this, client);
+  });
+  after(() => client?.dispose());
+  return () => client!;
+}
+
+/**
+ * For tests that start their own sessions, with options of their own: call the result (in a
+ * test) to start one; every session started in a test is disposed of after it.
+ */
+export function sessionsPerTest(): (options?: SessionOptions) => Promise<LspClient> {
+  let started: LspClient[] = [];
+  afterEach(function () {
+    const ended = started;
+    started = [];
+    for (const client of ended) {
+      client.dispose();
+      afterTest(this, client);
+    }
+  });
+  return async (options) => {
+    const client = await startSession(options);
+    started.push(client);
+    return client;
+  };
+}
+
+/** A new session for each test (mocha beforeEach/afterEach); call the result for the client. */
+export function sessionPerTest(options: SessionOptions = {}): () => LspClient {
+  let client: LspClient | undefined;
+  beforeEach(async () => {
+    client = await startSession(options);
+  });
+  afterEach(function () {
+    const ended = client;
+    client = undefined;
+    ended?.dispose();
+    afterTest(this, ended);
+  });
+  return () => client!;
+}
+
 /** What a VS Code-like client advertises where it matters to this server. */
 export const DEFAULT_CAPABILITIES = {
   workspace: {
@@ -324,10 +502,6 @@ export function rangeOf(text: string, needle: string, occurrence = 0): { start: 
   return { start: positionAt(text, offset), end: positionAt(text, offset + needle.length) };
 }
 
-export interface Position {
-  line: number;
-  character: number;
-}
 
 export function positionAt(text: string, offset: number): Position {
   const before = text.slice(0, offset);

@@ -2,11 +2,13 @@ import type { ExecLine, FileModel, MachineConfigModel, ScriptCommand, UnitText }
 import { unitTextsOf } from './model';
 import type { NmcliCommand } from './nmcli';
 
-/** An nmcli command in an Exec*= line of a unit (or dropin). */
+/** An nmcli command in an Exec*= line of a unit (or dropin), or in the `sh -c` script of one. */
 export interface UnitNmcliUse {
   origin: 'unit';
   unit: UnitText;
   exec: ExecLine;
+  /** The command of the line's `sh -c` script, when the nmcli command is in there. */
+  command?: ScriptCommand;
   nmcli: NmcliCommand;
 }
 
@@ -25,11 +27,14 @@ export function sourceOf(use: NmcliUse): UnitText | FileModel {
   return use.origin === 'unit' ? use.unit : use.file;
 }
 
-/** Every `nmcli … modify` command of the config: in every unit text, then in every script of storage.files. */
+/** Every `nmcli … modify` command of the config: in every unit text (`sh -c` scripts included), then in every script of storage.files. */
 export function nmcliCommandsOf(mc: MachineConfigModel): NmcliUse[] {
   const uses: NmcliUse[] = [];
   for (const unit of unitTextsOf(mc)) {
-    for (const exec of unit.execLines) if (exec.nmcli) uses.push({ origin: 'unit', unit, exec, nmcli: exec.nmcli });
+    for (const exec of unit.execLines) {
+      if (exec.nmcli) uses.push({ origin: 'unit', unit, exec, nmcli: exec.nmcli });
+      for (const command of exec.script ?? []) if (command.nmcli) uses.push({ origin: 'unit', unit, exec, command, nmcli: command.nmcli });
+    }
   }
   for (const file of mc.files) {
     for (const command of file.scriptCommands ?? []) {

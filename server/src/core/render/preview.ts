@@ -381,7 +381,10 @@ function renderUnitText(unit: UnitText, what: 'unit' | 'dropin', context: Render
   renderContents(unit.text.value, context.out);
   for (const exec of unit.execLines) renderExecLine(exec, unit, what, context);
   const lines = new RouteLines(context.problems, context.settings);
-  for (const exec of unit.execLines) if (exec.nmcli) addNmcliRoutes(exec.nmcli, lines);
+  for (const exec of unit.execLines) {
+    if (exec.nmcli) addNmcliRoutes(exec.nmcli, lines);
+    for (const command of exec.script ?? []) if (command.nmcli) addNmcliRoutes(command.nmcli, lines);
+  }
   lines.render('Routes it should produce, once it has run:', context.out);
 }
 

@@ -31,6 +31,7 @@ import { routeOverlapsOvn } from './routeOverlapsOvn';
 import { routeOvnEgress } from './routeOvnEgress';
 import { routeReplacesAll } from './routeReplacesAll';
 import type { Rule } from './rule';
+import { unitDependency } from './unitDependency';
 import { unitDuplicate } from './unitDuplicate';
 import { unitExecShell } from './unitExecShell';
 import { unitInstallMissing } from './unitInstallMissing';
@@ -38,6 +39,7 @@ import { unitName } from './unitName';
 import { unitNetworkOnline } from './unitNetworkOnline';
 import { unitOneshotRemain } from './unitOneshotRemain';
 import { unitOvnOrdering } from './unitOvnOrdering';
+import { unitOvsDisabled } from './unitOvsDisabled';
 import { unitParse } from './unitParse';
 import { unitUnknownDirective } from './unitUnknownDirective';
 import { unitShadowsPlatform } from './unitShadowsPlatform';
@@ -70,6 +72,8 @@ export const RULES: readonly Rule[] = [
   unitExecShell,
   unitUnknownDirective,
   unitOvnOrdering,
+  unitDependency,
+  unitOvsDisabled,
   routeCidr,
   routeHostBits,
   routeFamily,
