@@ -263,7 +263,7 @@ describe('mcroutes lint', function () {
       const inodeBefore = statSync(file).ino;
       const cleanStat = statSync(path.join(dir, 'clean.yaml'));
       const { status, stdout, stderr } = run(dir, ['lint', '--fix', 'seed.yaml', 'clean.yaml']);
-      assert.equal(stderr, 'mcroutes: fixed 6 problems in seed.yaml: ign-unknown-key (Remove networkd), unit-ovn-ordering (Add After=ovs-configuration.service), '
+      assert.equal(stderr, 'mcroutes: fixed 5 problems in seed.yaml: ign-unknown-key (Remove networkd), '
         + 'unit-network-online (Add Wants=network-online.target), unit-oneshot-remain (Add RemainAfterExit=yes), unit-exec-shell (Use /usr/bin/nmcli), '
         + 'mc-os-image-url (Remove osImageURL)\n2 files checked, 1 skipped (not a MachineConfig)\n');
       const fixed = readFileSync(file, 'utf8');
@@ -273,14 +273,13 @@ describe('mcroutes lint', function () {
         expected = expected.replace(from, to);
       };
       once('    networkd: {}\n', '');
-      once('             [Unit]\n', '             [Unit]\n             After=ovs-configuration.service\n');
       once('             After=network-online.target\n', '             Wants=network-online.target\n             After=network-online.target\n');
       once('             ExecStart=nmcli ', '             RemainAfterExit=yes\n             ExecStart=/usr/bin/nmcli ');
       once('  osImageURL: ""\n', '');
       assert.equal(fixed, expected);
       // What remains is the one finding no safe fix resolves: the port of br-ex.
       assert.equal(status, 1);
-      assert.deepEqual(stdout.split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' ')), ['seed.yaml:31:50 error nmcli-ovn-port']);
+      assert.deepEqual(stdout.split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' ')), ['seed.yaml:30:50 error nmcli-ovn-port']);
       // Written by rename: a new inode; the file that did not change was not touched.
       assert.notEqual(statSync(file).ino, inodeBefore);
       const cleanAfter = statSync(path.join(dir, 'clean.yaml'));
@@ -291,7 +290,7 @@ describe('mcroutes lint', function () {
       const again = run(dir, ['lint', '--fix', '--hints', '--format', 'json', 'seed.yaml']);
       assert.equal(again.stderr, '');
       const codes = (JSON.parse(again.stdout) as { code: string }[]).map((f) => f.code);
-      for (const code of ['ign-unknown-key', 'unit-ovn-ordering', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell', 'mc-os-image-url']) {
+      for (const code of ['ign-unknown-key', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell', 'mc-os-image-url']) {
         assert.ok(!codes.includes(code), `${code} remains: ${codes.join(' ')}`);
       }
       assert.equal(readFileSync(file, 'utf8'), expected);

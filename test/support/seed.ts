@@ -1,8 +1,8 @@
 /**
- * The seed, test/fixtures/seed-route.yaml, and its nine known findings with the default
+ * The seed, test/fixtures/seed-route.yaml, and its eight known findings with the default
  * settings (OpenShift 4.19, OVN-Kubernetes), declared once. The unit test checks the core
  * against them; protocol and extension tests wait for exactly this state ("the seed shows
- * its nine known findings, by code and range"), never for a count.
+ * its eight known findings, by code and range"), never for a count.
  *
  * No imports beyond node: the extension suite (inside VS Code) uses this file too.
  */
@@ -37,7 +37,6 @@ export interface KnownFinding {
 
 export const SEED_FINDINGS: readonly KnownFinding[] = [
   { line: 17, column: 5, severity: 'warning', code: 'ign-unknown-key', text: 'networkd' },
-  { line: 23, column: 14, severity: 'info', code: 'unit-ovn-ordering', text: '[Unit]', ovnOnly: true },
   { line: 25, column: 14, severity: 'warning', code: 'unit-network-online', text: 'After=network-online.target' },
   { line: 28, column: 14, severity: 'info', code: 'unit-oneshot-remain', text: 'Type=oneshot' },
   { line: 29, column: 24, severity: 'info', code: 'unit-exec-shell', text: 'nmcli' },
@@ -105,7 +104,7 @@ export function sameFindings(actual: readonly PlacedFinding[], expected: readonl
   return a.every((key, i) => key === b[i]);
 }
 
-/** The seed's state: exactly its nine known findings by code and range. */
+/** The seed's state: exactly its eight known findings by code and range. */
 export function showsSeedFindings(actual: readonly PlacedFinding[]): boolean {
   return sameFindings(actual, SEED_STATE);
 }

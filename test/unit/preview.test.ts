@@ -59,7 +59,7 @@ describe('unit preview', () => {
         '',
         'No unit named nope.service in this file. Units here: nmcli-dev-modify.service.',
         '',
-        'Elsewhere in the file: 17:5 warning ign-unknown-key, 23:14 info unit-ovn-ordering, 25:14 warning unit-network-online, ' +
+        'Elsewhere in the file: 17:5 warning ign-unknown-key, 25:14 warning unit-network-online, ' +
           '28:14 info unit-oneshot-remain, 29:24 info unit-exec-shell, 29:30 hint nmcli-device-runtime, 29:41 error nmcli-ovn-port, ' +
           '29:60 hint route-ovn-egress, 34:3 info mc-os-image-url.',
         '',

@@ -21,7 +21,6 @@ describe('the seed MachineConfig', () => {
     assert.equal(result.machineConfigs, 1);
     assert.deepEqual(result.problems.map((p) => at(seed, p)), [
       '17:5 warning ign-unknown-key "networkd"',
-      '23:14 info unit-ovn-ordering "[Unit]"',
       '25:14 warning unit-network-online "After=network-online.target"',
       '28:14 info unit-oneshot-remain "Type=oneshot"',
       '29:24 info unit-exec-shell "nmcli"',
@@ -60,7 +59,7 @@ describe('the seed MachineConfig', () => {
     assert.equal(result.failures[0].rule, 'unit-parse');
     assert.match(result.failures[0].error, /boom/);
     assert.deepEqual(result.problems.map((p) => p.code), [
-      'ign-unknown-key', 'unit-ovn-ordering', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell',
+      'ign-unknown-key', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell',
       'nmcli-device-runtime', 'nmcli-ovn-port', 'route-ovn-egress', 'mc-os-image-url',
     ]);
   });

@@ -44,9 +44,10 @@ describe('quick fixes of the unit, nmcli and route rules, byte for byte on the s
       insertedBefore(seed, `${INDENT}ExecStart=`, `${INDENT}RemainAfterExit=yes\n`));
   });
 
-  it('unit-ovn-ordering adds After=ovs-configuration.service on the line after [Unit]', () => {
-    assert.equal(fixed(seed, 'unit-ovn-ordering', true),
-      insertedBefore(seed, `${INDENT}Description=`, `${INDENT}After=ovs-configuration.service\n`));
+  it('unit-ovn-ordering adds After=ovs-configuration.service on the line after [Unit] (the seed with its route on br-ex)', () => {
+    const text = seed.replace('dev modify ens5 ', 'dev modify br-ex ');
+    assert.equal(fixed(text, 'unit-ovn-ordering', true),
+      insertedBefore(text, `${INDENT}Description=`, `${INDENT}After=ovs-configuration.service\n`));
   });
 
   it('unit-exec-shell writes /usr/bin/nmcli for the bare nmcli and touches nothing else', () => {
@@ -90,7 +91,6 @@ describe('quick fixes of the unit, nmcli and route rules, byte for byte on the s
     const unit = result.slice(result.indexOf('[Unit]'), result.indexOf('enabled:'));
     assert.equal(unit, [
       '[Unit]',
-      `${INDENT}After=ovs-configuration.service`,
       `${INDENT}Description=nmcli-dev-modify`,
       `${INDENT}Wants=network-online.target`,
       `${INDENT}After=network-online.target`,

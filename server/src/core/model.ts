@@ -5,7 +5,7 @@ import { DataUrl, parseDataUrl } from './dataUrl';
 import { Keyfile, KeyfileRoute, parseKeyfile } from './keyfile';
 import { NmcliCommand, NmcliRoute, parseNmcli } from './nmcli';
 import { parseRouteFile, RouteFile, routeFilePath, RouteFileRoute } from './routeFile';
-import { hasExpansion, isShellScript, parseShellScript, ShellCommand } from './shellScript';
+import { hasExpansion, isShellScript, parseShellScript, ShellCommand, shellScriptArgument } from './shellScript';
 import { parseUnitFile, UnitDirective, UnitFile } from './unitFile';
 import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, YamlDocument } from './yamlDocuments';
 import { embeddedTextOfScalar } from './yamlScalar';
@@ -17,6 +17,11 @@ export interface ExecLine {
   directive: UnitDirective;
   command: ExecCommand;
   nmcli?: NmcliCommand;
+  /**
+   * The simple commands of the script a shell runs here (`/bin/sh -c "…"`, `bash -ec '…'`),
+   * each read as nmcli if it is one: a route in there is a route like any other.
+   */
+  script?: ScriptCommand[];
 }
 
 /** Unit text from `contents:` (a unit or one of its dropins). */
@@ -161,10 +166,31 @@ function fileOf(node: YAMLMap, text: string): FileModel {
   const routeFile = file.pathValue ? routeFilePath(file.pathValue) : undefined;
   if (file.pathValue && isKeyfilePath(file.pathValue)) file.keyfile = parseKeyfile(file.text);
   else if (routeFile) file.routeFile = parseRouteFile(file.text, routeFile);
-  else if (isShellScript(file.pathValue, file.text.value)) {
-    file.scriptCommands = parseShellScript(file.text).map((command) => ({ command, nmcli: parseNmcli(command.argv) }));
-  }
+  else if (isShellScript(file.pathValue, file.text.value)) file.scriptCommands = scriptCommandsOf(file.text);
   return file;
+}
+
+/** The simple commands of a script, each read as nmcli if it is one. */
+function scriptCommandsOf(script: EmbeddedText): ScriptCommand[] {
+  return parseShellScript(script).map((command) => ({ command, nmcli: parseNmcli(command.argv) }));
+}
+
+/**
+ * The commands of the `sh -c` scripts of an Exec line, in every command of the line (a lone
+ * `;` separates them). The script is the argument as systemd unquoted it, so its map still
+ * leads back to the file through the unit text and the YAML scalar.
+ */
+function execScriptOf(command: ExecCommand): ScriptCommand[] | undefined {
+  let script: ScriptCommand[] | undefined;
+  let start = 0;
+  const argv = command.argv;
+  for (let end = 0; end <= argv.length; end++) {
+    if (end < argv.length && argv[end].value !== ';') continue;
+    const at = shellScriptArgument(argv.slice(start, end));
+    if (at !== undefined) (script ??= []).push(...scriptCommandsOf(argv[start + at]));
+    start = end + 1;
+  }
+  return script;
 }
 
 function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefined {
@@ -176,7 +202,13 @@ function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefine
     for (const directive of section.directives) {
       if (!EXEC_KEYS.test(directive.key.value)) continue;
       const command = splitExecCommand(directive.value);
-      execLines.push({ directive, command, nmcli: command.error ? undefined : parseNmcli(command.argv) });
+      const exec: ExecLine = { directive, command };
+      if (!command.error) {
+        exec.nmcli = parseNmcli(command.argv);
+        const script = execScriptOf(command);
+        if (script) exec.script = script;
+      }
+      execLines.push(exec);
     }
   }
   return { scalar: node, text: embedded, file, execLines };
@@ -215,7 +247,8 @@ export function keyRange(pair: Pair<Scalar, Node | null>): FileRange {
 export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute;
 
 /**
- * Every route of the config the route rules judge: nmcli routes of every unit text, then
+ * Every route of the config the route rules judge: nmcli routes of every unit text (its
+ * `sh -c` scripts included), then
  * of storage.files in their order: NetworkManager keyfiles, route files and the nmcli
  * commands of scripts. nmcli routes that hold an expansion are left out (see isExpanded).
  */
@@ -225,7 +258,10 @@ export function routesOf(mc: MachineConfigModel): ConfigRoute[] {
     for (const route of list) if (!isExpanded(route)) routes.push(route);
   };
   for (const unit of unitTextsOf(mc)) {
-    for (const exec of unit.execLines) if (exec.nmcli) add(exec.nmcli.routes);
+    for (const exec of unit.execLines) {
+      if (exec.nmcli) add(exec.nmcli.routes);
+      for (const command of exec.script ?? []) if (command.nmcli) add(command.nmcli.routes);
+    }
   }
   for (const file of mc.files) {
     if (file.keyfile) routes.push(...file.keyfile.routes);

@@ -93,6 +93,56 @@ export function commandWords(words: EmbeddedText[]): EmbeddedText[] {
   return words.slice(i);
 }
 
+/** Shells whose `-c` runs its argument as a script. */
+const C_SHELLS = new Set(['sh', 'bash', 'dash', 'ksh', 'zsh']);
+/** Shell options that take the next word (`-o pipefail`, `--rcfile FILE`). */
+const SHELL_OPTIONS_WITH_ARGUMENT = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+
+function baseName(word: string | undefined): string {
+  return word === undefined ? '' : word.slice(word.lastIndexOf('/') + 1);
+}
+
+/**
+ * The index of the script a command line hands to a shell with `-c`: `sh -c 'body'`,
+ * `/usr/bin/bash -ec "body"`, `bash -o pipefail -c …`, `/usr/bin/env LANG=C bash -c …`.
+ * A shell reads all its options first and takes the first operand as the script, so
+ * `bash -c -e 'body'` counts too. Undefined for anything else, or `-c` without a script.
+ */
+export function shellScriptArgument(argv: readonly EmbeddedText[]): number | undefined {
+  let i = 0;
+  if (baseName(argv[0]?.value) === 'env') {
+    const options = WRAPPERS.env;
+    i = 1;
+    while (i < argv.length) {
+      const w = argv[i].value;
+      if (ASSIGNMENT.test(w)) i++;
+      else if (w === '--') {
+        i++;
+        break;
+      } else if (w.startsWith('-') && w.length > 1) i += options.has(w) ? 2 : 1;
+      else break;
+    }
+  }
+  if (!C_SHELLS.has(baseName(argv[i]?.value))) return undefined;
+  let command = false;
+  for (i++; i < argv.length; i++) {
+    const w = argv[i].value;
+    if (w === '--') {
+      i++;
+      break;
+    }
+    if (SHELL_OPTIONS_WITH_ARGUMENT.has(w)) i++;
+    else if (/^-[A-Za-z]+$/.test(w)) {
+      if (w.includes('c')) command = true;
+      // `-eo pipefail`: an `o` that ends a group of letters takes the next word.
+      if (w.endsWith('o') || w.endsWith('O')) i++;
+    } else if (/^\+[A-Za-z]+$/.test(w)) {
+      if (w.endsWith('o') || w.endsWith('O')) i++;
+    } else if (!w.startsWith('--')) break;
+  }
+  return command && i < argv.length ? i : undefined;
+}
+
 /** Splits a script into its simple commands. Never throws; unterminated quotes end at the end of the text. */
 export function parseShellScript(text: EmbeddedText): ShellCommand[] {
   return new Lexer(text).run().map((words) => ({ words, argv: commandWords(words) }));

@@ -1,9 +1,9 @@
 import { replaceVerbatimEdit } from '../edits';
 import type { EmbeddedText } from '../embeddedText';
 import { unitTextsOf } from '../model';
+import { shellScriptArgument } from '../shellScript';
 import type { Rule } from './rule';
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh']);
 /** Words that only mean something to a shell. */
 const OPERATORS = new Set(['|', '||', '&&', '&', '>', '>>', '<', '<<', '2>', '2>>', '&>', '2>&1', '>&2', '1>&2', '|&']);
 /** Where RHCOS keeps the programs people write bare. */
@@ -43,14 +43,8 @@ export const unitExecShell: Rule = {
               ...(edit ? { fixes: [{ title: `Use ${path}`, edits: [edit], safe: true }] } : {}),
             });
           }
-          // `/usr/bin/env [NAME=value…] bash -c '…'` runs a shell too.
-          let shellAt = 0;
-          if (base === 'env') {
-            shellAt = argv.findIndex((a, i) => i > 0 && !a.value.startsWith('-') && !/^\w+=/.test(a.value));
-          }
-          const shell = shellAt >= 0 ? argv[shellAt] : undefined;
-          if (shell && SHELLS.has(shell.value.slice(shell.value.lastIndexOf('/') + 1)) &&
-              argv.slice(shellAt + 1).some((a) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value))) continue;
+          // A shell runs the script (`/bin/sh -c '…'`, `/usr/bin/env LANG=C bash -ec '…'`): its syntax is fine there.
+          if (shellScriptArgument(argv) !== undefined) continue;
           const shellWord = argv.slice(1).find((word) => isSubstitution(word) || (isOperator(word) && !isQuoted(text, word)));
           if (!shellWord) continue;
           const key = exec.directive.key.value;

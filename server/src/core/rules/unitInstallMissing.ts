@@ -2,7 +2,8 @@ import { isScalar } from 'yaml';
 import { insertUnitLineEdit, nextLineStartIn } from '../edits';
 import { keyRange } from '../model';
 import type { Fix } from '../problem';
-import { pairOf } from '../yamlDocuments';
+import { startersOf } from '../unitStarters';
+import { pairOf, stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
 
 const ENABLING = ['WantedBy', 'RequiredBy', 'UpheldBy'];
@@ -13,17 +14,24 @@ const DEFAULT_TARGET = 'multi-user.target';
  * only links it where its [Install] section says (WantedBy=, RequiredBy=, UpheldBy=).
  * Without one, enabling does nothing and the unit never starts at boot (IGN, systemctl(1)).
  * [Install] in a dropin does not count: systemctl reads it from the unit itself.
+ * Not reported when the config starts the unit another way: a .timer, .path or .socket that
+ * activates it, or another unit or a dropin (of kubelet.service, say) that names it in
+ * Wants=, Requires=, BindsTo= or Upholds=.
  */
 export const unitInstallMissing: Rule = {
   id: 'unit-install-missing',
   check({ text, machineConfig: mc, report }) {
     if (!mc) return;
+    let starters: ReturnType<typeof startersOf> | undefined;
     for (const unit of mc.units) {
       const enabled = pairOf(unit.node, 'enabled');
       if (!enabled || !isScalar(enabled.value) || enabled.value.value !== true || !unit.contents) continue;
       const contents = unit.contents;
       const install = contents.file.sections.find((s) => s.name === 'Install');
       if (install?.directives.some((d) => ENABLING.includes(d.key.value) && d.value.value.trim() !== '')) continue;
+      starters ??= startersOf(mc);
+      const name = stringValue(unit.name);
+      if (name && starters.has(name)) continue;
 
       let fix: Fix | undefined;
       if (install) {

@@ -1,25 +1,32 @@
 import { insertUnitLineEdit, nextLineStartIn } from '../edits';
-import type { UnitText } from '../model';
 import { directivesOf } from '../unitFile';
+import { startersOf, textsOfUnit } from '../unitStarters';
+import { stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
 
 /**
  * `Type=oneshot` without `RemainAfterExit=`: once the commands finish the unit is inactive
  * again, so `systemctl status` shows it dead and anything that starts it later runs the
  * commands again (systemd.service(5)). An explicit `RemainAfterExit=no` is a choice and
- * is not flagged.
+ * is not flagged. Nor is a service that a .timer, .path or .socket of the config activates:
+ * there RemainAfterExit=yes would keep it active after the first run, and the timer would
+ * never run it again.
  */
 export const unitOneshotRemain: Rule = {
   id: 'unit-oneshot-remain',
   check({ text, machineConfig: mc, report }) {
     if (!mc) return;
+    let starters: ReturnType<typeof startersOf> | undefined;
     for (const unit of mc.units) {
-      const texts = [unit.contents, ...unit.dropins.map((d) => d.contents)].filter((t): t is UnitText => t !== undefined);
+      const texts = textsOfUnit(unit);
       // The last Type= wins, dropins after the unit.
       const types = texts.flatMap((t) => directivesOf(t.file, 'Service', 'Type').map((directive) => ({ unit: t, directive })));
       const last = types[types.length - 1];
       if (!last || last.directive.value.value !== 'oneshot') continue;
       if (texts.some((t) => directivesOf(t.file, 'Service', 'RemainAfterExit').length > 0)) continue;
+      starters ??= startersOf(mc);
+      const name = stringValue(unit.name);
+      if (name && starters.get(name)?.some((s) => s.kind !== 'dependency')) continue;
 
       const whole = last.directive.whole;
       const at = last.unit.text.indexAt(whole.rangeOf(whole.length - 1).start);

@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import { isGeneratedByPlatform } from '../model';
 import { hasPlaceholder } from '../placeholder';
+import type { NetworkType } from '../settings';
 import { pairOf, rangeOfNode, stringValue } from '../yamlDocuments';
 import type { Rule } from './rule';
 
@@ -17,13 +18,21 @@ export function isPlatformUnit(name: string): boolean {
 }
 
 /**
+ * Masking OVS's units: unit-ovs-disabled says what that costs on OVN-Kubernetes; on OpenShift
+ * SDN the MCO leaves ovs-configuration.service disabled, so masking it changes nothing.
+ */
+function maskSaidElsewhere(name: string, networkType: NetworkType): boolean {
+  return name === 'ovs-configuration.service' || (name === 'openvswitch.service' && networkType === 'OVNKubernetes');
+}
+
+/**
  * A unit with `contents` replaces the whole unit file. For a platform unit that throws away
  * what the platform put there (and fights every update of it); a dropin changes only what
  * it says. Masking one disables it.
  */
 export const unitShadowsPlatform: Rule = {
   id: 'unit-shadows-platform',
-  check({ machineConfig: mc, report }) {
+  check({ machineConfig: mc, settings, report }) {
     if (!mc) return;
     // The platform's own configs (00-worker, rendered-worker-…) define these units on purpose.
     if (isGeneratedByPlatform(mc)) return;
@@ -40,7 +49,7 @@ export const unitShadowsPlatform: Rule = {
         });
       }
       const mask = pairOf(unit.node, 'mask')?.value;
-      if (isScalar(mask) && mask.value === true) {
+      if (isScalar(mask) && mask.value === true && !maskSaidElsewhere(name, settings.networkType)) {
         report({
           severity: 'warning',
           message: `mask: true disables ${name}, a unit the platform needs; nodes may not come back healthy. Use a dropin to change what it does instead.`,
