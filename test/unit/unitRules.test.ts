@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, safeFixEdits } from '../../server/src/core/edits';
 import { EmbeddedText } from '../../server/src/core/embeddedText';
-import { lintText } from '../../server/src/core/lint';
+import { hoverAt } from '../../server/src/core/hover';
+import { lintText, parseText } from '../../server/src/core/lint';
 import type { Problem } from '../../server/src/core/problem';
 import { RHCOS_UNITS } from '../../server/src/core/rhcosUnits';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
@@ -220,6 +221,14 @@ describe('routes inside sh -c and bash -c are read like any other', () => {
     const text = config(`        - name: quoted.service\n          enabled: true\n          contents: ${contents}`);
     const [finding] = findings(text, 'route-overlaps-cluster');
     assert.equal(underlined(text, finding), '10.128.5.0/24');
+  });
+
+  it('the route destination inside bash -c has its hover, on exactly its characters', () => {
+    const text = config(unit('hidden.service', [...ONLINE, 'After=ovs-configuration.service'], [route]));
+    const at = text.indexOf('10.128.5.0/24');
+    const found = hoverAt(parseText(text), at + 3, DEFAULT_SETTINGS);
+    assert.ok(found, 'a hover on the destination');
+    assert.equal(text.slice(found.start, found.end), '10.128.5.0/24');
   });
 
   it('unit-exec-shell still accepts the sh -c form', () => {
