@@ -123,6 +123,11 @@ describe('unit-ovn-ordering: units that change br-ex race configure-ovs', () => 
     assert.equal(finding.message, 'This unit changes ens5, the NIC under br-ex that configure-ovs rebuilds at boot: add After=ovs-configuration.service so the two do not race.');
   });
 
+  it('a unit ordered Before=ovs-configuration.service on purpose does not race it either', () => {
+    const before = config(unit('pre-ovs.service', ['Before=ovs-configuration.service'], ['/usr/bin/nmcli connection modify br-ex ovs-interface.mtu 9000']));
+    assert.deepEqual(findings(before, 'unit-ovn-ordering'), []);
+  });
+
   it('on OpenShift SDN, or for a unit that changes no interface, nothing', () => {
     assert.deepEqual(findings(brEx, 'unit-ovn-ordering', { ...DEFAULT_SETTINGS, networkType: 'OpenShiftSDN' }), []);
     assert.deepEqual(findings(config(unit('reload.service', ONLINE, ['/usr/bin/nmcli connection reload', '/usr/bin/nmcli device show br-ex'])), 'unit-ovn-ordering'), []);

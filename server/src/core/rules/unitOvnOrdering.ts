@@ -60,8 +60,10 @@ export const unitOvnOrdering: Rule = {
         }
       }
       if (!changed) continue;
+      // Before=ovs-configuration.service is an ordering too: chosen on purpose, it does not race.
       const ordered = texts.some((t) =>
-        directivesOf(t.file, 'Unit', 'After').some((d) => d.value.words().some((w) => AFTER_BR_EX.includes(w.value))));
+        directivesOf(t.file, 'Unit', 'After').some((d) => d.value.words().some((w) => AFTER_BR_EX.includes(w.value))) ||
+        directivesOf(t.file, 'Unit', 'Before').some((d) => d.value.words().some((w) => w.value === 'ovs-configuration.service')));
       if (ordered) continue;
 
       const main = unit.contents;
