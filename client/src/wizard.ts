@@ -444,7 +444,7 @@ async function stepIgnition(flow: Flow): Promise<Step | undefined> {
   const [newest] = defaults.ignitionVersions;
   flow.state.ignitionVersion = await flow.pick<string>({
     step: MORE_STEP + 1,
-    placeholder: `Ignition spec version (OpenShift ${defaults.openshiftVersion} accepts up to ${newest}; setting mcroutes.openshiftVersion)`,
+    placeholder: `Ignition spec version (${defaults.ignitionNote})`,
     items: defaults.ignitionVersions.map((version) => ({ label: version, description: version === newest ? 'newest' : undefined, value: version })),
     active: flow.state.ignitionVersion ?? newest,
   });

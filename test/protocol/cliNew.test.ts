@@ -12,12 +12,12 @@ describe('mcroutes new', function () {
 
   before(assertCliBuilt);
 
-  it('prints the same YAML as the wizard\'s generateConfig, with the defaults (worker, nmcli unit, br-ex, newest Ignition spec), and nothing on stderr', function () {
+  it('prints the same YAML as the wizard\'s generateConfig, with the defaults (worker, nmcli unit, br-ex, Ignition 3.4.0 for any supported release), and nothing on stderr', function () {
     const { status, stdout, stderr } = mcroutesNew('--route', '192.168.1.0/24,172.18.0.1,100', '--route', 'fd00:1::/64,fd00::1', '--route', '192.168.2.0/24,,50');
     assert.equal(stderr, '');
     assert.equal(status, 0);
     assert.equal(stdout, generateConfig({
-      role: 'worker', name: '99-worker-static-routes', method: 'nmcli-unit', interface: 'br-ex', ignitionVersion: '3.5.0', networkType: 'OVNKubernetes',
+      role: 'worker', name: '99-worker-static-routes', method: 'nmcli-unit', interface: 'br-ex', ignitionVersion: '3.4.0', networkType: 'OVNKubernetes',
       routes: [{ destination: '192.168.1.0/24', gateway: '172.18.0.1', metric: 100 }, { destination: 'fd00:1::/64', gateway: 'fd00::1' }, { destination: '192.168.2.0/24', metric: 50 }],
     }));
     assert.deepEqual(lintText(stdout, DEFAULT_SETTINGS).problems.filter((p) => p.severity !== 'hint'), []);
@@ -73,7 +73,7 @@ describe('mcroutes new', function () {
     const infra = mcroutesNew('--role', 'infra', '--route', '192.168.1.0/24');
     assert.equal(infra.status, 0);
     assert.match(infra.stdout, /machineconfiguration\.openshift\.io\/role: infra/);
-    assert.match(infra.stderr, /^mcroutes new: warning: --role infra: Role "infra" is not one of the default pools/);
+    assert.match(infra.stderr, /^mcroutes new: info: --role infra: Role "infra" applies only where a MachineConfigPool selects it/);
     const keyfile = mcroutesNew('--method', 'keyfile', '--interface', 'br-ex', '--route', '192.168.1.0/24');
     assert.equal(keyfile.status, 0);
     assert.match(keyfile.stderr, /configure-ovs owns br-ex/);

@@ -27,7 +27,8 @@ describe('mcroutes render', function () {
   it('--network-type follows the settings', () => {
     const { stdout, status } = run(['render', SEED, '--network-type', 'OpenShiftSDN']);
     assert.equal(status, 0);
-    assert.match(stdout, /^Problems checked for OpenShift 4\.19 on OpenShiftSDN\.\n/);
+    assert.match(stdout, /^Problems checked for any supported OpenShift release on OpenShiftSDN\.\n/);
+    assert.match(run(['render', SEED, '--openshift-version', '4.16']).stdout, /^Problems checked for OpenShift 4\.16 on OVNKubernetes\.\n/);
     assert.ok(!stdout.includes('nmcli-ovn-port'));
   });
 

@@ -85,8 +85,8 @@ describe('completion over the protocol', function () {
     const ignition = item(list, 'ignition');
     assert.equal(ignition.insertTextFormat, SNIPPET);
     assert.equal(ignition.insertTextMode, AS_IS);
-    assert.equal(ignition.textEdit.newText, 'ignition:\n      version: ${1|3.5.0,3.4.0,3.3.0,3.2.0,3.1.0,3.0.0|}');
-    assert.match(applyLspEdits(text, [ignition.textEdit]), /\n {4}ignition:\n {6}version: \$\{1\|3\.5\.0/);
+    assert.equal(ignition.textEdit.newText, 'ignition:\n      version: ${1|3.4.0,3.3.0,3.2.0,3.1.0,3.0.0|}');
+    assert.match(applyLspEdits(text, [ignition.textEdit]), /\n {4}ignition:\n {6}version: \$\{1\|3\.4\.0/);
   });
 
   it('keys of a units item after `- `, asked by typing the space', async () => {
@@ -102,8 +102,8 @@ describe('completion over the protocol', function () {
 
   it('Ignition versions, newest first; a typed value is replaced whole', async () => {
     const { list, text } = await complete(ROUTE_MC.replace('version: 3.4.0', 'version: 3.$04.0'));
-    assert.deepEqual(labels(list), ['3.5.0', '3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0']);
-    assert.match(applyLspEdits(text, [item(list, '3.5.0').textEdit]), /version: 3\.5\.0\n/);
+    assert.deepEqual(labels(list), ['3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0']);
+    assert.match(applyLspEdits(text, [item(list, '3.3.0').textEdit]), /version: 3\.3\.0\n/);
   });
 
   it('enabled: true or false, after the space typed behind the colon', async () => {

@@ -59,8 +59,8 @@ describe('wizard requests over the protocol', function () {
     const ovn = await client.request<WizardDefaultsResult>(Methods.wizardDefaults, { uri: SEED_URI, draft: { role: 'worker' } });
     assert.deepEqual(ovn, {
       networkType: 'OVNKubernetes',
-      openshiftVersion: '4.19',
-      ignitionVersions: ['3.5.0', '3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0'],
+      ignitionVersions: ['3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0'],
+      ignitionNote: '3.4.0 for any release from 4.13; 3.5.0 needs 4.19 or later: set mcroutes.openshiftVersion',
       name: '99-worker-static-routes',
       interface: 'br-ex',
       fileInterfaces: ['ens5'],

@@ -3,7 +3,7 @@
  * unit test (test/unit/preview.test.ts), the CLI test and the extension suite assert it whole.
  */
 export const SEED_PREVIEW = [
-  'Problems checked for OpenShift 4.19 on OVNKubernetes.',
+  'Problems checked for any supported OpenShift release on OVNKubernetes.',
   '',
   'MachineConfig worker-custom-route-configuration (line 3), role worker',
   '',

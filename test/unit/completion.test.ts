@@ -67,7 +67,7 @@ describe('completion: YAML keys', () => {
   it('the Ignition tree under spec.config; what the daemon cannot apply is not offered', () => {
     const config = complete(`${HEAD}spec:\n  config:\n    $0\n`);
     assert.deepEqual(config.labels, ['ignition', 'systemd', 'storage', 'passwd']);
-    assert.match(accept(config, 'ignition'), /\n    ignition:\n      version: 3\.5\.0\n$/);
+    assert.match(accept(config, 'ignition'), /\n    ignition:\n      version: 3\.4\.0\n$/);
     const storage = complete(`${HEAD}spec:\n  config:\n    storage:\n      $0\n`);
     assert.deepEqual(storage.labels, ['files']);
   });
@@ -112,9 +112,10 @@ describe('completion: YAML values', () => {
     assert.equal(result.text.slice(result.replaceStart, result.replaceEnd), 'worker');
   });
 
-  it('Ignition versions the target release accepts, newest first', () => {
+  it('Ignition versions the target release accepts, newest first; with the release unset, never 3.5.0', () => {
     const text = `${HEAD}spec:\n  config:\n    ignition:\n      version: $0\n`;
-    assert.deepEqual(complete(text).labels, ['3.5.0', '3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0']);
+    assert.deepEqual(complete(text).labels, ['3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0']);
+    assert.deepEqual(complete(text, {}, { ...DEFAULT_SETTINGS, openshiftVersion: '4.19' }).labels, ['3.5.0', '3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0']);
     assert.deepEqual(complete(text, {}, { ...DEFAULT_SETTINGS, openshiftVersion: '4.12' }).labels, ['3.2.0', '3.1.0', '3.0.0']);
   });
 
@@ -272,7 +273,7 @@ describe('completion: text as written', () => {
 
   it('quoted keys are keys', () => {
     const result = complete(`${HEAD.replace('  labels:\n', '  "labels":\n')}spec:\n  "config":\n    "ignition":\n      "version": $0\n`);
-    assert.equal(result.labels[0], '3.5.0');
+    assert.equal(result.labels[0], '3.4.0');
   });
 
   it('a unit continued over lines with backslashes', () => {

@@ -381,9 +381,9 @@ describe('generateConfig: each method', function () {
     assert.deepEqual(readBackInterfaces(policy), ['yes']);
   });
 
-  it('a custom pool gets exactly mc-role-label\'s warning that a custom MachineConfigPool must select it', function () {
+  it('a custom pool gets exactly mc-role-label\'s question whether a MachineConfigPool selects it', function () {
     const problems = lintText(generateConfig({ ...BASE, role: 'infra', name: '99-infra-static-routes' }), DEFAULT_SETTINGS).problems;
-    assert.deepEqual(problems.filter((p) => p.severity !== 'hint').map((p) => `${p.severity} ${p.code}`), ['warning mc-role-label']);
+    assert.deepEqual(problems.filter((p) => p.severity !== 'hint').map((p) => `${p.severity} ${p.code}`), ['info mc-role-label']);
   });
 
   it('readBackRoutes reads the seed\'s route, and nothing from YAML that holds no routes', function () {

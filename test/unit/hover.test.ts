@@ -66,11 +66,16 @@ describe('hoverAt', () => {
     it('ignition.version: accepted by the target release, the release table; too new for an older release', () => {
       const h = must(seed, '3.1.0');
       assert.equal(h.element, '3.1.0');
-      assert.match(h.markdown, /✓ Accepted by OpenShift 4\.19: it takes `3\.5\.0`, `3\.4\.0`/);
+      assert.match(h.markdown, /✓ Accepted by any supported OpenShift release: `3\.4\.0` suits every release from 4\.13; `3\.5\.0` needs 4\.19 or later/);
       assert.match(h.markdown, /\| 4\.13–4\.18 \| `3\.4\.0` \|/);
+      const release = { ...DEFAULT_SETTINGS, openshiftVersion: '4.19' };
+      assert.match(must(seed, '3.1.0', 1, 0, release).markdown, /✓ Accepted by OpenShift 4\.19: it takes `3\.5\.0`, `3\.4\.0`/);
+      const unset35 = seed.replace('version: 3.1.0', 'version: 3.5.0');
+      assert.match(must(unset35, '3.5.0').markdown, /Needs OpenShift 4\.19 or later; older releases reject it\. For any supported OpenShift release: `3\.4\.0` suits every release from 4\.13/);
       const old = must(seed, '3.1.0', 1, 0, { ...DEFAULT_SETTINGS, openshiftVersion: '4.6' });
       assert.match(old.markdown, /✓ Accepted by OpenShift 4\.6: it takes `3\.1\.0`, `3\.0\.0`/);
-      assert.match(must(tour, '3.6.0').markdown, /⚠ Too new for OpenShift 4\.19/);
+      assert.match(must(tour, '3.6.0').markdown, /⚠ Too new for any supported OpenShift release/);
+      assert.match(must(tour, '3.6.0', 1, 0, release).markdown, /⚠ Too new for OpenShift 4\.19/);
       const number = seed.replace('version: 3.1.0', 'version: 3.1');
       assert.match(must(number, 'version: 3.1', 10).markdown, /read as a number, not a version string: write `3\.1\.0`/);
     });

@@ -98,14 +98,15 @@ describe('rules that depend on the settings', () => {
       'route-overlaps-ovn "100.64.3.0/24"',
       'route-ovn-egress "100.64.3.0/24"',
       'route-overlaps-ovn "169.254.100.0/24"',
+      'route-overlaps-ovn "169.254.169.3"',
     ]);
   });
 
-  it('before 4.17 the masquerade subnet is 169.254.169.0/29', () => {
-    assert.deepEqual(findings(seedLike, { openshiftVersion: '4.16' }).filter((f) => f.startsWith('route-overlaps-ovn')), [
-      'route-overlaps-ovn "100.64.3.0/24"',
-      'route-overlaps-ovn "169.254.169.3"',
-    ]);
+  it('the release does not decide the masquerade subnet (an upgraded cluster keeps 169.254.169.0/29); the setting does', () => {
+    const ovn = (settings: Partial<Settings>) => findings(seedLike, settings).filter((f) => f.startsWith('route-overlaps-ovn'));
+    assert.deepEqual(ovn({ openshiftVersion: '4.16' }), ovn({ openshiftVersion: '4.19' }));
+    assert.deepEqual(ovn({ ovnMasqueradeSubnet: '169.254.169.0/29' }), ['route-overlaps-ovn "100.64.3.0/24"', 'route-overlaps-ovn "169.254.169.3"']);
+    assert.deepEqual(ovn({ ovnMasqueradeSubnet: '169.254.0.0/17' }), ['route-overlaps-ovn "100.64.3.0/24"', 'route-overlaps-ovn "169.254.100.0/24"']);
   });
 
   it('OpenShift SDN: no OVN-Kubernetes findings at all', () => {

@@ -55,7 +55,7 @@ describe('unit preview', () => {
 
     it('a unit name that is not there is said so, with the names that are', () => {
       assert.equal(preview(seed, { unitName: 'nope.service' }), [
-        'Problems checked for OpenShift 4.19 on OVNKubernetes.',
+        'Problems checked for any supported OpenShift release on OVNKubernetes.',
         '',
         'No unit named nope.service in this file. Units here: nmcli-dev-modify.service.',
         '',
@@ -69,7 +69,7 @@ describe('unit preview', () => {
     it('follows the settings: on OpenShift SDN the OVN-Kubernetes findings are gone', () => {
       const sdn: Settings = { ...DEFAULT_SETTINGS, networkType: 'OpenShiftSDN' };
       const text = preview(seed, {}, sdn);
-      assert.equal(text.split('\n')[0], 'Problems checked for OpenShift 4.19 on OpenShiftSDN.');
+      assert.equal(text.split('\n')[0], 'Problems checked for any supported OpenShift release on OpenShiftSDN.');
       assert.deepEqual(block(text, 'Problems in this unit'), [
         'Problems in this unit (4):',
         ...block(SEED_PREVIEW, 'Problems in this unit').slice(1).filter((l) => !/unit-ovn-ordering|nmcli-ovn-port|route-ovn-egress/.test(l)),
@@ -177,7 +177,7 @@ describe('unit preview', () => {
     it('a unit with dropins only keeps its state and contents; a text without a final newline says so', () => {
       const shown = preview(text, { unitName: 'kubelet.service' });
       assert.equal(shown, [
-        'Problems checked for OpenShift 4.19 on OVNKubernetes.',
+        'Problems checked for any supported OpenShift release on OVNKubernetes.',
         '',
         'MachineConfig 99-worker-routes (line 1), role worker',
         '',
@@ -272,7 +272,7 @@ describe('unit preview', () => {
     it('a NetworkManager keyfile from a base64 data: URL: decoded, mode in octal, the routes NetworkManager adds', () => {
       const shown = preview(text, { filePath: '/etc/NetworkManager/system-connections/storage.nmconnection' });
       assert.equal(shown, [
-        'Problems checked for OpenShift 4.19 on OVNKubernetes.',
+        'Problems checked for any supported OpenShift release on OVNKubernetes.',
         '',
         'MachineConfig 99-worker-storage-network (line 1), role worker',
         '',
@@ -376,7 +376,7 @@ describe('unit preview', () => {
     it('previews what parses and says what does not', () => {
       const shown = preview(text);
       assert.ok(shown.startsWith([
-        'Problems checked for OpenShift 4.19 on OVNKubernetes.',
+        'Problems checked for any supported OpenShift release on OVNKubernetes.',
         '',
         'MachineConfig 99-worker-a (document 1, line 1)',
         '',
@@ -402,7 +402,7 @@ describe('unit preview', () => {
     });
 
     it('a file that holds no MachineConfig says so', () => {
-      assert.equal(preview('apiVersion: v1\nkind: ConfigMap\n'), 'Problems checked for OpenShift 4.19 on OVNKubernetes.\n\nNo MachineConfig in this file: nothing to preview.\n');
+      assert.equal(preview('apiVersion: v1\nkind: ConfigMap\n'), 'Problems checked for any supported OpenShift release on OVNKubernetes.\n\nNo MachineConfig in this file: nothing to preview.\n');
     });
   });
 

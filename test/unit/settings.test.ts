@@ -22,9 +22,16 @@ describe('settings', () => {
     assert.equal(settings.networkType, DEFAULT_SETTINGS.networkType);
     assert.deepEqual(settings.serviceNetwork, DEFAULT_SETTINGS.serviceNetwork);
     assert.equal(complaints.length, 3);
-    assert.match(complaints[0], /^mcroutes\.openshiftVersion must be a release like "4\.19"; got 42\. Using "4\.19"\.$/);
+    assert.equal(complaints[0], 'mcroutes.openshiftVersion must be a release like "4.19", or empty for any supported release; got 42. Leaving it unset.');
     assert.match(complaints[1], /mcroutes\.networkType .*"Calico"/);
     assert.match(complaints[2], /mcroutes\.serviceNetwork must be a list of CIDRs/);
+  });
+
+  it('the release is unset by default: absent or "" means any supported release', () => {
+    assert.equal('openshiftVersion' in DEFAULT_SETTINGS, false);
+    assert.deepEqual(readSettings({ openshiftVersion: '' }), { settings: { ...DEFAULT_SETTINGS }, complaints: [] });
+    assert.equal(readSettings({ openshiftVersion: ' 4.16 ' }).settings.openshiftVersion, '4.16');
+    assert.equal(readSettings({ openshiftVersion: '4.19.1' }).settings.openshiftVersion, undefined);
   });
 
   it('settings that are not an object are reported', () => {

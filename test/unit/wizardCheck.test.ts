@@ -27,10 +27,10 @@ describe('checkWizardInput', function () {
       assert.deepEqual(check('role', 'worker'), { ok: true });
       assert.deepEqual(check('role', 'master'), { ok: true });
     });
-    it('a custom pool passes with mc-role-label\'s warning that a custom MachineConfigPool must select it', function () {
+    it('a custom pool passes with mc-role-label\'s question whether a MachineConfigPool selects it (none is in view)', function () {
       const result = check('role', 'infra');
-      assert.deepEqual(verdict(result), { ok: true, severity: 'warning', rule: 'mc-role-label' });
-      assert.match(result.message!, /custom MachineConfigPool selects it/);
+      assert.deepEqual(verdict(result), { ok: true, severity: 'info', rule: 'mc-role-label' });
+      assert.match(result.message!, /applies only where a MachineConfigPool selects it \(In \[worker, infra\]\)/);
     });
     it('a name no pool can have, or none, is refused', function () {
       assert.equal(check('role', 'Infra').ok, false);
@@ -153,7 +153,10 @@ describe('checkWizardInput', function () {
 
   describe('ignitionVersion', function () {
     it('the versions the release accepts pass; a newer one is refused with the newest as suggestion', function () {
-      assert.deepEqual(check('ignitionVersion', '3.5.0'), { ok: true });
+      assert.deepEqual(check('ignitionVersion', '3.4.0'), { ok: true });
+      assert.deepEqual(check('ignitionVersion', '3.5.0', {}, { ...OVN, openshiftVersion: '4.19' }), { ok: true });
+      // With the release unset, 3.5.0 is only a question, but the wizard writes nothing the rules speak of.
+      assert.deepEqual(verdict(check('ignitionVersion', '3.5.0')), { ok: false, severity: 'info', rule: 'ign-version', suggestion: '3.4.0' });
       assert.deepEqual(check('ignitionVersion', '3.2.0', {}, { ...OVN, openshiftVersion: '4.12' }), { ok: true });
       assert.deepEqual(verdict(check('ignitionVersion', '3.4.0', {}, { ...OVN, openshiftVersion: '4.12' })),
         { ok: false, severity: 'warning', rule: 'ign-version', suggestion: '3.2.0' });
@@ -178,8 +181,8 @@ describe('wizardDefaults', function () {
     const defaults = wizardDefaults(SDN, { role: 'infra', method: 'nmcli-unit' }, SEED);
     assert.deepEqual(defaults, {
       networkType: 'OpenShiftSDN',
-      openshiftVersion: '4.19',
-      ignitionVersions: ['3.5.0', '3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0'],
+      ignitionVersions: ['3.4.0', '3.3.0', '3.2.0', '3.1.0', '3.0.0'],
+      ignitionNote: '3.4.0 for any release from 4.13; 3.5.0 needs 4.19 or later: set mcroutes.openshiftVersion',
       name: '99-infra-static-routes',
       interface: 'ens5',
       fileInterfaces: ['ens5'],
@@ -197,3 +200,7 @@ describe('wizardDefaults', function () {
     assert.equal(wizardDefaults(OVN, { role: 'Bad Role' }).name, undefined);
   });
 });
+    const release = wizardDefaults({ ...OVN, openshiftVersion: '4.19' });
+    assert.equal(release.openshiftVersion, '4.19');
+    assert.deepEqual(release.ignitionVersions[0], '3.5.0');
+    assert.equal(release.ignitionNote, 'OpenShift 4.19 accepts up to 3.5.0; setting mcroutes.openshiftVersion');

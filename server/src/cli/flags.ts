@@ -76,7 +76,7 @@ export const SETTING_FLAGS: Readonly<Record<string, string>> = {
 };
 
 /** Their lines in each command's help. */
-export const SETTING_FLAGS_USAGE = `  --openshift-version V   target release 4.N (default 4.19)
+export const SETTING_FLAGS_USAGE = `  --openshift-version V   target release 4.N (default: any supported release)
   --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
   --cluster-network CIDRS, --service-network CIDRS, --machine-network CIDRS
                           the cluster's ranges, comma-separated (defaults

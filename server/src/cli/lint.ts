@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../core/lineIndex';
-import { lintText } from '../core/lint';
+import { fileFactsOf, lintText, parseText } from '../core/lint';
+import { RULES } from '../core/rules';
+import type { PoolFacts } from '../core/rules/rule';
 import { parseLintArgs, UsageError, type LintOptions } from './args';
 import { SETTING_FLAGS_USAGE } from './flags';
 import { ConfigError, ConfigResolver } from './config';
@@ -30,7 +32,8 @@ export const LINT_USAGE = `usage: mcroutes lint [options] [FILE | DIR | GLOB | -
 Reports the problems in MachineConfig YAML. A directory is searched recursively
 for *.yaml and *.yml (node_modules and .git skipped); a glob may use *, ** and ?
 (quote it so the shell leaves it alone); - reads stdin. YAML that is not a
-MachineConfig is skipped and counted.
+MachineConfig is skipped and counted. The files are read together: a
+MachineConfigPool in one answers for the roles of MachineConfigs in the others.
 
   --format FORMAT         text (default): FILE:LINE:COLUMN SEVERITY RULE MESSAGE,
                           coloured on a terminal unless NO_COLOR is set; json: an
@@ -94,9 +97,8 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
   let failed = errors.length > 0;
   for (const message of errors) io.err(`mcroutes: ${message}\n`);
 
-  const findings: Finding[] = [];
-  let checked = 0;
-  let skipped = 0;
+  // The files linted together are the workspace: a MachineConfigPool in one answers for the roles of the others.
+  const texts: { file: string; text: string; pools: PoolFacts }[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -111,6 +113,16 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
       failed = true;
       continue;
     }
+    texts.push({ file, text, pools: poolsOf(text) });
+  }
+
+  const findings: Finding[] = [];
+  let checked = 0;
+  let skipped = 0;
+  const withPools = texts.filter((t) => t.pools.pools > 0);
+  for (const entry of texts) {
+    const { file } = entry;
+    let text = entry.text;
     let settings;
     try {
       settings = resolver.resolve(file === STDIN ? undefined : file).settings;
@@ -136,7 +148,7 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
         }
       }
     }
-    const result = lintText(text, settings);
+    const result = lintText(text, settings, RULES, poolsBeyond(withPools, entry));
     for (const failure of result.failures) {
       io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
     }
@@ -181,6 +193,24 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
     return 1;
   }
   return 0;
+}
+
+/** A file's MachineConfigPools; a file that never names the kind is not parsed for them. */
+function poolsOf(text: string): PoolFacts {
+  if (!text.includes('MachineConfigPool')) return { pools: 0, poolRoles: new Set() };
+  return fileFactsOf(parseText(text).documents.map((d) => d.document));
+}
+
+/** The pools of the files of the run other than `self` (`withPools`: the files that hold any). */
+function poolsBeyond(withPools: readonly { pools: PoolFacts }[], self: object): PoolFacts {
+  let pools = 0;
+  const poolRoles = new Set<string>();
+  for (const other of withPools) {
+    if (other === self) continue;
+    pools += other.pools.pools;
+    for (const role of other.pools.poolRoles) poolRoles.add(role);
+  }
+  return { pools, poolRoles };
 }
 
 /** Relative to the working directory when the file is inside it, else as given. */

@@ -30,8 +30,9 @@ the same rules as \`mcroutes lint\`.
                           nmstate: a NodeNetworkConfigurationPolicy
   --interface IFACE       where the routes go (default br-ex on OVN-Kubernetes;
                           required otherwise, and for keyfile)
-  --ignition-version V    Ignition spec (default the newest the release accepts;
-                          not used by nmstate)
+  --ignition-version V    Ignition spec (default: the newest --openshift-version
+                          accepts, or 3.4.0 (4.13 and later) when it is not
+                          given; not used by nmstate)
 ${SETTING_FLAGS_USAGE}:
                           routes into them are refused
   -h, --help              show this help

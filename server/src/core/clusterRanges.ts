@@ -1,4 +1,4 @@
-import { isWithin, parseNetwork, type Network } from './address';
+import { formatNetwork, isWithin, parseNetwork, type Network } from './address';
 import { routesOf, type ConfigRoute, type MachineConfigModel } from './model';
 import { destinationNetwork, isRemoval } from './routeFacts';
 import type { Settings } from './settings';
@@ -51,27 +51,68 @@ export function machineRanges(settings: Settings): NamedRange[] {
   return named(settings.machineNetwork, 'the machine network');
 }
 
-/** 4.17 moved the OVN masquerade subnet from 169.254.169.0/29 (fd69::/125) to 169.254.0.0/17 (fd69::/112). */
-export function masqueradeIsWide(openshiftVersion: string): boolean {
-  const [major, minor] = openshiftVersion.split('.').map(Number);
-  return major > 4 || (major === 4 && minor >= 17);
-}
-
-/** OVN-Kubernetes internal subnets: join, transit switch, masquerade (IPv4 and IPv6). */
+/**
+ * OVN-Kubernetes internal subnets: join, transit switch, masquerade (IPv4 and IPv6). The
+ * masquerade subnet is the one of mcroutes.ovnMasqueradeSubnet; unset, 169.254.169.0/29
+ * (fd69::/125), masquerade on every release (4.17 widened it only for new installations,
+ * and upgraded clusters keep the old one). The release setting does not decide it: a
+ * cluster at 4.18 may have been installed at 4.16.
+ */
 export function ovnRanges(settings: Settings): NamedRange[] {
-  const wide = masqueradeIsWide(settings.openshiftVersion);
   return [
     ...named(OVN_JOIN, 'the OVN-Kubernetes join subnet'),
     ...named(OVN_TRANSIT, 'the OVN-Kubernetes transit switch subnet'),
-    ...named(wide ? OVN_MASQUERADE : OVN_MASQUERADE_BEFORE_4_17, `the OVN-Kubernetes masquerade subnet (OpenShift ${settings.openshiftVersion})`),
+    ...masqueradeRanges(settings).certain,
   ];
+}
+
+/**
+ * The masquerade subnet per family. `certain`: OVN's on this cluster (the setting, or the
+ * part every cluster has). `possible`: OVN's only if the cluster was installed at 4.17 or
+ * later, which the file and the release cannot tell (empty when the setting says).
+ */
+export function masqueradeRanges(settings: Settings): { certain: NamedRange[]; possible: NamedRange[] } {
+  const key = settings.ovnMasqueradeSubnet ?? '';
+  let ranges = masqueradeBySetting.get(key);
+  if (!ranges) {
+    ranges = readMasquerade(settings.ovnMasqueradeSubnet);
+    masqueradeBySetting.set(key, ranges);
+  }
+  return ranges;
+}
+
+const masqueradeBySetting = new Map<string, { certain: NamedRange[]; possible: NamedRange[] }>();
+
+function readMasquerade(setting: string | undefined): { certain: NamedRange[]; possible: NamedRange[] } {
+  const configured = setting ? parseNetwork(setting) : undefined;
+  const certain: NamedRange[] = [];
+  const possible: NamedRange[] = [];
+  for (const family of [4, 6] as const) {
+    const defaults = MASQUERADE_DEFAULTS[family];
+    if (configured?.family === family) {
+      certain.push({ network: configured, what: 'the OVN-Kubernetes masquerade subnet (setting mcroutes.ovnMasqueradeSubnet)', cidr: formatNetwork(configured) });
+      continue;
+    }
+    // A default of the other family tells the era: the two families moved together in 4.17.
+    const era = configured && (['wide', 'narrow'] as const).find((e) => formatNetwork(configured) === MASQUERADE_DEFAULTS[configured.family][e]);
+    if (era) {
+      certain.push(...parseNamed([defaults[era]], 'the OVN-Kubernetes masquerade subnet (per mcroutes.ovnMasqueradeSubnet)'));
+      continue;
+    }
+    certain.push(...parseNamed([defaults.narrow], 'the OVN-Kubernetes masquerade subnet'));
+    possible.push(...parseNamed([defaults.wide], 'the OVN-Kubernetes masquerade subnet of clusters installed at 4.17 or later'));
+  }
+  return { certain, possible };
 }
 
 // Constant lists, so that `named` parses each once (it caches by list).
 const OVN_JOIN = ['100.64.0.0/16', 'fd98::/64'];
 const OVN_TRANSIT = ['100.88.0.0/16', 'fd97::/64'];
-const OVN_MASQUERADE = ['169.254.0.0/17', 'fd69::/112'];
-const OVN_MASQUERADE_BEFORE_4_17 = ['169.254.169.0/29', 'fd69::/125'];
+/** 4.17 widened the masquerade subnet for new installations (openshift-docs cidr-range-definitions). */
+const MASQUERADE_DEFAULTS = {
+  4: { narrow: '169.254.169.0/29', wide: '169.254.0.0/17' },
+  6: { narrow: 'fd69::/125', wide: 'fd69::/112' },
+} as const;
 
 /** A route of the config that adds a destination inside one of `ranges`. */
 export interface RouteInRange {

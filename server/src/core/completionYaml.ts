@@ -5,7 +5,7 @@
 import type { CompletionItem } from './completion';
 import type { YamlKeyContext, YamlPath, YamlValueContext } from './completionContext';
 import { IGNITION_CONFIG, type Shape } from './ignitionSchema';
-import { acceptedIgnitionVersions } from './ignitionVersions';
+import { acceptedIgnitionVersions, firstReleaseAccepting, NEWEST_IGNITION_MINOR } from './ignitionVersions';
 import { MACHINECONFIG_API_VERSION } from './model';
 import { ROLE_LABEL } from './rules/mcRoleLabel';
 import type { Settings } from './settings';
@@ -140,7 +140,9 @@ export function knownValues(path: YamlPath, settings: Settings, roles: string[])
     case 'spec.config.ignition.version':
       return acceptedIgnitionVersions(settings.openshiftVersion).map((version, i) => ({
         value: version,
-        detail: i === 0 ? `newest spec OpenShift ${settings.openshiftVersion} accepts` : `accepted by OpenShift ${settings.openshiftVersion}`,
+        detail: !settings.openshiftVersion
+          ? `accepted from OpenShift ${firstReleaseAccepting(Number(version.split('.')[1]))}${i === 0 ? ` (3.${NEWEST_IGNITION_MINOR}.0 needs ${firstReleaseAccepting(NEWEST_IGNITION_MINOR)})` : ''}`
+          : i === 0 ? `newest spec OpenShift ${settings.openshiftVersion} accepts` : `accepted by OpenShift ${settings.openshiftVersion}`,
       }));
     case 'spec.config.systemd.units[].enabled':
       return [{ value: 'true', detail: 'enable the unit: it starts at boot' }, { value: 'false', detail: 'do not enable it' }];

@@ -1,8 +1,8 @@
-import { checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import { checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, withWorkspace, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import { buildMachineConfig, type MachineConfigModel } from './model';
 import type { Problem, RuleFailure, TextEdit } from './problem';
 import { RULES } from './rules';
-import type { Rule } from './rules/rule';
+import type { PoolFacts, Rule } from './rules/rule';
 import type { Settings } from './settings';
 import { planChunks, type SkippedText } from './limits';
 import { applySuppressions } from './suppressions';
@@ -35,9 +35,10 @@ export class IncrementalLinter {
    * With a `budget`, chunks not yet analysed when its clock passes `until` are left out
    * (counted in `pending`; at least one is analysed per call, and the clock is read after
    * each): the server publishes what it has and calls again, so a huge file never blocks
-   * it for long.
+   * it for long. `workspace`: the MachineConfigPools known beyond the file (as for
+   * lintText); it only settles findings, so a change of it re-analyses nothing.
    */
-  lint(text: string, settings: Settings, budget?: SliceBudget): LintResult {
+  lint(text: string, settings: Settings, budget?: SliceBudget, workspace?: PoolFacts): LintResult {
     const key = JSON.stringify(settings);
     if (key !== this.settingsKey) {
       this.previous = undefined;
@@ -71,13 +72,13 @@ export class IncrementalLinter {
     const machineConfigs = current.reduce((n, c) => n + c.machineConfigs, 0);
     const parsed = lazilyParsed(text, current, plan.skipped);
     const more = pending > 0 ? { pending } : {};
+    const pools = { pools: current.reduce((n, c) => n + c.pools, 0), poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
     // Other YAML gets nothing from us (as in lintParsed).
-    if (!isOurs(machineConfigs, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, ...more };
-    const facts = { poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
-    const settled = settleInFile(current.flatMap((c) => c.problems), facts, this.rules, failures);
+    if (!isOurs(machineConfigs, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, pools, ...more };
+    const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
     const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem)], settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { parsed, problems, failures, machineConfigs, ...more };
+    return { parsed, problems, failures, machineConfigs, pools, ...more };
   }
 
   /**
@@ -148,7 +149,8 @@ class Chunk {
     /** Findings before severity overrides, at absolute offsets for `start`. */
     public problems: Problem[],
     readonly machineConfigs: number,
-    /** Roles its MachineConfigPools select (FileFacts): a fact of the text, so it moves with it. */
+    /** Its MachineConfigPools and the roles they select (FileFacts): facts of the text, so they move with it. */
+    readonly pools: number,
     readonly poolRoles: readonly string[],
     text: string,
   ) {
@@ -172,8 +174,8 @@ class Chunk {
     // Suppressions are comments of this chunk; judge them on the chunk alone.
     const cappedHere = capped.map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
     problems = shiftProblems(applySuppressions(text.slice(start, end), shiftProblems(problems, -start), cappedHere), start);
-    const { poolRoles } = fileFactsOf(documents.map((d) => d.document));
-    return new Chunk(start, documents, problems, machineConfigs, [...poolRoles], text);
+    const { pools, poolRoles } = fileFactsOf(documents.map((d) => d.document));
+    return new Chunk(start, documents, problems, machineConfigs, pools, [...poolRoles], text);
   }
 
   /** The chunk's documents, their ranges valid for where it starts now. */

@@ -1,12 +1,12 @@
 import { buildMachineConfig, MachineConfigModel } from './model';
 import type { Problem, RuleFailure, RuleId } from './problem';
 import { RULES } from './rules';
-import type { FileFacts, Finding, Rule, RuleContext } from './rules/rule';
+import type { FileFacts, Finding, PoolFacts, Rule, RuleContext } from './rules/rule';
 import type { Settings } from './settings';
 import { applySuppressions } from './suppressions';
 import { shiftDocument, splitDocumentChunks } from './incremental';
 import { LIMITS, planChunks, withSkipped, type SkippedText } from './limits';
-import { rolesSelectedByPool } from './pools';
+import { isMachineConfigPool, rolesSelectedByPool } from './pools';
 import { parseYamlDocuments, YamlDocument } from './yamlDocuments';
 
 /** One YAML document of a file, with its MachineConfig model when it is one. */
@@ -34,6 +34,8 @@ export interface LintResult {
   machineConfigs: number;
   /** Document chunks left for a later call when IncrementalLinter.lint ran out of its time budget. */
   pending?: number;
+  /** The MachineConfigPools of the file (of the chunks analysed so far), for the findings of other files. */
+  pools: PoolFacts;
 }
 
 /**
@@ -61,26 +63,31 @@ export function parseChunk(text: string, start: number, end: number): AnalysedDo
   });
 }
 
-/** The whole walk: text → documents → model → rules → problems. Never throws. */
-export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES): LintResult {
+/**
+ * The whole walk: text → documents → model → rules → problems. Never throws. `workspace`:
+ * the MachineConfigPools known beyond this file (other files of the workspace or of the run).
+ */
+export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES, workspace?: PoolFacts): LintResult {
   const failures: RuleFailure[] = [];
-  return lintParsed(parseText(text, failures), settings, rules, failures);
+  return lintParsed(parseText(text, failures), settings, rules, failures, workspace);
 }
 
 /** The rules over an existing parse. */
-export function lintParsed(parsed: ParsedText, settings: Settings, rules: readonly Rule[] = RULES, failures: RuleFailure[] = []): LintResult {
+export function lintParsed(parsed: ParsedText, settings: Settings, rules: readonly Rule[] = RULES, failures: RuleFailure[] = [], workspace?: PoolFacts): LintResult {
   const { text, documents } = parsed;
   const problems: Problem[] = [];
   const machineConfigs = documents.filter((d) => d.machineConfig).length;
+  const facts = fileFactsOf(documents.map((d) => d.document));
+  const pools = { pools: facts.pools, poolRoles: facts.poolRoles };
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
-  if (!isOurs(machineConfigs, parsed.skipped)) return { parsed, problems, failures, machineConfigs };
+  if (!isOurs(machineConfigs, parsed.skipped)) return { parsed, problems, failures, machineConfigs, pools };
 
   const capped: CappedRules[] = [];
   for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
-  const settled = settleInFile(applySuppressions(text, problems, capped), fileFactsOf(documents.map((d) => d.document)), rules, failures);
+  const settled = settleInFile(applySuppressions(text, problems, capped), withWorkspace(facts, workspace), rules, failures);
   const shown = withConfiguredSeverity(withSkipped(settled, parsed.skipped), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { parsed, problems: shown, failures, machineConfigs };
+  return { parsed, problems: shown, failures, machineConfigs, pools };
 }
 
 /** Every rule over one document; a rule that throws becomes a failure, the others still report. */
@@ -151,25 +158,49 @@ function tooManyFindings(code: RuleId, next: Finding): Problem {
 /** What the documents of a file say that findings in other documents depend on. */
 export function fileFactsOf(documents: Iterable<YamlDocument>): FileFacts {
   const poolRoles = new Set<string>();
-  for (const document of documents) for (const role of rolesSelectedByPool(document)) poolRoles.add(role);
-  return { poolRoles };
+  let pools = 0;
+  for (const document of documents) {
+    if (!isMachineConfigPool(document)) continue;
+    pools++;
+    for (const role of rolesSelectedByPool(document)) poolRoles.add(role);
+  }
+  return { pools, poolRoles };
 }
 
-/** Drops the findings another document of the file answers (Rule.holdsInFile). */
+/** The file's facts with what is known beyond it; none known is the same as nothing given. */
+export function withWorkspace(file: PoolFacts, workspace: PoolFacts | undefined): FileFacts {
+  return { pools: file.pools, poolRoles: file.poolRoles, ...(workspace && workspace.pools > 0 ? { workspace } : {}) };
+}
+
+/** Drops the findings another document of the file answers (Rule.holdsInFile), and lets rules restate theirs (Rule.settleInFile). */
 export function settleInFile(problems: Problem[], file: FileFacts, rules: readonly Rule[], failures: RuleFailure[]): Problem[] {
   const judges = new Map<string, Rule>();
-  for (const rule of rules) if (rule.holdsInFile) judges.set(rule.id, rule);
+  for (const rule of rules) if (rule.holdsInFile || rule.settleInFile || rule.oncePerFile) judges.set(rule.id, rule);
   if (judges.size === 0) return problems;
-  return problems.filter((problem) => {
+  const settled: Problem[] = [];
+  const first = new Map<string, Problem>();
+  for (const problem of problems) {
     const rule = judges.get(problem.code);
-    if (!rule) return true;
+    if (!rule) {
+      settled.push(problem);
+      continue;
+    }
+    if (rule.oncePerFile) {
+      const before = first.get(rule.id);
+      if (!before || problem.start < before.start) first.set(rule.id, problem);
+      continue;
+    }
     try {
-      return rule.holdsInFile!(problem, file);
+      if (rule.holdsInFile && !rule.holdsInFile(problem, file)) continue;
+      const restated = rule.settleInFile ? rule.settleInFile(problem, file) : problem;
+      if (restated) settled.push(restated);
     } catch (error) {
       failures.push({ rule: rule.id, error: describeError(error) });
-      return true;
+      settled.push(problem);
     }
-  });
+  }
+  settled.push(...first.values());
+  return settled;
 }
 
 /** A file is ours when it holds a MachineConfig: an analysed one, or one in a part skipped for a limit. */

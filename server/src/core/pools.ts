@@ -3,13 +3,18 @@ import { mapAt, pairOf, scalarAt, seqAt, stringValue, type YamlDocument } from '
 
 export const ROLE_LABEL = 'machineconfiguration.openshift.io/role';
 
+export function isMachineConfigPool(document: YamlDocument): boolean {
+  const root = document.contents;
+  return isMap(root) && stringValue(scalarAt(root, 'kind')) === 'MachineConfigPool';
+}
+
 /**
  * The roles a MachineConfigPool document selects with its machineConfigSelector
  * (matchLabels, or matchExpressions on the role label with In); none for other documents.
  */
 export function rolesSelectedByPool(document: YamlDocument): string[] {
   const root = document.contents;
-  if (!isMap(root) || stringValue(scalarAt(root, 'kind')) !== 'MachineConfigPool') return [];
+  if (!isMachineConfigPool(document) || !isMap(root)) return [];
   const roles: string[] = [];
   const selector = mapAt(mapAt(root, 'spec'), 'machineConfigSelector');
   const label = stringValue(scalarAt(mapAt(selector, 'matchLabels'), ROLE_LABEL));

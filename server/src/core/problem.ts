@@ -11,13 +11,15 @@ export const RULE_IDS = [
   'unit-shadows-platform', 'file-mode', 'file-source', 'file-unit-conflict', 'placeholder', 'passwd-ssh-key',
   // The embedded systemd unit
   'unit-parse', 'unit-install-missing', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell',
-  'unit-unknown-directive', 'unit-ovn-ordering', 'unit-dependency', 'unit-ovs-disabled',
+  'unit-unknown-directive', 'unit-ovn-ordering', 'unit-dependency', 'unit-ovs-disabled', 'unit-oneshot-restart',
   // The nmcli command and its routes
   'route-cidr', 'route-host-bits', 'route-family', 'route-gateway', 'route-metric', 'route-attribute',
   'route-duplicate', 'route-default', 'route-replaces-all', 'nmcli-device-runtime', 'nmcli-ovn-port',
   'nmcli-reserved-iface', 'iface-name',
   // Cluster-aware IP semantics
   'route-overlaps-cluster', 'route-overlaps-ovn', 'route-overlaps-machine', 'route-ovn-egress',
+  // The settings themselves
+  'settings-network-type',
   // Suppression comments
   'unused-suppression',
 ] as const;

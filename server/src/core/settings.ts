@@ -4,7 +4,11 @@ import { RULE_IDS, type RuleId, type Severity } from './problem';
 export type NetworkType = 'OVNKubernetes' | 'OpenShiftSDN';
 
 export interface Settings {
-  openshiftVersion: string;
+  /**
+   * The target release `4.N`, when the user has said so. Unset: any supported release, so
+   * only what every one of them accepts is recommended (Ignition 3.4.0, not 3.5.0).
+   */
+  openshiftVersion?: string;
   networkType: NetworkType;
   clusterNetwork: string[];
   serviceNetwork: string[];
@@ -28,7 +32,6 @@ export type RuleLevel = Severity | 'off';
 const RULE_LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  openshiftVersion: '4.19',
   networkType: 'OVNKubernetes',
   clusterNetwork: ['10.128.0.0/14'],
   serviceNetwork: ['172.30.0.0/16'],
@@ -58,8 +61,8 @@ export function readSettings(raw: unknown): SettingsReading {
     complaints.push(`mcroutes settings must be an object; got ${describe(raw)}. Using the defaults.`);
   }
 
-  const openshiftVersion = pick(source, 'openshiftVersion', complaints, DEFAULT_SETTINGS.openshiftVersion,
-    (v): v is string => typeof v === 'string' && /^4\.\d{1,2}$/.test(v), 'a release like "4.19"');
+  const openshiftVersion = pick(source, 'openshiftVersion', complaints, undefined,
+    (v): v is string | undefined => typeof v === 'string' && /^(?:4\.\d{1,2})?$/.test(v.trim()), 'a release like "4.19", or empty for any supported release');
   const networkType = pick(source, 'networkType', complaints, DEFAULT_SETTINGS.networkType,
     (v): v is NetworkType => v === 'OVNKubernetes' || v === 'OpenShiftSDN', '"OVNKubernetes" or "OpenShiftSDN"');
   const cidrList = (v: unknown): v is string[] =>
@@ -71,15 +74,27 @@ export function readSettings(raw: unknown): SettingsReading {
   const brExInterface = pick(source, 'brExInterface', complaints, undefined,
     (v): v is string | undefined => typeof v === 'string' && IFACE_NAME.test(v), 'an interface name like "ens3" (1-15 characters, no "/" or spaces)');
   const ovnMasqueradeSubnet = pick(source, 'ovnMasqueradeSubnet', complaints, undefined,
-    (v): v is string | undefined => typeof v === 'string' && CIDR_SHAPE.test(v.trim()), 'a CIDR like "169.254.0.0/17" or "169.254.169.0/29"');
+    (v): v is string | undefined => typeof v === 'string' && (v.trim() === '' || CIDR_SHAPE.test(v.trim())), 'a CIDR like "169.254.0.0/17" or "169.254.169.0/29"');
 
   const rules = readRuleLevels(source.rules, complaints);
 
-  const settings: Settings = { openshiftVersion, networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork], rules };
+  const settings: Settings = { networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork], rules };
   // Only present when given, so that settings compare and print as before.
+  if (openshiftVersion !== undefined && openshiftVersion.trim() !== '') settings.openshiftVersion = openshiftVersion.trim();
   if (brExInterface !== undefined && brExInterface !== '') settings.brExInterface = brExInterface;
   if (ovnMasqueradeSubnet !== undefined && ovnMasqueradeSubnet.trim() !== '') settings.ovnMasqueradeSubnet = ovnMasqueradeSubnet.trim();
   return { settings, complaints };
+}
+
+/** The release the findings are judged for, for messages: "OpenShift 4.19", or "any supported OpenShift release" when unset. */
+export function releaseName(settings: Pick<Settings, 'openshiftVersion'>): string {
+  return settings.openshiftVersion ? `OpenShift ${settings.openshiftVersion}` : 'any supported OpenShift release';
+}
+
+/** The minor of the target release (19 for 4.19); undefined when the release is unset (any supported release). */
+export function releaseMinor(settings: Pick<Settings, 'openshiftVersion'>): number | undefined {
+  const match = /^4\.(\d+)$/.exec(settings.openshiftVersion ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 /** `{"route-default": "off", "unit-oneshot-remain": "hint"}`: each entry checked on its own. */
@@ -113,7 +128,7 @@ function pick<T>(
   const value = source[key];
   if (value === undefined || value === null) return fallback;
   if (valid(value)) return value;
-  complaints.push(`mcroutes.${key} must be ${expected}; got ${describe(value)}. Using ${JSON.stringify(fallback)}.`);
+  complaints.push(`mcroutes.${key} must be ${expected}; got ${describe(value)}. ${fallback === undefined ? 'Leaving it unset' : `Using ${JSON.stringify(fallback)}`}.`);
   return fallback;
 }
 

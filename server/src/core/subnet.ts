@@ -1,6 +1,6 @@
 import * as ipaddr from 'ipaddr.js';
 import { isWithin, networkOf, type Family, type IpAddress, type Network } from './address';
-import { machineRanges, ovnRanges, podAndServiceRanges, type NamedRange } from './clusterRanges';
+import { machineRanges, masqueradeRanges, ovnRanges, podAndServiceRanges, type NamedRange } from './clusterRanges';
 import type { Settings } from './settings';
 
 /**
@@ -119,7 +119,7 @@ function readClusterRanges(settings: Settings): NamedRange[] {
   return [
     ...podAndServiceRanges(settings),
     ...machineRanges(settings),
-    ...(settings.networkType === 'OVNKubernetes' ? ovnRanges(settings) : []),
+    ...(settings.networkType === 'OVNKubernetes' ? [...ovnRanges(settings), ...masqueradeRanges(settings).possible] : []),
   ];
 }
 

@@ -12,7 +12,7 @@ import {
   generateConfigFrom, readBackInterfaces, ROUTE_METHODS, withPrefix,
   type RouteInput, type RouteMethod, type WizardAnswers,
 } from './generate';
-import { acceptedIgnitionVersions } from './ignitionVersions';
+import { acceptedIgnitionVersions, ANY_RELEASE_IGNITION_MINOR, firstReleaseAccepting, NEWEST_IGNITION_MINOR } from './ignitionVersions';
 import { lintText } from './lint';
 import { routesOf, type MachineConfigModel } from './model';
 import { nmcliCommandsOf, reservedInterface } from './nmcliCommands';
@@ -50,8 +50,9 @@ export interface WizardCheck {
 /** What the wizard proposes for a draft under the current settings and the open file. */
 export interface WizardDefaults {
   networkType: Settings['networkType'];
-  openshiftVersion: string;
-  /** Spec versions the target release accepts, newest first; the first is proposed. */
+  /** The target release; absent when unset (any supported release). */
+  openshiftVersion?: string;
+  /** Spec versions the target release (unset: every supported release) accepts, newest first; the first is proposed. */
   ignitionVersions: string[];
   /** 99-<role>-static-routes, once the role is known. */
   name?: string;
@@ -72,6 +73,8 @@ export function proposedName(role: string): string {
 /** br-ex on OVN-Kubernetes (not for a keyfile: configure-ovs owns br-ex's profiles), else the open file's interface. */
 export function proposedInterface(method: RouteMethod, settings: Settings, fileInterfaces: readonly string[]): string {
   if (settings.networkType === 'OVNKubernetes' && method !== 'keyfile') return 'br-ex';
+  /** What the versions offered depend on, for the version question: "OpenShift 4.19 accepts up to 3.5.0". */
+  ignitionNote: string;
   const usable = fileInterfaces.filter((name) => !reservedInterface(name) && !(method === 'keyfile' && name === 'br-ex' && settings.networkType === 'OVNKubernetes'));
   return usable[0] ?? '';
 }
@@ -80,7 +83,7 @@ export function wizardDefaults(settings: Settings, draft: WizardDraft = {}, open
   const fileInterfaces = openText === undefined ? [] : readBackInterfaces(openText);
   return {
     networkType: settings.networkType,
-    openshiftVersion: settings.openshiftVersion,
+    ...(settings.openshiftVersion ? { openshiftVersion: settings.openshiftVersion } : {}),
     ignitionVersions: acceptedIgnitionVersions(settings.openshiftVersion),
     ...(draft.role && poolNameProblem(draft.role) === undefined ? { name: proposedName(draft.role) } : {}),
     interface: proposedInterface(draft.method ?? 'nmcli-unit', settings, fileInterfaces),
@@ -134,6 +137,7 @@ function check(step: WizardStep, raw: string, draft: WizardDraft, settings: Sett
     case 'interface':
       return checkInterface(value, draft, settings);
     case 'destination':
+    ignitionNote: ignitionNote(settings),
     case 'gateway':
     case 'metric':
       return checkRoutePart(step, value, draft, settings);
@@ -141,6 +145,12 @@ function check(step: WizardStep, raw: string, draft: WizardDraft, settings: Sett
       if (draft.method === 'nmstate') return OK; // an NMState policy is no Ignition config
       if (value === '') return refuse(`Choose an Ignition spec version, e.g. ${acceptedIgnitionVersions(settings.openshiftVersion)[0]}.`);
       return judgeProbe({ ...draft, ignitionVersion: value, method: draft.method ?? 'nmcli-unit' }, settings, 'strict',
+function ignitionNote(settings: Settings): string {
+  const newest = acceptedIgnitionVersions(settings.openshiftVersion)[0];
+  if (settings.openshiftVersion) return `OpenShift ${settings.openshiftVersion} accepts up to ${newest}; setting mcroutes.openshiftVersion`;
+  return `${newest} for any release from ${firstReleaseAccepting(ANY_RELEASE_IGNITION_MINOR)}; 3.${NEWEST_IGNITION_MINOR}.0 needs ${firstReleaseAccepting(NEWEST_IGNITION_MINOR)} or later: set mcroutes.openshiftVersion`;
+}
+
         (mc) => [rangeOfNode(scalarAt(mapAt(mc.config, 'ignition'), 'version'))]).verdict;
     }
     default:

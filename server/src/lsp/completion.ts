@@ -64,6 +64,8 @@ export interface CompletionContext {
   analysisNow: (document: TextDocument) => Promise<LintResult>;
   isYaml: (document: TextDocument) => boolean;
   log: Logger;
+  /** The workspace index, shared with validation (which reads its MachineConfigPools). */
+  roles?: WorkspaceRoles;
 }
 
 export interface CompletionFeature {
@@ -72,8 +74,7 @@ export interface CompletionFeature {
 }
 
 /** Registers textDocument/completion on the cached parse; roles come from open documents and the workspace folders. */
-export function registerCompletion({ connection, documents, settings, analysisNow, isYaml, log }: CompletionContext): CompletionFeature {
-  const roles = new WorkspaceRoles(log);
+export function registerCompletion({ connection, documents, settings, analysisNow, isYaml, log, roles = new WorkspaceRoles(log) }: CompletionContext): CompletionFeature {
   connection.onCompletion(guard(log, 'completion', async (params: CompletionParams): Promise<CompletionList | null> => {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return null;

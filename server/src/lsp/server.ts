@@ -30,6 +30,7 @@ import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
 import { registerPreviewRequests } from './preview';
 import { registerServerInfoRequests } from './serverInfo';
+import { WorkspaceRoles } from './workspaceRoles';
 
 export { ANALYSIS_SLICE_MS };
 
@@ -108,14 +109,21 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   function analyse(document: TextDocument, current: Settings): LintResult {
     let linter = linters.get(document.uri);
     if (!linter) linters.set(document.uri, (linter = new IncrementalLinter()));
-    const result = linter.lint(document.getText(), current, sliceBudget(clock));
+    // Files saved since the last scan are read again in the background (at most every refreshMs).
+    void workspaceIndex.refresh();
+    const openUris = documents.all().filter(isYaml).map((d) => d.uri);
+    const result = linter.lint(document.getText(), current, sliceBudget(clock), workspaceIndex.poolsBeyond(openUris, document.uri));
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
     }
     analysed.set(document.uri, { version: document.version, result });
     // Out of time with documents left: what is done is used now, the next slice follows.
     if (result.pending) scheduler.schedule(document.uri, 0);
-    else partialShown.delete(document.uri);
+    else {
+      partialShown.delete(document.uri);
+      // Its MachineConfigPools changed: the role findings of the other open documents depend on them.
+      if (workspaceIndex.notePools(document.uri, result.pools)) revalidateAll(document.uri);
+    }
     return result;
   }
 
@@ -126,11 +134,18 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     return analyse(document, await settings.get());
   }
 
-  const completion = registerCompletion({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, log });
+  /** The workspace's roles (completion) and MachineConfigPools (mc-role-label), scanned in the background. */
+  const workspaceIndex = new WorkspaceRoles(log);
+  workspaceIndex.onPoolsChanged(() => {
+    if (!shutDown) revalidateAll();
+  });
+  const completion = registerCompletion({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, log, roles: workspaceIndex });
 
-  function revalidateAll(): void {
-    analysed.clear();
+  /** Every open YAML document but `except` is analysed again. */
+  function revalidateAll(except?: string): void {
     for (const document of documents.all()) {
+      if (document.uri === except) continue;
+      analysed.delete(document.uri);
       if (isYaml(document)) scheduler.schedule(document.uri, 0);
     }
   }
@@ -196,6 +211,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     justOpened.delete(document.uri);
     analysed.delete(document.uri);
     linters.delete(document.uri);
+    if (workspaceIndex.forget(document.uri) && !shutDown) revalidateAll(document.uri);
     partialShown.delete(document.uri);
     scheduler.cancel(document.uri);
     if (isYaml(document) && !shutDown) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

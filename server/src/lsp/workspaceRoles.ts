@@ -1,9 +1,10 @@
 /**
  * The roles MachineConfigs use elsewhere in the workspace, for completing the role
- * label: those of the open documents (as edited) and of the YAML files in the workspace
- * folders (as saved). The folder scan is bounded (MAX_FILES files, none over MAX_BYTES,
- * node_modules and .git skipped), runs in the background, and is cached per file by
- * size and modification time; it is repeated at most every REFRESH_MS.
+ * label, and the MachineConfigPools there, for mc-role-label: those of the open documents
+ * (as edited) and of the YAML files in the workspace folders (as saved). The folder scan is
+ * bounded (MAX_FILES files, none over MAX_BYTES, node_modules and .git skipped), runs in
+ * the background, and is cached per file by size and modification time; it is repeated at
+ * most every REFRESH_MS.
  */
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rolesInParsed } from '../core/completion';
-import { parseText } from '../core/lint';
+import { fileFactsOf, parseText } from '../core/lint';
+import type { PoolFacts } from '../core/rules/rule';
 import { ROLE_LABEL } from '../core/rules/mcRoleLabel';
 import { describeError, type Logger } from './guard';
 
@@ -28,16 +30,27 @@ export interface WorkspaceRolesOptions {
 const DEFAULTS: WorkspaceRolesOptions = { maxFiles: 2000, maxBytes: 1024 * 1024, maxEntries: 50_000, refreshMs: 30_000, firstWaitMs: 1000 };
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-interface FileRoles {
+interface FileRoles extends TextRoles {
   size: number;
   mtimeMs: number;
-  roles: string[];
 }
+
+/** What one file says: the roles for completion, its MachineConfigPools for mc-role-label. */
+interface TextRoles {
+  roles: string[];
+  pools: number;
+  poolRoles: string[];
+}
+
+const NO_POOLS: PoolFacts = Object.freeze({ pools: 0, poolRoles: new Set<string>() });
 
 export class WorkspaceRoles {
   private roots: string[] = [];
   private files = new Map<string, FileRoles>();
   private openRoles = new Map<string, { version: number; roles: string[] }>();
+  /** The pools of each open document as its last complete analysis found them (the server notes them). */
+  private openPools = new Map<string, { pools: number; poolRoles: string[] }>();
+  private poolsListener: (() => void) | undefined;
   private scanning: Promise<void> | undefined;
   private scannedAt = 0;
   private readonly options: WorkspaceRolesOptions;
@@ -54,11 +67,20 @@ export class WorkspaceRoles {
     this.roots = roots;
   }
 
+  /** Called when a scan finds the pools on disk changed (the findings of open documents depend on them). */
+  onPoolsChanged(listener: () => void): void {
+    this.poolsListener = listener;
+  }
+
   /** Starts a scan when none ran lately; resolves when it ends. */
   refresh(): Promise<void> {
     if (this.scanning) return this.scanning;
     if (this.scannedAt > 0 && Date.now() - this.scannedAt < this.options.refreshMs) return Promise.resolve();
+    const before = this.diskPoolsKey();
     this.scanning = this.scan()
+      .then(() => {
+        if (this.diskPoolsKey() !== before) this.poolsListener?.();
+      })
       .catch((error: unknown) => this.log.error(`mcroutes: scanning the workspace for roles failed: ${describeError(error)}`))
       .finally(() => {
         this.scannedAt = Date.now();
@@ -95,10 +117,59 @@ export class WorkspaceRoles {
     return [...roles].sort();
   }
 
+  /**
+   * The MachineConfigPools beyond `current`: the open documents as last analysed (else as
+   * saved) and the files on disk. Answers at once from what is known (never waits for a scan).
+   */
+  poolsBeyond(openUris: readonly string[], current: string): PoolFacts {
+    let pools = 0;
+    const poolRoles = new Set<string>();
+    const add = (facts: { pools: number; poolRoles: readonly string[] }): void => {
+      pools += facts.pools;
+      for (const role of facts.poolRoles) poolRoles.add(role);
+    };
+    const noted = new Set<string>();
+    for (const uri of openUris) {
+      const facts = this.openPools.get(uri);
+      if (!facts) continue;
+      const file = filePathOf(uri);
+      if (file) noted.add(file);
+      if (uri !== current) add(facts);
+    }
+    const currentPath = filePathOf(current);
+    for (const [file, entry] of this.files) if (!noted.has(file) && file !== currentPath) add(entry);
+    return pools === 0 ? NO_POOLS : { pools, poolRoles };
+  }
+
+  /** Records the pools of an open document's complete analysis; true when they differ from what was known of it. */
+  notePools(uri: string, facts: PoolFacts): boolean {
+    const next = { pools: facts.pools, poolRoles: [...facts.poolRoles].sort() };
+    const before = this.openPools.get(uri) ?? this.savedPools(uri);
+    this.openPools.set(uri, next);
+    return poolsKey(before) !== poolsKey(next);
+  }
+
+  /** A closed document: its saved file speaks for it again; true when that changes the pools. */
+  forget(uri: string): boolean {
+    const before = this.openPools.get(uri);
+    if (!before) return false;
+    this.openPools.delete(uri);
+    return poolsKey(before) !== poolsKey(this.savedPools(uri));
+  }
+
+  private savedPools(uri: string): { pools: number; poolRoles: readonly string[] } {
+    const file = filePathOf(uri);
+    return (file ? this.files.get(file) : undefined) ?? { pools: 0, poolRoles: [] };
+  }
+
+  private diskPoolsKey(): string {
+    return [...this.files].filter(([, e]) => e.pools > 0).map(([file, e]) => `${file}\0${poolsKey(e)}`).sort().join('\n');
+  }
+
   private rolesOfOpen(document: TextDocument): string[] {
     const cached = this.openRoles.get(document.uri);
     if (cached && cached.version === document.version) return cached.roles;
-    const roles = rolesOfText(document.getText());
+    const { roles } = rolesOfText(document.getText());
     this.openRoles.set(document.uri, { version: document.version, roles });
     return roles;
   }
@@ -139,17 +210,23 @@ export class WorkspaceRoles {
       const cached = this.files.get(file);
       if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached;
       const text = await fs.readFile(file, 'utf8');
-      return { size: stat.size, mtimeMs: stat.mtimeMs, roles: rolesOfText(text) };
+      return { size: stat.size, mtimeMs: stat.mtimeMs, ...rolesOfText(text) };
     } catch {
       return undefined;
     }
   }
 }
 
-/** The roles of a file's MachineConfigs and pools; files that never mention the role label are not parsed. */
-function rolesOfText(text: string): string[] {
-  if (!text.includes(ROLE_LABEL)) return [];
-  return rolesInParsed(parseText(text));
+/** The roles of a file's MachineConfigs and pools, and its pools; files that mention neither are not parsed. */
+function rolesOfText(text: string): TextRoles {
+  if (!text.includes(ROLE_LABEL) && !text.includes('MachineConfigPool')) return { roles: [], pools: 0, poolRoles: [] };
+  const parsed = parseText(text);
+  const { pools, poolRoles } = fileFactsOf(parsed.documents.map((d) => d.document));
+  return { roles: rolesInParsed(parsed), pools, poolRoles: [...poolRoles].sort() };
+}
+
+function poolsKey(facts: { pools: number; poolRoles: readonly string[] }): string {
+  return `${facts.pools}:${[...facts.poolRoles].sort().join(',')}`;
 }
 
 function filePathOf(uri: string): string | undefined {

@@ -1,7 +1,7 @@
 import { isMap, type Scalar } from 'yaml';
-import { acceptedIgnitionVersions, newestIgnitionMinor } from '../ignitionVersions';
+import { acceptedIgnitionVersions, firstReleaseAccepting, NEWEST_IGNITION_MINOR, newestIgnitionMinor } from '../ignitionVersions';
 import { isKeyfilePath, MACHINECONFIG_API_VERSION, type MachineConfigModel } from '../model';
-import type { Settings } from '../settings';
+import { releaseName, type Settings } from '../settings';
 import { scalarAt, stringValue } from '../yamlDocuments';
 import { code, codeBlock } from './doc';
 import { ROLE_LABEL_KEY } from './machineConfigKeys';
@@ -132,8 +132,11 @@ export function ignitionReleaseRows(): [string, string][] {
 
 function ignitionVersionNote({ scalar, written, settings }: ValueContext): ValueNote {
   const accepted = acceptedIgnitionVersions(settings.openshiftVersion);
-  const release = `OpenShift ${settings.openshiftVersion}`;
-  const list = `it takes ${accepted.map(code).join(', ')} (newest first; setting \`mcroutes.openshiftVersion\`)`;
+  const release = releaseName(settings);
+  const list = settings.openshiftVersion
+    ? `it takes ${accepted.map(code).join(', ')} (newest first; setting \`mcroutes.openshiftVersion\`)`
+    : `${code(accepted[0])} suits every release from ${firstReleaseAccepting(Number(accepted[0].split('.')[1]))}; ${code(`3.${NEWEST_IGNITION_MINOR}.0`)} needs ${firstReleaseAccepting(NEWEST_IGNITION_MINOR)} or later (setting \`mcroutes.openshiftVersion\` names your release)`;
+  const spec = typeof scalar.value === 'string' ? /^3\.(\d+)\.0$/.exec(scalar.value) : null;
   const facts: string[] = [];
   if (typeof scalar.value !== 'string') {
     facts.push(`⚠ ${code(written)} is read as a number, not a version string: write ${code(`${written}.0`)}. ${release}: ${list}.`);
@@ -141,7 +144,9 @@ function ignitionVersionNote({ scalar, written, settings }: ValueContext): Value
     facts.push(`✓ Accepted by ${release}: ${list}.`);
   } else if (/^2\./.test(scalar.value)) {
     facts.push(`${code(scalar.value)} is a legacy Ignition 2 spec: still converted, but new configs should use ${code(accepted[0])}. ${release}: ${list}.`);
-  } else if (/^3\.\d+\.0$/.test(scalar.value)) {
+  } else if (spec && !settings.openshiftVersion && Number(spec[1]) <= NEWEST_IGNITION_MINOR) {
+    facts.push(`Needs OpenShift ${firstReleaseAccepting(Number(spec[1]))} or later; older releases reject it. For ${release}: ${list}.`);
+  } else if (spec) {
     facts.push(`⚠ Too new for ${release}, which rejects it: ${list}.`);
   } else {
     facts.push(`⚠ ${code(scalar.value)} is not an Ignition 3 spec version (\`3.x.0\`). ${release}: ${list}.`);

@@ -5,7 +5,7 @@ import { isExpanded, type ConfigRoute, type DropinModel, type ExecLine, type Fil
 import type { NmcliCommand } from '../nmcli';
 import type { Problem } from '../problem';
 import { destinationNetwork, destinationReading, gatewayAddress, isRemoval, metricOf, tableOf } from '../routeFacts';
-import type { Settings } from '../settings';
+import { releaseName, type Settings } from '../settings';
 import { hasExpansion } from '../shellScript';
 import { directivesOf } from '../unitFile';
 import { mapAt, pairOf, scalarAt, stringValue } from '../yamlDocuments';
@@ -20,6 +20,8 @@ import { defaultRouteMetric, ipRouteCommand, ipRouteLine, type DefaultMetric } f
  * the text ends with a newline. The first line:
  *
  *     Problems checked for OpenShift <openshiftVersion> on <networkType>.
+ *
+ * (`Problems checked for any supported OpenShift release on …` when the release is unset).
  *
  * Then each YAML document, in file order:
  * - one that does not parse:
@@ -122,7 +124,7 @@ export function targetAt(parsed: ParsedText, offset: number): PreviewTarget | un
 export function renderPreview(parsed: ParsedText, settings: Settings, problems: readonly Problem[], selection: PreviewSelection = {}): string {
   const out = new Output(parsed.text);
   const chosen = choose(parsed, selection);
-  out.line(`Problems checked for OpenShift ${settings.openshiftVersion} on ${settings.networkType}.`);
+  out.line(`Problems checked for ${releaseName(settings)} on ${settings.networkType}.`);
 
   const shownRanges: { start: number; end: number }[] = [];
   let machineConfigs = 0;

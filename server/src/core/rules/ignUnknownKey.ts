@@ -35,7 +35,7 @@ function walk(node: Node | null, shape: Shape, path: string, text: string, repor
       continue;
     }
     if (butaneOnlyKey(path, key)) continue; // ign-butane-syntax says it
-    const suggestion = closestWord(key, Object.keys(shape.object));
+    const suggestion = closestWord(key, Object.keys(shape.object)) ?? inflected(key, Object.keys(shape.object));
     const legacy = IGNITION_2_ONLY[key];
     const because = legacy ?? `Ignition 3 does not know ${path}.${key} and silently ignores it`;
     const fixes: Fix[] = [];
@@ -54,4 +54,16 @@ function walk(node: Node | null, shape: Shape, path: string, text: string, repor
       fixes,
     });
   }
+}
+
+/**
+ * A known key with an ending added or dropped (`masked` for `mask`): too far for
+ * closestWord on a short key, yet what the user meant, so the intent is kept, not dropped.
+ */
+function inflected(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return known.find((candidate) => {
+    const c = candidate.toLowerCase();
+    return ['s', 'es', 'd', 'ed'].some((ending) => lower === c + ending || c === lower + ending);
+  });
 }

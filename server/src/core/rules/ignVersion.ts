@@ -1,10 +1,14 @@
 import { isScalar } from 'yaml';
-import { newestIgnitionMinor } from '../ignitionVersions';
+import { firstReleaseAccepting, NEWEST_IGNITION_MINOR, newestIgnitionMinor } from '../ignitionVersions';
 import { keyRange } from '../model';
 import { mapAt, pairOf, rangeOfNode } from '../yamlDocuments';
 import type { Rule } from './rule';
 
-/** spec.config.ignition.version: present, a full `3.x.y` string, accepted by the target release. */
+/**
+ * spec.config.ignition.version: present, a full `3.x.y` string, accepted by the target
+ * release. With the release unset (any supported release) a spec that only newer releases
+ * accept is information, not a warning: the file cannot tell which release it is for.
+ */
 export const ignVersion: Rule = {
   id: 'ign-version',
   check({ machineConfig: mc, settings, report }) {
@@ -57,10 +61,24 @@ export const ignVersion: Rule = {
       });
     } else if (major !== 3) {
       report({ severity: 'error', message: `Ignition spec ${node.value} does not exist for MachineConfigs: use 3.x.y.`, range });
-    } else if (minor > newest) {
+    } else if (settings.openshiftVersion && minor > newest) {
       report({
         severity: 'warning',
         message: `OpenShift ${settings.openshiftVersion} accepts Ignition specs up to 3.${newest}.0; ${node.value} is rejected there (setting mcroutes.openshiftVersion).`,
+        range,
+        data: { replacement: `3.${newest}.0` },
+      });
+    } else if (minor > NEWEST_IGNITION_MINOR) {
+      report({
+        severity: 'warning',
+        message: `No OpenShift release accepts Ignition ${node.value} (the newest spec is 3.${NEWEST_IGNITION_MINOR}.0, from ${firstReleaseAccepting(NEWEST_IGNITION_MINOR)}): use 3.${newest}.0.`,
+        range,
+        data: { replacement: `3.${newest}.0` },
+      });
+    } else if (minor > newest) {
+      report({
+        severity: 'info',
+        message: `Ignition ${node.value} needs OpenShift ${firstReleaseAccepting(minor)} or later: use 3.${newest}.0, or set mcroutes.openshiftVersion.`,
         range,
         data: { replacement: `3.${newest}.0` },
       });

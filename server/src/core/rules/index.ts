@@ -32,6 +32,7 @@ import { routeOvnEgress } from './routeOvnEgress';
 import { routeReplacesAll } from './routeReplacesAll';
 import type { Rule } from './rule';
 import { unitDependency } from './unitDependency';
+import { settingsNetworkType } from './settingsNetworkType';
 import { unitDuplicate } from './unitDuplicate';
 import { unitExecShell } from './unitExecShell';
 import { unitInstallMissing } from './unitInstallMissing';
@@ -39,6 +40,7 @@ import { unitName } from './unitName';
 import { unitNetworkOnline } from './unitNetworkOnline';
 import { unitOneshotRemain } from './unitOneshotRemain';
 import { unitOvnOrdering } from './unitOvnOrdering';
+import { unitOneshotRestart } from './unitOneshotRestart';
 import { unitOvsDisabled } from './unitOvsDisabled';
 import { unitParse } from './unitParse';
 import { unitUnknownDirective } from './unitUnknownDirective';
@@ -70,6 +72,7 @@ export const RULES: readonly Rule[] = [
   unitNetworkOnline,
   unitOneshotRemain,
   unitExecShell,
+  unitOneshotRestart,
   unitUnknownDirective,
   unitOvnOrdering,
   unitDependency,
@@ -92,3 +95,4 @@ export const RULES: readonly Rule[] = [
   routeOverlapsMachine,
   routeOvnEgress,
 ];
+  settingsNetworkType,

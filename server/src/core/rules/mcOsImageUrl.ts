@@ -6,7 +6,9 @@ import type { Rule } from './rule';
 
 /**
  * spec.osImageURL rebases every node of the pool onto another OS image; the MCO docs say
- * not to set it. An empty value is ignored: harmless, and better removed.
+ * not to set it. An empty value is ignored: harmless, and better removed. A pull spec by
+ * digest (`@sha256:`) whose digest is not 64 lower-case hex characters is no image
+ * reference at all (OCI image-spec descriptor digests; containers/image refuses it): error.
  */
 export const mcOsImageUrl: Rule = {
   id: 'mc-os-image-url',
@@ -26,6 +28,16 @@ export const mcOsImageUrl: Rule = {
       });
       return;
     }
+    const digest = isScalar(value) && typeof value.value === 'string' ? badDigest(value.value) : undefined;
+    if (digest !== undefined) {
+      report({
+        severity: 'error',
+        message: `The sha256 digest of osImageURL must be 64 lower-case hex characters; ${digest}: the image cannot be pulled and the pool degrades.`,
+        range: rangeOfNode(value),
+        data: { digest },
+      });
+      return;
+    }
     report({
       severity: 'warning',
       message: 'osImageURL rebases every node of the pool onto this OS image instead of the release\'s own: the MCO docs say not to set it unless you build a custom RHCOS image on purpose. A static route does not need it.',
@@ -33,3 +45,14 @@ export const mcOsImageUrl: Rule = {
     });
   },
 };
+
+/** What is wrong with the `@sha256:` digest of a pull spec ("it has 12 characters"), or undefined when it is fine or absent. */
+function badDigest(url: string): string | undefined {
+  const at = url.indexOf('@sha256:');
+  if (at < 0) return undefined;
+  const digest = url.slice(at + '@sha256:'.length).trim();
+  if (/^[0-9a-f]{64}$/.test(digest)) return undefined;
+  if (/^[0-9a-fA-F]{64}$/.test(digest)) return 'this one has upper-case letters';
+  if (/^[0-9a-fA-F]*$/.test(digest)) return `this one has ${digest.length}`;
+  return 'this one has characters that are not hex';
+}

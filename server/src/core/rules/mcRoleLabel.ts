@@ -37,17 +37,28 @@ export const mcRoleLabel: Rule = {
       return;
     }
     if (!STANDARD_ROLES.has(role) && !hasPlaceholder(role)) {
+      // Pools usually live on the cluster, not beside the file: a question until pools are in view.
       report({
-        severity: 'warning',
-        message: `Role ${JSON.stringify(role)} is not one of the default pools (worker, master): it takes effect only if a custom MachineConfigPool selects it, e.g. machineConfigSelector matchExpressions ${ROLE_LABEL} In [worker, ${role}].`,
+        severity: 'info',
+        message: `Role ${JSON.stringify(role)} applies only where a MachineConfigPool selects it (In [worker, ${role}]); none is in view: check the cluster has one.`,
         range: rangeOfNode(rolePair.value),
         data: { role },
       });
     }
   },
-  // A MachineConfigPool in the same file that selects the role answers the warning.
-  holdsInFile(problem, file) {
+  /**
+   * A pool of the file or the workspace that selects the role answers the finding; pools in
+   * view that all leave the role out make it a warning: this config then reaches no node.
+   */
+  settleInFile(problem, file) {
     const role = problem.data?.role;
-    return typeof role !== 'string' || !file.poolRoles.has(role);
+    if (typeof role !== 'string') return problem;
+    if (file.poolRoles.has(role) || file.workspace?.poolRoles.has(role)) return undefined;
+    if (file.pools + (file.workspace?.pools ?? 0) === 0) return problem;
+    return {
+      ...problem,
+      severity: 'warning',
+      message: `No MachineConfigPool in view selects role ${JSON.stringify(role)}, so this config reaches no node: add ${role} to a pool's machineConfigSelector.`,
+    };
   },
 };

@@ -21,10 +21,21 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
-/** What the other documents of the file say, for findings that depend on them. */
-export interface FileFacts {
-  /** Roles selected by the MachineConfigPools of the file. */
+/** What a set of documents says about MachineConfigPools. */
+export interface PoolFacts {
+  /** How many MachineConfigPools there are. */
+  pools: number;
+  /** Roles their machineConfigSelectors select. */
   poolRoles: ReadonlySet<string>;
+}
+
+/** What the other documents of the file say, for findings that depend on them. */
+export interface FileFacts extends PoolFacts {
+  /**
+   * The MachineConfigPools beyond the file: the workspace the server scans, or the other
+   * files `mcroutes lint` was given. Absent when nothing beyond the file is known.
+   */
+  workspace?: PoolFacts;
 }
 
 export interface Rule {
@@ -36,4 +47,11 @@ export interface Rule {
    * document at a time, and a few findings are answered by another document of the file.
    */
   holdsInFile?(problem: Problem, file: FileFacts): boolean;
+  /**
+   * One of this rule's findings as the whole file (and what is known beyond it) has it: the
+   * same, changed (its severity or message), or undefined when it no longer holds.
+   */
+  settleInFile?(problem: Problem, file: FileFacts): Problem | undefined;
+  /** A finding about the file as a whole: only the first of the file is kept (each document reports it). */
+  oncePerFile?: boolean;
 }
