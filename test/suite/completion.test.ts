@@ -2,41 +2,23 @@
 // contributed snippet inserted by name, which the server then finds clean.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { closeUntitled, codeOf, diagnosticsWhen } from '../support/editor';
+import { machineConfigHead } from '../support/machineConfig';
 
 const ROUTE_SNIPPET = 'MachineConfig: static route (nmcli in a systemd unit)';
 
-/** Resolves with the document's mcroutes diagnostics once `accept` holds; waits on events, never on time. */
-function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mcroutes');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}; last diagnostics: ${JSON.stringify(ours().map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.severity}`))}`));
-    }, 30_000);
-    const check = () => {
-      const current = ours();
-      if (!accept(current)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(current);
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
-}
-
-const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-
 describe('completion and snippets', () => {
-  // The untitled editors are reverted as they are closed: a dirty one would ask to be saved.
+  let document: vscode.TextDocument | undefined;
+
+  // The untitled editors are reverted as they are closed (a dirty one would ask to be
+  // saved), and the server has dropped them before the next test.
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    if (document) await closeUntitled(document);
+    document = undefined;
   });
 
   it('a contributed snippet inserted by name gives a config the server finds clean (hints only)', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+    document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
     const editor = await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name: ROUTE_SNIPPET });
     const text = editor.document.getText();
@@ -49,18 +31,8 @@ describe('completion and snippets', () => {
   });
 
   it('the completion list at the caret comes from the server: keys, then values', async () => {
-    const content = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-static-routes',
-      '  labels:',
-      '    machineconfiguration.openshift.io/role: worker',
-      'spec:',
-      '  ',
-      '',
-    ].join('\n');
-    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    const content = `${machineConfigHead()}spec:\n  \n`;
+    document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
     await vscode.window.showTextDocument(document);
     const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(7, 2));
     const labels = keys.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));

@@ -5,49 +5,33 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { coreFindings } from '../support/coreFindings';
+import { closeUntitled, diagnosticsWhen, showing, textWhen } from '../support/editor';
+import { SEED } from '../support/seed';
 
 const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> [quit](command:workbench.action.quit) $(alert)';
 
-function when<T>(event: vscode.Event<T>, check: () => boolean, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (check()) return resolve();
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, 30_000);
-    const subscription = event(() => {
-      if (!check()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
-
 describe('the unit preview cannot run content', function () {
   this.timeout(90_000);
+  let yaml: vscode.TextDocument | undefined;
 
   after(async () => {
+    if (yaml) await closeUntitled(yaml);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('is a plain-text document in a text tab, showing markup and command links literally', async () => {
-    const [seedFile] = await vscode.workspace.findFiles('seed-route.yaml');
-    const seedText = Buffer.from(await vscode.workspace.fs.readFile(seedFile)).toString('utf8');
-    const yaml = await vscode.workspace.openTextDocument({
-      language: 'yaml',
-      content: seedText.replace('Description=nmcli-dev-modify', `Description=${HOSTILE}`),
-    });
+    const content = SEED.replace('Description=nmcli-dev-modify', `Description=${HOSTILE}`);
+    yaml = await vscode.workspace.openTextDocument({ language: 'yaml', content });
     await vscode.window.showTextDocument(yaml);
-    const diagnosed = () => vscode.languages.getDiagnostics(yaml.uri).some((d) => d.source === 'mcroutes');
-    await when(vscode.languages.onDidChangeDiagnostics, diagnosed, 'the diagnostics of the YAML');
+    await diagnosticsWhen(yaml.uri, showing(coreFindings(content)), 'the diagnostics of the YAML: all the core finds in it');
 
     const uri = await vscode.commands.executeCommand<vscode.Uri>('mcroutes.previewUnit', yaml.uri, { unit: 'nmcli-dev-modify.service' });
     assert.ok(uri, 'the command answers with the preview address');
     assert.equal(uri.scheme, 'mcroutes-preview');
     const preview = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     assert.ok(preview, 'the preview is a text document');
-    await when(vscode.workspace.onDidChangeTextDocument, () => preview.getText().includes(HOSTILE), 'the preview text');
+    await textWhen(preview, (t) => t.includes(HOSTILE), 'the preview text');
     assert.equal(preview.languageId, 'plaintext');
     assert.ok(preview.getText().includes(`Description=${HOSTILE}`), 'the markup is shown as it is written');
 

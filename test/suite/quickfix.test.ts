@@ -1,38 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-/** Resolves once the document's mcroutes diagnostics satisfy `accept` (event-driven). */
-function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mcroutes');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out; diagnostics: ${ours().map((d) => String(d.code)).join(', ')}`));
-    }, 30_000);
-    const check = () => {
-      if (!accept(ours())) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(ours());
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    check();
-  });
-}
+import { coreFindings } from '../support/coreFindings';
+import { diagnosticsWhen, openSeed, restoreSeed, seedShown, showing } from '../support/editor';
 
 describe('quick fixes in the editor', () => {
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    document = await openSeed();
+  });
+
+  // The fix is an unsaved edit: reverted after the test, and the seed's findings back.
+  afterEach(() => restoreSeed(document));
+
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('the light bulb on After=network-online.target adds Wants= with the unit\'s indentation', async () => {
-    const [seed] = await vscode.workspace.findFiles('seed-route.yaml');
-    const document = await vscode.workspace.openTextDocument(seed);
-    await vscode.window.showTextDocument(document);
-    const before = await diagnosticsWhen(document.uri, (d) => d.some((x) => x.code === 'unit-network-online'));
+    const before = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s nine known findings');
     const finding = before.find((d) => d.code === 'unit-network-online')!;
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
@@ -42,7 +28,9 @@ describe('quick fixes in the editor', () => {
     assert.ok(add?.edit, `a quick fix adding Wants=; got ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(add.edit));
 
-    const after = await diagnosticsWhen(document.uri, (d) => !d.some((x) => x.code === 'unit-network-online'));
+    // The state of the fixed text: what the core finds in it, by code and range.
+    const after = await diagnosticsWhen(document.uri, showing(coreFindings(document.getText())), 'the findings of the fixed text');
+    assert.ok(!after.some((x) => x.code === 'unit-network-online'));
     assert.deepEqual(after.map((d) => String(d.code)).sort(), before.filter((d) => d !== finding).map((d) => String(d.code)).sort());
     const line = document.lineAt(finding.range.start.line).text;
     assert.equal(line, '             Wants=network-online.target');

@@ -2,10 +2,13 @@
  * The language server killed in the middle of work (SIGKILL, as the out-of-memory killer
  * would): the client starts it again, the user is told once, and the diagnostics come back.
  * After the fifth crash within three minutes it stays stopped and says so once; the
- * restart command brings it back. client/src/crashes.ts; waits on events, never on time.
+ * restart command brings it back. client/src/crashes.ts; waits for states, never on time.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { coreFindings } from '../support/coreFindings';
+import { closeUntitled, diagnosticsWhen, next, openSeed, placedOf, seedShown, showing, within } from '../support/editor';
+import { keysOf, SEED, SEED_STATE } from '../support/seed';
 
 const EXTENSION_ID = 'mcroutes.mcroutes';
 const RESTARTED = 'MachineConfig Routes: the language server stopped unexpectedly and was restarted.';
@@ -18,34 +21,6 @@ interface Api {
   onDidNotifyServer: vscode.Event<string>;
 }
 
-function within<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))),
-  ]);
-}
-
-/** The next event of `event` satisfying `accept`. */
-function next<T>(event: vscode.Event<T>, accept: (value: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const subscription = event((value) => {
-      if (!accept(value)) return;
-      subscription.dispose();
-      resolve(value);
-    });
-  });
-}
-
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mcroutes');
-
-/** Resolves when the document's mcroutes diagnostics satisfy `accept` (now or on a later change). */
-function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  if (accept(ours(uri))) return Promise.resolve(ours(uri));
-  return next(vscode.languages.onDidChangeDiagnostics, (e) => e.uris.some((u) => u.toString() === uri.toString()) && accept(ours(uri)))
-    .then(() => ours(uri));
-}
-
 async function serverPid(api: Api): Promise<number> {
   return (await api.client.sendRequest<{ pid: number }>('mcroutes/serverInfo')).pid;
 }
@@ -54,16 +29,13 @@ describe('the language server killed mid-work', function () {
   this.timeout(180_000);
   let api: Api;
   let seed: vscode.TextDocument;
-  let seedCount: number;
 
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     api = (await ext.activate()) as Api;
-    const [file] = await vscode.workspace.findFiles('seed-route.yaml');
-    seed = await vscode.workspace.openTextDocument(file);
-    await vscode.window.showTextDocument(seed);
-    seedCount = (await within(diagnosticsWhen(seed.uri, (d) => d.length >= 8), 'the seed diagnostics')).length;
+    // The baseline is a state, not a count: the seed's nine known findings.
+    seed = await openSeed();
   });
 
   after(async () => {
@@ -74,24 +46,30 @@ describe('the language server killed mid-work', function () {
     const noticesBefore = api.serverNotices.length;
     const pid = await serverPid(api);
     // Work in progress: a 500-document file, analysed in slices, is still being analysed.
-    const seedText = seed.getText();
-    const big = await vscode.workspace.openTextDocument({ language: 'yaml', content: Array.from({ length: 500 }, () => seedText).join('---\n') });
-    await within(diagnosticsWhen(big.uri, (d) => d.length > 0), 'the first diagnostics of the big file');
+    const bigText = Array.from({ length: 500 }, () => SEED).join('---\n');
+    const big = await vscode.workspace.openTextDocument({ language: 'yaml', content: bigText });
+    // Its first slice has been published: the first document, the seed itself, shows its findings.
+    const firstDocument = keysOf(SEED_STATE);
+    await diagnosticsWhen(big.uri, (d) => {
+      const shown = new Set(keysOf(placedOf(d)));
+      return firstDocument.every((key) => shown.has(key));
+    }, 'the first diagnostics of the big file: its first document\'s findings');
 
-    const cleared = diagnosticsWhen(seed.uri, (d) => d.length === 0);
+    const cleared = diagnosticsWhen(seed.uri, (d) => d.length === 0, 'the seed\'s findings cleared');
     const notified = next(api.onDidNotifyServer);
     process.kill(pid, 'SIGKILL');
 
     assert.equal(await within(notified, 'the restart notice'), RESTARTED);
     await within(cleared, 'the diagnostics to be cleared with the dead server');
-    const back = await within(diagnosticsWhen(seed.uri, (d) => d.length === seedCount), 'the seed diagnostics to come back');
-    assert.equal(back.length, seedCount);
-    await within(diagnosticsWhen(big.uri, (d) => d.length > 0), 'the big file diagnostics to come back');
+    await diagnosticsWhen(seed.uri, seedShown, 'the seed diagnostics to come back: its nine known findings');
+    await diagnosticsWhen(big.uri, showing(coreFindings(bigText)), 'the big file diagnostics to come back: all the core finds in it');
     const newPid = await serverPid(api);
     assert.notEqual(newPid, pid, 'a new server process answers');
     // Once: one notice for one crash, and none other.
     assert.deepEqual(api.serverNotices.slice(noticesBefore), [RESTARTED]);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // As the test found it: the big file closed and dropped by the server, the seed shown.
+    await closeUntitled(big);
+    await vscode.window.showTextDocument(seed);
   });
 
   it('after the fifth crash in three minutes it stays stopped, says so once, and the restart command brings it back', async () => {
@@ -111,7 +89,7 @@ describe('the language server killed mid-work', function () {
     assert.equal(api.serverNotices.length - noticesBefore, 4, `notices: ${JSON.stringify(api.serverNotices.slice(noticesBefore))}`);
 
     await vscode.commands.executeCommand('mcroutes.restartServer');
-    await within(diagnosticsWhen(seed.uri, (d) => d.length === seedCount), 'the seed diagnostics after the restart command');
+    await diagnosticsWhen(seed.uri, seedShown, 'the seed diagnostics after the restart command: its nine known findings');
     assert.equal(api.client.isRunning(), true);
     // The command is no crash: nothing more was said.
     assert.equal(api.serverNotices.length - noticesBefore, 4);
