@@ -4,6 +4,11 @@
  * MachineConfigPools beyond the file. Each with its message, flagged and not flagged.
  */
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { InitializeParams } from 'vscode-languageserver/node';
 import { applyEdits } from '../../server/src/core/edits';
 import { IncrementalLinter } from '../../server/src/core/incremental';
 import { lintText } from '../../server/src/core/lint';
@@ -11,6 +16,7 @@ import type { Problem } from '../../server/src/core/problem';
 import { RULES } from '../../server/src/core/rules';
 import type { PoolFacts } from '../../server/src/core/rules/rule';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { WorkspaceRoles } from '../../server/src/lsp/workspaceRoles';
 
 const settings = (extra: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, rules: {}, ...extra });
 
@@ -211,5 +217,36 @@ describe('mc-role-label and the MachineConfigPools in view', () => {
     assert.equal(own.pools, 1);
     assert.deepEqual([...own.poolRoles], ['infra']);
     assert.deepEqual(new IncrementalLinter().lint(pool, settings()).pools.pools, 1);
+  });
+});
+
+describe('the server\'s workspace index: MachineConfigPools beyond the current document', () => {
+  const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined };
+  const poolText = (role: string) => `apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfigPool\nmetadata:\n  name: ${role}\nspec:\n  machineConfigSelector:\n    matchLabels:\n      machineconfiguration.openshift.io/role: ${role}\n`;
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'mcroutes-pools-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('saved pools count until their document is open; an open document counts as last analysed; closing gives the saved one back', async () => {
+    const file = path.join(root, 'pool.yaml');
+    writeFileSync(file, poolText('gpu'));
+    const index = new WorkspaceRoles(quiet);
+    index.setRoots({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'w' }] } as unknown as InitializeParams);
+    let changed = 0;
+    index.onPoolsChanged(() => changed++);
+    await index.refresh();
+    assert.equal(changed, 1, 'the first scan found a pool');
+    const roles = (facts: PoolFacts) => `${facts.pools} ${[...facts.poolRoles].join(',')}`;
+    const mc = 'file:///elsewhere/mc.yaml';
+    assert.equal(roles(index.poolsBeyond([mc], mc)), '1 gpu');
+    const uri = pathToFileURL(file).href;
+    assert.equal(index.notePools(uri, { pools: 1, poolRoles: new Set(['gpu']) }), false, 'the same as saved');
+    assert.equal(index.notePools(uri, { pools: 1, poolRoles: new Set(['infra']) }), true, 'edited');
+    assert.equal(roles(index.poolsBeyond([mc, uri], mc)), '1 infra');
+    assert.equal(roles(index.poolsBeyond([mc, uri], uri)), '0 ', 'not its own');
+    assert.equal(index.forget(uri), true);
+    assert.equal(roles(index.poolsBeyond([mc], mc)), '1 gpu');
   });
 });
