@@ -2,11 +2,10 @@
  * Named hostile inputs, built from the seed, shared by test/unit/hostile.test.ts (the core)
  * and test/protocol/hostile.test.ts (the server). Each says what the user must see.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { machineConfigHead } from './machineConfig';
+import { REPO_ROOT, SEED } from './seed';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SEED = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'seed-route.yaml'), 'utf8');
+export { REPO_ROOT, SEED };
 
 /** What the user sees: one finding of `code` whose message matches, and (optionally) its data. */
 export interface Expectation {
@@ -92,7 +91,7 @@ export const invalidUtf8Bytes = memo(() => {
 export const invalidUtf8 = memo(() => invalidUtf8Bytes().toString('utf8'));
 
 export const tenThousandDocuments = memo(() =>
-  Array.from({ length: 10_000 }, (_, i) => `apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: tiny-${i}\n`).join('---\n'));
+  Array.from({ length: 10_000 }, (_, i) => machineConfigHead({ name: `tiny-${i}`, role: null })).join('---\n'));
 
 /** `levels` nested block mappings under spec.config.storage (one more space each, to stay small). */
 function nested(levels: number): string {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/completion';
 import { parseText } from '../../server/src/core/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
-import { ROUTE_CONFIG, WORKER_HEAD } from '../support/routeConfig';
+import { machineConfigHead, ROUTE_CONFIG, WORKER_HEAD } from '../support/machineConfig';
 import { expandSnippet } from '../support/snippetSyntax';
 
 /** `$0` marks the caret in the fixtures. */
@@ -47,14 +47,14 @@ describe('completion: YAML keys', () => {
   });
 
   it('metadata keys on an empty line of the block, by indentation', () => {
-    const result = complete(`apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: x\n  $0\nspec: {}\n`);
+    const result = complete(`${machineConfigHead({ name: 'x', role: null })}  $0\nspec: {}\n`);
     assert.deepEqual(result.labels, ['labels', 'annotations']);
     const text = accept(result, 'labels');
     assert.match(text, /\n  labels:\n    machineconfiguration\.openshift\.io\/role: worker\nspec/);
   });
 
   it('the role label under labels', () => {
-    const result = complete(`apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: x\n  labels:\n    $0\n`);
+    const result = complete(`${machineConfigHead({ name: 'x', role: null })}  labels:\n    $0\n`);
     assert.deepEqual(result.labels, ['machineconfiguration.openshift.io/role']);
   });
 
@@ -101,7 +101,7 @@ describe('completion: YAML keys', () => {
 
 describe('completion: YAML values', () => {
   it('roles: worker, master, the file\'s and the workspace\'s', () => {
-    const other = `---\napiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: x\n  labels:\n    machineconfiguration.openshift.io/role: edge\n`;
+    const other = `---\n${machineConfigHead({ name: 'x', role: 'edge' })}`;
     const result = complete(`${HEAD.replace('role: worker', 'role: $0')}${other}`, { knownRoles: ['infra', 'worker'] });
     assert.deepEqual(result.labels, ['worker', 'master', 'edge', 'infra']);
     assert.equal(result.replaceStart, result.replaceEnd);

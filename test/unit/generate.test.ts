@@ -15,6 +15,7 @@ import { lintText } from '../../server/src/core/lint';
 import { reservedInterface } from '../../server/src/core/nmcliCommands';
 import { DEFAULT_SETTINGS, type NetworkType, type Settings } from '../../server/src/core/settings';
 import { checkWizardInput } from '../../server/src/core/wizardCheck';
+import { machineConfig } from '../support/machineConfig';
 
 /** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
 function prng(seed: number): () => number {
@@ -387,7 +388,12 @@ describe('generateConfig: each method', function () {
   });
 
   it('readBackRoutes reads the seed\'s route, and nothing from YAML that holds no routes', function () {
-    const seed = 'apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: x\nspec:\n  config:\n    ignition:\n      version: 3.1.0\n    systemd:\n      units:\n      - name: r.service\n        contents: |\n          [Service]\n          ExecStart=nmcli dev modify ens5 +ipv4.routes "192.168.1.0/24 172.18.0.1"\n';
+    const seed = machineConfig({
+      name: 'x',
+      role: null,
+      ignitionVersion: '3.1.0',
+      units: [{ name: 'r.service', contents: ['[Service]', 'ExecStart=nmcli dev modify ens5 +ipv4.routes "192.168.1.0/24 172.18.0.1"'] }],
+    });
     assert.deepEqual(readBackRoutes(seed), [{ destination: '192.168.1.0/24', gateway: '172.18.0.1' }]);
     assert.deepEqual(readBackRoutes('apiVersion: v1\nkind: ConfigMap\n'), []);
     assert.deepEqual(readBackRoutes(': : :\n\t- ['), []);

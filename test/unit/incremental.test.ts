@@ -9,11 +9,12 @@ import { RULES } from '../../server/src/core/rules';
 import type { Rule } from '../../server/src/core/rules/rule';
 import { locate } from '../../server/src/core/locate';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { machineConfigHead } from '../support/machineConfig';
+import { SEED as seed } from '../support/seed';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
 const cases = fs.readdirSync(path.join(fixtures, 'cases')).filter((f) => f.endsWith('.yaml')).sort()
   .map((f) => fs.readFileSync(path.join(fixtures, 'cases', f), 'utf8'));
-const seed = fs.readFileSync(path.join(fixtures, 'seed-route.yaml'), 'utf8');
 
 const comparable = (text: string, settings = DEFAULT_SETTINGS, linter = new IncrementalLinter()) => {
   const incremental = linter.lint(text, settings).problems;
@@ -114,7 +115,7 @@ describe('incremental analysis', function () {
   });
 
   it('a document that does not parse cannot run on into the next, in the editor and in the CLI alike', () => {
-    const broken = 'apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: "99-worker-broken\n';
+    const broken = machineConfigHead({ name: '"99-worker-broken', role: null });
     const text = `${broken}---\n${seed}`;
     const full = lintText(text, DEFAULT_SETTINGS).problems;
     assert.deepEqual(new IncrementalLinter().lint(text, DEFAULT_SETTINGS).problems, full);

@@ -1,15 +1,13 @@
 /** The unit preview (core/render/preview.ts) and the `ip route` lines it promises (core/render/ipRoute.ts). */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lintText } from '../../server/src/core/lint';
 import { routesOf } from '../../server/src/core/model';
 import { previewTargets, renderPreview, targetAt, type PreviewSelection } from '../../server/src/core/render/preview';
 import { ipRouteCommand, ipRouteLine } from '../../server/src/core/render/ipRoute';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { machineConfig, machineConfigHead } from '../support/machineConfig';
+import { fixture, SEED as seed } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
-
-const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
 
 const linted = new Map<string, ReturnType<typeof lintText>>();
 
@@ -78,44 +76,36 @@ describe('unit preview', () => {
   });
 
   describe('units and dropins', () => {
-    const text = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-routes',
-      '  labels:',
-      '    machineconfiguration.openshift.io/role: worker',
-      'spec:',
-      '  config:',
-      '    ignition:',
-      '      version: 3.4.0',
-      '    systemd:',
-      '      units:',
-      '        - name: add-routes.service',
-      '          enabled: true',
-      '          contents: |',
-      '            [Unit]',
-      '            Description=Add static routes',
-      '            Wants=network-online.target',
-      '            After=network-online.target ovs-configuration.service',
-      '            [Service]',
-      '            Type=oneshot',
-      '            RemainAfterExit=yes',
-      '            ExecStart=/usr/bin/nmcli connection modify br-ex +ipv4.routes "192.168.1.0/24 10.0.0.1"',
-      '            [Install]',
-      '            WantedBy=multi-user.target',
-      '          dropins:',
-      '            - name: 10-ipv6.conf',
-      '              contents: |',
-      '                [Service]',
-      '                ExecStart=',
-      '                ExecStart=-/usr/bin/nmcli dev modify br-ex +ipv6.routes "fd00:1::/64 fd00::1 200, 2001:db8:0::/32 fd00::1 table=100" ipv6.route-metric 50',
-      '        - name: kubelet.service',
-      '          dropins:',
-      '            - name: 20-after-routes.conf',
-      '              contents: "[Unit]\\nAfter=add-routes.service"',
-      '',
-    ].join('\n');
+    const text = machineConfig({
+      name: '99-worker-routes',
+      units: [{
+        name: 'add-routes.service',
+        enabled: true,
+        contents: [
+          '[Unit]',
+          'Description=Add static routes',
+          'Wants=network-online.target',
+          'After=network-online.target ovs-configuration.service',
+          '[Service]',
+          'Type=oneshot',
+          'RemainAfterExit=yes',
+          'ExecStart=/usr/bin/nmcli connection modify br-ex +ipv4.routes "192.168.1.0/24 10.0.0.1"',
+          '[Install]',
+          'WantedBy=multi-user.target',
+        ],
+        dropins: [{
+          name: '10-ipv6.conf',
+          contents: [
+            '[Service]',
+            'ExecStart=',
+            'ExecStart=-/usr/bin/nmcli dev modify br-ex +ipv6.routes "fd00:1::/64 fd00::1 200, 2001:db8:0::/32 fd00::1 table=100" ipv6.route-metric 50',
+          ],
+        }],
+      }, {
+        name: 'kubelet.service',
+        dropins: [{ name: '20-after-routes.conf', contents: '"[Unit]\\nAfter=add-routes.service"' }],
+      }],
+    });
 
     it('a dropin is written under <unit>.d/, split and rendered like a unit, with its own problems', () => {
       const shown = preview(text, { unitName: 'add-routes.service' });
@@ -241,33 +231,19 @@ describe('unit preview', () => {
       'route2_options=table=200,onlink=true', '',
       '[ipv6]', 'method=manual', 'route-metric=300', 'route1=fd00:20::/48,fd00:50::1', '',
     ].join('\n');
-    const text = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-storage-network',
-      '  labels:',
-      '    machineconfiguration.openshift.io/role: worker',
-      'spec:',
-      '  config:',
-      '    ignition:',
-      '      version: 3.4.0',
-      '    storage:',
-      '      files:',
-      '        - path: /etc/NetworkManager/system-connections/storage.nmconnection',
-      '          mode: 0600',
-      '          overwrite: true',
-      '          contents:',
-      `            source: data:text/plain;charset=utf-8;base64,${Buffer.from(keyfile).toString('base64')}`,
-      '        - path: /etc/motd',
-      '          mode: 420',
-      '          contents:',
-      '            source: data:,Routes%20are%20managed%20by%20MachineConfig.',
-      '        - path: /usr/local/bin/tool',
-      '          contents:',
-      '            source: https://example.com/tool',
-      '',
-    ].join('\n');
+    const text = machineConfig({
+      name: '99-worker-storage-network',
+      files: [
+        {
+          path: '/etc/NetworkManager/system-connections/storage.nmconnection',
+          mode: '0600',
+          overwrite: true,
+          source: `data:text/plain;charset=utf-8;base64,${Buffer.from(keyfile).toString('base64')}`,
+        },
+        { path: '/etc/motd', mode: 420, text: 'Routes are managed by MachineConfig.' },
+        { path: '/usr/local/bin/tool', source: 'https://example.com/tool' },
+      ],
+    });
 
     it('a NetworkManager keyfile from a base64 data: URL: decoded, mode in octal, the routes NetworkManager adds', () => {
       const shown = preview(text, { filePath: '/etc/NetworkManager/system-connections/storage.nmconnection' });
@@ -319,7 +295,7 @@ describe('unit preview', () => {
     });
 
     it('routes NetworkManager refuses are listed with the reason the rules give', () => {
-      const cases = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/cases/keyfile-routes.yaml'), 'utf8');
+      const cases = fixture('cases/keyfile-routes.yaml');
       const shown = preview(cases, { filePath: '/etc/NetworkManager/system-connections/ens5.nmconnection' });
       assert.deepEqual(block(shown, 'Routes NetworkManager should add from it:'), [
         'Routes NetworkManager should add from it:',
@@ -337,30 +313,18 @@ describe('unit preview', () => {
 
   describe('a file with YAML errors', () => {
     const text = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-a',
-      'spec:',
-      '  config:',
-      '    ignition:',
-      '      version: 3.4.0',
-      '    systemd:',
-      '      units:',
-      '        - name: a.service',
-      '          enabled: true',
-      '          contents: |-',
-      '            [Service]',
-      '            Type=oneshot',
-      '            ExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes "10.1.0.0/16 10.0.0.1 50"',
-      '            [Install]',
-      '            WantedBy=multi-user.target',
-      '---',
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-b',
-      'spec:',
+      machineConfig({
+        name: '99-worker-a',
+        role: null,
+        units: [{
+          name: 'a.service',
+          enabled: true,
+          strip: true,
+          contents: ['[Service]', 'Type=oneshot', 'ExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes "10.1.0.0/16 10.0.0.1 50"', '[Install]', 'WantedBy=multi-user.target'],
+        }],
+      }) + '---',
+      // A document whose flow sequence does not close.
+      machineConfigHead({ name: '99-worker-b', role: null }) + 'spec:',
       '  config:',
       '    systemd:',
       '      units: [ {name: b.service',
@@ -407,35 +371,14 @@ describe('unit preview', () => {
   });
 
   describe('selection by offset', () => {
-    const text = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-two',
-      '  labels:',
-      '    machineconfiguration.openshift.io/role: worker',
-      'spec:',
-      '  config:',
-      '    ignition:',
-      '      version: 3.4.0',
-      '    storage:',
-      '      files:',
-      '        - path: /etc/motd',
-      '          contents:',
-      '            source: data:,hello%0A',
-      '    systemd:',
-      '      units:',
-      '        - name: one.service',
-      '          enabled: true',
-      '          contents: |',
-      '            [Service]',
-      '            ExecStart=/usr/bin/true one',
-      '        - name: two.service',
-      '          contents: |',
-      '            [Service]',
-      '            ExecStart=/usr/bin/true two',
-      '',
-    ].join('\n');
+    const text = machineConfig({
+      name: '99-worker-two',
+      files: [{ path: '/etc/motd', text: 'hello\n' }],
+      units: [
+        { name: 'one.service', enabled: true, contents: ['[Service]', 'ExecStart=/usr/bin/true one'] },
+        { name: 'two.service', contents: ['[Service]', 'ExecStart=/usr/bin/true two'] },
+      ],
+    });
     const parsed = lintText(text, DEFAULT_SETTINGS).parsed;
     const units = (shown: string) => shown.split('\n').filter((l) => l.startsWith('== ')).map((l) => l.replace(/ \(line \d+\) ==$/, ''));
 

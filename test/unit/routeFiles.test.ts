@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { percentEncode } from '../../server/src/core/dataUrl';
 import { EmbeddedText } from '../../server/src/core/embeddedText';
 import { lintText } from '../../server/src/core/lint';
 import { parseRouteFile, routeFilePath, type RouteFilePath } from '../../server/src/core/routeFile';
 import { attributeOf, destinationNetwork, isOnlink, tableOf } from '../../server/src/core/routeFacts';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { formatNetwork } from '../../server/src/core/address';
+import { machineConfig as build } from '../support/machineConfig';
 
 const ROUTE_ENS5: RouteFilePath = { family: 4, fileName: 'route-ens5', name: 'ens5' };
 const ROUTE6_ENS5: RouteFilePath = { family: 6, fileName: 'route6-ens5', name: 'ens5' };
@@ -15,25 +15,7 @@ function read(text: string, path = ROUTE_ENS5) {
 }
 
 function machineConfig(path: string, contents: string): string {
-  return [
-    'apiVersion: machineconfiguration.openshift.io/v1',
-    'kind: MachineConfig',
-    'metadata:',
-    '  name: 99-worker-route-file',
-    '  labels:',
-    '    machineconfiguration.openshift.io/role: worker',
-    'spec:',
-    '  config:',
-    '    ignition:',
-    '      version: 3.4.0',
-    '    storage:',
-    '      files:',
-    `        - path: ${path}`,
-    '          mode: 0644',
-    '          contents:',
-    `            source: data:,${percentEncode(contents)}`,
-    '',
-  ].join('\n');
+  return build({ name: '99-worker-route-file', files: [{ path, mode: '0644', text: contents }] });
 }
 
 /** Findings of a one-file config other than the OVN egress hint, as `code "covered text"`. */

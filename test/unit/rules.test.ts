@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { lintText } from '../../server/src/core/lint';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { asFindings, describeFinding, readExpectations, sortFindings } from '../support/expectations';
+import { machineConfig } from '../support/machineConfig';
 
 const cases = path.resolve(__dirname, '../../../test/fixtures/cases');
 
@@ -22,8 +23,7 @@ describe('rules over fixtures (each fixture lists every finding it must produce)
 });
 
 describe('messages quote a value as the file writes it', () => {
-  const config = (name: string, version: string) =>
-    `apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nmetadata:\n  name: ${name}\n  labels:\n    machineconfiguration.openshift.io/role: worker\nspec:\n  config:\n    ignition:\n      version: ${version}\n`;
+  const config = (name: string, version: string) => machineConfig({ name, ignitionVersion: version });
   const message = (text: string, code: string) => lintText(text, DEFAULT_SETTINGS).problems.find((p) => p.code === code)?.message;
 
   it('a name read as NaN or a hexadecimal number', () => {

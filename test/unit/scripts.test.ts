@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseDataUrl, percentEncode } from '../../server/src/core/dataUrl';
+import { parseDataUrl } from '../../server/src/core/dataUrl';
 import { EmbeddedText } from '../../server/src/core/embeddedText';
 import { lintText } from '../../server/src/core/lint';
 import { buildMachineConfig, routesOf } from '../../server/src/core/model';
@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { hasExpansion, interpreterOf, isShellScript, parseShellScript } from '../../server/src/core/shellScript';
 import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
 import { embeddedTextOfScalar } from '../../server/src/core/yamlScalar';
+import { machineConfig as build, type UnitSpec } from '../support/machineConfig';
 import { scalarAt } from '../support/yamlHelpers';
 
 /** The simple commands of a script, as the words each runs. */
@@ -17,25 +18,7 @@ function commands(script: string): string[][] {
 
 /** A MachineConfig writing one file with percent-encoded contents. */
 function machineConfig(path: string, contents: string, mode = '0755'): string {
-  return [
-    'apiVersion: machineconfiguration.openshift.io/v1',
-    'kind: MachineConfig',
-    'metadata:',
-    '  name: 99-worker-script',
-    '  labels:',
-    '    machineconfiguration.openshift.io/role: worker',
-    'spec:',
-    '  config:',
-    '    ignition:',
-    '      version: 3.4.0',
-    '    storage:',
-    '      files:',
-    `        - path: ${path}`,
-    `          mode: ${mode}`,
-    '          contents:',
-    `            source: data:,${percentEncode(contents)}`,
-    '',
-  ].join('\n');
+  return build({ name: '99-worker-script', files: [{ path, mode, text: contents }] });
 }
 
 function modelOf(text: string) {
@@ -182,34 +165,23 @@ describe('shell scripts in the model', () => {
   });
 
   it('routes with $VAR in a unit are not judged either (systemd substitutes them)', () => {
-    const unit = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-unit-vars',
-      '  labels:',
-      '    machineconfiguration.openshift.io/role: worker',
-      'spec:',
-      '  config:',
-      '    ignition:',
-      '      version: 3.4.0',
-      '    systemd:',
-      '      units:',
-      '        - name: routes.service',
-      '          enabled: true',
-      '          contents: |',
-      '            [Unit]',
-      '            Wants=network-online.target',
-      '            After=network-online.target ovs-configuration.service',
-      '            [Service]',
-      '            Type=oneshot',
-      '            RemainAfterExit=yes',
-      '            Environment=GW=172.18.0.1',
-      '            ExecStart=/usr/bin/nmcli con mod br-ex +ipv4.routes "192.168.3.0/24 ${GW}"',
-      '            [Install]',
-      '            WantedBy=multi-user.target',
-      '',
-    ].join('\n');
+    const routes: UnitSpec = {
+      name: 'routes.service',
+      enabled: true,
+      contents: [
+        '[Unit]',
+        'Wants=network-online.target',
+        'After=network-online.target ovs-configuration.service',
+        '[Service]',
+        'Type=oneshot',
+        'RemainAfterExit=yes',
+        'Environment=GW=172.18.0.1',
+        'ExecStart=/usr/bin/nmcli con mod br-ex +ipv4.routes "192.168.3.0/24 ${GW}"',
+        '[Install]',
+        'WantedBy=multi-user.target',
+      ],
+    };
+    const unit = build({ name: '99-worker-unit-vars', units: [routes] });
     const codes = lintText(unit, DEFAULT_SETTINGS).problems.map((p) => p.code);
     assert.ok(!codes.includes('route-gateway'), codes.join(' '));
   });

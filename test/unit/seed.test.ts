@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lintText } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import type { Problem } from '../../server/src/core/problem';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import type { Rule } from '../../server/src/core/rules/rule';
 import { RULES } from '../../server/src/core/rules';
+import { lintLine, SEED as seed, SEED_FINDINGS, seedFindings, type KnownFinding } from '../support/seed';
 
-const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
+/** A known finding as `at` writes a problem. */
+const known = (f: KnownFinding): string => `${lintLine(f)} ${JSON.stringify(f.text)}`;
 
 function at(text: string, p: Problem): string {
   const pos = new LineIndex(text).positionAt(p.start);
@@ -19,28 +19,12 @@ describe('the seed MachineConfig', () => {
   it('lints with the findings an expert gives, at the right places', () => {
     const result = lintText(seed, DEFAULT_SETTINGS);
     assert.equal(result.machineConfigs, 1);
-    assert.deepEqual(result.problems.map((p) => at(seed, p)), [
-      '17:5 warning ign-unknown-key "networkd"',
-      '25:14 warning unit-network-online "After=network-online.target"',
-      '28:14 info unit-oneshot-remain "Type=oneshot"',
-      '29:24 info unit-exec-shell "nmcli"',
-      '29:30 hint nmcli-device-runtime "dev modify"',
-      '29:41 error nmcli-ovn-port "ens5"',
-      '29:60 hint route-ovn-egress "192.168.1.0/24"',
-      '34:3 info mc-os-image-url "osImageURL"',
-    ]);
+    assert.deepEqual(result.problems.map((p) => at(seed, p)), SEED_FINDINGS.map(known));
   });
 
   it('on OpenShift SDN (where the seed comes from) the OVN-Kubernetes findings are not given', () => {
     const result = lintText(seed, { ...DEFAULT_SETTINGS, networkType: 'OpenShiftSDN' });
-    assert.deepEqual(result.problems.map((p) => at(seed, p)), [
-      '17:5 warning ign-unknown-key "networkd"',
-      '25:14 warning unit-network-online "After=network-online.target"',
-      '28:14 info unit-oneshot-remain "Type=oneshot"',
-      '29:24 info unit-exec-shell "nmcli"',
-      '29:30 hint nmcli-device-runtime "dev modify"',
-      '34:3 info mc-os-image-url "osImageURL"',
-    ]);
+    assert.deepEqual(result.problems.map((p) => at(seed, p)), seedFindings({ networkType: 'OpenShiftSDN' }).map(known));
   });
 
   it('a destination with host bits set is underlined exactly: 14 characters at 29:60', () => {
@@ -58,10 +42,7 @@ describe('the seed MachineConfig', () => {
     assert.equal(result.failures.length, 1);
     assert.equal(result.failures[0].rule, 'unit-parse');
     assert.match(result.failures[0].error, /boom/);
-    assert.deepEqual(result.problems.map((p) => p.code), [
-      'ign-unknown-key', 'unit-network-online', 'unit-oneshot-remain', 'unit-exec-shell',
-      'nmcli-device-runtime', 'nmcli-ovn-port', 'route-ovn-egress', 'mc-os-image-url',
-    ]);
+    assert.deepEqual(result.problems.map((p) => p.code), SEED_FINDINGS.map((f) => f.code));
   });
 
   it('YAML that is not a MachineConfig gets nothing', () => {

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { lintText } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { machineConfig } from '../support/machineConfig';
 import { expandSnippet } from '../support/snippetSyntax';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -30,17 +31,7 @@ const snippets = JSON.parse(fs.readFileSync(SNIPPET_FILE, 'utf8')) as Record<str
 const bodyOf = (snippet: Snippet): string => (Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body);
 
 /** Snippets that are one entry of systemd.units, checked inside this config (at `@ENTRY@`). */
-const UNIT_ENTRY_HOST = `apiVersion: machineconfiguration.openshift.io/v1
-kind: MachineConfig
-metadata:
-  name: 99-worker-static-routes
-  labels:
-    machineconfiguration.openshift.io/role: worker
-spec:
-  config:
-    ignition:
-      version: 3.4.0
-    systemd:
+const UNIT_ENTRY_HOST = `${machineConfig()}    systemd:
       units:
 @ENTRY@
 `;

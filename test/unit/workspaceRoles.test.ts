@@ -6,14 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import { WorkspaceRoles } from '../../server/src/lsp/workspaceRoles';
+import { machineConfigHead } from '../support/machineConfig';
 
-const config = (role: string) => `apiVersion: machineconfiguration.openshift.io/v1
-kind: MachineConfig
-metadata:
-  name: 99-${role}-x
-  labels:
-    machineconfiguration.openshift.io/role: ${role}
-`;
+const config = (role: string) => machineConfigHead({ name: `99-${role}-x`, role });
 
 const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined };
 
