@@ -26,7 +26,7 @@ describe('unit preview in the editor', () => {
   });
 
   // Each test leaves the editor as it found it: no preview open, the seed reverted and its
-  // nine known findings back.
+  // known findings back.
   afterEach(async () => {
     await closePreviews();
     await restoreSeed(seed);

@@ -18,7 +18,7 @@ describe('quick fixes in the editor', () => {
   });
 
   it('the light bulb on After=network-online.target adds Wants= with the unit\'s indentation', async () => {
-    const before = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s nine known findings');
+    const before = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s known findings');
     const finding = before.find((d) => d.code === 'unit-network-online')!;
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(

@@ -2,7 +2,7 @@
  * The extension suite's kit (test/suite, inside VS Code): waits for a state of the editor —
  * a document's mcroutes diagnostics, a document's text, anything an event announces — on
  * events, never on time; and puts the seed back as a test found it, waiting until the
- * server has caught up, so the next test starts from the seed's nine known findings.
+ * server has caught up, so the next test starts from the seed's known findings.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -39,7 +39,7 @@ export const SEED_SHOWN = SEED_FINDINGS.map((f) => {
   return `${f.line - 1}:${f.column - 1}-${f.line - 1}:${f.column - 1 + f.text.length} ${severity} ${f.code}`;
 }).sort();
 
-/** The diagnostics show the seed's nine known findings, by code and range. */
+/** The diagnostics show the seed's known findings, by code and range. */
 export const seedShown = (diagnostics: readonly vscode.Diagnostic[]): boolean => showsSeedFindings(placedOf(diagnostics));
 
 /** `promise`, or a failure naming `what` after `ms`. */
@@ -107,18 +107,18 @@ export async function seedUri(): Promise<vscode.Uri> {
   return uri;
 }
 
-/** Opens the seed in an editor and waits until it shows its nine known findings. */
+/** Opens the seed in an editor and waits until it shows its known findings. */
 export async function openSeed(column?: vscode.ViewColumn): Promise<vscode.TextDocument> {
   const seed = await vscode.workspace.openTextDocument(await seedUri());
   await vscode.window.showTextDocument(seed, column);
   assert.equal(seed.languageId, 'yaml');
-  await diagnosticsWhen(seed.uri, seedShown, 'the seed\'s nine known findings');
+  await diagnosticsWhen(seed.uri, seedShown, 'the seed\'s known findings');
   return seed;
 }
 
 /**
  * The seed as the test found it: its edits reverted (never saved), and the server caught
- * up, the seed showing its nine known findings again. For afterEach.
+ * up, the seed showing its known findings again. For afterEach.
  */
 export async function restoreSeed(seed: vscode.TextDocument): Promise<void> {
   if (seed.isDirty) {
@@ -126,7 +126,7 @@ export async function restoreSeed(seed: vscode.TextDocument): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   assert.equal(seed.isDirty, false, 'the seed\'s edits are reverted');
-  await diagnosticsWhen(seed.uri, seedShown, 'the seed\'s nine known findings again');
+  await diagnosticsWhen(seed.uri, seedShown, 'the seed\'s known findings again');
 }
 
 /**

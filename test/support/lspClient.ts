@@ -290,7 +290,7 @@ export class LspClient {
   /**
    * The publish that makes `uri` show a state `accept` holds for: its latest publish (from
    * `since` on), if that one does, else the next one that does. A state, not an event count:
-   * "the seed shows its nine known findings", "version 3 is published".
+   * "the seed shows its known findings", "version 3 is published".
    */
   waitForDiagnostics(
     uri: string,

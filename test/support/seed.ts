@@ -1,8 +1,8 @@
 /**
- * The seed, test/fixtures/seed-route.yaml, and its eight known findings with the default
- * settings (OpenShift 4.19, OVN-Kubernetes), declared once. The unit test checks the core
+ * The seed, test/fixtures/seed-route.yaml, and its known findings with the default
+ * settings (OVN-Kubernetes, no release set), declared once. The unit test checks the core
  * against them; protocol and extension tests wait for exactly this state ("the seed shows
- * its eight known findings, by code and range"), never for a count.
+ * its known findings, by code and range"), never for a count.
  *
  * No imports beyond node: the extension suite (inside VS Code) uses this file too.
  */
@@ -104,7 +104,7 @@ export function sameFindings(actual: readonly PlacedFinding[], expected: readonl
   return a.every((key, i) => key === b[i]);
 }
 
-/** The seed's state: exactly its eight known findings by code and range. */
+/** The seed's state: exactly its known findings by code and range. */
 export function showsSeedFindings(actual: readonly PlacedFinding[]): boolean {
   return sameFindings(actual, SEED_STATE);
 }
