@@ -3,7 +3,7 @@
  * reuses that file when it is newer than the bundles and the manifest, and otherwise runs
  * `npm run package`; then it lists the zip's entries from its central directory and checks
  * what went in (bundles, grammar, snippets, manifest, README, CHANGELOG, LICENSE, icon,
- * walkthrough media) and what did not (node_modules, sources, tests, source maps), and the size.
+ * walkthrough media, the rule documentation and the example) and what did not (node_modules, sources, tests, source maps), and the size.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), '
   version: string; icon: string; bin: Record<string, string>;
 };
 const VSIX = path.join(REPO_ROOT, 'dist', `mcroutes-${manifest.version}.vsix`);
-const INPUTS = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'package.json', '.vscodeignore'];
+const INPUTS = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'package.json', '.vscodeignore', 'README.md', 'docs/rules.md', 'examples/seed-route.yaml'];
 
 /** Entry names from a zip's central directory (end record → directory → one header per file). */
 export function zipEntries(zip: Buffer): string[] {
@@ -69,13 +69,14 @@ describe('packaged extension (.vsix)', function () {
       'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
       `extension/${manifest.icon}`, 'extension/syntaxes/mcroutes-unit.injection.tmLanguage.json',
       'extension/snippets/machineconfig.code-snippets', 'extension/media/findings.md',
+      'extension/docs/rules.md', 'extension/examples/seed-route.yaml',
     ]) {
       assert.ok(entries.includes(want), `${want} is missing from the vsix: ${entries.join(', ')}`);
     }
   });
 
   it('holds nothing else: no node_modules, sources, tests or source maps', function () {
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|images\/icon\.png|syntaxes\/[^/]+\.json|snippets\/[^/]+\.code-snippets|media\/[^/]+\.md))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|images\/icon\.png|syntaxes\/[^/]+\.json|snippets\/[^/]+\.code-snippets|media\/[^/]+\.md|docs\/rules\.md|examples\/seed-route\.yaml))$/;
     const unexpected = entries.filter((name) => !allowed.test(name));
     assert.deepEqual(unexpected, []);
     for (const name of entries) {
