@@ -26,7 +26,11 @@ interface State {
   /** The name proposed when the name was answered: a later role gets its own proposal instead. */
   proposedName?: string;
   method?: RouteMethod;
+  /** Include the custom role's MachineConfigPool. */
+  withPool?: boolean;
   interface?: string;
+  /** Keyfile: the NIC's addressing as typed (`dhcp` or addresses with prefix). */
+  addressing?: string;
   routes: { destination?: string; gateway?: string; metric?: string }[];
   ignitionVersion?: string;
   where?: 'editor' | 'cursor';
@@ -61,6 +65,8 @@ export async function runRouteWizard(client: LanguageClient, output: vscode.LogO
 /** One quick input at a time, a history for the back button, the state, and the server. */
 class Flow {
   readonly state: State = { routes: [] };
+  /** The server's steps for the answers so far (wizardDefaults().steps): which questions are asked. */
+  steps: WizardStep[] = ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'];
   private current: vscode.QuickInput | undefined;
   private defaultsCache = new Map<string, Promise<WizardDefaults>>();
 
@@ -91,8 +97,26 @@ class Flow {
     }
   }
 
+  /** The questions shown, in order: the server's steps, with "another route?" after the metric and "where?" last. */
+  private get shown(): string[] {
+    const list: string[] = [];
+    for (const step of this.steps) list.push(...(step === 'metric' ? ['metric', 'more'] : [step]));
+    if (this.yamlEditor) list.push('where');
+    return list;
+  }
+
   get totalSteps(): number {
-    return 10 - (this.state.method === 'nmstate' ? 1 : 0) - (this.yamlEditor ? 0 : 1);
+    return this.shown.length;
+  }
+
+  /** The number shown for a question (1-based). */
+  stepNumber(step: WizardStep | 'more' | 'where'): number {
+    return this.shown.indexOf(step) + 1;
+  }
+
+  /** Asks the server which questions the answers so far need. */
+  async refreshSteps(): Promise<void> {
+    this.steps = (await this.defaults(this.draft())).steps;
   }
 
   /** The answers so far, as the server's checks take them; route `index` is the one being entered. */
@@ -108,7 +132,9 @@ class Flow {
       role: this.state.role,
       name: this.state.name,
       method: this.state.method,
+      ...(this.state.withPool !== undefined ? { withPool: this.state.withPool } : {}),
       interface: this.state.interface,
+      ...(this.state.addressing !== undefined ? { addressing: this.state.addressing } : {}),
       routes: done.filter((r) => r.destination).map(complete),
       ...(entering?.destination ? { route: complete(entering) } : {}),
       ignitionVersion: this.state.ignitionVersion,
@@ -286,19 +312,11 @@ class Flow {
 // ---------------------------------------------------------------------------------------
 // The steps. Each returns the next; throwing Back returns to the previous one.
 
-const ROLE_STEP = 1;
-const NAME_STEP = 2;
-const METHOD_STEP = 3;
-const INTERFACE_STEP = 4;
-const DESTINATION_STEP = 5;
-const GATEWAY_STEP = 6;
-const METRIC_STEP = 7;
-const MORE_STEP = 8;
 const CUSTOM = '\u0000custom';
 
 async function stepRole(flow: Flow): Promise<Step> {
   const role = await flow.pick<string>({
-    step: ROLE_STEP,
+    step: flow.stepNumber('role'),
     placeholder: 'Which nodes get the routes? (the MachineConfigPool)',
     items: [
       { label: 'worker', description: 'the worker pool', value: 'worker' },
@@ -315,7 +333,7 @@ async function stepRole(flow: Flow): Promise<Step> {
 
 async function stepCustomRole(flow: Flow): Promise<Step> {
   const role = await flow.ask({
-    step: ROLE_STEP,
+    step: flow.stepNumber('role'),
     wizardStep: 'role',
     prompt: 'The custom MachineConfigPool (its role label), e.g. infra',
     value: flow.state.customRole ? flow.state.role : '',
@@ -331,7 +349,7 @@ async function stepName(flow: Flow): Promise<Step> {
   // A name the user typed stays when they go back and change the role; a proposal follows the role.
   const kept = flow.state.name !== undefined && flow.state.name !== flow.state.proposedName ? flow.state.name : undefined;
   flow.state.name = await flow.ask({
-    step: NAME_STEP,
+    step: flow.stepNumber('name'),
     wizardStep: 'name',
     prompt: 'Name of the config (metadata.name); configs merge in name order, the later wins',
     value: kept ?? defaults.name ?? '',
@@ -343,7 +361,7 @@ async function stepName(flow: Flow): Promise<Step> {
 
 async function stepMethod(flow: Flow): Promise<Step> {
   const method = await flow.pick<RouteMethod>({
-    step: METHOD_STEP,
+    step: flow.stepNumber('method'),
     placeholder: 'How should the nodes get the routes?',
     items: [
       { label: 'nmcli unit', description: 'default', detail: 'A systemd unit runs nmcli dev modify at every boot (MachineConfig)', value: 'nmcli-unit' },
@@ -354,6 +372,21 @@ async function stepMethod(flow: Flow): Promise<Step> {
   });
   if (method !== flow.state.method) flow.state.interface = undefined; // the proposal depends on the method
   flow.state.method = method;
+  await flow.refreshSteps();
+  return flow.steps.includes('pool') ? stepPool : stepInterface;
+}
+
+async function stepPool(flow: Flow): Promise<Step> {
+  const role = flow.state.role ?? '';
+  flow.state.withPool = await flow.pick<boolean>({
+    step: flow.stepNumber('pool'),
+    placeholder: `No default pool selects the role ${role}: include its MachineConfigPool?`,
+    items: [
+      { label: 'Include the MachineConfigPool', detail: `A pool ${role} that applies the worker configs and its own; label nodes node-role.kubernetes.io/${role}= to move them in`, value: true },
+      { label: 'No', detail: `The cluster already has a pool that selects ${role}`, value: false },
+    ],
+    active: flow.state.withPool ?? true,
+  });
   return stepInterface;
 }
 
@@ -361,15 +394,29 @@ async function stepInterface(flow: Flow): Promise<Step> {
   const defaults = await flow.defaults({ method: flow.state.method });
   const others = defaults.fileInterfaces.filter((name) => name !== defaults.interface);
   const fromFile = others.length > 0 ? ` The open file uses ${others.join(', ')}.` : '';
-  const why = defaults.networkType === 'OVNKubernetes' && defaults.interface === 'br-ex'
-    ? 'On OVN-Kubernetes br-ex carries the node\'s IP.' : `Network type ${defaults.networkType}.`;
+  const secondary = flow.state.method === 'keyfile' || flow.state.method === 'nmstate';
+  const why = secondary ? `A ${flow.state.method === 'keyfile' ? 'keyfile' : 'NMState policy'} is for a secondary NIC, not br-ex.`
+    : defaults.networkType === 'OVNKubernetes' && defaults.interface === 'br-ex'
+      ? 'On OVN-Kubernetes br-ex carries the node\'s IP.' : `Network type ${defaults.networkType}.`;
   flow.state.interface = await flow.ask({
-    step: INTERFACE_STEP,
+    step: flow.stepNumber('interface'),
     wizardStep: 'interface',
-    prompt: `The interface the routes go on. ${why}${fromFile}`,
-    placeholder: 'e.g. ens5',
+    prompt: `The ${secondary ? 'secondary NIC' : 'interface'} the routes go on. ${why}${fromFile}`,
+    placeholder: secondary ? 'e.g. ens6' : 'e.g. ens5',
     value: flow.state.interface ?? defaults.interface,
     draft: () => ({ role: flow.state.role, name: flow.state.name, method: flow.state.method }),
+  });
+  return flow.steps.includes('addressing') ? stepAddressing : routeSteps(0);
+}
+
+async function stepAddressing(flow: Flow): Promise<Step> {
+  flow.state.addressing = await flow.ask({
+    step: flow.stepNumber('addressing'),
+    wizardStep: 'addressing',
+    prompt: `The address of ${flow.state.interface} with its prefix, or dhcp: the keyfile replaces the NIC's profile, so it carries its addressing`,
+    placeholder: 'e.g. 10.0.5.10/24, or dhcp',
+    value: flow.state.addressing,
+    draft: () => flow.draft(),
   });
   return routeSteps(0);
 }
@@ -380,7 +427,7 @@ function routeSteps(index: number): Step {
   const destination: Step = async (flow) => {
     const route = flow.state.routes[index] ?? {};
     const value = await flow.ask({
-      step: DESTINATION_STEP,
+      step: flow.stepNumber('destination'),
       wizardStep: 'destination',
       prompt: `${label(flow)}Destination network (address/prefix), IPv4 or IPv6`,
       placeholder: 'e.g. 192.168.1.0/24 or fd00:1::/64',
@@ -393,7 +440,7 @@ function routeSteps(index: number): Step {
   const gateway: Step = async (flow) => {
     const route = flow.state.routes[index];
     const value = await flow.ask({
-      step: GATEWAY_STEP,
+      step: flow.stepNumber('gateway'),
       wizardStep: 'gateway',
       prompt: `${label(flow)}Next hop for ${route.destination} (leave empty when the network is on the link)`,
       placeholder: 'e.g. 172.18.0.1',
@@ -406,7 +453,7 @@ function routeSteps(index: number): Step {
   const metric: Step = async (flow) => {
     const route = flow.state.routes[index];
     const value = await flow.ask({
-      step: METRIC_STEP,
+      step: flow.stepNumber('metric'),
       wizardStep: 'metric',
       prompt: `${label(flow)}Metric for ${route.destination} (optional; lower wins, NetworkManager's default for Ethernet is 100)`,
       placeholder: 'e.g. 100',
@@ -419,7 +466,7 @@ function routeSteps(index: number): Step {
   const more: Step = async (flow) => {
     const summary = flow.state.routes.slice(0, index + 1).map(describeRoute).join('; ');
     const choice = await flow.pick<'add' | 'finish'>({
-      step: MORE_STEP,
+      step: flow.stepNumber('more'),
       placeholder: `Routes: ${summary}`,
       items: [
         { label: 'Add another route', description: 'IPv4 or IPv6', value: 'add' },
@@ -429,7 +476,7 @@ function routeSteps(index: number): Step {
     });
     if (choice === 'add') return routeSteps(index + 1);
     flow.state.routes.length = index + 1; // routes entered after going back are dropped
-    return flow.state.method === 'nmstate' ? stepWhere : stepIgnition;
+    return flow.steps.includes('ignitionVersion') ? stepIgnition : stepWhere;
   };
   return destination;
 }
@@ -443,7 +490,7 @@ async function stepIgnition(flow: Flow): Promise<Step | undefined> {
   const defaults = await flow.defaults({});
   const [newest] = defaults.ignitionVersions;
   flow.state.ignitionVersion = await flow.pick<string>({
-    step: MORE_STEP + 1,
+    step: flow.stepNumber('ignitionVersion'),
     placeholder: `Ignition spec version (${defaults.ignitionNote})`,
     items: defaults.ignitionVersions.map((version) => ({ label: version, description: version === newest ? 'newest' : undefined, value: version })),
     active: flow.state.ignitionVersion ?? newest,
@@ -457,7 +504,7 @@ async function stepWhere(flow: Flow): Promise<Step | undefined> {
     return undefined;
   }
   flow.state.where = await flow.pick<'editor' | 'cursor'>({
-    step: flow.totalSteps,
+    step: flow.stepNumber('where'),
     placeholder: 'Where should the YAML go?',
     items: [
       { label: 'Open in a new editor', description: 'an untitled YAML document', value: 'editor' },
@@ -478,6 +525,8 @@ async function finish(flow: Flow, output: vscode.LogOutputChannel): Promise<void
       name: state.name ?? '',
       method: state.method ?? 'nmcli-unit',
       interface: state.interface ?? '',
+      ...(state.method === 'keyfile' && state.addressing !== undefined ? { addressing: state.addressing } : {}),
+      ...(flow.steps.includes('pool') && state.withPool ? { withPool: true } : {}),
       routes: draft.routes as RouteAnswer[],
       ignitionVersion: state.ignitionVersion ?? '',
     },

@@ -38,9 +38,10 @@ describe('mcroutes command line', function () {
     assert.deepEqual(positions, sorted, 'sorted by position');
     const hasError = lines.some((l) => LINE.exec(l)![4] === 'error');
     assert.equal(status, hasError ? 1 : 0, stderr);
-    // The seed's full list (default settings: OVN-Kubernetes); nmcli-ovn-port is an error, so exit 1.
+    // The seed's full list (default settings: OVN-Kubernetes); nmcli-ovn-port is a question (the
+    // NIC under br-ex is not known), so no error: exit 0.
     assert.deepEqual(lines.map((l) => LINE.exec(l)!).map((m) => `${m[2]}:${m[3]} ${m[4]} ${m[5]}`), SEED_FINDINGS.map(lintLine));
-    assert.equal(status, 1);
+    assert.equal(status, 0);
   });
 
   it('exits 1 when an error-severity problem is found', function () {

@@ -24,12 +24,27 @@ describe('mcroutes new', function () {
   });
 
   it('every method, flags as --flag=value too; the Ignition spec follows --openshift-version', function () {
-    const keyfile = mcroutesNew('--method=keyfile', '--interface=ens6', '--role=master', '--route=10.20.0.0/16,172.18.0.1', '--openshift-version=4.12');
+    const keyfile = mcroutesNew('--method=keyfile', '--interface=ens6', '--address=172.18.0.10/16', '--role=master', '--route=10.20.0.0/16,172.18.0.1', '--openshift-version=4.12');
     assert.equal(keyfile.status, 0, keyfile.stderr);
+    assert.equal(keyfile.stderr, '');
     assert.match(keyfile.stdout, /version: 3\.2\.0/);
     assert.match(keyfile.stdout, /name: 99-master-static-routes/);
+    assert.match(decodeURIComponent(keyfile.stdout), /\[ipv4\]\nmethod=manual\naddress1=172\.18\.0\.10\/16\nroute1=10\.20\.0\.0\/16,172\.18\.0\.1\n/);
     assert.deepEqual(readBackRoutes(keyfile.stdout), [{ destination: '10.20.0.0/16', gateway: '172.18.0.1' }]);
-    const policy = mcroutesNew('--method', 'nmstate', '--name', 'edge-routes', '--route', 'fd00:2::/64,fd00::1,10');
+    assert.deepEqual(lintText(keyfile.stdout, { ...DEFAULT_SETTINGS, openshiftVersion: '4.12' }).problems.filter((p) => p.severity !== 'hint'), []);
+    // DHCP: on OVN-Kubernetes the one question a DHCP keyfile draws (is ens6 the NIC under br-ex?) is said on stderr.
+    const dhcp = mcroutesNew('--method', 'keyfile', '--interface', 'ens6', '--dhcp', '--route', '10.20.0.0/16,172.18.0.1');
+    assert.equal(dhcp.status, 0, dhcp.stderr);
+    assert.match(decodeURIComponent(dhcp.stdout), /\[ipv4\]\nmethod=auto\nnever-default=true\n/);
+    assert.match(dhcp.stderr, /^mcroutes new: info: --dhcp: Is ens6 the NIC br-ex is built on\?/);
+    assert.equal(mcroutesNew('--method', 'keyfile', '--interface', 'ens6', '--dhcp', '--br-ex-interface', 'ens3', '--route', '10.20.0.0/16').stderr, '');
+    // A custom role with its pool: the MachineConfigPool follows, and nothing is said about the role.
+    const pool = mcroutesNew('--role', 'infra', '--with-pool', '--route', '192.168.1.0/24');
+    assert.equal(pool.status, 0, pool.stderr);
+    assert.equal(pool.stderr, '');
+    assert.match(pool.stdout, /\n---\n# The infra pool: [^\n]*\n\napiVersion: machineconfiguration\.openshift\.io\/v1\nkind: MachineConfigPool\n/);
+    assert.deepEqual(lintText(pool.stdout, DEFAULT_SETTINGS).problems.filter((p) => p.severity !== 'hint'), []);
+    const policy = mcroutesNew('--method', 'nmstate', '--interface', 'ens6', '--name', 'edge-routes', '--route', 'fd00:2::/64,fd00::1,10');
     assert.equal(policy.status, 0, policy.stderr);
     assert.match(policy.stdout, /kind: NodeNetworkConfigurationPolicy\nmetadata:\n {2}name: edge-routes\n/);
     const sdn = mcroutesNew('--network-type', 'OpenShiftSDN', '--interface', 'ens5', '--route', '192.168.1.0/24');
@@ -45,9 +60,23 @@ describe('mcroutes new', function () {
     const service = mcroutesNew('--route', '172.30.1.0/24');
     assert.equal(service.status, 2);
     assert.match(service.stderr, /^mcroutes new: --route 172\.30\.1\.0\/24: 172\.30\.1\.0\/24 lies in the service network/);
-    const port = mcroutesNew('--interface', 'ens5', '--route', '192.168.1.0/24');
+    const port = mcroutesNew('--interface', 'ens5', '--br-ex-interface', 'ens5', '--route', '192.168.1.0/24');
     assert.equal(port.status, 2);
-    assert.match(port.stderr, /--interface ens5: On OVN-Kubernetes the node's NIC ens5 is a port of the OVS bridge br-ex.*\(use br-ex\)\n$/);
+    assert.match(port.stderr, /--interface ens5: ens5 is the NIC under br-ex \(mcroutes\.brExInterface\): .*\(use br-ex\)\n$/);
+    // A keyfile or an NMState policy is for a secondary NIC: br-ex is refused with the reason.
+    const brExKeyfile = mcroutesNew('--method', 'keyfile', '--interface', 'br-ex', '--dhcp', '--route', '192.168.1.0/24');
+    assert.equal(brExKeyfile.status, 2);
+    assert.match(brExKeyfile.stderr, /^mcroutes new: --interface br-ex: br-ex is the OVS bridge configure-ovs builds and owns: a keyfile for it is not applied\./);
+    const brExPolicy = mcroutesNew('--method', 'nmstate', '--interface', 'br-ex', '--route', '192.168.1.0/24');
+    assert.equal(brExPolicy.status, 2);
+    assert.match(brExPolicy.stderr, /^mcroutes new: --interface br-ex: The NMState Operator must not change br-ex/);
+    const ovs = mcroutesNew('--method', 'nmstate', '--interface', 'br-int', '--route', '192.168.1.0/24');
+    assert.match(ovs.stderr, /--interface br-int: br-int is an Open vSwitch interface the cluster network owns/);
+    const family = mcroutesNew('--method', 'keyfile', '--interface', 'ens6', '--address', '10.0.5.10/24', '--route', 'fd00:1::/64');
+    assert.equal(family.status, 2);
+    assert.match(family.stderr, /--route fd00:1::\/64: The NIC gets no IPv6 address from this keyfile/);
+    const network = mcroutesNew('--method', 'keyfile', '--interface', 'ens6', '--address', '10.0.5.0/24', '--route', '192.168.1.0/24');
+    assert.match(network.stderr, /--address 10\.0\.5\.0\/24: 10\.0\.5\.0\/24 is the network address of its subnet/);
     for (const [args, pattern] of [
       [['--route', '192.168.1.0/24', '--name', 'My Routes'], /--name My Routes: metadata\.name "My Routes"/],
       [['--route', '192.168.1.0/24,fd00::1'], /--route 192\.168\.1\.0\/24,fd00::1: Next hop fd00::1 is IPv6/],
@@ -69,14 +98,14 @@ describe('mcroutes new', function () {
     assert.match(result.stdout, /\+ipv4\.routes "10\.0\.5\.0\/24"/);
   });
 
-  it('advice is printed on stderr and the YAML still on stdout (a custom pool, a keyfile for br-ex)', function () {
+  it('advice is printed on stderr and the YAML still on stdout (a custom pool without its pool, a NIC that may be br-ex\'s)', function () {
     const infra = mcroutesNew('--role', 'infra', '--route', '192.168.1.0/24');
     assert.equal(infra.status, 0);
     assert.match(infra.stdout, /machineconfiguration\.openshift\.io\/role: infra/);
     assert.match(infra.stderr, /^mcroutes new: info: --role infra: Role "infra" applies only where a MachineConfigPool selects it/);
-    const keyfile = mcroutesNew('--method', 'keyfile', '--interface', 'br-ex', '--route', '192.168.1.0/24');
-    assert.equal(keyfile.status, 0);
-    assert.match(keyfile.stderr, /configure-ovs owns br-ex/);
+    const nic = mcroutesNew('--interface', 'ens5', '--route', '192.168.1.0/24');
+    assert.equal(nic.status, 0);
+    assert.match(nic.stderr, /^mcroutes new: info: --interface ens5: Is ens5 the NIC br-ex is built on\?/);
   });
 
   it('usage errors: no route, an unknown flag, a missing value, a flag twice, a bad setting, no interface for a keyfile', function () {
@@ -86,7 +115,13 @@ describe('mcroutes new', function () {
       [['--route'], /--route needs a value/],
       [['--route', '192.168.1.0/24', '--role', 'worker', '--role', 'master'], /--role is given 2 times/],
       [['--route', '192.168.1.0/24', '--network-type', 'Calico'], /--network-type must be "OVNKubernetes" or "OpenShiftSDN"; got "Calico"\.\n$/],
-      [['--route', '192.168.1.0/24', '--method', 'keyfile'], /--interface is needed for a keyfile/],
+      [['--route', '192.168.1.0/24', '--method', 'keyfile'], /--interface is needed for --method keyfile: name the secondary NIC/],
+      [['--route', '192.168.1.0/24', '--method', 'nmstate'], /--interface is needed for --method nmstate/],
+      [['--route', '192.168.1.0/24', '--method', 'keyfile', '--interface', 'ens6'], /--method keyfile needs the NIC's addressing, since the profile replaces the NIC's: --address ADDR\/PREFIX \(static, e\.g\. 10\.0\.5\.10\/24\) or --dhcp/],
+      [['--route', '192.168.1.0/24', '--method', 'keyfile', '--interface', 'ens6', '--dhcp', '--address', '10.0.5.10/24'], /give --address or --dhcp, not both/],
+      [['--route', '192.168.1.0/24', '--dhcp'], /--dhcp is for --method keyfile/],
+      [['--route', '192.168.1.0/24', '--with-pool'], /--with-pool: Every cluster has the worker pool/],
+      [['--route', '192.168.1.0/24', '--role', 'infra', '--method', 'nmstate', '--interface', 'ens6', '--with-pool'], /--with-pool: An NMState policy selects nodes by their node-role label/],
       [['--route', '192.168.1.0/24', '--method', 'ansible'], /--method ansible: use one of nmcli-unit, keyfile, nmstate/],
       [['--route', '1.2.3.0/24,1.1.1.1,1,2'], /write DEST\[,GATEWAY\[,METRIC\]\]/],
       [['stray'], /unexpected argument "stray"/],

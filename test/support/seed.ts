@@ -41,7 +41,7 @@ export const SEED_FINDINGS: readonly KnownFinding[] = [
   { line: 28, column: 14, severity: 'info', code: 'unit-oneshot-remain', text: 'Type=oneshot' },
   { line: 29, column: 24, severity: 'info', code: 'unit-exec-shell', text: 'nmcli' },
   { line: 29, column: 30, severity: 'hint', code: 'nmcli-device-runtime', text: 'dev modify' },
-  { line: 29, column: 41, severity: 'error', code: 'nmcli-ovn-port', text: 'ens5', ovnOnly: true },
+  { line: 29, column: 41, severity: 'info', code: 'nmcli-ovn-port', text: 'ens5', ovnOnly: true },
   { line: 29, column: 60, severity: 'hint', code: 'route-ovn-egress', text: '192.168.1.0/24', ovnOnly: true },
   { line: 34, column: 3, severity: 'info', code: 'mc-os-image-url', text: 'osImageURL' },
 ];

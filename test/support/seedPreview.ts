@@ -40,9 +40,9 @@ export const SEED_PREVIEW = [
   '  25:14 warning unit-network-online After=network-online.target only orders this unit; without Wants=network-online.target the target is not pulled in and the route may be added before the network is up.',
   '  28:14 info unit-oneshot-remain Type=oneshot without RemainAfterExit=yes: once its commands finish the unit is inactive again, so systemctl status shows it dead and anything that starts it later runs the commands again. RemainAfterExit=yes keeps it active.',
   '  29:24 info unit-exec-shell Prefer the absolute path /usr/bin/nmcli: systemd resolves a bare "nmcli" through its fixed search path only since version 239; an absolute path says exactly which program runs.',
-  '  29:30 hint nmcli-device-runtime nmcli device modify changes the running device only: the routes are lost whenever the connection is re-activated (nmcli connection up, a NetworkManager restart, configure-ovs), until this unit runs again at the next boot. For routes that stay, modify the connection profile (nmcli connection modify) or use an NMState policy.',
-  '  29:41 error nmcli-ovn-port On OVN-Kubernetes the node\'s NIC ens5 is a port of the OVS bridge br-ex, which carries the node\'s IP: NetworkManager does not apply IP routes on the port, and configure-ovs re-activates it at boot. Put the route on br-ex. (If ens5 is a secondary NIC that is not part of br-ex, this does not apply: suppress it here.)',
-  '  29:60 hint route-ovn-egress On OVN-Kubernetes, pod egress does not use these host routes unless the cluster sets gatewayConfig.routingViaHost: true (spec.defaultNetwork.ovnKubernetesConfig of network.operator); they apply to the node itself and host-network pods.',
+  '  29:30 hint nmcli-device-runtime device modify is runtime only: routes are lost on re-activation, until this unit runs at the next boot; to keep them on a secondary NIC, use a keyfile, connection modify + reapply, or NMState.',
+  '  29:41 info nmcli-ovn-port Is ens5 the NIC br-ex is built on? If so, the route belongs on br-ex; set mcroutes.brExInterface to br-ex\'s NIC to settle it.',
+  '  29:60 hint route-ovn-egress On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.',
   '',
   'Elsewhere in the file: 17:5 warning ign-unknown-key, 34:3 info mc-os-image-url.',
 ].join('\n') + '\n';

@@ -8,13 +8,13 @@ import { parseAllDocuments } from 'yaml';
 import { parseDataUrl } from '../../server/src/core/dataUrl';
 import { EmbeddedText } from '../../server/src/core/embeddedText';
 import {
-  generateConfig, readBackInterfaces, readBackRoutes, type RouteAnswer, type RouteMethod, type WizardAnswers,
+  generateConfig, readAddressing, readBackInterfaces, readBackRoutes, type RouteAnswer, type RouteMethod, type WizardAnswers,
 } from '../../server/src/core/generate';
 import { acceptedIgnitionVersions } from '../../server/src/core/ignitionVersions';
 import { lintText } from '../../server/src/core/lint';
 import { reservedInterface } from '../../server/src/core/nmcliCommands';
 import { DEFAULT_SETTINGS, type NetworkType, type Settings } from '../../server/src/core/settings';
-import { checkWizardInput } from '../../server/src/core/wizardCheck';
+import { checkWizardInput, stepsFor } from '../../server/src/core/wizardCheck';
 import { machineConfig } from '../support/machineConfig';
 
 /** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
@@ -102,13 +102,11 @@ const NICS = ['ens3', 'ens5', 'ens192', 'eth0', 'eth1', 'enp1s0', 'enp0s31f6', '
 function randomInterface(r: Random, method: RouteMethod, networkType: NetworkType): string {
   const nic = pickOne(r, NICS);
   const vlan = `${nic}.${int(r, 1, 4094)}`.slice(0, 15);
-  if (networkType === 'OVNKubernetes') {
-    // br-ex carries the node's IP; a NIC there is br-ex's port (nmcli-ovn-port), a VLAN on it is not.
-    if (method === 'nmcli-unit') return pickOne(r, ['br-ex', vlan]);
-    // A keyfile suits a secondary NIC; configure-ovs owns br-ex's profiles.
-    if (method === 'keyfile') return pickOne(r, [nic, vlan]);
-    return pickOne(r, ['br-ex', nic, vlan]);
-  }
+  // A keyfile and an NMState policy are for a secondary NIC: configure-ovs owns br-ex's
+  // profiles, and the NMState Operator must not change br-ex.
+  if (method !== 'nmcli-unit') return pickOne(r, [nic, vlan]);
+  // br-ex carries the node's IP; whether a NIC is br-ex's port is a question (nmcli-ovn-port), a VLAN on it is not.
+  if (networkType === 'OVNKubernetes') return pickOne(r, ['br-ex', vlan]);
   return pickOne(r, [nic, vlan]);
 }
 
@@ -130,7 +128,8 @@ function randomCase(seed: number): Case {
   const r = prng(seed);
   const method = pickOne(r, ['nmcli-unit', 'keyfile', 'nmstate'] as const);
   const networkType = pickOne(r, ['OVNKubernetes', 'OpenShiftSDN'] as const);
-  const openshiftVersion = pickOne(r, OPENSHIFT_VERSIONS);
+  // OpenShift SDN was removed in 4.17: the settings would contradict each other (settings-network-type).
+  const openshiftVersion = pickOne(r, networkType === 'OpenShiftSDN' ? OPENSHIFT_VERSIONS.filter((v) => Number(v.split('.')[1]) < 17) : OPENSHIFT_VERSIONS);
   const role = pickOne(r, ['worker', 'master']);
   const routes: RouteAnswer[] = [];
   const taken: Network[] = [];
@@ -158,7 +157,40 @@ function randomCase(seed: number): Case {
     ignitionVersion: pickOne(r, acceptedIgnitionVersions(openshiftVersion)),
     networkType,
   };
-  return { seed, answers, settings: { ...DEFAULT_SETTINGS, rules: {}, networkType, openshiftVersion } };
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, networkType, openshiftVersion };
+  // Drawn after the others, so that the answers above stay what each seed always gave.
+  if (method === 'keyfile') answers.addressing = randomAddressing(r, routes);
+  // A custom pool: its MachineConfigPool comes with a MachineConfig (an NMState policy selects nodes by label).
+  if (r() < 0.3) {
+    answers.role = pickOne(r, ['infra', 'worker-rt', 'cnv']);
+    answers.name = randomName(r, answers.role);
+    if (method !== 'nmstate') answers.withPool = true;
+  }
+  // The NIC under br-ex known (one no case routes over) or not.
+  if (r() < 0.5) settings.brExInterface = 'ens4';
+  return { seed, answers, settings };
+}
+
+/**
+ * A keyfile NIC's addressing: DHCP, or static addresses for the families of its routes (the
+ * IPv4 one covers every IPv4 next hop randomGateway draws, 172.18.0.0/16).
+ */
+function randomAddressing(r: Random, routes: readonly RouteAnswer[]): string {
+  if (r() < 0.4) return 'dhcp';
+  const addresses: string[] = [];
+  if (routes.some((route) => !route.destination.includes(':')) || r() < 0.3) addresses.push(`172.18.${int(r, 0, 255)}.${int(r, 1, 254)}/16`);
+  if (routes.some((route) => route.destination.includes(':'))) addresses.push(`fd00:${int(r, 1, 0xffff).toString(16)}::${int(r, 1, 0xffff).toString(16)}/64`);
+  return addresses.join(', ');
+}
+
+/**
+ * The one question a generated config may still draw: on OVN-Kubernetes with the NIC under
+ * br-ex not known, whether a DHCP keyfile's NIC is it (configure-ovs would keep none of its
+ * routes). Only the cluster knows; the wizard asks it when DHCP is chosen.
+ */
+function expectedQuestion(answers: WizardAnswers, settings: Settings): boolean {
+  return settings.networkType === 'OVNKubernetes' && settings.brExInterface === undefined && answers.method === 'keyfile' &&
+    answers.addressing === 'dhcp' && /^(eth\d+|en[a-zA-Z0-9]+|em\d+|p\d+p\d+|bond\d+|team\d+)$/.test(answers.interface);
 }
 
 /** What the text must hold: each destination with its prefix, IPv4 routes first, then IPv6, each in the order entered. */
@@ -185,21 +217,30 @@ describe('generateConfig: a property over random valid answers', function () {
   it(`${CASES} random answer sets (IPv4 and IPv6, all three methods, both network types): the text parses, lints clean, reading it back gives the routes entered, and the wizard's check takes every answer`, function () {
     const methods = new Map<string, number>();
     let v6 = 0;
+    let questions = 0;
+    let pools = 0;
+    let staticNics = 0;
     for (let seed = 1; seed <= CASES; seed++) {
       const { answers, settings } = randomCase(seed);
       const where = `seed ${seed}: ${JSON.stringify(answers)}`;
       methods.set(answers.method, (methods.get(answers.method) ?? 0) + 1);
       if (answers.routes.some((r) => r.destination.includes(':'))) v6++;
+      if (answers.withPool) pools++;
+      if (answers.addressing !== undefined && answers.addressing !== 'dhcp') staticNics++;
 
       const text = generateConfig(answers);
       const documents = parseAllDocuments(text, { version: '1.1' });
-      assert.ok(Array.isArray(documents) && documents.length === 1, `one YAML document (${where})`);
-      assert.deepEqual([...documents[0].errors, ...documents[0].warnings].map(String), [], `parses without errors (${where})\n${text}`);
+      assert.ok(Array.isArray(documents) && documents.length === (answers.withPool ? 2 : 1), `one YAML document, and the pool's (${where})`);
+      for (const document of documents) assert.deepEqual([...document.errors, ...document.warnings].map(String), [], `parses without errors (${where})\n${text}`);
 
       const result = lintText(text, settings);
       assert.deepEqual(result.failures, [], `no rule failed (${where})`);
-      const spoken = result.problems.filter((p) => p.severity !== 'hint' || !ALLOWED_HINTS.has(p.code));
+      const question = expectedQuestion(answers, settings);
+      if (question) questions++;
+      const spoken = result.problems.filter((p) => (p.severity !== 'hint' || !ALLOWED_HINTS.has(p.code)) &&
+        !(question && p.code === 'nmcli-ovn-port' && p.severity === 'info'));
       assert.deepEqual(spoken.map((p) => `${p.severity} ${p.code}: ${p.message}`), [], `lints clean (${where})\n${text}`);
+      assert.equal(result.problems.filter((p) => p.code === 'nmcli-ovn-port').length, question ? 1 : 0, `the question about the NIC (${where})`);
       // An NMState policy is not a MachineConfig: the linter does not read it (yet), so it is clean by silence.
       assert.equal(result.machineConfigs, answers.method === 'nmstate' ? 0 : 1, where);
 
@@ -214,14 +255,28 @@ describe('generateConfig: a property over random valid answers', function () {
         const verdict = checkWizardInput(step, value, draft, settings);
         assert.deepEqual(verdict, { ok: true }, `checkWizardInput(${step}, ${JSON.stringify(value)}) (${where})`);
       };
-      quiet('role', answers.role);
+      // The pool is known before the role is judged (as `new --with-pool` does), so the role draws no word.
+      if (answers.withPool) draft.withPool = true;
+      if (['worker', 'master'].includes(answers.role) || answers.withPool) quiet('role', answers.role);
+      else assert.deepEqual(Object.entries(checkWizardInput('role', answers.role, draft, settings)).filter(([k]) => k !== 'message'),
+        [['ok', true], ['severity', 'info'], ['rule', 'mc-role-label']], `a custom role before the method is known: the pool question (${where})`);
       draft.role = answers.role;
       quiet('name', answers.name);
       draft.name = answers.name;
       quiet('method', answers.method);
       draft.method = answers.method;
+      assert.equal(stepsFor(draft).includes('pool'), !['worker', 'master'].includes(answers.role) && answers.method !== 'nmstate', where);
+      if (answers.withPool) quiet('pool', 'yes');
       quiet('interface', answers.interface);
       draft.interface = answers.interface;
+      assert.equal(stepsFor(draft).includes('addressing'), answers.method === 'keyfile', where);
+      if (question) {
+        const asked = checkWizardInput('addressing', answers.addressing!, draft, settings);
+        assert.deepEqual([asked.ok, asked.severity, asked.rule], [true, 'info', 'nmcli-ovn-port'], `the wizard asks too, when DHCP is chosen (${where})`);
+      } else if (answers.addressing !== undefined) {
+        quiet('addressing', answers.addressing);
+      }
+      if (answers.addressing !== undefined) draft.addressing = answers.addressing;
       draft.routes = [];
       for (const route of answers.routes) {
         quiet('destination', route.destination);
@@ -237,6 +292,7 @@ describe('generateConfig: a property over random valid answers', function () {
     // The generator of cases covers what it should.
     for (const method of ['nmcli-unit', 'keyfile', 'nmstate']) assert.ok((methods.get(method) ?? 0) > CASES / 5, `${method}: ${methods.get(method)} cases`);
     assert.ok(v6 > CASES / 3, `${v6} cases with IPv6 routes`);
+    assert.ok(pools > CASES / 10 && staticNics > CASES / 10 && questions > 0, `${pools} with a pool, ${staticNics} static keyfiles, ${questions} questions`);
   });
 
   it('the random case generator is deterministic (a failing seed can be replayed)', function () {
@@ -245,7 +301,10 @@ describe('generateConfig: a property over random valid answers', function () {
   });
 
   it('no random interface is one the cluster network owns', function () {
-    for (let seed = 1; seed <= CASES; seed++) assert.equal(reservedInterface(randomCase(seed).answers.interface), undefined);
+    for (let seed = 1; seed <= CASES; seed++) {
+      const { answers, settings } = randomCase(seed);
+      assert.equal(reservedInterface(answers.interface, settings.networkType), undefined);
+    }
   });
 });
 
@@ -307,7 +366,7 @@ describe('generateConfig: each method', function () {
   });
 
   it('keyfile: a 0600 .nmconnection named after the config, percent-encoded, with [connection] and routeN=dest,gw,metric per family', function () {
-    const text = generateConfig({ ...BASE, method: 'keyfile', interface: 'ens6' });
+    const text = generateConfig({ ...BASE, method: 'keyfile', interface: 'ens6', addressing: 'dhcp' });
     assert.match(text, /- path: \/etc\/NetworkManager\/system-connections\/99-worker-static-routes\.nmconnection\n {10}mode: 384\n {10}overwrite: true\n/);
     const source = /source: (data:,\S+)/.exec(text)?.[1];
     assert.ok(source, text);
@@ -321,25 +380,73 @@ describe('generateConfig: each method', function () {
       '',
       '[ipv4]',
       'method=auto',
+      'never-default=true',
       'route1=192.168.1.0/24,172.18.0.1,100',
       'route2=192.168.2.0/24,,50',
       '',
       '[ipv6]',
       'method=auto',
+      'never-default=true',
       'route1=fd00:1::/64,fd00::1',
       '',
     ].join('\n'));
   });
 
-  it('keyfile for br-ex on OVN-Kubernetes is generated as asked (the wizard warns before; see wizardCheck tests)', function () {
-    const text = generateConfig({ ...BASE, method: 'keyfile' });
-    assert.deepEqual(readBackInterfaces(text), ['br-ex']);
+  it('keyfile with static addressing: method=manual and addressN= per family, a family without an address disabled', function () {
+    const routes = [{ destination: '192.168.1.0/24', gateway: '10.0.5.1' }];
+    const text = generateConfig({ ...BASE, method: 'keyfile', interface: 'ens224', addressing: '10.0.5.10/24', routes });
+    const source = /source: (data:,\S+)/.exec(text)?.[1] ?? '';
+    assert.equal(parseDataUrl(EmbeddedText.verbatim(source, 0))?.decoded?.value.split('\n\n').slice(1).join('\n\n'), [
+      '[ipv4]', 'method=manual', 'address1=10.0.5.10/24', 'route1=192.168.1.0/24,10.0.5.1', '', '[ipv6]', 'method=disabled', '',
+    ].join('\n'));
+    const both = generateConfig({ ...BASE, method: 'keyfile', interface: 'ens224', addressing: '10.0.5.10/24, fd00:5::10/64' });
+    assert.match(decodeURIComponent(both), /\[ipv6\]\nmethod=manual\naddress1=fd00:5::10\/64\nroute1=fd00:1::\/64,fd00::1\n/);
+    assert.deepEqual(lintText(both, { ...DEFAULT_SETTINGS, rules: {} }).problems.filter((p) => p.severity !== 'hint').map((p) => p.code), [],
+      'a static keyfile draws no question: configure-ovs would clone its routes even under br-ex');
   });
 
+  it('readAddressing: dhcp, or the NIC\'s own addresses with prefix; anything else is refused with the reason', function () {
+    assert.deepEqual(readAddressing(' DHCP '), { dhcp: true });
+    assert.deepEqual(readAddressing('10.0.5.10/24, fd00:5::10/64'), { dhcp: false, addresses: [{ text: '10.0.5.10/24', family: 4 }, { text: 'fd00:5::10/64', family: 6 }] });
+    assert.match(readAddressing('') as string, /^Give the NIC's address with its prefix \(e\.g\. 10\.0\.5\.10\/24\), or dhcp\.$/);
+    assert.match(readAddressing('10.0.5.10') as string, /is not an address with its prefix/);
+    assert.match(readAddressing('10.0.5.0/24') as string, /is the network address of its subnet/);
+    assert.match(readAddressing('224.0.0.5/24') as string, /cannot be the NIC's own address \(multicast\)/);
+  });
+
+  it('a custom role with its pool: the MachineConfigPool (worker and the role) follows, and nothing speaks', function () {
+    const text = generateConfig({ ...BASE, role: 'infra', name: '99-infra-static-routes', withPool: true });
+    assert.ok(text.endsWith([
+      '---',
+      '# The infra pool: the worker configs and its own; label nodes node-role.kubernetes.io/infra= to move them in.',
+      '',
+      'apiVersion: machineconfiguration.openshift.io/v1',
+      'kind: MachineConfigPool',
+      'metadata:',
+      '  name: infra',
+      'spec:',
+      '  machineConfigSelector:',
+      '    matchExpressions:',
+      '      - key: machineconfiguration.openshift.io/role',
+      '        operator: In',
+      '        values:',
+      '          - worker',
+      '          - infra',
+      '  nodeSelector:',
+      '    matchLabels:',
+      '      node-role.kubernetes.io/infra: ""',
+      '',
+    ].join('\n')), text);
+    assert.deepEqual(lintText(text, DEFAULT_SETTINGS).problems.filter((p) => p.severity !== 'hint').map((p) => p.code), []);
+    assert.doesNotMatch(generateConfig({ ...BASE, withPool: true }), /MachineConfigPool/, 'worker has its pool');
+    assert.doesNotMatch(generateConfig({ ...BASE, role: 'infra', method: 'nmstate', withPool: true }), /MachineConfigPool/, 'NMState selects nodes by label');
+  });
+
+
   it('NMState: a NodeNetworkConfigurationPolicy selecting the role\'s nodes, routes with next-hop-address only when there is a gateway and metric only when given', function () {
-    const text = generateConfig({ ...BASE, method: 'nmstate' });
+    const text = generateConfig({ ...BASE, method: 'nmstate', interface: 'ens224' });
     assert.equal(text, [
-      '# Static routes for the worker nodes on br-ex, applied by the Kubernetes NMState operator.',
+      '# Static routes for the worker nodes on ens224, applied by the Kubernetes NMState operator.',
       '',
       'apiVersion: nmstate.io/v1',
       'kind: NodeNetworkConfigurationPolicy',
@@ -353,21 +460,21 @@ describe('generateConfig: each method', function () {
       '      config:',
       '        - destination: 192.168.1.0/24',
       '          next-hop-address: 172.18.0.1',
-      '          next-hop-interface: br-ex',
+      '          next-hop-interface: ens224',
       '          metric: 100',
       '        - destination: 192.168.2.0/24',
-      '          next-hop-interface: br-ex',
+      '          next-hop-interface: ens224',
       '          metric: 50',
       '        - destination: fd00:1::/64',
       '          next-hop-address: fd00::1',
-      '          next-hop-interface: br-ex',
+      '          next-hop-interface: ens224',
       '',
     ].join('\n'));
   });
 
   it('a host address without prefix is written as /32 or /128 by every method (a keyfile would otherwise read /24)', function () {
     for (const method of ['nmcli-unit', 'keyfile', 'nmstate'] as const) {
-      const text = generateConfig({ ...BASE, method, interface: method === 'keyfile' ? 'ens6' : 'br-ex', routes: [{ destination: '192.168.7.7' }, { destination: 'fd00::7' }] });
+      const text = generateConfig({ ...BASE, method, interface: method === 'nmcli-unit' ? 'br-ex' : 'ens6', routes: [{ destination: '192.168.7.7' }, { destination: 'fd00::7' }] });
       assert.deepEqual(readBackRoutes(text), [{ destination: '192.168.7.7/32' }, { destination: 'fd00::7/128' }], method);
     }
   });

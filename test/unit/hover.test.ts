@@ -184,10 +184,13 @@ describe('hoverAt', () => {
       assert.match(con.markdown, /Here with `--temporary`/);
     });
 
-    it('the device: a NIC on OVN-Kubernetes is a br-ex port; br-ex itself', () => {
+    it('the device: a NIC on OVN-Kubernetes may be br-ex\'s port (a warning once the setting names it); br-ex itself', () => {
       const nic = must(seed, 'ens5');
       assert.equal(nic.element, 'ens5');
-      assert.match(nic.markdown, /⚠ On OVN-Kubernetes a physical NIC such as `ens5` is a port of the OVS bridge `br-ex`/);
+      assert.match(nic.markdown, /if `ens5` is that NIC, the route belongs on `br-ex`; a secondary NIC keeps its own/);
+      assert.doesNotMatch(nic.markdown, /⚠/);
+      assert.match(must(seed, 'ens5', 1, 0, { ...DEFAULT_SETTINGS, brExInterface: 'ens5' }).markdown, /⚠ `ens5` is the NIC `br-ex` is built on/);
+      assert.doesNotMatch(must(seed, 'ens5', 1, 0, { ...DEFAULT_SETTINGS, brExInterface: 'ens3' }).markdown, /br-ex` is built on/);
       assert.doesNotMatch(must(seed, 'ens5', 1, 0, { ...DEFAULT_SETTINGS, networkType: 'OpenShiftSDN' }).markdown, /⚠/);
       assert.match(must(best, 'br-ex').markdown, /Routes without a metric get 48/);
     });

@@ -58,7 +58,7 @@ describe('unit preview', () => {
         'No unit named nope.service in this file. Units here: nmcli-dev-modify.service.',
         '',
         'Elsewhere in the file: 17:5 warning ign-unknown-key, 25:14 warning unit-network-online, ' +
-          '28:14 info unit-oneshot-remain, 29:24 info unit-exec-shell, 29:30 hint nmcli-device-runtime, 29:41 error nmcli-ovn-port, ' +
+          '28:14 info unit-oneshot-remain, 29:24 info unit-exec-shell, 29:30 hint nmcli-device-runtime, 29:41 info nmcli-ovn-port, ' +
           '29:60 hint route-ovn-egress, 34:3 info mc-os-image-url.',
         '',
       ].join('\n'));
@@ -139,7 +139,7 @@ describe('unit preview', () => {
       // The unit's findings stay with the unit, the dropin's with the dropin.
       const findings = (heading: string) => block(shown, heading).map((l) => (l.startsWith('  ') ? l.split(' ').slice(0, 5).join(' ') : l));
       assert.deepEqual(findings('Problems in this unit'), ['Problems in this unit (1):', '  23:76 hint route-ovn-egress']);
-      assert.deepEqual(findings('Problems in this dropin'), ['Problems in this dropin (1):', '  31:43 hint nmcli-device-runtime']);
+      assert.deepEqual(findings('Problems in this dropin'), ['Problems in this dropin (2):', '  31:43 hint nmcli-device-runtime', '  31:129 warning route-table-unused']);
       assert.ok(!shown.includes('kubelet.service'), 'only the unit asked for');
     });
 
@@ -190,7 +190,7 @@ describe('unit preview', () => {
         '',
         'Problems in this dropin: none',
         '',
-        'Elsewhere in the file: 23:76 hint route-ovn-egress, 31:43 hint nmcli-device-runtime.',
+        'Elsewhere in the file: 23:76 hint route-ovn-egress, 31:43 hint nmcli-device-runtime, 31:129 warning route-table-unused.',
         '',
       ].join('\n'));
     });
@@ -271,7 +271,7 @@ describe('unit preview', () => {
         '  (metric 300 where the route gives none: route-metric= in [ipv6])',
         '',
         'Problems in this file (1):',
-        '  17:58 hint route-ovn-egress On OVN-Kubernetes, pod egress does not use these host routes unless the cluster sets gatewayConfig.routingViaHost: true (spec.defaultNetwork.ovnKubernetesConfig of network.operator); they apply to the node itself and host-network pods.',
+        '  17:58 hint route-ovn-egress On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.',
         '',
         'Elsewhere in the file: 24:21 error file-source.',
         '',

@@ -158,9 +158,9 @@ describe('ifcfg-rh route files through the rules', () => {
     assert.deepEqual(findings('/etc/sysconfig/network-scripts/route-ens5', 'via 192.168.0.1 dev ens5\n'), ['route-cidr "via%20192.168.0.1%20dev%20ens5"']);
   });
 
-  it('clean files stay silent: onlink, own tables, host routes, quoted key values', () => {
+  it('clean files stay silent: onlink, own tables, host routes, quoted key values (a table of its own asks only for its rule)', () => {
     assert.deepEqual(findings('/etc/sysconfig/network-scripts/route-ens5',
-      '10.45.0.0/16 via 10.45.0.1 onlink\ndefault via 192.168.0.254 table 100\n10.42.0.1 via 192.168.0.1\n'), []);
+      '10.45.0.0/16 via 10.45.0.1 onlink\ndefault via 192.168.0.254 table 100\n10.42.0.1 via 192.168.0.1\n'), ['route-table-unused "100"']);
     assert.deepEqual(findings('/etc/sysconfig/network-scripts/route-ens8',
       'ADDRESS0="10.50.0.0"\nNETMASK0=\'255.255.0.0\'\nGATEWAY0=192.168.0.1\nOPTIONS0="mtu lock 1400"\n'), []);
   });

@@ -1,10 +1,13 @@
 /**
  * Every snippet of snippets/, expanded as the editor expands it when each placeholder is
- * left at its default (the first of a choice), parses and lints without findings.
+ * left at its default (the first of a choice), parses and lints without findings; and
+ * expanded with every entry of every choice list, without a warning or an error.
  *
  * Findings of severity `hint` are allowed: nmcli-device-runtime and route-ovn-egress are
  * advice that holds for correct configs too (a runtime change the unit repeats at each
- * boot; host routes and pod egress on OVN-Kubernetes), not problems of the snippet.
+ * boot; host routes and pod egress on OVN-Kubernetes), not problems of the snippet. A
+ * choice may draw an info that is a question only the cluster answers (a custom role's
+ * pool, whether a NIC is the one br-ex is built on).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -43,11 +46,28 @@ function documentOf(name: string, expanded: string): string {
   return UNIT_ENTRY_HOST.replace('@ENTRY@', entry);
 }
 
-function findings(text: string): string[] {
+function findings(text: string, severities: readonly string[] = ['error', 'warning', 'info']): string[] {
   const lines = new LineIndex(text);
   return lintText(text, DEFAULT_SETTINGS).problems
-    .filter((p) => p.severity !== 'hint')
+    .filter((p) => severities.includes(p.severity))
     .map((p) => `${lines.positionAt(p.start).line + 1}: ${p.severity} ${p.code}: ${p.message}`);
+}
+
+/**
+ * The body once for every entry of every choice list (`${N|a,b,c|}`): that entry moved to
+ * the front, which is the one the editor puts in (and every mirror of N follows it).
+ */
+function choiceVariants(body: string): { choice: string; body: string }[] {
+  const variants: { choice: string; body: string }[] = [];
+  for (const match of body.matchAll(/\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}/g)) {
+    const entries = match[2].split(/(?<!\\),/);
+    entries.forEach((entry, i) => {
+      const reordered = [entry, ...entries.filter((_, j) => j !== i)].join(',');
+      const at = match.index!;
+      variants.push({ choice: `$${match[1]}=${entry}`, body: `${body.slice(0, at)}\${${match[1]}|${reordered}|}${body.slice(at + match[0].length)}` });
+    });
+  }
+  return variants;
 }
 
 describe('snippets', () => {
@@ -70,7 +90,9 @@ describe('snippets', () => {
       if (body.includes('machineconfiguration.openshift.io/role: ') && !body.includes('MachineConfigPool')) {
         assert.match(body, /\$\{1\|worker,master,infra\|\}/, `${name}: the role is a choice`);
       }
-      if (body.includes('nmcli device modify')) assert.match(body, /\$\{2\|br-ex,ens5\|\}/, `${name}: the interface is a choice`);
+      if (body.includes('nmcli device modify')) assert.match(body, /\$\{2\|br-ex,ens224\|\}/, `${name}: the interface is a choice`);
+      // A keyfile and an NMState policy are for a secondary NIC: br-ex is never offered there.
+      if (body.includes('system-connections') || body.includes('NodeNetworkConfigurationPolicy')) assert.doesNotMatch(body, /\|[^|}]*br-ex[^|]*\|\}/, name);
     }
   });
 
@@ -89,16 +111,35 @@ describe('snippets', () => {
       const found = findings(text);
       assert.deepEqual(found, [], `${name}:\n${found.join('\n')}\n\n${text}`);
     });
+
+    it(`${name}: expanded with each entry of each choice list, no warning or error`, () => {
+      const variants = choiceVariants(bodyOf(snippet));
+      assert.equal(variants.length > 0, bodyOf(snippet).includes('|}'), `${name}: its choice lists are found`);
+      for (const variant of variants) {
+        const text = documentOf(name, expandSnippet(variant.body).text);
+        const found = findings(text, ['error', 'warning']);
+        assert.deepEqual(found, [], `${name} with ${variant.choice}:\n${found.join('\n')}\n\n${text}`);
+      }
+    });
   }
 
-  it('the keyfile snippet decodes to a keyfile NetworkManager reads, with its route', () => {
+  it('every entry of every choice list is expanded (the variants are what the editor writes)', () => {
+    const variants = choiceVariants('a ${1|x,y|} b ${1} c ${2|p\\,q,r|}');
+    assert.deepEqual(variants.map((v) => [v.choice, expandSnippet(v.body).text]), [
+      ['$1=x', 'a x b x c p,q'], ['$1=y', 'a y b y c p,q'], ['$2=p\\,q', 'a x b x c p,q'], ['$2=r', 'a x b x c r'],
+    ]);
+  });
+
+  it('the keyfile snippet decodes to a keyfile NetworkManager reads, with its address and route', () => {
     const [, snippet] = Object.entries(snippets).find(([, s]) => bodyOf(s).includes('system-connections'))!;
     const text = expandSnippet(bodyOf(snippet)).text;
     const mc = lintText(text, DEFAULT_SETTINGS).parsed.documents[0].machineConfig!;
     const file = mc.files[0];
-    assert.equal(file.pathValue, '/etc/NetworkManager/system-connections/ens6.nmconnection');
+    assert.equal(file.pathValue, '/etc/NetworkManager/system-connections/ens224.nmconnection');
     assert.equal(file.mode?.value, 384);
-    assert.match(file.text!.value, /^\[connection\]\nid=ens6\n/);
+    assert.match(file.text!.value, /^\[connection\]\nid=ens224\n/);
+    // The NIC's own addressing: a static NIC with method=auto would wait for DHCP.
+    assert.match(file.text!.value, /\n\[ipv4\]\nmethod=manual\naddress1=172\.18\.0\.10\/24\n/);
     assert.deepEqual(file.keyfile!.routes.map((r) => `${r.destination.value} ${r.gateway?.value} ${r.metric?.value}`), ['192.168.1.0/24 172.18.0.1 100']);
   });
 });

@@ -56,10 +56,13 @@ describe('quick fixes of the unit, nmcli and route rules, byte for byte on the s
     assert.equal(fixed(seed, 'unit-exec-shell', true), seed.replace('ExecStart=nmcli dev', 'ExecStart=/usr/bin/nmcli dev'));
   });
 
-  it('nmcli-ovn-port puts the route on br-ex, and says the fix is not safe', () => {
+  it('nmcli-ovn-port puts the route on br-ex, ordered after configure-ovs builds it, and says the fix is not safe', () => {
     const problem = only(seed, 'nmcli-ovn-port');
-    assert.deepEqual(problem.fixes?.[0].edits.map((e) => seed.slice(e.start, e.end)), ['ens5']);
-    assert.equal(fixed(seed, 'nmcli-ovn-port', false), seed.replace('dev modify ens5 ', 'dev modify br-ex '));
+    assert.deepEqual(problem.fixes?.[0].edits.map((e) => seed.slice(e.start, e.end)), ['ens5', '']);
+    assert.equal(fixed(seed, 'nmcli-ovn-port', false), insertedBefore(seed.replace('dev modify ens5 ', 'dev modify br-ex '),
+      `${INDENT}Description=`, `${INDENT}After=ovs-configuration.service\n`));
+    const ordered = seed.replace('After=network-online.target', 'After=network-online.target ovs-configuration.service');
+    assert.equal(fixed(ordered, 'nmcli-ovn-port', false), ordered.replace('dev modify ens5 ', 'dev modify br-ex '), 'no second After= when ordered');
   });
 
   it('route-host-bits writes the network address over exactly the 14 characters', () => {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
-import { checkWizardInput, proposedInterface, wizardDefaults, type WizardCheck, type WizardDraft, type WizardStep } from '../../server/src/core/wizardCheck';
+import { checkWizardInput, proposedInterface, stepsFor, wizardDefaults, type WizardCheck, type WizardDraft, type WizardStep } from '../../server/src/core/wizardCheck';
 
 const OVN: Settings = { ...DEFAULT_SETTINGS, rules: {} };
 const SDN: Settings = { ...OVN, networkType: 'OpenShiftSDN' };
@@ -62,23 +62,63 @@ describe('checkWizardInput', function () {
       assert.deepEqual(check('interface', 'br-ex'), { ok: true });
       assert.deepEqual(check('interface', 'ens5', {}, SDN), { ok: true });
     });
-    it('the NIC under br-ex on OVN-Kubernetes is refused by nmcli-ovn-port, offered br-ex, and pointed to NMState for a secondary NIC', function () {
-      const result = check('interface', 'ens5', { method: 'nmcli-unit' });
-      assert.deepEqual(verdict(result), { ok: false, severity: 'error', rule: 'nmcli-ovn-port', suggestion: 'br-ex' });
-      assert.match(result.message!, /choose the NMState policy/);
+    it('a NIC for the nmcli unit on OVN-Kubernetes: nmcli-ovn-port\'s question, taken; refused with br-ex offered once the setting names it', function () {
+      const asked = check('interface', 'ens5', { method: 'nmcli-unit' });
+      assert.deepEqual(verdict(asked), { ok: true, severity: 'info', rule: 'nmcli-ovn-port', suggestion: 'br-ex' });
+      assert.match(asked.message!, /^Is ens5 the NIC br-ex is built on\?/);
+      const known = check('interface', 'ens5', { method: 'nmcli-unit' }, { ...OVN, brExInterface: 'ens5' });
+      assert.deepEqual(verdict(known), { ok: false, severity: 'error', rule: 'nmcli-ovn-port', suggestion: 'br-ex' });
+      assert.deepEqual(check('interface', 'ens224', { method: 'nmcli-unit' }, { ...OVN, brExInterface: 'ens5' }), { ok: true });
     });
     it('for a keyfile or an NMState policy only the name rules apply: a NIC passes, the cluster\'s interfaces do not', function () {
       assert.deepEqual(check('interface', 'ens6', { method: 'keyfile' }), { ok: true });
       assert.deepEqual(check('interface', 'ens6', { method: 'nmstate' }), { ok: true });
-      assert.equal(check('interface', 'tun0', { method: 'nmstate' }).rule, 'nmcli-reserved-iface');
-      assert.equal(check('interface', 'genev_sys_6081', { method: 'keyfile' }).rule, 'nmcli-reserved-iface');
+      assert.equal(check('interface', 'tun0', { method: 'nmstate' }, SDN).rule, 'nmcli-reserved-iface');
+      assert.deepEqual(check('interface', 'tun0', { method: 'nmstate' }), { ok: true }, 'tun0 is an ordinary name on OVN-Kubernetes');
+      assert.match(check('interface', 'genev_sys_6081', { method: 'keyfile' }).message!, /Open vSwitch interface the cluster network owns/);
     });
-    it('a keyfile for br-ex on OVN-Kubernetes is taken with a warning (configure-ovs owns br-ex)', function () {
-      const result = check('interface', 'br-ex', { method: 'keyfile' });
-      assert.equal(result.ok, true);
-      assert.equal(result.severity, 'warning');
-      assert.match(result.message!, /configure-ovs owns br-ex/);
-      assert.deepEqual(check('interface', 'br-ex', { method: 'keyfile' }, SDN), { ok: true });
+    it('a keyfile or an NMState policy is for a secondary NIC: br-ex, OVS\'s interfaces and the NIC under br-ex are refused with the reason', function () {
+      const keyfile = check('interface', 'br-ex', { method: 'keyfile' });
+      assert.deepEqual(verdict(keyfile), { ok: false, severity: 'error' });
+      assert.match(keyfile.message!, /^br-ex is the OVS bridge configure-ovs builds and owns: a keyfile for it is not applied\./);
+      assert.equal(check('interface', 'br-ex', { method: 'keyfile' }, SDN).ok, false);
+      const nmstate = check('interface', 'br-ex', { method: 'nmstate' });
+      assert.match(nmstate.message!, /^The NMState Operator must not change br-ex/);
+      assert.equal(check('interface', 'ovs-system', { method: 'nmstate' }).ok, false);
+      const under = check('interface', 'ens3', { method: 'keyfile' }, { ...OVN, brExInterface: 'ens3' });
+      assert.match(under.message!, /^ens3 is the NIC br-ex is built on \(mcroutes\.brExInterface\)/);
+      assert.equal(under.ok, false);
+      assert.match(check('interface', '', { method: 'keyfile' }).message!, /^Enter the secondary NIC the routes go on, e\.g\. ens6/);
+    });
+  });
+
+  describe('addressing, pool', function () {
+    it('addressing: dhcp or the NIC\'s addresses with prefix; DHCP on OVN-Kubernetes asks whether the NIC is br-ex\'s', function () {
+      const draft: WizardDraft = { method: 'keyfile', interface: 'ens6' };
+      assert.deepEqual(check('addressing', '10.0.5.10/24', draft), { ok: true });
+      assert.deepEqual(check('addressing', 'dhcp', draft, { ...OVN, brExInterface: 'ens3' }), { ok: true });
+      assert.deepEqual(verdict(check('addressing', 'dhcp', draft)), { ok: true, severity: 'info', rule: 'nmcli-ovn-port' });
+      assert.deepEqual(check('addressing', 'dhcp', draft, SDN), { ok: true });
+      assert.deepEqual(verdict(check('addressing', '10.0.5.0/24', draft)), { ok: false, severity: 'error' });
+      assert.match(check('addressing', '', draft).message!, /or dhcp/);
+    });
+    it('a static keyfile gives the NIC only the families it has addresses for: a route of another family is refused', function () {
+      const draft: WizardDraft = { method: 'keyfile', interface: 'ens6', addressing: '10.0.5.10/24' };
+      assert.deepEqual(check('destination', '192.168.1.0/24', draft), { ok: true });
+      assert.match(check('destination', 'fd00:1::/64', draft).message!, /^The NIC gets no IPv6 address from this keyfile \(10\.0\.5\.10\/24\)/);
+      assert.deepEqual(check('destination', 'fd00:1::/64', { ...draft, addressing: 'dhcp' }), { ok: true });
+    });
+    it('pool: yes for a custom role\'s MachineConfig; no draws mc-role-label\'s word; nothing to include for worker or NMState', function () {
+      assert.deepEqual(check('pool', 'yes', { role: 'infra', method: 'nmcli-unit' }), { ok: true });
+      assert.equal(check('pool', 'no', { role: 'infra', method: 'keyfile' }).rule, 'mc-role-label');
+      assert.match(check('pool', 'yes', { role: 'worker' }).message!, /Every cluster has the worker pool/);
+      assert.match(check('pool', 'yes', { role: 'infra', method: 'nmstate' }).message!, /needs no MachineConfigPool/);
+      assert.deepEqual(check('role', 'infra', { withPool: true }), { ok: true }, 'a role whose pool comes along draws no word');
+    });
+    it('stepsFor: the pool for a custom role\'s MachineConfig, the addressing for a keyfile, no Ignition version for NMState', function () {
+      assert.deepEqual(stepsFor({ role: 'worker', method: 'nmcli-unit' }), ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion']);
+      assert.deepEqual(stepsFor({ role: 'infra', method: 'keyfile' }), ['role', 'name', 'method', 'pool', 'interface', 'addressing', 'destination', 'gateway', 'metric', 'ignitionVersion']);
+      assert.deepEqual(stepsFor({ role: 'infra', method: 'nmstate' }), ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric']);
     });
     it('iface-name refuses a name Linux cannot have; a name that does not survive the unit text is refused', function () {
       assert.deepEqual(verdict(check('interface', 'averyveryverylongname')), { ok: false, severity: 'error', rule: 'iface-name' });
@@ -186,21 +226,24 @@ describe('wizardDefaults', function () {
       name: '99-infra-static-routes',
       interface: 'ens5',
       fileInterfaces: ['ens5'],
+      steps: ['role', 'name', 'method', 'pool', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'],
     });
     assert.equal(wizardDefaults(OVN, {}, SEED).interface, 'br-ex');
     assert.deepEqual(wizardDefaults({ ...OVN, openshiftVersion: '4.12' }).ignitionVersions, ['3.2.0', '3.1.0', '3.0.0']);
+    const release = wizardDefaults({ ...OVN, openshiftVersion: '4.19' });
+    assert.equal(release.openshiftVersion, '4.19');
+    assert.deepEqual(release.ignitionVersions[0], '3.5.0');
+    assert.equal(release.ignitionNote, 'OpenShift 4.19 accepts up to 3.5.0; setting mcroutes.openshiftVersion');
   });
-  it('a keyfile is never proposed for br-ex on OVN-Kubernetes; nothing is proposed without a file to learn from', function () {
+  it('a keyfile or an NMState policy is never proposed for br-ex or the NIC under it; nothing is proposed without a file to learn from', function () {
     assert.equal(proposedInterface('keyfile', OVN, ['br-ex', 'ens6']), 'ens6');
     assert.equal(proposedInterface('keyfile', OVN, []), '');
-    assert.equal(proposedInterface('nmstate', OVN, ['ens6']), 'br-ex');
+    assert.equal(proposedInterface('nmstate', OVN, ['ens6']), 'ens6');
+    assert.equal(proposedInterface('nmstate', OVN, ['br-ex']), '');
+    assert.equal(proposedInterface('nmstate', { ...OVN, brExInterface: 'ens5' }, ['ens5', 'ens6']), 'ens6');
     assert.equal(proposedInterface('nmcli-unit', SDN, ['tun0', 'ens3']), 'ens3');
   });
   it('no name is proposed for a role no pool can have', function () {
     assert.equal(wizardDefaults(OVN, { role: 'Bad Role' }).name, undefined);
   });
 });
-    const release = wizardDefaults({ ...OVN, openshiftVersion: '4.19' });
-    assert.equal(release.openshiftVersion, '4.19');
-    assert.deepEqual(release.ignitionVersions[0], '3.5.0');
-    assert.equal(release.ignitionNote, 'OpenShift 4.19 accepts up to 3.5.0; setting mcroutes.openshiftVersion');

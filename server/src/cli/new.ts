@@ -28,8 +28,16 @@ the same rules as \`mcroutes lint\`.
   --method METHOD         nmcli-unit (default): a systemd unit running nmcli;
                           keyfile: a NetworkManager connection profile;
                           nmstate: a NodeNetworkConfigurationPolicy
-  --interface IFACE       where the routes go (default br-ex on OVN-Kubernetes;
-                          required otherwise, and for keyfile)
+  --interface IFACE       where the routes go: for nmcli-unit br-ex on
+                          OVN-Kubernetes (the default) or the node's NIC; for
+                          keyfile and nmstate the secondary NIC (required; never
+                          br-ex, which configure-ovs owns)
+  --address ADDR/PREFIX   keyfile: the NIC's static address, e.g. 10.0.5.10/24
+                          (repeatable, one or more per family of the routes)
+  --dhcp                  keyfile: the NIC gets its address by DHCP (keyfile needs
+                          --address or --dhcp: the profile replaces the NIC's)
+  --with-pool             custom role: also print the MachineConfigPool that
+                          selects worker and the role (not for nmstate)
   --ignition-version V    Ignition spec (default: the newest --openshift-version
                           accepts, or 3.4.0 (4.13 and later) when it is not
                           given; not used by nmstate)
@@ -40,7 +48,8 @@ ${SETTING_FLAGS_USAGE}:
 Exit status 0 when the YAML was printed, 2 when an argument was refused.
 `;
 
-const VALUE_FLAGS = ['--route', '--role', '--name', '--method', '--interface', '--ignition-version', ...Object.keys(SETTING_FLAGS)];
+const VALUE_FLAGS = ['--route', '--role', '--name', '--method', '--interface', '--address', '--ignition-version', ...Object.keys(SETTING_FLAGS)];
+const SWITCHES = ['--dhcp', '--with-pool'];
 
 /** Runs `mcroutes new ARGS` and returns the exit status. */
 export function newCommand(args: string[], io: NewOutput): number {
@@ -60,16 +69,18 @@ function run(args: string[], io: NewOutput): number {
     io.out(NEW_USAGE);
     return 0;
   }
-  const flags = parseFlags(args, { command: 'new', values: VALUE_FLAGS, positional: false });
+  const flags = parseFlags(args, { command: 'new', values: VALUE_FLAGS, switches: SWITCHES, positional: false });
   const single = flags.single;
   const settings = readFlagSettings(flags);
 
-  const draft: WizardDraft = {};
+  // Known before the role is judged, so that a custom role with its pool gets no note about the pool.
+  const draft: WizardDraft = flags.switches.has('--with-pool') ? { withPool: true } : {};
   const accept = (step: WizardStep, flag: string, value: string, shown = value): void => {
     const verdict = checkWizardInput(step, value, draft, settings);
     const use = verdict.suggestion !== undefined ? ` (use ${verdict.suggestion})` : '';
-    if (!verdict.ok) throw new UsageError(`${flag} ${shown}: ${verdict.message ?? 'refused'}${use}`);
-    if (verdict.message) io.err(`mcroutes new: ${verdict.severity ?? 'note'}: ${flag} ${shown}: ${verdict.message}\n`);
+    const what = shown === '' ? flag : `${flag} ${shown}`;
+    if (!verdict.ok) throw new UsageError(`${what}: ${verdict.message ?? 'refused'}${use}`);
+    if (verdict.message) io.err(`mcroutes new: ${verdict.severity ?? 'note'}: ${what}: ${verdict.message}\n`);
   };
 
   const role = single('--role') ?? 'worker';
@@ -86,12 +97,30 @@ function run(args: string[], io: NewOutput): number {
   }
   draft.method = method as RouteMethod;
 
+  if (draft.withPool) accept('pool', '--with-pool', 'yes', '');
+
   const iface = single('--interface') ?? proposedInterface(draft.method, settings, []);
   if (iface === '') {
-    throw new UsageError(`--interface is needed for ${draft.method === 'keyfile' ? 'a keyfile' : `networkType ${settings.networkType}`}: name the node's interface, e.g. --interface ens5`);
+    throw new UsageError(draft.method === 'nmcli-unit'
+      ? `--interface is needed for networkType ${settings.networkType}: name the node's interface, e.g. --interface ens5`
+      : `--interface is needed for --method ${draft.method}: name the secondary NIC the routes go on, e.g. --interface ens6 (not br-ex, which configure-ovs owns)`);
   }
   accept('interface', '--interface', iface);
   draft.interface = iface.trim();
+
+  const addresses = flags.values.get('--address') ?? [];
+  const dhcp = flags.switches.has('--dhcp');
+  if (draft.method === 'keyfile') {
+    if (dhcp && addresses.length > 0) throw new UsageError('give --address or --dhcp, not both');
+    if (!dhcp && addresses.length === 0) {
+      throw new UsageError(`--method keyfile needs the NIC's addressing, since the profile replaces the NIC's: --address ADDR/PREFIX (static, e.g. 10.0.5.10/24) or --dhcp`);
+    }
+    const addressing = dhcp ? 'dhcp' : addresses.map((a) => a.trim()).join(', ');
+    accept('addressing', dhcp ? '--dhcp' : '--address', addressing, dhcp ? '' : addresses.join(' --address '));
+    draft.addressing = addressing;
+  } else if (dhcp || addresses.length > 0) {
+    throw new UsageError(`${dhcp ? '--dhcp' : '--address'} is for --method keyfile (the NIC's own addressing); ${draft.method} leaves the NIC's addressing alone`);
+  }
 
   const routeArgs = flags.values.get('--route') ?? [];
   if (routeArgs.length === 0) throw new UsageError('give at least one --route DEST[,GATEWAY[,METRIC]]');
@@ -119,6 +148,8 @@ function run(args: string[], io: NewOutput): number {
     name: draft.name,
     method: draft.method,
     interface: draft.interface,
+    ...(draft.addressing !== undefined ? { addressing: draft.addressing } : {}),
+    ...(draft.withPool ? { withPool: true } : {}),
     routes: draft.routes as RouteAnswer[],
     ignitionVersion: ignitionVersion.trim(),
     networkType: settings.networkType,

@@ -153,7 +153,7 @@ function interfacesOf(parsed: ParsedText, settings: Settings): string[] {
     if (!machineConfig) continue;
     for (const use of nmcliCommandsOf(machineConfig)) {
       const target = use.nmcli.target?.value;
-      if (target && !reservedInterface(target) && /^[^\s/]{1,15}$/.test(target)) names.add(target);
+      if (target && !reservedInterface(target, settings.networkType) && /^[^\s/]{1,15}$/.test(target)) names.add(target);
     }
   }
   return [...names];

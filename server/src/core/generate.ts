@@ -6,7 +6,7 @@
  * the way back (`readBackRoutes`), through the same parse the linter uses.
  */
 import { Document, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import { parseCidr } from './address';
+import { networkOf, parseCidr } from './address';
 import { percentEncode } from './dataUrl';
 import { parseText } from './lint';
 import { MACHINECONFIG_API_VERSION, routesOf, KEYFILE_DIRECTORY } from './model';
@@ -41,8 +41,20 @@ export interface WizardAnswers<R extends RouteInput = RouteAnswer> {
   /** metadata.name of the generated object. */
   name: string;
   method: RouteMethod;
-  /** The interface the routes go on: br-ex on OVN-Kubernetes, else the node's NIC. */
+  /**
+   * The interface the routes go on: br-ex (OVN-Kubernetes) or the node's NIC for the nmcli
+   * unit; a secondary NIC for a keyfile or an NMState policy, never br-ex (configure-ovs owns
+   * it, and the NMState Operator must not change it).
+   */
   interface: string;
+  /**
+   * Keyfile only: the NIC's own addressing, which the profile must carry since it replaces
+   * the NIC's profile: `dhcp`, or its static addresses with their prefix (`10.0.5.10/24`,
+   * comma-separated, one or more per family). See readAddressing.
+   */
+  addressing?: string;
+  /** MachineConfig methods, custom roles: also write the MachineConfigPool that selects the role. */
+  withPool?: boolean;
   routes: R[];
   /** spec.config.ignition.version (MachineConfig methods only). */
   ignitionVersion: string;
@@ -54,6 +66,41 @@ export const NMSTATE_API_VERSION = 'nmstate.io/v1';
 export const NMSTATE_KIND = 'NodeNetworkConfigurationPolicy';
 /** Unit and keyfile names derive from the config name; systemd and the file system allow 255 bytes. */
 const MAX_DERIVED_BASE = 240;
+
+/** A keyfile NIC's addressing: DHCP, or static addresses (as written, trimmed) per family. */
+export type Addressing = { dhcp: true } | { dhcp: false; addresses: { text: string; family: 4 | 6 }[] };
+
+/** The roles whose pools every cluster has. */
+export const STANDARD_ROLES: readonly string[] = ['worker', 'master'];
+
+/**
+ * Reads the addressing answer: `dhcp`, or addresses with their prefix separated by commas
+ * (`10.0.5.10/24, fd00:5::10/64`). A string saying what is wrong when it is neither: the
+ * address of the NIC itself is wanted, so a network address or one without a prefix is refused.
+ */
+export function readAddressing(text: string | undefined): Addressing | string {
+  const value = (text ?? '').trim();
+  if (value === '') return "Give the NIC's address with its prefix (e.g. 10.0.5.10/24), or dhcp.";
+  if (value.toLowerCase() === 'dhcp') return { dhcp: true };
+  const addresses: { text: string; family: 4 | 6 }[] = [];
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const reading = parseCidr(part);
+    if (!reading.ok || !reading.explicitPrefix) {
+      return `${JSON.stringify(part)} is not an address with its prefix: write the NIC's address as 10.0.5.10/24 (or fd00:5::10/64), or dhcp.`;
+    }
+    const kind = reading.address.range();
+    const classE = reading.family === 4 && reading.address.toByteArray()[0] >= 240;
+    if (['unspecified', 'broadcast', 'multicast', 'loopback', 'linkLocal'].includes(kind) || classE) {
+      return `${part} cannot be the NIC's own address (${classE ? 'reserved' : kind}): give its unicast address with the prefix.`;
+    }
+    const bits = reading.family === 4 ? 32 : 128;
+    if (reading.prefix < bits - 1 && networkOf(reading.address, reading.prefix).toString() === reading.address.toString()) {
+      return `${part} is the network address of its subnet: give the NIC's own address in it, e.g. ${reading.family === 4 ? '10.0.5.10/24' : 'fd00:5::10/64'}.`;
+    }
+    addresses.push({ text: part, family: reading.family });
+  }
+  return { dhcp: false, addresses };
+}
 
 /** `192.168.1.7` → `192.168.1.7/32`: the destination with an explicit prefix, as every method writes it. */
 export function withPrefix(destination: string): string {
@@ -108,7 +155,10 @@ export function generateConfig(answers: WizardAnswers): string {
 /** generateConfig for routes as typed (metrics as text): the wizard's checks write an answer before it is a number. */
 export function generateConfigFrom(answers: WizardAnswers<RouteInput>): string {
   const routes = normalizeRoutes(answers.routes);
-  const a = { ...answers, role: answers.role.trim(), name: answers.name.trim(), interface: answers.interface.trim() };
+  const a = {
+    ...answers, role: answers.role.trim(), name: answers.name.trim(), interface: answers.interface.trim(),
+    ...(typeof answers.addressing === 'string' ? { addressing: answers.addressing.trim() } : {}),
+  };
   switch (a.method) {
     case 'nmstate':
       return nmstatePolicy(a, routes);
@@ -150,7 +200,12 @@ export function unitText(a: WizardAnswers<RouteInput>, routes: readonly RouteInp
   ].join('\n');
 }
 
-/** A connection profile for the interface with the routes (RULES.md §6); DHCP unless the user edits it. */
+/**
+ * A connection profile for a secondary NIC with the routes (RULES.md §6). It replaces the
+ * NIC's profile, so it carries the NIC's addressing: DHCP (method=auto, never-default so
+ * the node's default route stays on br-ex), or its static addresses (method=manual); a
+ * family without an address is disabled. Without an answer, DHCP.
+ */
 export function keyfileText(a: WizardAnswers<RouteInput>, routes: readonly RouteInput[] = normalizeRoutes(a.routes)): string {
   const lines = [
     '[connection]',
@@ -158,8 +213,17 @@ export function keyfileText(a: WizardAnswers<RouteInput>, routes: readonly Route
     'type=ethernet',
     `interface-name=${a.interface}`,
   ];
+  const read = readAddressing(a.addressing ?? 'dhcp');
+  const addressing: Addressing = typeof read === 'string' ? { dhcp: true } : read;
   for (const family of [4, 6] as const) {
-    lines.push('', `[ipv${family}]`, 'method=auto');
+    lines.push('', `[ipv${family}]`);
+    if (addressing.dhcp) {
+      lines.push('method=auto', 'never-default=true');
+    } else {
+      const own = addressing.addresses.filter((address) => address.family === family);
+      lines.push(own.length > 0 ? 'method=manual' : 'method=disabled');
+      own.forEach((address, i) => lines.push(`address${i + 1}=${address.text}`));
+    }
     routes.filter((r) => familyOf(r) === family).forEach((route, i) => {
       // address/plen,gateway,metric; an empty gateway field when only the metric is given (nm-keyfile-reader).
       const fields = [route.destination, route.gateway ?? (route.metric !== undefined ? '' : undefined), route.metric?.toString()];
@@ -194,7 +258,29 @@ function unitMachineConfig(a: WizardAnswers<RouteInput>, routes: RouteInput[]): 
     },
   });
   return render(object, `Static routes for the ${a.role} pool on ${a.interface}: a systemd unit runs nmcli at every boot.`,
-    ['spec', 'config', 'systemd', 'units', 0, 'contents']);
+    ['spec', 'config', 'systemd', 'units', 0, 'contents']) + poolDocument(a);
+}
+
+/**
+ * With `withPool` and a custom role: a second document, the MachineConfigPool that applies
+ * the worker configs and the role's own (as the mc-pool-route snippet writes it), so that
+ * the config reaches the nodes labelled node-role.kubernetes.io/<role>.
+ */
+function poolDocument(a: WizardAnswers<RouteInput>): string {
+  if (!a.withPool || STANDARD_ROLES.includes(a.role)) return '';
+  const pool = {
+    apiVersion: MACHINECONFIG_API_VERSION,
+    kind: 'MachineConfigPool',
+    metadata: { name: a.role },
+    spec: {
+      machineConfigSelector: {
+        matchExpressions: [{ key: ROLE_LABEL, operator: 'In', values: ['worker', a.role] }],
+      },
+      nodeSelector: { matchLabels: { [`node-role.kubernetes.io/${a.role}`]: '' } },
+    },
+  };
+  return `---
+${render(pool, `The ${a.role} pool: the worker configs and its own; label nodes node-role.kubernetes.io/${a.role}= to move them in.`)}`;
 }
 
 function keyfileMachineConfig(a: WizardAnswers<RouteInput>, routes: RouteInput[]): string {
@@ -209,7 +295,7 @@ function keyfileMachineConfig(a: WizardAnswers<RouteInput>, routes: RouteInput[]
       }],
     },
   });
-  return render(object, `Static routes for the ${a.role} pool on ${a.interface}: a NetworkManager connection profile (keyfile).`);
+  return render(object, `Static routes for the ${a.role} pool on ${a.interface}: a NetworkManager connection profile (keyfile).`) + poolDocument(a);
 }
 
 function nmstatePolicy(a: WizardAnswers<RouteInput>, routes: RouteInput[]): string {

@@ -281,15 +281,17 @@ function targetHover(command: NmcliCommand, name: string, ctx: NetworkContext): 
   const facts: string[] = [];
   if (command.object === 'device') {
     const ovn = ctx.settings.networkType === 'OVNKubernetes';
-    const reserved = reservedInterface(name);
+    const reserved = reservedInterface(name, ctx.settings.networkType);
     if (reserved) {
       facts.push(`⚠ ${code(name)} belongs to the cluster network (${code(reserved)}): the network plugin owns it and may undo or break on changes.`);
     } else if (name === 'br-ex') {
       facts.push(ovn
         ? 'The OVS bridge that configure-ovs.sh creates on OVN-Kubernetes. It holds the node\'s IP address, so host routes belong here. Routes without a metric get 48, the route-metric configure-ovs.sh gives it.'
         : '`br-ex` exists only on OVN-Kubernetes; the setting `mcroutes.networkType` says this cluster runs OpenShift SDN.');
-    } else if (ovn && looksLikeNic(name)) {
-      facts.push(`⚠ On OVN-Kubernetes a physical NIC such as ${code(name)} is a port of the OVS bridge \`br-ex\`, which holds the node's address; NetworkManager refuses IP settings on a bridge port. Put the route on \`br-ex\` (nmcli-ovn-port).`);
+    } else if (ovn && name === ctx.settings.brExInterface) {
+      facts.push(`⚠ ${code(name)} is the NIC \`br-ex\` is built on (\`mcroutes.brExInterface\`): a port of the OVS bridge, without an IP of its own. Put the route on \`br-ex\` (nmcli-ovn-port).`);
+    } else if (ovn && ctx.settings.brExInterface === undefined && looksLikeNic(name)) {
+      facts.push(`On OVN-Kubernetes the NIC \`br-ex\` is built on is a port of the bridge and carries no IP: if ${code(name)} is that NIC, the route belongs on \`br-ex\`; a secondary NIC keeps its own. \`mcroutes.brExInterface\` names it (nmcli-ovn-port).`);
     }
     facts.push(`List the devices on a node: ${code('oc debug node/<node> -- chroot /host nmcli device status')}.`);
   } else {

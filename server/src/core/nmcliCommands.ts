@@ -1,6 +1,7 @@
 import type { ExecLine, FileModel, MachineConfigModel, ScriptCommand, UnitText } from './model';
 import { unitTextsOf } from './model';
 import type { NmcliCommand } from './nmcli';
+import type { NetworkType } from './settings';
 
 /** An nmcli command in an Exec*= line of a unit (or dropin), or in the `sh -c` script of one. */
 export interface UnitNmcliUse {
@@ -45,14 +46,21 @@ export function nmcliCommandsOf(mc: MachineConfigModel): NmcliUse[] {
 }
 
 /**
- * Interfaces the cluster network owns (OVN-Kubernetes and OpenShift SDN): OVS bridges,
- * tunnels, management ports, patch ports.
+ * Interfaces OVN-Kubernetes creates and owns: OVS bridges, tunnels, management and patch
+ * ports. br-ex is not among them: it carries the node's IP and takes host routes.
  */
-export const RESERVED_INTERFACES = ['br-int', 'br-local', 'br-nexthop', 'br0', 'tun0', 'genev_sys_*', 'vxlan_sys_*', 'k8s-*', 'ovn-k8s-*', 'patch-br-*'];
+export const OVN_RESERVED_INTERFACES = ['br-int', 'br-local', 'br-nexthop', 'br-ext', 'genev_sys_*', 'k8s-*', 'ovn-k8s-*', 'patch-br-*'];
+/** OpenShift SDN's own: on OVN-Kubernetes `br0` and `tun0` are ordinary names (a user's Linux bridge, a VPN). */
+export const SDN_RESERVED_INTERFACES = ['br0', 'tun0', 'vxlan_sys_*'];
 
-/** The reserved pattern `name` matches, if any. */
-export function reservedInterface(name: string): string | undefined {
-  return RESERVED_INTERFACES.find((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
+/**
+ * The reserved pattern `name` matches under the network type, if any. OVN-Kubernetes'
+ * names count on OpenShift SDN as well: they are unmistakable, and a cluster migrating
+ * between the two has both.
+ */
+export function reservedInterface(name: string, networkType: NetworkType): string | undefined {
+  const patterns = networkType === 'OpenShiftSDN' ? [...OVN_RESERVED_INTERFACES, ...SDN_RESERVED_INTERFACES] : OVN_RESERVED_INTERFACES;
+  return patterns.find((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
 }
 
 /**

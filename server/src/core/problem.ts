@@ -14,7 +14,7 @@ export const RULE_IDS = [
   'unit-unknown-directive', 'unit-ovn-ordering', 'unit-dependency', 'unit-ovs-disabled', 'unit-oneshot-restart',
   // The nmcli command and its routes
   'route-cidr', 'route-host-bits', 'route-family', 'route-gateway', 'route-metric', 'route-attribute',
-  'route-duplicate', 'route-default', 'route-replaces-all', 'nmcli-device-runtime', 'nmcli-ovn-port',
+  'route-duplicate', 'route-default', 'route-replaces-all', 'route-table-unused', 'nmcli-device-runtime', 'nmcli-ovn-port',
   'nmcli-reserved-iface', 'iface-name',
   // Cluster-aware IP semantics
   'route-overlaps-cluster', 'route-overlaps-ovn', 'route-overlaps-machine', 'route-ovn-egress',

@@ -9,21 +9,36 @@
  */
 import type { FileRange } from './embeddedText';
 import {
-  generateConfigFrom, readBackInterfaces, ROUTE_METHODS, withPrefix,
+  familyOf, generateConfigFrom, readAddressing, readBackInterfaces, ROUTE_METHODS, STANDARD_ROLES, withPrefix,
   type RouteInput, type RouteMethod, type WizardAnswers,
 } from './generate';
 import { acceptedIgnitionVersions, ANY_RELEASE_IGNITION_MINOR, firstReleaseAccepting, NEWEST_IGNITION_MINOR } from './ignitionVersions';
 import { lintText } from './lint';
 import { routesOf, type MachineConfigModel } from './model';
-import { nmcliCommandsOf, reservedInterface } from './nmcliCommands';
+import { nmcliCommandsOf, OVN_RESERVED_INTERFACES, reservedInterface } from './nmcliCommands';
 import type { Problem, RuleId, Severity } from './problem';
 import { ROLE_LABEL } from './rules/mcRoleLabel';
 import type { Settings } from './settings';
 import { mapAt, pairOf, rangeOfNode, scalarAt } from './yamlDocuments';
 
-/** The questions, in the wizard's order. */
-export type WizardStep = 'role' | 'name' | 'method' | 'interface' | 'destination' | 'gateway' | 'metric' | 'ignitionVersion';
-export const WIZARD_STEPS: readonly WizardStep[] = ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'];
+/**
+ * The questions, in the wizard's order. `pool` (include the MachineConfigPool of a custom
+ * role: yes or no) is asked for MachineConfig methods with a custom role only, `addressing`
+ * (the NIC's addresses or dhcp) for a keyfile only: see stepsFor.
+ */
+export type WizardStep = 'role' | 'name' | 'method' | 'pool' | 'interface' | 'addressing' | 'destination' | 'gateway' | 'metric' | 'ignitionVersion';
+export const WIZARD_STEPS: readonly WizardStep[] = ['role', 'name', 'method', 'pool', 'interface', 'addressing', 'destination', 'gateway', 'metric', 'ignitionVersion'];
+
+/** The steps a draft asks, in order: the pool only for a custom role's MachineConfig, the addressing only for a keyfile, no Ignition version for NMState. */
+export function stepsFor(draft: WizardDraft): WizardStep[] {
+  const role = typeof draft.role === 'string' ? draft.role.trim() : '';
+  return WIZARD_STEPS.filter((step) => {
+    if (step === 'pool') return draft.method !== 'nmstate' && role !== '' && !STANDARD_ROLES.includes(role);
+    if (step === 'addressing') return draft.method === 'keyfile';
+    if (step === 'ignitionVersion') return draft.method !== 'nmstate';
+    return true;
+  });
+}
 
 /** The answers given so far; `route` is the route being entered (its destination, then its gateway). */
 export interface WizardDraft {
@@ -31,6 +46,10 @@ export interface WizardDraft {
   name?: string;
   method?: RouteMethod;
   interface?: string;
+  /** Keyfile: the NIC's addressing as answered (`dhcp` or addresses with prefix). */
+  addressing?: string;
+  /** Include the custom role's MachineConfigPool. */
+  withPool?: boolean;
   routes?: RouteInput[];
   route?: RouteInput;
   ignitionVersion?: string;
@@ -54,29 +73,62 @@ export interface WizardDefaults {
   openshiftVersion?: string;
   /** Spec versions the target release (unset: every supported release) accepts, newest first; the first is proposed. */
   ignitionVersions: string[];
+  /** What the versions offered depend on, for the version question: "OpenShift 4.19 accepts up to 3.5.0". */
+  ignitionNote: string;
   /** 99-<role>-static-routes, once the role is known. */
   name?: string;
   /** The interface proposed for the draft's method ('' when there is nothing sensible to propose). */
   interface: string;
   /** Interfaces the open file's routes use (nmcli targets, keyfile interface-names, NMState next hops). */
   fileInterfaces: string[];
+  /** The steps the draft asks, in order (stepsFor): the wizard shows these and no others. */
+  steps: WizardStep[];
 }
 
 const OK: WizardCheck = { ok: true };
 /** A route the probe config carries when the answer under test is not a route: nothing to say about it. */
 const PROBE_ROUTE: RouteInput = { destination: '192.0.2.0/24' };
+/** The NIC of a probe whose interface is not answered yet: one no rule questions (not NIC-like, not the cluster's). */
+const PROBE_NIC = 'net0';
 
 export function proposedName(role: string): string {
   return `99-${role.trim()}-static-routes`;
 }
 
-/** br-ex on OVN-Kubernetes (not for a keyfile: configure-ovs owns br-ex's profiles), else the open file's interface. */
+/**
+ * br-ex for the nmcli unit on OVN-Kubernetes, else the open file's interface; for a keyfile
+ * or an NMState policy only a secondary NIC (never br-ex, an OVS interface or the NIC under
+ * br-ex), and nothing when the file names none: that NIC is the user's to say.
+ */
 export function proposedInterface(method: RouteMethod, settings: Settings, fileInterfaces: readonly string[]): string {
-  if (settings.networkType === 'OVNKubernetes' && method !== 'keyfile') return 'br-ex';
-  /** What the versions offered depend on, for the version question: "OpenShift 4.19 accepts up to 3.5.0". */
-  ignitionNote: string;
-  const usable = fileInterfaces.filter((name) => !reservedInterface(name) && !(method === 'keyfile' && name === 'br-ex' && settings.networkType === 'OVNKubernetes'));
+  if (settings.networkType === 'OVNKubernetes' && method === 'nmcli-unit') return 'br-ex';
+  const usable = fileInterfaces.filter((name) => !reservedInterface(name, settings.networkType) &&
+    (method === 'nmcli-unit' || secondaryNicProblem(name, method, settings) === undefined));
   return usable[0] ?? '';
+}
+
+/** Open vSwitch's own interfaces: br-ex and the datapath, and OVN-Kubernetes' bridges and ports (whatever the network type). */
+const OVS_INTERFACES = ['br-ex', 'ovs-system', ...OVN_RESERVED_INTERFACES];
+
+/**
+ * Why `name` cannot be the NIC of a keyfile or an NMState policy: both are for a secondary
+ * NIC. configure-ovs owns br-ex and the profiles of the NIC under it; the NMState Operator
+ * must not change either (RULES.md §6).
+ */
+export function secondaryNicProblem(name: string, method: RouteMethod, settings: Settings): string | undefined {
+  if (method === 'nmcli-unit') return undefined;
+  const what = method === 'keyfile' ? 'a keyfile' : 'an NMState policy';
+  if (name === 'br-ex') {
+    return method === 'keyfile'
+      ? 'br-ex is the OVS bridge configure-ovs builds and owns: a keyfile for it is not applied. Use the nmcli unit for br-ex; a keyfile is for a secondary NIC.'
+      : 'The NMState Operator must not change br-ex (routes with next-hop-interface br-ex are not supported). Use the nmcli unit for br-ex; NMState is for a secondary NIC.';
+  }
+  const ovs = OVS_INTERFACES.find((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
+  if (ovs) return `${name} is an Open vSwitch interface the cluster network owns: ${what} is for a secondary NIC outside OVS.`;
+  if (settings.networkType === 'OVNKubernetes' && name === settings.brExInterface) {
+    return `${name} is the NIC br-ex is built on (mcroutes.brExInterface), whose profiles configure-ovs owns: ${what} is for a secondary NIC. Use the nmcli unit on br-ex.`;
+  }
+  return undefined;
 }
 
 export function wizardDefaults(settings: Settings, draft: WizardDraft = {}, openText?: string): WizardDefaults {
@@ -85,10 +137,18 @@ export function wizardDefaults(settings: Settings, draft: WizardDraft = {}, open
     networkType: settings.networkType,
     ...(settings.openshiftVersion ? { openshiftVersion: settings.openshiftVersion } : {}),
     ignitionVersions: acceptedIgnitionVersions(settings.openshiftVersion),
+    ignitionNote: ignitionNote(settings),
     ...(draft.role && poolNameProblem(draft.role) === undefined ? { name: proposedName(draft.role) } : {}),
     interface: proposedInterface(draft.method ?? 'nmcli-unit', settings, fileInterfaces),
     fileInterfaces,
+    steps: stepsFor(draft),
   };
+}
+
+function ignitionNote(settings: Settings): string {
+  const newest = acceptedIgnitionVersions(settings.openshiftVersion)[0];
+  if (settings.openshiftVersion) return `OpenShift ${settings.openshiftVersion} accepts up to ${newest}; setting mcroutes.openshiftVersion`;
+  return `${newest} for any release from ${firstReleaseAccepting(ANY_RELEASE_IGNITION_MINOR)}; 3.${NEWEST_IGNITION_MINOR}.0 needs ${firstReleaseAccepting(NEWEST_IGNITION_MINOR)} or later: set mcroutes.openshiftVersion`;
 }
 
 /**
@@ -134,10 +194,13 @@ function check(step: WizardStep, raw: string, draft: WizardDraft, settings: Sett
       }).verdict;
     case 'method':
       return (ROUTE_METHODS as readonly string[]).includes(value) ? OK : refuse(`The method is one of ${ROUTE_METHODS.join(', ')}.`);
+    case 'pool':
+      return checkPool(value, draft, settings);
     case 'interface':
       return checkInterface(value, draft, settings);
+    case 'addressing':
+      return checkAddressing(value, draft, settings);
     case 'destination':
-    ignitionNote: ignitionNote(settings),
     case 'gateway':
     case 'metric':
       return checkRoutePart(step, value, draft, settings);
@@ -145,12 +208,6 @@ function check(step: WizardStep, raw: string, draft: WizardDraft, settings: Sett
       if (draft.method === 'nmstate') return OK; // an NMState policy is no Ignition config
       if (value === '') return refuse(`Choose an Ignition spec version, e.g. ${acceptedIgnitionVersions(settings.openshiftVersion)[0]}.`);
       return judgeProbe({ ...draft, ignitionVersion: value, method: draft.method ?? 'nmcli-unit' }, settings, 'strict',
-function ignitionNote(settings: Settings): string {
-  const newest = acceptedIgnitionVersions(settings.openshiftVersion)[0];
-  if (settings.openshiftVersion) return `OpenShift ${settings.openshiftVersion} accepts up to ${newest}; setting mcroutes.openshiftVersion`;
-  return `${newest} for any release from ${firstReleaseAccepting(ANY_RELEASE_IGNITION_MINOR)}; 3.${NEWEST_IGNITION_MINOR}.0 needs ${firstReleaseAccepting(NEWEST_IGNITION_MINOR)} or later: set mcroutes.openshiftVersion`;
-}
-
         (mc) => [rangeOfNode(scalarAt(mapAt(mc.config, 'ignition'), 'version'))]).verdict;
     }
     default:
@@ -159,34 +216,54 @@ function ignitionNote(settings: Settings): string {
 }
 
 function checkInterface(value: string, draft: WizardDraft, settings: Settings): WizardCheck {
-  if (value === '') return refuse('Enter the interface the routes go on, e.g. br-ex on OVN-Kubernetes or the NIC (ens5) otherwise.');
   const method = draft.method ?? 'nmcli-unit';
+  if (value === '') {
+    return refuse(method === 'nmcli-unit'
+      ? 'Enter the interface the routes go on, e.g. br-ex on OVN-Kubernetes or the NIC (ens5) otherwise.'
+      : `Enter the secondary NIC the routes go on, e.g. ens6: ${method === 'keyfile' ? 'a keyfile' : 'an NMState policy'} is for a NIC outside br-ex.`);
+  }
+  const secondary = secondaryNicProblem(value, method, settings);
+  if (secondary) return refuse(secondary);
   // The interface rules read nmcli's `dev modify IFACE`; for a keyfile or an NMState policy
-  // only those about the name itself apply (iface-name, nmcli-reserved-iface).
+  // only those about the name itself apply there (iface-name, nmcli-reserved-iface).
   const rules: RuleId[] | undefined = method === 'nmcli-unit' ? undefined : ['iface-name', 'nmcli-reserved-iface'];
   const probe = { ...draft, interface: value, method: 'nmcli-unit' as const };
   const { probe: mc, verdict } = judgeProbe(probe, settings, 'advise', (mc) => nmcliCommandsOf(mc).flatMap(({ nmcli }) => (nmcli.target ? [nmcli.target.rangeOf()] : [])), rules);
-  if (verdict.message) {
-    if (verdict.rule === 'nmcli-ovn-port') {
-      return { ...verdict, message: `${verdict.message} For a secondary NIC outside br-ex, go back and choose the NMState policy.` };
-    }
-    return verdict;
-  }
+  if (!verdict.ok) return verdict;
   // The name must come back from the unit as it went in (no quotes, spaces or separators that split it).
   const written = mc ? nmcliCommandsOf(mc).map(({ nmcli }) => nmcli.target?.value) : [];
   const keyfileOk = method !== 'keyfile' || !/[\s\\]/.test(value); // GKeyFile escapes; whitespace is iface-name's anyway
   if (written.length !== 1 || written[0] !== value || !keyfileOk) {
     return refuse(`${JSON.stringify(value)} cannot be written as one interface name: Linux interface names have no whitespace, quotes, "/" or ":".`);
   }
-  if (method === 'keyfile' && value === 'br-ex' && settings.networkType === 'OVNKubernetes') {
-    // No rule reads keyfiles for this yet; the wizard says it before the user commits to it.
-    return {
-      ok: true,
-      severity: 'warning',
-      message: 'On OVN-Kubernetes configure-ovs owns br-ex and its connection profiles: a keyfile for br-ex competes with them and is not applied. Use the nmcli unit or an NMState policy for br-ex; keyfiles suit a secondary NIC.',
-    };
-  }
-  return OK;
+  return verdict;
+}
+
+/**
+ * The keyfile NIC's addressing. DHCP on OVN-Kubernetes draws nmcli-ovn-port's question on
+ * the keyfile (under br-ex configure-ovs keeps none of a DHCP profile's routes); static
+ * addressing does not (configure-ovs clones a static profile, routes included).
+ */
+function checkAddressing(value: string, draft: WizardDraft, settings: Settings): WizardCheck {
+  const addressing = readAddressing(value);
+  if (typeof addressing === 'string') return refuse(addressing);
+  if (!addressing.dhcp || draft.method !== 'keyfile' || !draft.interface) return OK;
+  return judgeProbe({ ...draft, addressing: 'dhcp', method: 'keyfile' }, settings, 'advise', (mc) => mc.files.flatMap((file) =>
+    (file.keyfile?.groups ?? []).flatMap((group) => group.entries.filter((e) => e.key.value === 'interface-name').map((e) => e.value.rangeOf()))), ['nmcli-ovn-port']).verdict;
+}
+
+/** Include the custom role's MachineConfigPool: yes or no. */
+function checkPool(value: string, draft: WizardDraft, settings: Settings): WizardCheck {
+  const answer = value.toLowerCase();
+  if (!['yes', 'no', 'true', 'false'].includes(answer)) return refuse('Answer yes (include the MachineConfigPool) or no.');
+  const role = draft.role?.trim() ?? '';
+  const include = answer === 'yes' || answer === 'true';
+  if (include && STANDARD_ROLES.includes(role)) return refuse(`Every cluster has the ${role} pool: there is no MachineConfigPool to include.`);
+  if (include && draft.method === 'nmstate') return refuse('An NMState policy selects nodes by their node-role label: it needs no MachineConfigPool.');
+  if (include || role === '' || STANDARD_ROLES.includes(role)) return OK;
+  // Without the pool: what mc-role-label says of the role.
+  return judgeProbe({ ...draft, role, withPool: false, method: draft.method === 'keyfile' ? 'keyfile' : 'nmcli-unit' }, settings, 'advise',
+    (mc) => [rangeOfNode(scalarAt(mapAt(mc.metadata, 'labels'), ROLE_LABEL))], ['mc-role-label']).verdict;
 }
 
 function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: string, draft: WizardDraft, settings: Settings): WizardCheck {
@@ -195,6 +272,8 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
   if (step === 'destination') {
     if (value === '') return refuse('Enter the destination network, e.g. 192.168.1.0/24 or fd00:1::/64.');
     candidate = { destination: value };
+    const missing = missingFamily(candidate, draft);
+    if (missing) return refuse(missing);
   } else {
     if (value === '') return OK; // optional
     if (!current.destination) return refuse('Enter the destination first.');
@@ -226,6 +305,19 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
     return refuse(`Enter ${what}.`);
   }
   return OK;
+}
+
+/**
+ * A keyfile with static addressing gives the NIC only the families it has addresses for
+ * (the others are disabled): a route of another family would never be added.
+ */
+function missingFamily(route: RouteInput, draft: WizardDraft): string | undefined {
+  if (draft.method !== 'keyfile' || draft.addressing === undefined) return undefined;
+  const addressing = readAddressing(draft.addressing);
+  if (typeof addressing === 'string' || addressing.dhcp) return undefined;
+  const family = familyOf(route);
+  if (addressing.addresses.some((address) => address.family === family)) return undefined;
+  return `The NIC gets no IPv${family} address from this keyfile (${draft.addressing.trim()}): give it one in the addressing step, or use dhcp.`;
 }
 
 /** The route of the probe config that is the candidate (the last one with its destination as written). */
@@ -290,7 +382,9 @@ function probeAnswers(draft: WizardDraft, settings: Settings): WizardAnswers<Rou
     role,
     name: draft.name ?? proposedName(poolNameProblem(role) ? 'worker' : role),
     method,
-    interface: draft.interface?.trim() || (settings.networkType === 'OVNKubernetes' ? 'br-ex' : 'ens5'),
+    interface: draft.interface?.trim() || (settings.networkType === 'OVNKubernetes' && method === 'nmcli-unit' ? 'br-ex' : PROBE_NIC),
+    ...(draft.addressing !== undefined ? { addressing: draft.addressing } : {}),
+    ...(draft.withPool ? { withPool: true } : {}),
     routes,
     ignitionVersion: draft.ignitionVersion?.trim() || acceptedIgnitionVersions(settings.openshiftVersion)[0],
     networkType: settings.networkType,

@@ -39,8 +39,10 @@ export function registerWizardRequests({ connection, documents, settings, log }:
   connection.onRequest(Methods.generateConfig, (params: GenerateConfigParams): Promise<GenerateConfigResult> | ResponseError<void> => {
     const answers = params?.answers;
     if (!isRecord(answers) || !ROUTE_METHODS.includes(answers.method) || !Array.isArray(answers.routes) ||
-        !['role', 'name', 'interface', 'ignitionVersion'].every((key) => typeof answers[key] === 'string')) {
-      return new ResponseError(ErrorCodes.InvalidParams, 'mcroutes/generateConfig needs answers { role, name, method, interface, routes, ignitionVersion }');
+        !['role', 'name', 'interface', 'ignitionVersion'].every((key) => typeof answers[key] === 'string') ||
+        !['addressing'].every((key) => answers[key] === undefined || typeof answers[key] === 'string') ||
+        !['withPool'].every((key) => answers[key] === undefined || typeof answers[key] === 'boolean')) {
+      return new ResponseError(ErrorCodes.InvalidParams, 'mcroutes/generateConfig needs answers { role, name, method, interface, routes, ignitionVersion, addressing?, withPool? }');
     }
     return generate(answers);
   });

@@ -32,7 +32,10 @@ export const NMCLI_OBJECTS: Readonly<Record<NmcliObject, Doc>> = {
       ['device modify', 'runtime: takes effect at once, lost on re-activation or reboot; the target is a device name such as `br-ex`'],
       ['connection modify', 'persistent: saved in the profile (keyfile), takes effect at the next activation; the target is a connection name'],
     ),
-    details: ['On success nmcli prints "Connection successfully reapplied to device \'<name>\'" (in the unit\'s journal).'],
+    details: [
+      'On success nmcli prints "Connection successfully reapplied to device \'<name>\'" (in the unit\'s journal).',
+      'On OVN-Kubernetes configure-ovs rebuilds br-ex\'s profiles at every boot, so for br-ex this boot-time unit, ordered `After=ovs-configuration.service`, is what lasts; a secondary NIC can keep routes in its own profile (a keyfile, `connection modify`) or an NMState policy.',
+    ],
     source: 'nmcli(1) "device modify"',
   },
   connection: {
@@ -42,7 +45,11 @@ export const NMCLI_OBJECTS: Readonly<Record<NmcliObject, Doc>> = {
       ['connection modify', 'persistent: saved in the profile, takes effect at the next activation; the target is a connection name'],
       ['device modify', 'runtime: takes effect at once, lost on re-activation or reboot; the target is a device name'],
     ),
-    details: ['With `--temporary` the change is kept in memory only, not written to the profile.'],
+    details: [
+      'With `--temporary` the change is kept in memory only, not written to the profile.',
+      'A saved change reaches the running device at the next activation, or at once with `nmcli device reapply <device>`.',
+      'On OVN-Kubernetes configure-ovs rebuilds br-ex\'s profiles (br-ex, ovs-if-br-ex…) at every boot: a `connection modify` of them does not last.',
+    ],
     source: 'nmcli(1) "connection modify"',
   },
 };

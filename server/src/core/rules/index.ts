@@ -30,17 +30,18 @@ import { routeOverlapsMachine } from './routeOverlapsMachine';
 import { routeOverlapsOvn } from './routeOverlapsOvn';
 import { routeOvnEgress } from './routeOvnEgress';
 import { routeReplacesAll } from './routeReplacesAll';
+import { routeTableUnused } from './routeTableUnused';
 import type { Rule } from './rule';
-import { unitDependency } from './unitDependency';
 import { settingsNetworkType } from './settingsNetworkType';
+import { unitDependency } from './unitDependency';
 import { unitDuplicate } from './unitDuplicate';
 import { unitExecShell } from './unitExecShell';
 import { unitInstallMissing } from './unitInstallMissing';
 import { unitName } from './unitName';
 import { unitNetworkOnline } from './unitNetworkOnline';
 import { unitOneshotRemain } from './unitOneshotRemain';
-import { unitOvnOrdering } from './unitOvnOrdering';
 import { unitOneshotRestart } from './unitOneshotRestart';
+import { unitOvnOrdering } from './unitOvnOrdering';
 import { unitOvsDisabled } from './unitOvsDisabled';
 import { unitParse } from './unitParse';
 import { unitUnknownDirective } from './unitUnknownDirective';
@@ -71,8 +72,8 @@ export const RULES: readonly Rule[] = [
   unitInstallMissing,
   unitNetworkOnline,
   unitOneshotRemain,
-  unitExecShell,
   unitOneshotRestart,
+  unitExecShell,
   unitUnknownDirective,
   unitOvnOrdering,
   unitDependency,
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   routeDuplicate,
   routeDefault,
   routeReplacesAll,
+  routeTableUnused,
   nmcliDeviceRuntime,
   nmcliOvnPort,
   nmcliReservedIface,
@@ -94,5 +96,5 @@ export const RULES: readonly Rule[] = [
   routeOverlapsOvn,
   routeOverlapsMachine,
   routeOvnEgress,
-];
   settingsNetworkType,
+];

@@ -1,24 +1,28 @@
-import { nmcliCommandsOf, reservedInterface } from '../nmcliCommands';
+import { routeDevicesOf } from '../configInterfaces';
+import { OVN_RESERVED_INTERFACES, reservedInterface } from '../nmcliCommands';
 import type { Rule } from './rule';
 
 /**
- * Interfaces the cluster network creates and owns (br-int, br-local, br-nexthop, br0,
- * tun0, genev_sys_*, vxlan_sys_*, k8s-*, ovn-k8s-*, patch-br-*): NetworkManager does not
- * manage them, and routes set on them are overwritten or break pod networking.
+ * Interfaces the cluster network creates and owns: NetworkManager does not manage them,
+ * and routes set on them are overwritten or break pod networking. Which names those are
+ * depends on the network type: OVN-Kubernetes' bridges, tunnels and ports everywhere;
+ * br0, tun0 and vxlan_sys_* only on OpenShift SDN (on OVN-Kubernetes br0 is often a
+ * user's own Linux bridge). Judged wherever the config names the interface of its routes:
+ * nmcli `device modify`, a keyfile's interface-name, a route file's profile, `ip route … dev`.
  */
 export const nmcliReservedIface: Rule = {
   id: 'nmcli-reserved-iface',
-  check({ machineConfig: mc, report }) {
+  check({ machineConfig: mc, settings, report }) {
     if (!mc) return;
-    for (const { nmcli } of nmcliCommandsOf(mc)) {
-      const target = nmcli.target;
-      if (nmcli.object !== 'device' || !target) continue;
-      const pattern = reservedInterface(target.value);
+    for (const device of routeDevicesOf(mc)) {
+      const pattern = reservedInterface(device.name, settings.networkType);
       if (!pattern) continue;
+      const owner = OVN_RESERVED_INTERFACES.includes(pattern) ? 'OVN-Kubernetes' : 'OpenShift SDN';
+      const instead = settings.networkType === 'OVNKubernetes' ? 'br-ex or a secondary NIC' : "the node's own NIC";
       report({
         severity: 'error',
-        message: `${target.value} belongs to the cluster network${pattern === target.value ? '' : ` (${pattern})`}: OVN-Kubernetes or OpenShift SDN create and manage it, not NetworkManager. Route through the node's own interface (br-ex on OVN-Kubernetes) instead.`,
-        range: target.rangeOf(),
+        message: `${device.name} belongs to ${owner}${pattern === device.name ? '' : ` (${pattern})`}, not NetworkManager: routes on it are lost or break pod traffic; use ${instead}.`,
+        range: device.range,
         data: { pattern },
       });
     }

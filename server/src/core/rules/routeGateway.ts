@@ -1,4 +1,5 @@
 import { contains } from '../address';
+import { interfaceAddressesOf, routeOwners, type InterfaceAddress } from '../configInterfaces';
 import { routesOf } from '../model';
 import { machineRanges } from '../clusterRanges';
 import { isOnlink, destinationReading, gatewayAddress } from '../routeFacts';
@@ -9,7 +10,7 @@ const NOT_A_NEXT_HOP: Record<string, string> = {
   broadcast: 'the broadcast address',
   loopback: 'a loopback address',
 };
-/** 240.0.0.0/4 cannot be routed; ipaddr.js's IPv6 "reserved" also holds the documentation prefix, which is fine. */
+/** 240.0.0.0/4 cannot be routed; ipaddr.js's "reserved" also holds the documentation and benchmark prefixes, which are fine. */
 const RESERVED_V4 = 'reserved';
 
 /** The next hop must be one unicast address the node can reach, not inside the route it serves. */
@@ -17,6 +18,9 @@ export const routeGateway: Rule = {
   id: 'route-gateway',
   check({ machineConfig: mc, settings, report }) {
     if (!mc) return;
+    // Read only when a gateway lies inside its destination (rare): the config's interface addresses.
+    let local: { addresses: InterfaceAddress[]; owners: ReturnType<typeof routeOwners> } | undefined;
+    const addressesFor = () => (local ??= { addresses: interfaceAddressesOf(mc), owners: routeOwners(mc) });
     for (const route of routesOf(mc)) {
       if (route.origin === 'nmcli') {
         for (const issue of route.issues) {
@@ -44,7 +48,8 @@ export const routeGateway: Rule = {
       }
       if (gateway.family !== route.propertyFamily) continue; // route-family says it
       const kind = gateway.address.range();
-      const finding = judge(gateway.family === 4 && kind === RESERVED_V4 ? 'reserved-v4' : kind, route.gateway.value);
+      const classE = gateway.family === 4 && kind === RESERVED_V4 && gateway.address.toByteArray()[0] >= 240;
+      const finding = judge(classE ? 'reserved-v4' : kind === RESERVED_V4 ? 'unicast' : kind, route.gateway.value);
       if (finding) {
         report({ ...finding, range });
         continue;
@@ -57,9 +62,16 @@ export const routeGateway: Rule = {
         contains(r.network.address, r.network.prefix, gateway.address));
       if (destination.ok && destination.family === gateway.family && destination.prefix > 0 && !isOnlink(route) && !connected &&
           contains(destination.address, destination.prefix, gateway.address)) {
+        // A summary route (10.50.0.0/16 via 10.50.0.1) on a NIC whose own address (10.50.0.5/24)
+        // covers the gateway: reached through that connected, more specific route.
+        const { addresses, owners } = addressesFor();
+        const names = owners.get(route);
+        const covered = addresses.some((a) => a.family === gateway.family && a.prefix > destination.prefix &&
+          (!names || a.names.length === 0 || a.names.some((n) => names.includes(n))) && contains(a.address, a.prefix, gateway.address));
+        if (covered) continue;
         report({
           severity: 'warning',
-          message: `Next hop ${route.gateway.value} lies inside ${route.destination.value}, the destination it is meant to reach: the node cannot reach its gateway through this route.`,
+          message: `Next hop ${route.gateway.value} lies inside ${route.destination.value}, the route it serves, and no interface address of this config covers it: the node cannot reach it.`,
           range,
         });
       }

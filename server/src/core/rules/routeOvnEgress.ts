@@ -6,8 +6,10 @@ import type { Rule } from './rule';
  * On OVN-Kubernetes in the default shared gateway mode, pod egress leaves through OVN's
  * gateway router straight onto br-ex and never consults the host routing table: the
  * routes of this config serve the node's own traffic (and host-network pods) only. Pods
- * follow them with `gatewayConfig.routingViaHost: true` (local gateway mode). One info
- * per MachineConfig, on its first added route.
+ * follow them with `gatewayConfig.routingViaHost: true` (local gateway mode) and, from 4.14,
+ * `gatewayConfig.ipForwarding: Global` for traffic that leaves through a secondary NIC
+ * (spec.defaultNetwork.ovnKubernetesConfig of network.operator). One hint per
+ * MachineConfig, on its first added route.
  */
 export const routeOvnEgress: Rule = {
   id: 'route-ovn-egress',
@@ -17,7 +19,7 @@ export const routeOvnEgress: Rule = {
     if (!first) return;
     report({
       severity: 'hint',
-      message: 'On OVN-Kubernetes, pod egress does not use these host routes unless the cluster sets gatewayConfig.routingViaHost: true (spec.defaultNetwork.ovnKubernetesConfig of network.operator); they apply to the node itself and host-network pods.',
+      message: 'On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.',
       range: first.destination.rangeOf(),
     });
   },
