@@ -4,7 +4,7 @@
  * types, so the command refuses what the wizard refuses (exit status 2, the reason on stderr).
  */
 import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from '../core/generate';
-import { checkWizardInput, proposedInterface, proposedName, type WizardDraft, type WizardStep } from '../core/wizardCheck';
+import { checkWizardInput, proposedInterface, proposedName, type WizardCheck, type WizardDraft, type WizardStep } from '../core/wizardCheck';
 import { acceptedIgnitionVersions } from '../core/ignitionVersions';
 import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 
@@ -75,16 +75,20 @@ function run(args: string[], io: NewOutput): number {
 
   // Known before the role is judged, so that a custom role with its pool gets no note about the pool.
   const draft: WizardDraft = flags.switches.has('--with-pool') ? { withPool: true } : {};
-  const accept = (step: WizardStep, flag: string, value: string, shown = value): void => {
+  const accept = (step: WizardStep, flag: string, value: string, shown = value): WizardCheck => {
     const verdict = checkWizardInput(step, value, draft, settings);
     const use = verdict.suggestion !== undefined ? ` (use ${verdict.suggestion})` : '';
     const what = shown === '' ? flag : `${flag} ${shown}`;
     if (!verdict.ok) throw new UsageError(`${what}: ${verdict.message ?? 'refused'}${use}`);
     if (verdict.message) io.err(`mcroutes new: ${verdict.severity ?? 'note'}: ${what}: ${verdict.message}\n`);
+    return verdict;
   };
 
   const role = single('--role') ?? 'worker';
-  accept('role', '--role', role);
+  // A custom role no pool is known to select: the pool can come with the config (as the wizard offers).
+  if (accept('role', '--role', role).rule === 'mc-role-label' && single('--method')?.trim() !== 'nmstate') {
+    io.err(`mcroutes new: --with-pool also prints the MachineConfigPool that selects ${role.trim()}\n`);
+  }
   draft.role = role.trim();
 
   const name = single('--name') ?? proposedName(draft.role);
