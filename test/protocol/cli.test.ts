@@ -1,30 +1,20 @@
 /** The bundled command line, dist/cli.js. */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { assertCliBuilt, runCli } from '../support/cli';
+import { cliTempDir, LINT_LINE as LINE, runCli } from '../support/cli';
 import { lintLine, REPO_ROOT, SEED, SEED_FINDINGS, SEED_RELATIVE } from '../support/seed';
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const run = (...args: string[]) => runCli(args);
 
-/** `file:line:col severity code message` */
-const LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([a-z0-9-]+) (.+)$/;
 
 describe('mcroutes command line', function () {
   this.timeout(20000);
+  const tempDir = cliTempDir('mcroutes-cli-');
   let dir: string;
-
-  before(function () {
-    assertCliBuilt();
-    dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-cli-'));
-  });
-
-  after(function () {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  before(() => (dir = tempDir()));
 
   it('lints the seed: one line per finding, sorted, and an exit status that matches', function () {
     const { status, stdout, stderr } = run('lint', '--hints', SEED_RELATIVE);

@@ -5,10 +5,9 @@
  * test/protocol/hostile.test.ts.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { assertCliBuilt, runCli } from '../support/cli';
+import { cliTempDir, runCli } from '../support/cli';
 import { bom, invalidUtf8Bytes, nulBytes, tenMegabytesOfDocuments } from '../support/hostile';
 
 interface Finding { line: number; column: number; severity: string; code: string; message: string }
@@ -17,15 +16,10 @@ const lint = (file: string, ...args: string[]) => runCli(['lint', ...args, file]
 
 describe('mcroutes lint on hostile bytes', function () {
   this.timeout(90_000);
-  let dir: string;
-  before(() => {
-    assertCliBuilt();
-    dir = mkdtempSync(path.join(tmpdir(), 'mcroutes-hostile-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = cliTempDir('mcroutes-hostile-');
 
   it('bytes that are not UTF-8: a U+FFFD warning where they stood, and the route they broke', function () {
-    const file = path.join(dir, 'bad-bytes.yaml');
+    const file = path.join(dir(), 'bad-bytes.yaml');
     writeFileSync(file, invalidUtf8Bytes());
     const run = lint(file, '--format', 'json');
     const findings = JSON.parse(run.stdout) as Finding[];
@@ -38,7 +32,7 @@ describe('mcroutes lint on hostile bytes', function () {
   });
 
   it('a NUL byte: the file is not a text file (exit 2), and no findings', function () {
-    const file = path.join(dir, 'nul.yaml');
+    const file = path.join(dir(), 'nul.yaml');
     writeFileSync(file, nulBytes());
     const run = lint(file);
     assert.equal(run.status, 2);
@@ -47,8 +41,8 @@ describe('mcroutes lint on hostile bytes', function () {
   });
 
   it('a byte-order mark: the same lines and columns as without it', function () {
-    const plain = path.join(dir, 'plain.yaml');
-    const marked = path.join(dir, 'marked.yaml');
+    const plain = path.join(dir(), 'plain.yaml');
+    const marked = path.join(dir(), 'marked.yaml');
     writeFileSync(plain, bom().slice(1));
     writeFileSync(marked, bom());
     const strip = (out: string) => out.replace(/^\S+?\.yaml:/gm, '');
@@ -56,7 +50,7 @@ describe('mcroutes lint on hostile bytes', function () {
   });
 
   it('10 MB of MachineConfigs: the limit finding at the first document not checked, in bounded time', function () {
-    const file = path.join(dir, 'ten.yaml');
+    const file = path.join(dir(), 'ten.yaml');
     writeFileSync(file, tenMegabytesOfDocuments());
     const run = lint(file, '--format', 'json');
     const findings = JSON.parse(run.stdout) as Finding[];

@@ -1,12 +1,11 @@
 /** `mcroutes lint` of the bundled dist/cli.js: formats, inputs, config files, thresholds, --fix. */
 import * as assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { RULE_IDS } from '../../server/src/core/problem';
-import { assertCliBuilt, runCli, type CliOptions } from '../support/cli';
+import { cliTempDir, lintSummary as summary, runCli, type CliOptions } from '../support/cli';
 import { lintLine, REPO_ROOT, SEED as SEED_TEXT, seedFindings } from '../support/seed';
 
 const CONFIGMAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n';
@@ -15,13 +14,12 @@ const run = (cwd: string, args: string[], extra: CliOptions = {}) => runCli(args
 
 /** The seed's findings without hints, default settings (no error: nmcli-ovn-port asks whether ens5 is br-ex's NIC). */
 const SEED_FINDINGS = seedFindings({ hints: false }).map(lintLine);
-const LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([a-z0-9-]+) (.+)$/;
-const summary = (stdout: string): string[] =>
-  stdout.split('\n').filter((l) => l !== '').map((l) => LINE.exec(l)!).map((m) => `${m[2]}:${m[3]} ${m[4]} ${m[5]}`);
 
 describe('mcroutes lint', function () {
   this.timeout(30000);
+  const tempRoot = cliTempDir('mcroutes-lint-');
   let root: string;
+  before(() => (root = tempRoot()));
   let n = 0;
   /** A fresh directory under root holding the given files (paths relative to it). */
   function tree(files: Record<string, string | Buffer>): string {
@@ -34,13 +32,6 @@ describe('mcroutes lint', function () {
     return dir;
   }
 
-  before(function () {
-    assertCliBuilt();
-    root = mkdtempSync(path.join(tmpdir(), 'mcroutes-lint-'));
-  });
-  after(function () {
-    rmSync(root, { recursive: true, force: true });
-  });
 
   describe('formats', function () {
     it('text: one line per finding, hints hidden unless --hints, no colour on a pipe, a count on stderr', function () {

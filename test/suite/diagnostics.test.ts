@@ -1,20 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsWhen, openSeed, restoreSeed, SEED_SHOWN, seedShown, show } from '../support/editor';
+import { diagnosticsWhen, SEED_SHOWN, seedPerSuite, seedShown, show } from '../support/editor';
 
 describe('diagnostics from the language server', () => {
-  let document: vscode.TextDocument;
-
-  before(async () => {
-    document = await openSeed();
-  });
-
   // Each test leaves the seed as it found it: reverted, and the server caught up.
-  afterEach(() => restoreSeed(document));
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const seed = seedPerSuite();
+  let document: vscode.TextDocument;
+  beforeEach(() => (document = seed()));
 
   it('the seed shows its findings at the exact ranges', async () => {
     const diagnostics = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s known findings');

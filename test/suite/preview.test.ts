@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openSeed, restoreSeed, textWhen } from '../support/editor';
+import { seedPerSuite, textWhen } from '../support/editor';
 import { SEED_PREVIEW } from '../support/seedPreview';
 
 const SCHEME = 'mcroutes-preview';
@@ -17,23 +17,20 @@ async function closePreviews(): Promise<void> {
 }
 
 describe('unit preview in the editor', () => {
+  // Each test leaves the editor as it found it: the seed reverted and its known findings
+  // back, no preview open.
+  const theSeed = seedPerSuite();
   let seed: vscode.TextDocument;
   let onDisk: Uint8Array;
 
   before(async () => {
-    seed = await openSeed();
+    seed = theSeed();
     onDisk = await vscode.workspace.fs.readFile(seed.uri);
   });
 
-  // Each test leaves the editor as it found it: no preview open, the seed reverted and its
-  // known findings back.
-  afterEach(async () => {
-    await closePreviews();
-    await restoreSeed(seed);
-  });
+  afterEach(closePreviews);
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Had anything saved the edit, put the fixture back as it was and say so.
     const now = await vscode.workspace.fs.readFile(seed.uri);
     if (Buffer.compare(Buffer.from(now), Buffer.from(onDisk)) !== 0) {

@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { coreFindings } from '../support/coreFindings';
-import { diagnosticsWhen, openSeed, restoreSeed, seedShown, showing } from '../support/editor';
+import { diagnosticsWhen, seedPerSuite, seedShown, showing } from '../support/editor';
 
 describe('quick fixes in the editor', () => {
-  let document: vscode.TextDocument;
-
-  before(async () => {
-    document = await openSeed();
-  });
-
   // The fix is an unsaved edit: reverted after the test, and the seed's findings back.
-  afterEach(() => restoreSeed(document));
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const seed = seedPerSuite();
+  let document: vscode.TextDocument;
+  beforeEach(() => (document = seed()));
 
   it('the light bulb on After=network-online.target adds Wants= with the unit\'s indentation', async () => {
     const before = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s known findings');

@@ -1,7 +1,8 @@
 /** The one runner of the bundled command line, dist/cli.js, for the CLI tests. */
 import * as assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './seed';
 
@@ -44,4 +45,25 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRu
 /** In a `before`: the bundle is there (`npm run build` made it). */
 export function assertCliBuilt(): void {
   assert.ok(existsSync(CLI_JS), `${CLI_JS} is missing: run \`npm run build\` first`);
+}
+
+/** A folder for a `describe`'s files: made in `before` (after checking the bundle is built), removed in `after`. */
+export function cliTempDir(prefix: string): () => string {
+  let dir: string | undefined;
+  before(() => {
+    assertCliBuilt();
+    dir = mkdtempSync(path.join(tmpdir(), prefix));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir!;
+}
+
+/** `file:line:col severity code message`: a line of `mcroutes lint`. */
+export const LINT_LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([a-z0-9-]+) (.+)$/;
+
+/** The lines of `mcroutes lint` as `line:col severity code`, as lintLine writes a known finding. */
+export function lintSummary(stdout: string): string[] {
+  return stdout.split('\n').filter((l) => l !== '').map((l) => LINT_LINE.exec(l)!).map((m) => `${m[2]}:${m[3]} ${m[4]} ${m[5]}`);
 }

@@ -130,6 +130,24 @@ export async function restoreSeed(seed: vscode.TextDocument): Promise<void> {
 }
 
 /**
+ * The seed for a whole `describe`: opened (its known findings shown) before the tests,
+ * restored after each (restoreSeed), all editors closed after them. Call the result for it.
+ */
+export function seedPerSuite(): () => vscode.TextDocument {
+  let seed: vscode.TextDocument | undefined;
+  before(async () => {
+    seed = await openSeed();
+  });
+  afterEach(async () => {
+    if (seed) await restoreSeed(seed);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  return () => seed!;
+}
+
+/**
  * Closes the editor of an untitled `document` without saving, and waits until the server
  * has dropped it (its diagnostics are cleared).
  */

@@ -93,6 +93,29 @@ function contents(value: readonly string[] | string, indent: number, block: stri
   return [`${key} ${block}`, ...value.map((line) => (line === '' ? '' : `${' '.repeat(indent + 2)}${line}`))];
 }
 
+/**
+ * A oneshot unit ordered the way an expert orders it (pulled in and after the network and
+ * br-ex, active once run, enabled), with `service` as its [Service] lines after Type= and
+ * RemainAfterExit=.
+ */
+export function orderedUnit(service: readonly string[], name = 'routes.service'): UnitSpec {
+  return {
+    name,
+    enabled: true,
+    contents: [
+      '[Unit]',
+      'Wants=network-online.target',
+      'After=network-online.target ovs-configuration.service',
+      '[Service]',
+      'Type=oneshot',
+      'RemainAfterExit=yes',
+      ...service,
+      '[Install]',
+      'WantedBy=multi-user.target',
+    ],
+  };
+}
+
 /** The envelope of a worker MachineConfig, up to (not including) `spec:`. */
 export const WORKER_HEAD = machineConfigHead();
 

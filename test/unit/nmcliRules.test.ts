@@ -4,7 +4,7 @@ import { splitExecCommand } from '../../server/src/core/execCommand';
 import { lintText } from '../../server/src/core/lint';
 import { parseNmcli } from '../../server/src/core/nmcli';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
-import { machineConfig as build } from '../support/machineConfig';
+import { machineConfig as build, orderedUnit } from '../support/machineConfig';
 
 function nmcli(line: string) {
   const command = parseNmcli(splitExecCommand(EmbeddedText.verbatim(line, 0)).argv);
@@ -14,24 +14,7 @@ function nmcli(line: string) {
 
 /** A MachineConfig with one unit ordered the way an expert orders it, running `execs`. */
 function machineConfig(execs: string[]): string {
-  return build({
-    name: '99-worker-test',
-    units: [{
-      name: 'routes.service',
-      enabled: true,
-      contents: [
-        '[Unit]',
-        'Wants=network-online.target',
-        'After=network-online.target ovs-configuration.service',
-        '[Service]',
-        'Type=oneshot',
-        'RemainAfterExit=yes',
-        ...execs.map((e) => `ExecStart=${e}`),
-        '[Install]',
-        'WantedBy=multi-user.target',
-      ],
-    }],
-  });
+  return build({ name: '99-worker-test', units: [orderedUnit(execs.map((e) => `ExecStart=${e}`))] });
 }
 
 function findings(text: string, settings: Partial<Settings> = {}): string[] {

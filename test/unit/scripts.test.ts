@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { hasExpansion, interpreterOf, isShellScript, parseShellScript } from '../../server/src/core/shellScript';
 import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
 import { embeddedTextOfScalar } from '../../server/src/core/yamlScalar';
-import { machineConfig as build, type UnitSpec } from '../support/machineConfig';
+import { machineConfig as build, orderedUnit } from '../support/machineConfig';
 import { scalarAt } from '../support/yamlHelpers';
 
 /** The simple commands of a script, as the words each runs. */
@@ -165,22 +165,7 @@ describe('shell scripts in the model', () => {
   });
 
   it('routes with $VAR in a unit are not judged either (systemd substitutes them)', () => {
-    const routes: UnitSpec = {
-      name: 'routes.service',
-      enabled: true,
-      contents: [
-        '[Unit]',
-        'Wants=network-online.target',
-        'After=network-online.target ovs-configuration.service',
-        '[Service]',
-        'Type=oneshot',
-        'RemainAfterExit=yes',
-        'Environment=GW=172.18.0.1',
-        'ExecStart=/usr/bin/nmcli con mod br-ex +ipv4.routes "192.168.3.0/24 ${GW}"',
-        '[Install]',
-        'WantedBy=multi-user.target',
-      ],
-    };
+    const routes = orderedUnit(['Environment=GW=172.18.0.1', 'ExecStart=/usr/bin/nmcli con mod br-ex +ipv4.routes "192.168.3.0/24 ${GW}"']);
     const unit = build({ name: '99-worker-unit-vars', units: [routes] });
     const codes = lintText(unit, DEFAULT_SETTINGS).problems.map((p) => p.code);
     assert.ok(!codes.includes('route-gateway'), codes.join(' '));
