@@ -81,7 +81,8 @@ describe('mcroutes new', function () {
       [['--route', '192.168.1.0/24', '--name', 'My Routes'], /--name My Routes: metadata\.name "My Routes"/],
       [['--route', '192.168.1.0/24,fd00::1'], /--route 192\.168\.1\.0\/24,fd00::1: Next hop fd00::1 is IPv6/],
       [['--route', '192.168.1.0/24,,-5'], /--route 192\.168\.1\.0\/24,,-5: Metric "-5"/],
-      [['--route', '192.168.1.0/24', '--ignition-version', '3.6.0'], /--ignition-version 3\.6\.0: OpenShift 4\.19 accepts Ignition specs up to 3\.5\.0.*\(use 3\.5\.0\)/],
+      [['--route', '192.168.1.0/24', '--ignition-version', '3.6.0'], /--ignition-version 3\.6\.0: No OpenShift release accepts Ignition 3\.6\.0 \(the newest spec is 3\.5\.0, from 4\.19\): use 3\.4\.0\.\n$/],
+      [['--route', '192.168.1.0/24', '--ignition-version', '3.6.0', '--openshift-version', '4.19'], /--ignition-version 3\.6\.0: OpenShift 4\.19 accepts Ignition specs up to 3\.5\.0.*\(use 3\.5\.0\)/],
       [['--route', '192.168.1.0/24', '--role', 'Infra'], /--role Infra: "Infra" cannot name a MachineConfigPool/],
       [['--route', '10.0.5.0/24'], /lies in the machine network 10\.0\.0\.0\/16/],
     ] as [string[], RegExp][]) {

@@ -77,7 +77,9 @@ function run(args: string[], io: NewOutput): number {
   const draft: WizardDraft = flags.switches.has('--with-pool') ? { withPool: true } : {};
   const accept = (step: WizardStep, flag: string, value: string, shown = value): WizardCheck => {
     const verdict = checkWizardInput(step, value, draft, settings);
-    const use = verdict.suggestion !== undefined ? ` (use ${verdict.suggestion})` : '';
+    // The wizard shows the suggestion as a choice; here it is said once, unless the message already says it.
+    const said = verdict.suggestion !== undefined && verdict.message?.includes(`use ${verdict.suggestion}`);
+    const use = verdict.suggestion !== undefined && !said ? ` (use ${verdict.suggestion})` : '';
     const what = shown === '' ? flag : `${flag} ${shown}`;
     if (!verdict.ok) throw new UsageError(`${what}: ${verdict.message ?? 'refused'}${use}`);
     if (verdict.message) io.err(`mcroutes new: ${verdict.severity ?? 'note'}: ${what}: ${verdict.message}\n`);
