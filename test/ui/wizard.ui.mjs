@@ -246,7 +246,9 @@ async function main() {
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'NMState policy' }).waitFor();
       await page.keyboard.press('Enter');
       await waitForTitle(page, `${WIZARD} (4/9)`);
-      await waitForValue(page, 'br-ex');
+      // A policy is for a secondary NIC: nothing is proposed, br-ex never.
+      await waitForValue(page, '');
+      await typeAnswer(page, 'ens6');
       await page.keyboard.press('Enter');
       await waitForTitle(page, `${WIZARD} (5/9)`);
       await typeAnswer(page, '192.168.10.0/24');
@@ -263,7 +265,7 @@ async function main() {
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Insert at cursor' }).waitFor();
       await page.keyboard.press('Enter');
       await waitForClosed(page);
-      const policy = cli('--role', 'master', '--method', 'nmstate', '--route', '192.168.10.0/24,,50');
+      const policy = cli('--role', 'master', '--method', 'nmstate', '--interface', 'ens6', '--route', '192.168.10.0/24,,50');
       const expected = `${first}---\n${policy}`;
       const deadline = Date.now() + 10_000;
       let text = await activeEditorText(page, '# Static routes');
