@@ -6,9 +6,9 @@
  * has a flagged case and a look-alike that is not, with the message asserted.
  */
 import * as assert from 'node:assert/strict';
-import { percentEncode } from '../../server/src/core/dataUrl';
 import { lintText } from '../../server/src/core/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { machineConfig, orderedUnit } from '../support/machineConfig';
 
 const OVN: Settings = { ...DEFAULT_SETTINGS, rules: {} };
 const SDN: Settings = { ...OVN, networkType: 'OpenShiftSDN' };
@@ -20,31 +20,11 @@ interface Spec {
 
 /** One worker MachineConfig: a unit ordered after br-ex is built running `execs`, and `files` percent-encoded. */
 function config({ execs = [], files = [] }: Spec): string {
-  const lines = [
-    'apiVersion: machineconfiguration.openshift.io/v1',
-    'kind: MachineConfig',
-    'metadata:',
-    '  name: 99-worker-advice',
-    '  labels:',
-    '    machineconfiguration.openshift.io/role: worker',
-    'spec:',
-    '  config:',
-    '    ignition:',
-    '      version: 3.4.0',
-  ];
-  if (files.length > 0) {
-    lines.push('    storage:', '      files:');
-    for (const file of files) {
-      lines.push(`        - path: ${file.path}`, `          mode: ${file.mode ?? (file.path.endsWith('.nmconnection') ? '0600' : '0755')}`,
-        '          contents:', `            source: data:,${percentEncode(file.text)}`);
-    }
-  }
-  if (execs.length > 0) {
-    lines.push('    systemd:', '      units:', '        - name: routes.service', '          enabled: true', '          contents: |',
-      ...['[Unit]', 'Wants=network-online.target', 'After=network-online.target ovs-configuration.service', '[Service]', 'Type=oneshot',
-        'RemainAfterExit=yes', ...execs.map((e) => `ExecStart=${e}`), '[Install]', 'WantedBy=multi-user.target'].map((l) => `            ${l}`));
-  }
-  return `${lines.join('\n')}\n`;
+  return machineConfig({
+    name: '99-worker-advice',
+    files: files.map((file) => ({ ...file, mode: file.mode ?? (file.path.endsWith('.nmconnection') ? '0600' : '0755') })),
+    units: execs.length > 0 ? [orderedUnit(execs.map((e) => `ExecStart=${e}`))] : [],
+  });
 }
 
 /** `CODE SEVERITY "text": message` of the findings of `codes`. */

@@ -9,27 +9,14 @@ import type { Problem } from '../../server/src/core/problem';
 import { RHCOS_UNITS } from '../../server/src/core/rhcosUnits';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
 import { shellScriptArgument } from '../../server/src/core/shellScript';
+import { machineConfigHead } from '../support/machineConfig';
 
 const cases = path.resolve(__dirname, '../../../test/fixtures/cases');
 
 /** A MachineConfig with the given units (YAML list items, indented for `units:`). */
 function config(units: string, files = ''): string {
-  return [
-    'apiVersion: machineconfiguration.openshift.io/v1',
-    'kind: MachineConfig',
-    'metadata:',
-    '  name: 99-worker-test',
-    '  labels:',
-    '    machineconfiguration.openshift.io/role: worker',
-    'spec:',
-    '  config:',
-    '    ignition:',
-    '      version: 3.4.0',
-    ...(files ? ['    storage:', '      files:', files] : []),
-    '    systemd:',
-    '      units:',
-    units,
-  ].join('\n') + '\n';
+  const storage = files ? ['    storage:', '      files:', files] : [];
+  return `${machineConfigHead({ name: '99-worker-test' })}${['spec:', '  config:', '    ignition:', '      version: 3.4.0', ...storage, '    systemd:', '      units:', units].join('\n')}\n`;
 }
 
 /** A unit (as a list item) with the given [Unit] lines and ExecStart= lines. */
