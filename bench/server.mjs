@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { manyDocuments } from './generate.mjs';
 import { ms, summary } from './stats.mjs';
 
@@ -11,45 +12,23 @@ export class Peer {
   constructor(serverJs, configuration = {}, nodeArgs = []) {
     this.configuration = configuration;
     this.child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
-    this.buffer = Buffer.alloc(0);
-    this.nextId = 1;
-    this.pending = new Map();
     this.listeners = [];
-    this.child.stdout.on('data', (chunk) => this.receive(chunk));
-  }
-  receive(chunk) {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const header = this.buffer.indexOf('\r\n\r\n');
-      if (header < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, header).toString())[1]);
-      if (this.buffer.length < header + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(header + 4, header + 4 + length).toString());
-      this.buffer = this.buffer.subarray(header + 4 + length);
-      if (message.id !== undefined && message.method === undefined) this.pending.get(message.id)?.(message.result);
-      else if (message.id !== undefined) {
-        const result = message.method === 'workspace/configuration'
-          ? message.params.items.map((item) => this.configuration[item.section] ?? null)
-          : null;
-        this.send({ jsonrpc: '2.0', id: message.id, result });
-      }
-      else for (const l of [...this.listeners]) l(message);
-    }
-  }
-  send(message) {
-    const body = Buffer.from(JSON.stringify(message));
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection.onRequest((method, params) => (method === 'workspace/configuration'
+      ? params.items.map((item) => this.configuration[item.section] ?? null)
+      : null));
+    this.connection.onNotification((method, params) => {
+      for (const l of [...this.listeners]) l({ method, params });
+    });
+    this.connection.listen();
+    this.child.on('close', () => this.connection.dispose());
   }
   request(method, params) {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.send({ jsonrpc: '2.0', id, method, params });
-    });
+    return params === undefined ? this.connection.sendRequest(method) : this.connection.sendRequest(method, params);
   }
   notify(method, params) {
-    this.send({ jsonrpc: '2.0', method, params });
+    const sent = params === undefined ? this.connection.sendNotification(method) : this.connection.sendNotification(method, params);
+    sent.catch(() => undefined);
   }
   next(method, predicate) {
     return new Promise((resolve) => {

@@ -111,6 +111,9 @@ describe('mcroutes lint', function () {
   });
 
   describe('inputs', function () {
+    /** The files of a run's findings, in the order they are reported. */
+    const filesOf = (stdout: string): string[] => [...new Set(stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]))];
+
     it('a directory: *.yaml and *.yml recursively, node_modules and .git skipped, other YAML counted as skipped', function () {
       const dir = tree({
         'a/one.yaml': SEED_TEXT,
@@ -122,18 +125,40 @@ describe('mcroutes lint', function () {
       });
       const { status, stdout, stderr } = run(dir, ['lint', '.']);
       assert.equal(status, 0);
-      assert.deepEqual([...new Set(stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]))], ['a/b/two.yml', 'a/one.yaml']);
+      assert.deepEqual(filesOf(stdout), ['a/b/two.yml', 'a/one.yaml']);
       assert.equal(stderr, '3 files checked, 1 skipped (not a MachineConfig)\n');
     });
 
     it('globs: *, ** and ? matched by mcroutes itself; a glob matching nothing is exit 2', function () {
       const dir = tree({ 'x/r1.yaml': SEED_TEXT, 'x/y/r2.yaml': SEED_TEXT, 'x/y/r22.yaml': SEED_TEXT, 'x/y/z/r3.yml': SEED_TEXT });
-      const files = (args: string[]): string[] => [...new Set(run(dir, ['lint', ...args]).stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]))].sort();
+      const files = (args: string[]): string[] => filesOf(run(dir, ['lint', ...args]).stdout).sort();
       assert.deepEqual(files(['x/*.yaml']), ['x/r1.yaml']);
       assert.deepEqual(files(['x/**/*.yaml']), ['x/r1.yaml', 'x/y/r2.yaml', 'x/y/r22.yaml']);
       assert.deepEqual(files(['**/r?.y*ml']), ['x/r1.yaml', 'x/y/r2.yaml', 'x/y/z/r3.yml']);
       assert.deepEqual(files(['x/y/r2?.yaml', 'x/y/r2.yaml']), ['x/y/r2.yaml', 'x/y/r22.yaml']);
       assert.deepEqual(run(dir, ['lint', 'x/**/*.json']), { status: 2, stdout: '', stderr: 'mcroutes: no file matches x/**/*.json\n' });
+    });
+
+    it('globs: braces {a,b} and classes [ab], in the order of a sorted walk; node_modules skipped below the fixed part only', function () {
+      const dir = tree({
+        'a.yaml': SEED_TEXT,
+        'b.yaml': SEED_TEXT,
+        'c.yaml': SEED_TEXT,
+        'x/r1.yaml': SEED_TEXT,
+        'x/y/r2.yml': SEED_TEXT,
+        'y/r3.yaml': SEED_TEXT,
+        'y/node_modules/r4.yaml': SEED_TEXT,
+        'node_modules/pkg/r5.yaml': SEED_TEXT,
+      });
+      const files = (args: string[]): string[] => filesOf(run(dir, ['lint', ...args]).stdout);
+      assert.deepEqual(files(['{c,a}.yaml']), ['a.yaml', 'c.yaml']);
+      assert.deepEqual(files(['[ab].yaml']), ['a.yaml', 'b.yaml']);
+      assert.deepEqual(files(['[!ab].yaml']), ['c.yaml']);
+      assert.deepEqual(files(['{x,y}/**/*.{yaml,yml}']), ['x/r1.yaml', 'x/y/r2.yml', 'y/r3.yaml']);
+      assert.deepEqual(files(['x/{r1,y/r[0-9]}.{yaml,yml}', 'x/r1.yaml']), ['x/r1.yaml', 'x/y/r2.yml'], 'each file once');
+      assert.deepEqual(files(['node_modules/*/r?.yaml']), ['node_modules/pkg/r5.yaml'], 'named in the fixed part, node_modules is searched');
+      assert.deepEqual(run(dir, ['lint', '{d,e}.yaml']), { status: 2, stdout: '', stderr: 'mcroutes: no file matches {d,e}.yaml\n' });
+      assert.deepEqual(run(dir, ['lint', '[de].yaml']), { status: 2, stdout: '', stderr: 'mcroutes: no file matches [de].yaml\n' });
     });
 
     it('stdin: - reads the text, shown as -', function () {

@@ -1,8 +1,9 @@
 /**
  * The one LSP session of the protocol tests: a small client that speaks JSON-RPC to the
- * bundled server (dist/server.js) over stdio (Content-Length framing, checked) or Node IPC,
- * answers the server's requests, and lets a test wait for a state — the diagnostics a
- * document shows, a notification — by event, never by sleeping or counting.
+ * bundled server (dist/server.js) with vscode-jsonrpc, over stdio (Content-Length framing,
+ * any error in it kept for the test to fail on) or Node IPC, answers the server's requests,
+ * and lets a test wait for a state — the diagnostics a document shows, a notification — by
+ * event, never by sleeping or counting.
  *
  * `startSession()` spawns and initializes one; `sessionPerSuite()` / `sessionPerTest()`
  * do it in mocha hooks and dispose of it after, printing the server's stderr on a failure.
@@ -12,6 +13,18 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Logger,
+  type MessageConnection,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-jsonrpc/node';
 import { ADVANCE_CLOCK_METHOD } from '../../server/src/lsp/clock';
 import type { InitializationOptions } from '../../server/src/lsp/server';
 import { REPO_ROOT, type PlacedFinding, type Position, type Range } from './seed';
@@ -53,74 +66,6 @@ export interface Notification<P = any> {
   params: P;
 }
 
-/** One way of moving JSON-RPC messages to and from the child. */
-interface Transport {
-  send(message: Message): void;
-  onMessage(listener: (message: Message) => void): void;
-}
-
-class StdioTransport implements Transport {
-  private buffer = Buffer.alloc(0);
-  private listener: (message: Message) => void = () => undefined;
-
-  constructor(private readonly child: ChildProcess, private readonly onProtocolError: (error: Error) => void) {
-    child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
-    // Writing to a server that has exited (EPIPE) is the test's failure to report, not a crash.
-    child.stdin!.on('error', (error) => onProtocolError(error));
-  }
-
-  send(message: Message): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    // One write per message: the server never reads a header without its body behind it.
-    this.child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
-  }
-
-  onMessage(listener: (message: Message) => void): void {
-    this.listener = listener;
-  }
-
-  private receive(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const headers = this.buffer.subarray(0, headerEnd).toString('ascii');
-      const match = /^Content-Length:\s*(\d+)\s*$/im.exec(headers);
-      if (!match) {
-        this.onProtocolError(new Error(`frame without Content-Length: ${JSON.stringify(headers)}`));
-        this.buffer = Buffer.alloc(0);
-        return;
-      }
-      const length = Number(match[1]);
-      const bodyStart = headerEnd + 4;
-      if (this.buffer.length < bodyStart + length) return;
-      const body = this.buffer.subarray(bodyStart, bodyStart + length).toString('utf8');
-      this.buffer = this.buffer.subarray(bodyStart + length);
-      let message: Message;
-      try {
-        message = JSON.parse(body) as Message;
-      } catch (error) {
-        this.onProtocolError(new Error(`frame is not JSON: ${body.slice(0, 200)}`));
-        continue;
-      }
-      this.listener(message);
-    }
-  }
-}
-
-/** vscode-jsonrpc's IPC transport sends the JSON-RPC objects themselves over process.send. */
-class IpcTransport implements Transport {
-  constructor(private readonly child: ChildProcess) {}
-
-  send(message: Message): void {
-    this.child.send(message);
-  }
-
-  onMessage(listener: (message: Message) => void): void {
-    this.child.on('message', (message) => listener(message as Message));
-  }
-}
-
 interface Waiter {
   kind: 'notification' | 'request';
   method: string;
@@ -146,69 +91,84 @@ export class LspClient {
   initializeResult: any;
   readonly exited: Promise<ExitStatus>;
 
-  private readonly transport: Transport;
-  private nextId = 1;
-  private readonly pending = new Map<number, { method: string; resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  private readonly connection: MessageConnection;
+  /** The requests sent and not yet answered: rejected when the server exits. */
+  private readonly pending = new Set<{ method: string; reject: (e: Error) => void }>();
   private waiters: Waiter[] = [];
   private exitStatus: ExitStatus | undefined;
   private protocolErrors: Error[] = [];
 
-  private constructor(readonly child: ChildProcess, makeTransport: (client: LspClient) => Transport) {
+  private constructor(readonly child: ChildProcess, reader: MessageReader, writer: MessageWriter) {
     this.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
         this.exitStatus = { code, signal };
-        for (const { method, reject } of this.pending.values()) {
+        for (const { method, reject } of this.pending) {
           reject(new Error(`server exited (code ${code}, signal ${signal}) before answering ${method}\n${this.stderr}`));
         }
         this.pending.clear();
         resolve(this.exitStatus);
       });
     });
+    // Once its output is read to the end (after 'exit'): what the connection still waits for never comes.
+    child.on('close', () => this.connection.dispose());
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
-    this.transport = makeTransport(this);
-    this.transport.onMessage((message) => this.receive(message));
+    // What vscode-jsonrpc finds wrong in what it reads or writes (a frame without
+    // Content-Length, a body that is not JSON, a message that is neither request, response
+    // nor notification, a write to a server that has exited) is the test's to fail on.
+    const logger: Logger = { error: (message) => this.protocolErrors.push(new Error(message)), warn: () => undefined, info: () => undefined, log: () => undefined };
+    this.connection = createMessageConnection(reader, writer, logger);
+    this.connection.onError(([error]) => this.protocolErrors.push(error));
+    this.connection.onNotification((method, params) => this.received('notification', { method, params }));
+    // $/progress goes to progress handlers; with none registered, here.
+    this.connection.onUnhandledProgress((params) => this.received('notification', { method: '$/progress', params }));
+    this.connection.onRequest((method, params) => {
+      const result = this.answer(method, params);
+      this.received('request', { method, params });
+      return result;
+    });
+    this.connection.listen();
   }
 
   /** `node dist/server.js --stdio` */
   static stdio(serverJs: string = SERVER_JS, args: string[] = ['--stdio'], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): LspClient {
     const child = spawn(process.execPath, [...nodeArgs, serverJs, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
-    return new LspClient(child, (client) => new StdioTransport(child, (error) => client.protocolErrors.push(error)));
+    return new LspClient(child, new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   }
 
-  /** `fork(dist/server.js, ['--node-ipc'])` */
+  /** `fork(dist/server.js, ['--node-ipc'])`: the JSON-RPC objects themselves go over process.send. */
   static ipc(serverJs: string = SERVER_JS, args: string[] = ['--node-ipc']): LspClient {
     const child = fork(serverJs, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    return new LspClient(child, () => new IpcTransport(child));
+    return new LspClient(child, new IPCMessageReader(child), new IPCMessageWriter(child));
   }
 
+  /** `params`: an object, sent as it is, or nothing. */
   request<R = any>(method: string, params?: unknown, timeoutMs = WAIT_MS): Promise<R> {
-    const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
       if (this.exitStatus) {
         reject(new Error(`server already exited; cannot send ${method}`));
         return;
       }
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`no answer to ${method} within ${timeoutMs} ms\n${this.stderr}`));
-      }, timeoutMs);
-      this.pending.set(id, {
-        method,
-        resolve: (result) => {
-          clearTimeout(timer);
-          resolve(result as R);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      });
-      this.transport.send({ jsonrpc: '2.0', id, method, params });
+      const settle = (then: () => void): void => {
+        clearTimeout(timer);
+        this.pending.delete(entry);
+        then();
+      };
+      const entry = { method, reject: (error: Error) => settle(() => reject(error)) };
+      const timer = setTimeout(() => entry.reject(new Error(`no answer to ${method} within ${timeoutMs} ms\n${this.stderr}`)), timeoutMs);
+      this.pending.add(entry);
+      const sent = params === undefined ? this.connection.sendRequest<R>(method) : this.connection.sendRequest<R>(method, params);
+      sent.then(
+        (result) => settle(() => resolve(result)),
+        (error: Error) => entry.reject(error instanceof ResponseError ? new Error(`${method} failed: ${error.code} ${error.message}`) : error),
+      );
     });
   }
 
+  /** `params`: an object, sent as it is, or nothing. */
   notify(method: string, params?: unknown): void {
-    this.transport.send({ jsonrpc: '2.0', method, params });
+    const sent = params === undefined ? this.connection.sendNotification(method) : this.connection.sendNotification(method, params);
+    // A failed write is in `errors` (the logger and onError above).
+    sent.catch(() => undefined);
   }
 
   /** How many notifications have arrived; pass it as `since` to wait only for newer ones. */
@@ -340,26 +300,8 @@ export class LspClient {
     return this.protocolErrors;
   }
 
-  private receive(message: Message): void {
-    if (message.method !== undefined && message.id !== undefined && message.id !== null) {
-      const request: Notification = { method: message.method, params: message.params };
-      this.serverRequests.push(request);
-      this.answer(message);
-      this.wake('request', request);
-    } else if (message.method !== undefined) {
-      const notification: Notification = { method: message.method, params: message.params };
-      this.notifications.push(notification);
-      this.wake('notification', notification);
-    } else if (typeof message.id === 'number') {
-      const pending = this.pending.get(message.id);
-      if (!pending) return;
-      this.pending.delete(message.id);
-      if (message.error) pending.reject(new Error(`${pending.method} failed: ${message.error.code} ${message.error.message}`));
-      else pending.resolve(message.result);
-    }
-  }
-
-  private wake(kind: Waiter['kind'], notification: Notification): void {
+  private received(kind: Waiter['kind'], notification: Notification): void {
+    (kind === 'request' ? this.serverRequests : this.notifications).push(notification);
     for (const waiter of [...this.waiters]) {
       if (waiter.kind === kind && waiter.method === notification.method && waiter.predicate(notification.params)) {
         this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -368,25 +310,21 @@ export class LspClient {
     }
   }
 
-  private answer(message: Message): void {
-    let result: unknown = null;
-    switch (message.method) {
+  /** The answer to a request from the server. */
+  private answer(method: string, params: unknown): unknown {
+    switch (method) {
       case 'workspace/configuration': {
-        const items = ((message.params as { items?: Array<{ section?: string }> })?.items) ?? [];
-        result = items.map((item) => (item.section === undefined ? this.configuration : this.configuration[item.section] ?? null));
-        break;
+        const items = ((params as { items?: Array<{ section?: string }> })?.items) ?? [];
+        return items.map((item) => (item.section === undefined ? this.configuration : this.configuration[item.section] ?? null));
       }
       case 'client/registerCapability':
       case 'client/unregisterCapability':
       case 'window/workDoneProgress/create':
       case 'window/showMessageRequest':
-        result = null;
-        break;
+        return null;
       default:
-        this.transport.send({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: `test client does not handle ${message.method}` } });
-        return;
+        return new ResponseError(-32601, `test client does not handle ${method}`);
     }
-    this.transport.send({ jsonrpc: '2.0', id: message.id, result });
   }
 }
 

@@ -1,11 +1,33 @@
-/** Turns `mcroutes lint` arguments (files, directories, globs, `-`) into the files to read. */
-import { readdirSync, statSync } from 'node:fs';
+/**
+ * Turns `mcroutes lint` arguments (files, directories, globs, `-`) into the files to read.
+ * Directories are listed and globs matched by tinyglobby (picomatch patterns: `*`, `**`, `?`,
+ * `[abc]`, `{a,b}`): node_modules and .git below the directory (or below a glob's fixed
+ * leading part) are skipped, other dot files and directories are searched, and symbolic
+ * links met on the way are neither followed nor listed.
+ */
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { globBase, globRegExp, isGlob } from './glob';
+import type * as Tinyglobby from 'tinyglobby';
 
 export const STDIN = '-';
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
+/** The characters that make an argument that names nothing on disk a glob. */
+const GLOB_CHARS = /[*?[{]/;
+const GLOB_OPTIONS = {
+  dot: true,
+  ignore: ['**/node_modules/**', '**/.git/**'],
+  followSymbolicLinks: false,
+  expandDirectories: false,
+  extglob: false,
+} as const;
+
+/**
+ * tinyglobby, required when a directory or glob is first expanded (its start-up is not paid
+ * by `mcroutes lint FILE`); `require` also makes a bundle take its (and fdir's) CommonJS
+ * build: fdir's ES module build calls createRequire(import.meta.url), which a CommonJS
+ * bundle cannot serve.
+ */
+let tinyglobby: typeof Tinyglobby | undefined;
 
 export interface Expansion {
   files: string[];
@@ -35,17 +57,15 @@ export function expandInputs(inputs: string[]): Expansion {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = walk(input).filter((f) => YAML_FILE.test(f));
+      const found = filesUnder(input, '**').filter((f) => YAML_FILE.test(f));
       if (found.length === 0) errors.push(`${input} contains no YAML files (*.yaml, *.yml)`);
       found.forEach(add);
     } else if (stat) {
       add(input);
-    } else if (isGlob(input)) {
-      const pattern = input.split(path.sep).join('/');
-      const base = globBase(pattern);
-      const matcher = globRegExp(pattern.startsWith('./') ? pattern.slice(2) : pattern);
-      const candidates = isDirectory(base) ? walk(base === '.' ? '.' : base) : [];
-      const found = candidates.filter((f) => matcher.test(normalise(f)));
+    } else if (GLOB_CHARS.test(input)) {
+      const { base, rest } = splitGlob(input.split(path.sep).join('/'));
+      // A glob that ends in `/` names directories: no file matches it.
+      const found = isDirectory(base) && !rest.endsWith('/') ? filesUnder(base, rest) : [];
       if (found.length === 0) errors.push(`no file matches ${input}`);
       found.forEach(add);
     } else {
@@ -55,9 +75,18 @@ export function expandInputs(inputs: string[]): Expansion {
   return { files, errors };
 }
 
-function normalise(file: string): string {
-  const posix = file.split(path.sep).join('/');
-  return posix.startsWith('./') ? posix.slice(2) : posix;
+/**
+ * A glob's leading segments without glob characters (the directory it is matched under,
+ * '.' when none) and the rest: node_modules and .git are skipped below the base only, as
+ * for a directory given by name.
+ */
+function splitGlob(pattern: string): { base: string; rest: string } {
+  const segments = pattern.split('/');
+  let fixed = 0;
+  while (fixed < segments.length - 1 && !GLOB_CHARS.test(segments[fixed])) fixed++;
+  const rest = segments.slice(fixed).join('/');
+  if (fixed === 0) return { base: '.', rest };
+  return { base: segments.slice(0, fixed).join('/') || '/', rest };
 }
 
 function isDirectory(dir: string): boolean {
@@ -68,21 +97,19 @@ function isDirectory(dir: string): boolean {
   }
 }
 
-/** Every file under dir, sorted, skipping node_modules and .git; paths joined onto dir as given. */
-function walk(dir: string): string[] {
-  const result: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return result;
+/** The files under dir matching pattern, joined onto dir as given, in the order of a sorted depth-first walk. */
+function filesUnder(dir: string, pattern: string): string[] {
+  // A leading `!` is a file name's, not tinyglobby's negation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  tinyglobby ??= require('tinyglobby') as typeof Tinyglobby;
+  const found = tinyglobby.globSync(pattern.startsWith('!') ? `\\${pattern}` : pattern, { ...GLOB_OPTIONS, cwd: dir });
+  return found.map((file) => file.split('/')).sort(bySegments).map((segments) => path.join(dir, ...segments));
+}
+
+/** Name by name, as a walk that sorts each directory's entries meets them (a/x before a.yaml). */
+function bySegments(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = dir === '.' ? entry.name : path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) result.push(...walk(full));
-    } else if (entry.isFile()) result.push(full);
-  }
-  return result;
+  return a.length - b.length;
 }

@@ -1,8 +1,10 @@
 /**
- * The flags of the mcroutes commands, read the same way by each (without a dependency):
+ * The flags of the mcroutes commands, read the same way by each with node:util parseArgs:
  * `--flag VALUE` or `--flag=VALUE`, `--` before arguments that start with `-`, and the
- * settings flags every command takes.
+ * settings flags every command takes. parseArgs splits the arguments into tokens; the
+ * judging (and its messages) is ours, so that every command says the same.
  */
+import { parseArgs } from 'node:util';
 import { readSettings, type Settings } from '../core/settings';
 
 export class UsageError extends Error {}
@@ -31,30 +33,29 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): Flags {
   const switches = new Set<string>();
   const positional: string[] = [];
   const see = `(see mcroutes ${spec.command} --help)`;
-  let onlyPositional = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (onlyPositional || arg === '-' || !arg.startsWith('-')) {
-      if (!spec.positional) throw new UsageError(`unexpected argument ${JSON.stringify(arg)} ${see}`);
-      positional.push(arg);
+  // Only the flags that take a value need declaring: parseArgs then gives them the next
+  // argument (whatever it is) when no `=VALUE` is attached. Anything else is a token to judge.
+  const options = Object.fromEntries(spec.values.map((flag) => [flag.replace(/^--/, ''), { type: 'string' as const, multiple: true }]));
+  const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      if (!spec.positional) throw new UsageError(`unexpected argument ${JSON.stringify(token.value)} ${see}`);
+      positional.push(token.value);
       continue;
     }
-    if (arg === '--') {
-      onlyPositional = true;
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
-    if (spec.switches?.includes(name) && name === arg) {
+    // The argument as given: `-hx` is one unknown option, not -h and -x; `--fix=1` is not --fix.
+    const arg = args[token.index];
+    const name = token.rawName;
+    if (spec.switches?.includes(name) && arg === name) {
       switches.add(name);
       continue;
     }
     if (!spec.values.includes(name)) throw new UsageError(`unknown option ${arg} ${see}`);
-    const value = name !== arg ? arg.slice(equals + 1) : args[++i];
-    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    if (token.value === undefined) throw new UsageError(`${name} needs a value`);
     const list = values.get(name);
-    if (list) list.push(value);
-    else values.set(name, [value]);
+    if (list) list.push(token.value);
+    else values.set(name, [token.value]);
   }
   const single = (flag: string): string | undefined => {
     const given = values.get(flag) ?? [];

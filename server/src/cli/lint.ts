@@ -30,10 +30,11 @@ export interface ToolInfo {
 export const LINT_USAGE = `usage: mcroutes lint [options] [FILE | DIR | GLOB | -]...
 
 Reports the problems in MachineConfig YAML. A directory is searched recursively
-for *.yaml and *.yml (node_modules and .git skipped); a glob may use *, ** and ?
-(quote it so the shell leaves it alone); - reads stdin. YAML that is not a
-MachineConfig is skipped and counted. The files are read together: a
-MachineConfigPool in one answers for the roles of MachineConfigs in the others.
+for *.yaml and *.yml (node_modules and .git skipped); a glob may use *, **, ?,
+[abc] and {a,b} (quote it so the shell leaves it alone); - reads stdin. YAML
+that is not a MachineConfig is skipped and counted. The files are read
+together: a MachineConfigPool in one answers for the roles of MachineConfigs in
+the others.
 
   --format FORMAT         text (default): FILE:LINE:COLUMN SEVERITY RULE MESSAGE,
                           coloured on a terminal unless NO_COLOR is set; json: an

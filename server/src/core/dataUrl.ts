@@ -61,10 +61,12 @@ export function parseDataUrl(source: EmbeddedText): DataUrl | undefined {
   return result;
 }
 
+const UTF8 = new TextEncoder();
+
 /** Encodes text for `data:,…` the way dataurl.Escape does: unreserved characters as they are, every other byte as %XX. */
 export function percentEncode(text: string): string {
   let out = '';
-  for (const byte of utf8Encode(text)) {
+  for (const byte of UTF8.encode(text)) {
     const ch = String.fromCharCode(byte);
     out += /[A-Za-z0-9\-_.!~*'()]/.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
@@ -204,16 +206,4 @@ function utf8Decode(values: number[], origins: { start: number; end: number }[] 
     i += need + 1;
   }
   return { text: out.build(), binary };
-}
-
-function utf8Encode(text: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  }
-  return bytes;
 }

@@ -1,31 +1,27 @@
-/** Zero-based line/character (UTF-16) for an offset, as LSP and the CLI need them. */
+/**
+ * Zero-based line/character (UTF-16) for an offset, as LSP and the CLI need them: yaml's
+ * LineCounter (the binary search its parser uses) fed with the starts of lines. A line
+ * ends at \n, \r\n or a lone \r, as in LSP (yaml's parser itself counts only \n).
+ */
+import { LineCounter } from 'yaml';
+
 export interface LineCharacter {
   line: number;
   character: number;
 }
 
+const LINE_BREAK = /\r\n?|\n/g;
+
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly lines = new LineCounter();
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
+    this.lines.addNewLine(0);
+    for (const m of text.matchAll(LINE_BREAK)) this.lines.addNewLine(m.index + m[0].length);
   }
 
   positionAt(offset: number): LineCharacter {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    const { line, col } = this.lines.linePos(offset);
+    return { line: line - 1, character: col - 1 };
   }
 }
