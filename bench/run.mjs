@@ -12,11 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const core = (name) => require(path.join(root, 'out', 'server', 'src', 'core', name));
 const { parseAllDocuments } = require('yaml');
-const { lintText, parseText } = core('lint.js');
-const { DEFAULT_SETTINGS } = core('settings.js');
+const { lintText, parseText } = core('analysis/lint.js');
+const { DEFAULT_SETTINGS } = core('text/settings.js');
 const optional = (name) => (fs.existsSync(path.join(root, 'out', 'server', 'src', 'core', `${name}.js`)) ? core(`${name}.js`) : undefined);
-const hover = optional('hover');
-const completion = optional('completion');
+const hover = optional('ide/hover');
+const completion = optional('ide/completion');
 
 const rows = [];
 const row = (what, value, note = '') => rows.push([what, value, note]);

@@ -54,8 +54,8 @@ export class Peer {
  */
 function findingsOf(root, text) {
   const require = createRequire(import.meta.url);
-  const { lintText } = require(path.join(root, 'out', 'server', 'src', 'core', 'lint.js'));
-  const { DEFAULT_SETTINGS } = require(path.join(root, 'out', 'server', 'src', 'core', 'settings.js'));
+  const { lintText } = require(path.join(root, 'out', 'server', 'src', 'core', 'analysis', 'lint.js'));
+  const { DEFAULT_SETTINGS } = require(path.join(root, 'out', 'server', 'src', 'core', 'text', 'settings.js'));
   return lintText(text, DEFAULT_SETTINGS).problems.length;
 }
 

@@ -1,6 +1,6 @@
 /**
  * "MachineConfig Routes: Preview systemd Unit": a read-only text document beside the
- * YAML showing what the node gets from it (server/src/core/render/preview.ts). VS Code
+ * YAML showing what the node gets from it (server/src/core/ide/preview.ts). VS Code
  * glue only: the text, the unit under the cursor and the code lens positions all come
  * from the server (mcroutes/preview, mcroutes/previewTargets).
  *

@@ -4,11 +4,11 @@
  * The client asks the server for anything the core knows; it never re-implements it.
  */
 
-import type { WizardAnswers } from './core/generate';
-import type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/wizardCheck';
+import type { WizardAnswers } from './core/ide/generate';
+import type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/ide/wizardCheck';
 
-export type { RouteAnswer, RouteMethod, WizardAnswers } from './core/generate';
-export type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/wizardCheck';
+export type { RouteAnswer, RouteMethod, WizardAnswers } from './core/ide/generate';
+export type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/ide/wizardCheck';
 
 /** Method names of the custom requests. */
 export const Methods = {
@@ -92,7 +92,7 @@ export interface ProtocolRange {
 }
 
 /**
- * `mcroutes/preview`: the unit preview text (server/src/core/render/preview.ts) of the
+ * `mcroutes/preview`: the unit preview text (server/src/core/ide/preview.ts) of the
  * document's current version. Give at most one of `unit`, `file` and `position`; with
  * none (or nothing at the position) every unit and file is previewed.
  */

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSyn
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { RULE_IDS } from '../../server/src/core/problem';
+import { RULE_IDS } from '../../server/src/core/text/problem';
 import { cliTempDir, lintSummary as summary, runCli, type CliOptions } from '../support/cli';
 import { lintLine, REPO_ROOT, SEED as SEED_TEXT, seedFindings } from '../support/seed';
 

@@ -1,8 +1,8 @@
 /** `mcroutes new` from the bundled command line, dist/cli.js. */
 import * as assert from 'node:assert/strict';
-import { lintText } from '../../server/src/core/lint';
-import { generateConfig, readBackRoutes } from '../../server/src/core/generate';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { generateConfig, readBackRoutes } from '../../server/src/core/ide/generate';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { assertCliBuilt, runCli } from '../support/cli';
 
 const mcroutesNew = (...args: string[]) => runCli(['new', ...args]);

@@ -3,10 +3,10 @@
  * positions): the state a protocol or extension test waits for when the text is not the seed.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { IncrementalLinter, type SliceBudget } from '../../server/src/core/incremental';
-import { lintText } from '../../server/src/core/lint';
-import type { Problem } from '../../server/src/core/problem';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { IncrementalLinter, type SliceBudget } from '../../server/src/core/analysis/incremental';
+import { lintText } from '../../server/src/core/analysis/lint';
+import type { Problem } from '../../server/src/core/text/problem';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import type { PlacedFinding } from './seed';
 
 export function placeProblems(text: string, problems: readonly Problem[]): PlacedFinding[] {

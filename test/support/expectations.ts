@@ -1,4 +1,4 @@
-import type { Problem } from '../../server/src/core/problem';
+import type { Problem } from '../../server/src/core/text/problem';
 
 export interface ExpectedFinding {
   code: string;

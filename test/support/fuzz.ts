@@ -10,15 +10,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { completionsAt } from '../../server/src/core/completion';
-import { applyEdits, safeFixEdits } from '../../server/src/core/edits';
-import { computeHover, hoverAt } from '../../server/src/core/hover';
-import { IncrementalLinter } from '../../server/src/core/incremental';
-import { lintText, parseText, type LintResult } from '../../server/src/core/lint';
-import { locate } from '../../server/src/core/locate';
-import { RULE_IDS, type Problem, type TextEdit } from '../../server/src/core/problem';
-import { previewTargets, renderPreview } from '../../server/src/core/render/preview';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { completionsAt } from '../../server/src/core/ide/completion';
+import { applyEdits, safeFixEdits } from '../../server/src/core/text/edits';
+import { computeHover, hoverAt } from '../../server/src/core/ide/hover';
+import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
+import { lintText, parseText, type LintResult } from '../../server/src/core/analysis/lint';
+import { locate } from '../../server/src/core/ide/locate';
+import { RULE_IDS, type Problem, type TextEdit } from '../../server/src/core/text/problem';
+import { previewTargets, renderPreview } from '../../server/src/core/ide/preview';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 

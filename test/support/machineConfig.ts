@@ -4,7 +4,7 @@
  * only what it is about; the envelope (apiVersion, kind, metadata, the role label, the
  * Ignition version) comes from here.
  */
-import { percentEncode } from '../../server/src/core/dataUrl';
+import { percentEncode } from '../../server/src/core/formats/dataUrl';
 
 export interface DropinSpec {
   name: string;

@@ -3,9 +3,9 @@
  * slices run on it, so a test decides when time passes instead of racing the machine.
  */
 import * as assert from 'node:assert/strict';
-import { IncrementalLinter } from '../../server/src/core/incremental';
-import { lintText } from '../../server/src/core/lint';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { ManualClock } from '../../server/src/lsp/clock';
 import { ANALYSIS_SLICE_MS, DEFAULT_DEBOUNCE_MS, Scheduler, sliceBudget } from '../../server/src/lsp/scheduler';
 import { SEED } from '../support/seed';

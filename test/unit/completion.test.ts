@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/completion';
-import { parseText } from '../../server/src/core/lint';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/ide/completion';
+import { parseText } from '../../server/src/core/analysis/lint';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import { machineConfigHead, ROUTE_CONFIG, WORKER_HEAD } from '../support/machineConfig';
 import { expandSnippet } from '../support/snippetSyntax';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parseDataUrl, percentEncode, schemeOf } from '../../server/src/core/dataUrl';
-import { EmbeddedText } from '../../server/src/core/embeddedText';
-import { parseKeyfile } from '../../server/src/core/keyfile';
-import { embeddedTextOfScalar } from '../../server/src/core/yamlScalar';
+import { parseDataUrl, percentEncode, schemeOf } from '../../server/src/core/formats/dataUrl';
+import { EmbeddedText } from '../../server/src/core/text/embeddedText';
+import { parseKeyfile } from '../../server/src/core/formats/keyfile';
+import { embeddedTextOfScalar } from '../../server/src/core/text/yamlScalar';
 import { offsetOf, scalarAt } from '../support/yamlHelpers';
 
 /** The data URL of `source:` in a small YAML text, and the text. */

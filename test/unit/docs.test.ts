@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_IDS } from '../../server/src/core/problem';
-import { ruleSection } from '../../server/src/core/ruleDocs';
-import { RULES } from '../../server/src/core/rules';
+import { RULE_IDS } from '../../server/src/core/text/problem';
+import { ruleSection } from '../../server/src/core/analysis/ruleDocs';
+import { RULES } from '../../server/src/core/analysis/rules';
 
 const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules.md'), 'utf8');
 

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
-import { embeddedTextOfScalar } from '../../server/src/core/yamlScalar';
+import { parseYamlDocuments } from '../../server/src/core/text/yamlDocuments';
+import { embeddedTextOfScalar } from '../../server/src/core/text/yamlScalar';
 import { offsetOf, scalarAt } from '../support/yamlHelpers';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');

@@ -2,12 +2,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IncrementalLinter } from '../../server/src/core/incremental';
-import { LIMITS } from '../../server/src/core/limits';
-import { lintText } from '../../server/src/core/lint';
-import { RULES } from '../../server/src/core/rules';
-import type { Rule } from '../../server/src/core/rules/rule';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
+import { LIMITS } from '../../server/src/core/text/limits';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { RULES } from '../../server/src/core/analysis/rules';
+import type { Rule } from '../../server/src/core/analysis/rules/rule';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
 

@@ -5,16 +5,16 @@
 import * as assert from 'node:assert/strict';
 import * as ipaddr from 'ipaddr.js';
 import { parseAllDocuments } from 'yaml';
-import { parseDataUrl } from '../../server/src/core/dataUrl';
-import { EmbeddedText } from '../../server/src/core/embeddedText';
+import { parseDataUrl } from '../../server/src/core/formats/dataUrl';
+import { EmbeddedText } from '../../server/src/core/text/embeddedText';
 import {
   generateConfig, readAddressing, readBackInterfaces, readBackRoutes, type RouteAnswer, type RouteMethod, type WizardAnswers,
-} from '../../server/src/core/generate';
-import { acceptedIgnitionVersions } from '../../server/src/core/ignitionVersions';
-import { lintText } from '../../server/src/core/lint';
-import { reservedInterface } from '../../server/src/core/nmcliCommands';
-import { DEFAULT_SETTINGS, type NetworkType, type Settings } from '../../server/src/core/settings';
-import { checkWizardInput, stepsFor } from '../../server/src/core/wizardCheck';
+} from '../../server/src/core/ide/generate';
+import { acceptedIgnitionVersions } from '../../server/src/core/kinds/machineconfig/ignitionVersions';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { reservedInterface } from '../../server/src/core/kinds/machineconfig/nmcliCommands';
+import { DEFAULT_SETTINGS, type NetworkType, type Settings } from '../../server/src/core/text/settings';
+import { checkWizardInput, stepsFor } from '../../server/src/core/ide/wizardCheck';
 import { machineConfig } from '../support/machineConfig';
 
 /** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */

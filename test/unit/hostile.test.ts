@@ -7,17 +7,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { completionsAt } from '../../server/src/core/completion';
-import { hoverAt } from '../../server/src/core/hover';
-import { IncrementalLinter, splitDocumentChunks } from '../../server/src/core/incremental';
-import { lintText, type LintResult } from '../../server/src/core/lint';
-import { aliasExpansion, LIMITS, measureStructure, planChunks } from '../../server/src/core/limits';
-import type { Problem } from '../../server/src/core/problem';
-import { renderPreview } from '../../server/src/core/render/preview';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { completionsAt } from '../../server/src/core/ide/completion';
+import { hoverAt } from '../../server/src/core/ide/hover';
+import { splitDocumentChunks } from '../../server/src/core/analysis/chunks';
+import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
+import { lintText, type LintResult } from '../../server/src/core/analysis/lint';
+import { aliasExpansion, LIMITS, measureStructure, planChunks } from '../../server/src/core/text/limits';
+import type { Problem } from '../../server/src/core/text/problem';
+import { renderPreview } from '../../server/src/core/ide/preview';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 // The slice the server analyses before it publishes.
 import { ANALYSIS_SLICE_MS } from '../../server/src/lsp/scheduler';
-import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
+import { parseYamlDocuments } from '../../server/src/core/text/yamlDocuments';
 import { loadFixtures, makeInput } from '../support/fuzz';
 import { HOSTILE_CASES, REPO_ROOT, SEED, type Expectation } from '../support/hostile';
 

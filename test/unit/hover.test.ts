@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeHover, hoverAt, type HoverResult } from '../../server/src/core/hover';
-import { parseText } from '../../server/src/core/lint';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { computeHover, hoverAt, type HoverResult } from '../../server/src/core/ide/hover';
+import { parseText } from '../../server/src/core/analysis/lint';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import { offsetOf } from '../support/yamlHelpers';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');

@@ -1,16 +1,16 @@
 /** The documentation tables behind hover: complete for what they cover, and shaped to read well. */
 import * as assert from 'node:assert/strict';
-import { renderDoc, valueTable, code, type Doc } from '../../server/src/core/docs/doc';
-import { keyDoc, MACHINE_CONFIG_KEYS, pathPattern } from '../../server/src/core/docs/machineConfigKeys';
-import { ignitionReleaseRows, permissionString } from '../../server/src/core/docs/machineConfigValues';
-import { keyfileGroupDoc, keyfileKeyDoc } from '../../server/src/core/docs/keyfileDocs';
-import { ATTRIBUTE_DOCS, attributeDoc, NMCLI_OBJECTS, propertyDoc } from '../../server/src/core/docs/nmcliDocs';
-import { DIRECTIVE_DOCS, directiveDoc, KNOWN_UNITS, SECTION_DOCS, sectionDoc, unitNameDoc } from '../../server/src/core/docs/systemdDocs';
-import { IGNITION_CONFIG, type Shape } from '../../server/src/core/ignitionSchema';
-import { newestIgnitionMinor } from '../../server/src/core/ignitionVersions';
-import { ROUTE_ATTRIBUTES } from '../../server/src/core/routeAttributes';
-import { SPEC_FIELDS } from '../../server/src/core/rules/mcUnknownField';
-import { SECTION_DIRECTIVES } from '../../server/src/core/systemdDirectives';
+import { renderDoc, valueTable, code, type Doc } from '../../server/src/core/text/doc';
+import { keyDoc, MACHINE_CONFIG_KEYS, pathPattern } from '../../server/src/core/kinds/machineconfig/machineConfigKeys';
+import { ignitionReleaseRows, permissionString } from '../../server/src/core/kinds/machineconfig/machineConfigValues';
+import { keyfileGroupDoc, keyfileKeyDoc } from '../../server/src/core/formats/keyfileDocs';
+import { ATTRIBUTE_DOCS, attributeDoc, NMCLI_OBJECTS, propertyDoc } from '../../server/src/core/formats/nmcliDocs';
+import { DIRECTIVE_DOCS, directiveDoc, KNOWN_UNITS, SECTION_DOCS, sectionDoc, unitNameDoc } from '../../server/src/core/formats/systemdDocs';
+import { IGNITION_CONFIG, type Shape } from '../../server/src/core/kinds/machineconfig/ignitionSchema';
+import { newestIgnitionMinor } from '../../server/src/core/kinds/machineconfig/ignitionVersions';
+import { ROUTE_ATTRIBUTES } from '../../server/src/core/routes/routeAttributes';
+import { SPEC_FIELDS } from '../../server/src/core/analysis/rules/mc/mcUnknownField';
+import { SECTION_DIRECTIVES } from '../../server/src/core/formats/systemdDirectives';
 
 /** Every key path of the Ignition schema, as key paths with list indexes. */
 function ignitionPaths(shape: Shape, prefix: (string | number)[]): (string | number)[][] {

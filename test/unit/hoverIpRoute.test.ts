@@ -1,11 +1,12 @@
-/** render/ipRoute.ts: the `ip route show` line a route becomes, its command, its device and default metric. */
+/** routes/ipRoute.ts: the `ip route show` line a route becomes, its command, its device (kinds/machineconfig/configRoutes.ts) and default metric. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseText } from '../../server/src/core/lint';
-import { routesOf } from '../../server/src/core/model';
-import { defaultRouteMetric, expectedRoute, ipRouteCommand, ipRouteLine, routeDevice } from '../../server/src/core/render/ipRoute';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { parseText } from '../../server/src/core/analysis/lint';
+import { routesOf } from '../../server/src/core/kinds/machineconfig/model';
+import { defaultRouteMetric, expectedRoute, ipRouteCommand, ipRouteLine } from '../../server/src/core/routes/ipRoute';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
+import { routeDevice } from '../../server/src/core/kinds/machineconfig/configRoutes';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
 const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures', name), 'utf8');

@@ -1,9 +1,9 @@
-/** The CIDR arithmetic behind address hovers (core/subnet.ts) and the `ip route` rendering they show. */
+/** The CIDR arithmetic behind address hovers (core/net/subnet.ts) and the `ip route` rendering they show. */
 import * as assert from 'node:assert/strict';
 import * as ipaddr from 'ipaddr.js';
-import { parseNetwork } from '../../server/src/core/address';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { clusterRangesOf, describeTouch, formatCount, fromBigInt, subnetFacts, toBigInt, touchingRanges } from '../../server/src/core/subnet';
+import { parseNetwork } from '../../server/src/core/net/address';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
+import { clusterRangesOf, describeTouch, formatCount, fromBigInt, subnetFacts, toBigInt, touchingRanges } from '../../server/src/core/net/subnet';
 
 const facts = (cidr: string) => {
   const [address, prefix] = cidr.split('/');

@@ -1,14 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IncrementalLinter, splitDocumentChunks } from '../../server/src/core/incremental';
+import { splitDocumentChunks } from '../../server/src/core/analysis/chunks';
+import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
 import { visit } from 'yaml';
-import { lintText, parseText, type ParsedText } from '../../server/src/core/lint';
-import { routesOf } from '../../server/src/core/model';
-import { RULES } from '../../server/src/core/rules';
-import type { Rule } from '../../server/src/core/rules/rule';
-import { locate } from '../../server/src/core/locate';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { lintText, parseText, type ParsedText } from '../../server/src/core/analysis/lint';
+import { routesOf } from '../../server/src/core/kinds/machineconfig/model';
+import { RULES } from '../../server/src/core/analysis/rules';
+import type { Rule } from '../../server/src/core/analysis/rules/rule';
+import { locate } from '../../server/src/core/ide/locate';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { machineConfigHead } from '../support/machineConfig';
 import { SEED as seed } from '../support/seed';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseText } from '../../server/src/core/lint';
-import { locate } from '../../server/src/core/locate';
+import { parseText } from '../../server/src/core/analysis/lint';
+import { locate } from '../../server/src/core/ide/locate';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
 const parsed = parseText(seed);

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { EmbeddedText } from '../../server/src/core/embeddedText';
-import { splitExecCommand } from '../../server/src/core/execCommand';
-import { lintText } from '../../server/src/core/lint';
-import { parseNmcli } from '../../server/src/core/nmcli';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { EmbeddedText } from '../../server/src/core/text/embeddedText';
+import { splitExecCommand } from '../../server/src/core/formats/execCommand';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { parseNmcli } from '../../server/src/core/formats/nmcli';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import { machineConfig as build, orderedUnit } from '../support/machineConfig';
 
 function nmcli(line: string) {

@@ -1,10 +1,10 @@
-/** The unit preview (core/render/preview.ts) and the `ip route` lines it promises (core/render/ipRoute.ts). */
+/** The unit preview (core/ide/preview.ts) and the `ip route` lines it promises (core/routes/ipRoute.ts). */
 import * as assert from 'node:assert/strict';
-import { lintText } from '../../server/src/core/lint';
-import { routesOf } from '../../server/src/core/model';
-import { previewTargets, renderPreview, targetAt, type PreviewSelection } from '../../server/src/core/render/preview';
-import { ipRouteCommand, ipRouteLine } from '../../server/src/core/render/ipRoute';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { routesOf } from '../../server/src/core/kinds/machineconfig/model';
+import { previewTargets, renderPreview, targetAt, type PreviewSelection } from '../../server/src/core/ide/preview';
+import { ipRouteCommand, ipRouteLine } from '../../server/src/core/routes/ipRoute';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import { machineConfig, machineConfigHead } from '../support/machineConfig';
 import { fixture, SEED as seed } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
@@ -403,7 +403,7 @@ describe('unit preview', () => {
     });
   });
 
-  describe('ip route lines (render/ipRoute.ts)', () => {
+  describe('ip route lines (routes/ipRoute.ts)', () => {
     const routes = (value: string, property = 'ipv4.routes') => {
       const text = seed.replace('+ipv4.routes "192.168.1.0/24 172.18.0.1"', `+${property} "${value}"`);
       return routesOf(lintText(text, DEFAULT_SETTINGS).parsed.documents[0].machineConfig!);

@@ -6,8 +6,8 @@
  * has a flagged case and a look-alike that is not, with the message asserted.
  */
 import * as assert from 'node:assert/strict';
-import { lintText } from '../../server/src/core/lint';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import { machineConfig, orderedUnit } from '../support/machineConfig';
 
 const OVN: Settings = { ...DEFAULT_SETTINGS, rules: {} };

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { EmbeddedText } from '../../server/src/core/embeddedText';
-import { lintText } from '../../server/src/core/lint';
-import { parseRouteFile, routeFilePath, type RouteFilePath } from '../../server/src/core/routeFile';
-import { attributeOf, destinationNetwork, isOnlink, tableOf } from '../../server/src/core/routeFacts';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { formatNetwork } from '../../server/src/core/address';
+import { EmbeddedText } from '../../server/src/core/text/embeddedText';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { parseRouteFile, routeFilePath, type RouteFilePath } from '../../server/src/core/formats/routeFile';
+import { attributeOf, destinationNetwork, isOnlink, tableOf } from '../../server/src/core/routes/routeFacts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
+import { formatNetwork } from '../../server/src/core/net/address';
 import { machineConfig as build } from '../support/machineConfig';
 
 const ROUTE_ENS5: RouteFilePath = { family: 4, fileName: 'route-ens5', name: 'ens5' };

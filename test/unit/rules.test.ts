@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../../server/src/core/lint';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { asFindings, describeFinding, readExpectations, sortFindings } from '../support/expectations';
 import { machineConfig } from '../support/machineConfig';
 

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { parseDataUrl } from '../../server/src/core/dataUrl';
-import { EmbeddedText } from '../../server/src/core/embeddedText';
-import { lintText } from '../../server/src/core/lint';
-import { buildMachineConfig, routesOf } from '../../server/src/core/model';
-import { nmcliCommandsOf } from '../../server/src/core/nmcliCommands';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import { hasExpansion, interpreterOf, isShellScript, parseShellScript } from '../../server/src/core/shellScript';
-import { parseYamlDocuments } from '../../server/src/core/yamlDocuments';
-import { embeddedTextOfScalar } from '../../server/src/core/yamlScalar';
+import { parseDataUrl } from '../../server/src/core/formats/dataUrl';
+import { EmbeddedText } from '../../server/src/core/text/embeddedText';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { buildMachineConfig, routesOf } from '../../server/src/core/kinds/machineconfig/model';
+import { nmcliCommandsOf } from '../../server/src/core/kinds/machineconfig/nmcliCommands';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
+import { hasExpansion, interpreterOf, isShellScript, parseShellScript } from '../../server/src/core/formats/shellScript';
+import { parseYamlDocuments } from '../../server/src/core/text/yamlDocuments';
+import { embeddedTextOfScalar } from '../../server/src/core/text/yamlScalar';
 import { machineConfig as build, orderedUnit } from '../support/machineConfig';
 import { scalarAt } from '../support/yamlHelpers';
 

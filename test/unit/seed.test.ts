@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { lintText } from '../../server/src/core/lint';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import type { Problem } from '../../server/src/core/problem';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
-import type { Rule } from '../../server/src/core/rules/rule';
-import { RULES } from '../../server/src/core/rules';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import type { Problem } from '../../server/src/core/text/problem';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
+import type { Rule } from '../../server/src/core/analysis/rules/rule';
+import { RULES } from '../../server/src/core/analysis/rules';
 import { lintLine, SEED as seed, SEED_FINDINGS, seedFindings, type KnownFinding } from '../support/seed';
 
 /** A known finding as `at` writes a problem. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import { DEFAULT_SETTINGS, readSettings } from '../../server/src/core/settings';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { DEFAULT_SETTINGS, readSettings } from '../../server/src/core/text/settings';
 
 describe('settings', () => {
   it('missing settings are the defaults, without complaint', () => {

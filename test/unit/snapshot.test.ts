@@ -24,10 +24,10 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/completion';
-import { hoverAt } from '../../server/src/core/hover';
-import { lintText, type ParsedText } from '../../server/src/core/lint';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../server/src/core/settings';
+import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/ide/completion';
+import { hoverAt } from '../../server/src/core/ide/hover';
+import { lintText, type ParsedText } from '../../server/src/core/analysis/lint';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../server/src/core/text/settings';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 const SNAPSHOTS = path.join(FIXTURES, 'snapshots');

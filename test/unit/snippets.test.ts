@@ -12,9 +12,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../../server/src/core/lint';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { lintText } from '../../server/src/core/analysis/lint';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { machineConfig } from '../support/machineConfig';
 import { expandSnippet } from '../support/snippetSyntax';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { EmbeddedText } from '../../server/src/core/embeddedText';
-import { splitExecCommand } from '../../server/src/core/execCommand';
-import { parseNmcli } from '../../server/src/core/nmcli';
-import { directivesOf, parseUnitFile } from '../../server/src/core/unitFile';
+import { EmbeddedText } from '../../server/src/core/text/embeddedText';
+import { splitExecCommand } from '../../server/src/core/formats/execCommand';
+import { parseNmcli } from '../../server/src/core/formats/nmcli';
+import { directivesOf, parseUnitFile } from '../../server/src/core/formats/unitFile';
 
 /** A unit text placed at offset 100 of an imaginary file, so mapped ranges differ from value offsets. */
 function unitAt(text: string): EmbeddedText {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits } from '../../server/src/core/edits';
-import { lintText } from '../../server/src/core/lint';
-import type { Problem } from '../../server/src/core/problem';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
+import { applyEdits } from '../../server/src/core/text/edits';
+import { lintText } from '../../server/src/core/analysis/lint';
+import type { Problem } from '../../server/src/core/text/problem';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed-route.yaml'), 'utf8');
 const INDENT = '             ';

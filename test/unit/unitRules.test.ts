@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, safeFixEdits } from '../../server/src/core/edits';
-import { EmbeddedText } from '../../server/src/core/embeddedText';
-import { hoverAt } from '../../server/src/core/hover';
-import { lintText, parseText } from '../../server/src/core/lint';
-import type { Problem } from '../../server/src/core/problem';
-import { RHCOS_UNITS } from '../../server/src/core/rhcosUnits';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
-import { shellScriptArgument } from '../../server/src/core/shellScript';
+import { applyEdits, safeFixEdits } from '../../server/src/core/text/edits';
+import { EmbeddedText } from '../../server/src/core/text/embeddedText';
+import { hoverAt } from '../../server/src/core/ide/hover';
+import { lintText, parseText } from '../../server/src/core/analysis/lint';
+import type { Problem } from '../../server/src/core/text/problem';
+import { RHCOS_UNITS } from '../../server/src/core/kinds/machineconfig/rhcosUnits';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
+import { shellScriptArgument } from '../../server/src/core/formats/shellScript';
 import { machineConfigHead } from '../support/machineConfig';
 
 const cases = path.resolve(__dirname, '../../../test/fixtures/cases');

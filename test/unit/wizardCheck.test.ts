@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings';
-import { checkWizardInput, proposedInterface, stepsFor, wizardDefaults, type WizardCheck, type WizardDraft, type WizardStep } from '../../server/src/core/wizardCheck';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
+import { checkWizardInput, proposedInterface, stepsFor, wizardDefaults, type WizardCheck, type WizardDraft, type WizardStep } from '../../server/src/core/ide/wizardCheck';
 
 const OVN: Settings = { ...DEFAULT_SETTINGS, rules: {} };
 const SDN: Settings = { ...OVN, networkType: 'OpenShiftSDN' };

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { readSettings, type Settings } from '../core/settings';
+import { readSettings, type Settings } from '../core/text/settings';
 import { flagComplaint } from './flags';
 
 export const CONFIG_NAMES = ['.mcroutes.json', '.mcroutes.yaml'];

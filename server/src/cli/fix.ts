@@ -1,9 +1,9 @@
 /** `mcroutes lint --fix`: the safe quick fixes, applied until none applies, written atomically. */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, safeFixEdits } from '../core/edits';
-import { lintText } from '../core/lint';
-import type { Settings } from '../core/settings';
+import { applyEdits, safeFixEdits } from '../core/text/edits';
+import { lintText } from '../core/analysis/lint';
+import type { Settings } from '../core/text/settings';
 
 export const MAX_PASSES = 10;
 

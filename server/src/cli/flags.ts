@@ -5,7 +5,7 @@
  * judging (and its messages) is ours, so that every command says the same.
  */
 import { parseArgs } from 'node:util';
-import { readSettings, type Settings } from '../core/settings';
+import { readSettings, type Settings } from '../core/text/settings';
 
 export class UsageError extends Error {}
 

@@ -1,5 +1,5 @@
 /** The findings of `mcroutes lint` as text lines or a JSON array. */
-import type { Severity } from '../core/problem';
+import type { Severity } from '../core/text/problem';
 
 export interface Finding {
   /** The path as shown (relative to the working directory when it is inside it; `-` for stdin). */

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex } from '../core/lineIndex';
-import { fileFactsOf, lintText, parseText } from '../core/lint';
-import { RULES } from '../core/rules';
-import type { PoolFacts } from '../core/rules/rule';
+import { LineIndex } from '../core/text/lineIndex';
+import { fileFactsOf, lintText, parseText } from '../core/analysis/lint';
+import { RULES } from '../core/analysis/rules';
+import type { PoolFacts } from '../core/analysis/rules/rule';
 import { parseLintArgs, UsageError, type LintOptions } from './args';
 import { SETTING_FLAGS_USAGE } from './flags';
 import { ConfigError, ConfigResolver } from './config';

@@ -3,9 +3,9 @@
  * answer is judged by checkWizardInput, the same check the wizard makes while the user
  * types, so the command refuses what the wizard refuses (exit status 2, the reason on stderr).
  */
-import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from '../core/generate';
-import { checkWizardInput, proposedInterface, proposedName, type WizardCheck, type WizardDraft, type WizardStep } from '../core/wizardCheck';
-import { acceptedIgnitionVersions } from '../core/ignitionVersions';
+import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from '../core/ide/generate';
+import { checkWizardInput, proposedInterface, proposedName, type WizardCheck, type WizardDraft, type WizardStep } from '../core/ide/wizardCheck';
+import { acceptedIgnitionVersions } from '../core/kinds/machineconfig/ignitionVersions';
 import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 
 export interface NewOutput {

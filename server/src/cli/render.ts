@@ -1,13 +1,13 @@
 /**
  * `mcroutes render FILE [--unit NAME | --file PATH]`: the unit preview the editor shows
- * beside the YAML (server/src/core/render/preview.ts), printed on stdout: what the node
+ * beside the YAML (server/src/core/ide/preview.ts), printed on stdout: what the node
  * gets from each unit and file, the `ip route` lines its routes should produce, and the
  * problems found in it.
  */
 import { readFileSync } from 'node:fs';
-import { lintText } from '../core/lint';
-import { previewTargets, renderPreview, type PreviewSelection } from '../core/render/preview';
-import type { Settings } from '../core/settings';
+import { lintText } from '../core/analysis/lint';
+import { previewTargets, renderPreview, type PreviewSelection } from '../core/ide/preview';
+import type { Settings } from '../core/text/settings';
 import { fileErrorReason } from './fileErrors';
 import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
 

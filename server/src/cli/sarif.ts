@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for code-scanning dashboards: every rule with its docs/rules.md help, every finding with its region. */
 import rulesMarkdown from '../../../docs/rules.md';
-import { RULE_IDS, type Severity } from '../core/problem';
-import { ruleSection } from '../core/ruleDocs';
+import { RULE_IDS, type Severity } from '../core/text/problem';
+import { ruleSection } from '../core/analysis/ruleDocs';
 import type { Finding } from './format';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

@@ -1,19 +1,11 @@
 /** Quick fixes and "fix all", built from the fixes the core attached to each finding. */
 import { CodeAction, CodeActionKind, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { safeFixEdits } from '../core/edits';
-import type { Fix, Problem, TextEdit } from '../core/problem';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { safeFixEdits } from '../core/text/edits';
+import type { Problem, TextEdit } from '../core/text/problem';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnosticData';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${DIAGNOSTIC_SOURCE}`;
-
-/** What a diagnostic carries in `data` so that its fixes need no re-analysis and no message parsing. */
-export interface DiagnosticData {
-  /** The document version the offsets of `fixes` refer to. */
-  version: number;
-  fixes?: Fix[];
-  [key: string]: unknown;
-}
 
 export function codeActions(params: CodeActionParams, document: TextDocument, currentProblems: () => Problem[]): CodeAction[] {
   const only = params.context.only;
@@ -48,12 +40,6 @@ export function codeActions(params: CodeActionParams, document: TextDocument, cu
     }
   }
   return actions;
-}
-
-/** Nothing when the finding has neither data nor fixes: every diagnostic is re-sent on each edit, so bytes count. */
-export function diagnosticData(problem: Problem, version: number): DiagnosticData | undefined {
-  if (!problem.data && !problem.fixes) return undefined;
-  return { ...problem.data, version, ...(problem.fixes ? { fixes: problem.fixes } : {}) };
 }
 
 function toLspEdit(edit: TextEdit, document: TextDocument): LspTextEdit {

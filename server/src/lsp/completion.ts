@@ -12,9 +12,10 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionsAt, type CompletionKind } from '../core/completion';
-import type { LintResult, ParsedText } from '../core/lint';
-import type { Settings } from '../core/settings';
+import { completionsAt } from '../core/ide/completion';
+import type { CompletionKind } from '../core/ide/completionItem';
+import type { LintResult, ParsedText } from '../core/analysis/lint';
+import type { Settings } from '../core/text/settings';
 import { guard, type Logger } from './guard';
 import { WorkspaceRoles } from './workspaceRoles';
 

@@ -1,10 +1,8 @@
 /** Conversion of the core's problems into LSP diagnostics. */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Problem, Severity } from '../core/problem';
-import { diagnosticData } from './codeActions';
-
-export const DIAGNOSTIC_SOURCE = 'mcroutes';
+import type { Problem, Severity } from '../core/text/problem';
+import { diagnosticData, DIAGNOSTIC_SOURCE } from './diagnosticData';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -4,11 +4,11 @@
  */
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverAt } from '../core/hover';
-import type { LintResult } from '../core/lint';
-import type { Problem } from '../core/problem';
-import { ruleSection } from '../core/ruleDocs';
-import type { Settings } from '../core/settings';
+import { hoverAt } from '../core/ide/hover';
+import type { LintResult } from '../core/analysis/lint';
+import type { Problem } from '../core/text/problem';
+import { ruleSection } from '../core/analysis/ruleDocs';
+import type { Settings } from '../core/text/settings';
 import rulesMarkdown from '../../../docs/rules.md';
 
 const SEPARATOR = '\n\n---\n\n';

@@ -1,9 +1,9 @@
 /** The unit preview's custom requests: the core's render over the cached analysis of the document's current version. */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult } from '../core/lint';
-import { previewTargets, renderPreview, targetAt, type PreviewSelection, type PreviewTarget } from '../core/render/preview';
-import type { Settings } from '../core/settings';
+import type { LintResult } from '../core/analysis/lint';
+import { previewTargets, renderPreview, targetAt, type PreviewSelection, type PreviewTarget } from '../core/ide/preview';
+import type { Settings } from '../core/text/settings';
 import { Methods, type PreviewParams, type PreviewResult, type PreviewTargetInfo, type PreviewTargetsParams } from '../protocol';
 import { guard, type Logger } from './guard';
 

@@ -16,9 +16,9 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { IncrementalLinter } from '../core/incremental';
-import type { LintResult } from '../core/lint';
-import type { Settings } from '../core/settings';
+import { IncrementalLinter } from '../core/analysis/incremental';
+import type { LintResult } from '../core/analysis/lint';
+import type { Settings } from '../core/text/settings';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './completion';
 import { hover } from './hover';

@@ -8,7 +8,7 @@
  * in the extension.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { RULE_IDS } from '../core/problem';
+import { RULE_IDS } from '../core/text/problem';
 import { Methods, type DebugGcResult, type RuleIdsResult, type ServerInfoResult } from '../protocol';
 import { guard, type Logger } from './guard';
 

@@ -1,6 +1,6 @@
 /** Where the server's settings come from: pulled from the client, or pushed, or defaults. */
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/text/settings';
 import { describeError, type Logger } from './guard';
 
 export const SETTINGS_SECTION = 'mcroutes';

@@ -1,9 +1,9 @@
 /** The route wizard's custom requests: thin wrappers over the core with the current settings. */
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { generateConfig, ROUTE_METHODS } from '../core/generate';
-import type { Settings } from '../core/settings';
-import { checkWizardInput, WIZARD_STEPS, wizardDefaults } from '../core/wizardCheck';
+import { generateConfig, ROUTE_METHODS } from '../core/ide/generate';
+import type { Settings } from '../core/text/settings';
+import { checkWizardInput, WIZARD_STEPS, wizardDefaults } from '../core/ide/wizardCheck';
 import {
   Methods,
   type CheckWizardInputParams, type CheckWizardInputResult, type GenerateConfigParams, type GenerateConfigResult,

@@ -11,11 +11,11 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { rolesInParsed } from '../core/completion';
-import { fileFactsOf, parseText } from '../core/lint';
-import type { PoolFacts } from '../core/rules/rule';
-import { ROLE_LABEL } from '../core/rules/mcRoleLabel';
+import { rolesInParsed } from '../core/ide/completion';
+import { fileFactsOf, parseText } from '../core/analysis/lint';
+import type { PoolFacts } from '../core/analysis/rules/rule';
 import { describeError, type Logger } from './guard';
+import { ROLE_LABEL } from '../core/kinds/machineconfig/pools';
 
 export interface WorkspaceRolesOptions {
   maxFiles: number;

@@ -1,0 +1,220 @@
+import { checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, withWorkspace, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import { buildMachineConfig, type MachineConfigModel } from '../kinds/machineconfig/model';
+import type { Problem, RuleFailure } from '../text/problem';
+import { RULES } from './rules';
+import type { PoolFacts, Rule } from './rules/rule';
+import type { Settings } from '../text/settings';
+import { planChunks, type SkippedText } from '../text/limits';
+import { applySuppressions } from './suppressions';
+import { shiftDocument, shiftProblems, splitDocumentChunks } from './chunks';
+
+/** Where a slice of analysis ends: when `now()` passes `until`. */
+export interface SliceBudget {
+  until: number;
+  /** The clock `until` is on: performance.now() unless the caller (the server, a test) gives its own. */
+  now?: () => number;
+}
+
+const systemNow = (): number => performance.now();
+
+/**
+ * Re-analysis that costs the edited YAML document, not the file. The text is cut into
+ * document chunks at `---` lines (which can only be document markers); a chunk whose text
+ * is unchanged keeps its parse and findings, the findings shifted to where it now starts.
+ * Its parse trees are shifted, and its models rebuilt, only when something reads them
+ * (hover, completion, preview).
+ */
+export class IncrementalLinter {
+  /** The text of the last lint and its analysed chunks, in file order. */
+  private previous: { text: string; chunks: PlacedChunk[] } | undefined;
+  private settingsKey = '';
+
+  constructor(private readonly rules: readonly Rule[] = RULES) {}
+
+  /**
+   * With a `budget`, chunks not yet analysed when its clock passes `until` are left out
+   * (counted in `pending`; at least one is analysed per call, and the clock is read after
+   * each): the server publishes what it has and calls again, so a huge file never blocks
+   * it for long. `workspace`: the MachineConfigPools known beyond the file (as for
+   * lintText); it only settles findings, so a change of it re-analyses nothing.
+   */
+  lint(text: string, settings: Settings, budget?: SliceBudget, workspace?: PoolFacts): LintResult {
+    const key = JSON.stringify(settings);
+    if (key !== this.settingsKey) {
+      this.previous = undefined;
+      this.settingsKey = key;
+    }
+    const failures: RuleFailure[] = [];
+    const reusable = this.unchangedChunks(text);
+    const placed: PlacedChunk[] = [];
+    // Design limits (limits.ts): chunks analysed before are known to be within them.
+    const plan = planChunks(text, splitDocumentChunks(text), (start, end) => reusable.get(start)?.end === end);
+    let pending = 0;
+    let fresh = 0;
+    for (const { start, end } of plan.analysed) {
+      const before = reusable.get(start);
+      let chunk: Chunk;
+      if (before && before.end === end) {
+        chunk = before.chunk;
+        chunk.moveTo(start, text);
+      } else if (budget && fresh > 0 && (budget.now ?? systemNow)() > budget.until) {
+        pending++;
+        continue;
+      } else {
+        chunk = Chunk.analyse(text, start, end, settings, this.rules, failures);
+        fresh++;
+      }
+      placed.push({ start, end, chunk });
+    }
+    this.previous = { text, chunks: placed };
+
+    const current = placed.map((p) => p.chunk);
+    const machineConfigs = current.reduce((n, c) => n + c.machineConfigs, 0);
+    const parsed = lazilyParsed(text, current, plan.skipped);
+    const more = pending > 0 ? { pending } : {};
+    const pools = { pools: current.reduce((n, c) => n + c.pools, 0), poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
+    // Other YAML gets nothing from us (as in lintParsed).
+    if (!isOurs(machineConfigs, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, pools, ...more };
+    const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
+    const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem)], settings);
+    problems.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { parsed, problems, failures, machineConfigs, pools, ...more };
+  }
+
+  /**
+   * The chunks of the last lint whose text `text` still has, by where they start in it:
+   * those before the first changed chunk at the same offsets, those after the last one
+   * moved by the change in length. An edit changes one place of a file, so comparing
+   * chunk texts in place (no hashing, no map of texts) finds them; a chunk moved elsewhere
+   * is analysed again.
+   */
+  private unchangedChunks(text: string): Map<number, PlacedChunk> {
+    const found = new Map<number, PlacedChunk>();
+    if (!this.previous) return found;
+    const { text: old, chunks } = this.previous;
+    let first = 0;
+    for (; first < chunks.length; first++) {
+      const { start, end } = chunks[first];
+      if (end > text.length || !sameText(old, start, end, text, start)) break;
+      found.set(start, chunks[first]);
+    }
+    const unchangedUpTo = first > 0 ? chunks[first - 1].end : 0;
+    const delta = text.length - old.length;
+    for (let last = chunks.length - 1; last >= first; last--) {
+      const { start, end, chunk } = chunks[last];
+      if (start < unchangedUpTo || start + delta < unchangedUpTo || !sameText(old, start, end, text, start + delta)) break;
+      found.set(start + delta, { start: start + delta, end: end + delta, chunk });
+    }
+    return found;
+  }
+}
+
+interface PlacedChunk {
+  start: number;
+  end: number;
+  chunk: Chunk;
+}
+
+function sameText(a: string, start: number, end: number, b: string, bStart: number): boolean {
+  return a.slice(start, end) === b.slice(bStart, bStart + end - start);
+}
+
+/** The file's parse, its trees shifted into place on first read of `documents`. */
+function lazilyParsed(text: string, chunks: readonly Chunk[], skipped: readonly SkippedText[]): ParsedText {
+  let documents: AnalysedDocument[] | undefined;
+  const parsed = { text, ...(skipped.length > 0 ? { skipped: [...skipped] } : {}) } as ParsedText;
+  Object.defineProperty(parsed, 'documents', {
+    enumerable: true,
+    get: () => (documents ??= chunks.flatMap((c) => c.documents)),
+    set: (value: AnalysedDocument[]) => { documents = value; },
+  });
+  return parsed;
+}
+
+/**
+ * One document chunk of a file: its parse and findings. The findings follow the chunk at
+ * once when it moves; its parse trees are shifted only when something reads them (hover,
+ * completion, preview), so a keystroke does not walk the trees of every later document.
+ * Like the trees themselves, the shift is shared: the latest lint of the file wins.
+ */
+class Chunk {
+  /** The offset the trees' ranges are valid for; `start` once they have been read. */
+  private treesAt: number;
+  /** The whole text at the last move, for models rebuilt after it. */
+  private text: string;
+
+  private constructor(
+    private start: number,
+    private readonly analysed: AnalysedDocument[],
+    /** Findings before severity overrides, at absolute offsets for `start`. */
+    public problems: Problem[],
+    readonly machineConfigs: number,
+    /** Its MachineConfigPools and the roles they select (FileFacts): facts of the text, so they move with it. */
+    readonly pools: number,
+    readonly poolRoles: readonly string[],
+    text: string,
+  ) {
+    this.treesAt = start;
+    this.text = text;
+  }
+
+  static analyse(text: string, start: number, end: number, settings: Settings, rules: readonly Rule[], failures: RuleFailure[]): Chunk {
+    let documents: AnalysedDocument[] = [];
+    try {
+      documents = parseChunk(text, start, end);
+    } catch (error) {
+      failures.push({ rule: 'parse', error: describeError(error) });
+    }
+    const machineConfigs = documents.filter((d) => d.machineConfig).length;
+    // Checked even when this chunk holds no MachineConfig: whether the file is ours (and so
+    // whether its syntax errors are reported) depends on the other chunks too.
+    let problems: Problem[] = [];
+    const capped: CappedRules[] = [];
+    for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
+    // Suppressions are comments of this chunk; judge them on the chunk alone.
+    const cappedHere = capped.map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
+    problems = shiftProblems(applySuppressions(text.slice(start, end), shiftProblems(problems, -start), cappedHere), start);
+    const { pools, poolRoles } = fileFactsOf(documents.map((d) => d.document));
+    return new Chunk(start, documents, problems, machineConfigs, pools, [...poolRoles], text);
+  }
+
+  /** The chunk's documents, their ranges valid for where it starts now. */
+  get documents(): AnalysedDocument[] {
+    const delta = this.start - this.treesAt;
+    if (delta !== 0) {
+      this.treesAt = this.start;
+      for (const analysed of this.analysed) {
+        shiftDocument(analysed.document, delta);
+        // Models hold offsets too: rebuilt on first use, from the text they now belong to.
+        lazyModel(analysed, this.text);
+      }
+    }
+    return this.analysed;
+  }
+
+  /** The same chunk text now starts at `start` of `text`. */
+  moveTo(start: number, text: string): void {
+    this.text = text;
+    const delta = start - this.start;
+    if (delta === 0) return;
+    this.start = start;
+    this.problems = shiftProblems(this.problems, delta);
+  }
+}
+
+/** Replaces a document's model by one built on first access (its offsets are stale after a shift). */
+function lazyModel(analysed: AnalysedDocument, text: string): void {
+  let model: MachineConfigModel | undefined;
+  let built = false;
+  Object.defineProperty(analysed, 'machineConfig', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (!built) {
+        model = buildMachineConfig(analysed.document, text);
+        built = true;
+      }
+      return model;
+    },
+  });
+}

@@ -1,0 +1,235 @@
+import { buildMachineConfig, MachineConfigModel } from '../kinds/machineconfig/model';
+import type { Problem, RuleFailure, RuleId } from '../text/problem';
+import { RULES } from './rules';
+import type { FileFacts, Finding, PoolFacts, Rule, RuleContext } from './rules/rule';
+import type { Settings } from '../text/settings';
+import { applySuppressions } from './suppressions';
+import { shiftDocument, splitDocumentChunks } from './chunks';
+import { LIMITS, planChunks, withSkipped, type SkippedText } from '../text/limits';
+import { isMachineConfigPool, rolesSelectedByPool } from '../kinds/machineconfig/pools';
+import { parseYamlDocuments, YamlDocument } from '../text/yamlDocuments';
+
+/** One YAML document of a file, with its MachineConfig model when it is one. */
+export interface AnalysedDocument {
+  document: YamlDocument;
+  machineConfig?: MachineConfigModel;
+}
+
+/** The parse of a whole file, kept by the server per document version for hover and completion. */
+export interface ParsedText {
+  text: string;
+  documents: AnalysedDocument[];
+  /** Parts of the file not analysed because they pass a design limit (server/src/core/text/limits.ts), each with its finding. */
+  skipped?: SkippedText[];
+}
+
+export interface LintResult {
+  /** The parse the findings were computed on. */
+  parsed: ParsedText;
+  /** Findings over the whole text, sorted by start offset. */
+  problems: Problem[];
+  /** Rules that threw; each becomes a log line, the other rules still report. */
+  failures: RuleFailure[];
+  /** How many YAML documents were recognised as MachineConfigs. */
+  machineConfigs: number;
+  /** Document chunks left for a later call when IncrementalLinter.lint ran out of its time budget. */
+  pending?: number;
+  /** The MachineConfigPools of the file (of the chunks analysed so far), for the findings of other files. */
+  pools: PoolFacts;
+}
+
+/**
+ * text → documents → models. Never throws: a failure leaves no documents and is reported.
+ * Each document chunk (cut at `---` lines) is parsed on its own, as IncrementalLinter does:
+ * broken YAML then reads the same in the editor and in `mcroutes lint`, and a mistake in
+ * one document (an unclosed quote) cannot run on into the next.
+ */
+export function parseText(text: string, failures: RuleFailure[] = []): ParsedText {
+  try {
+    const plan = planChunks(text, splitDocumentChunks(text));
+    const documents = plan.analysed.flatMap(({ start, end }) => parseChunk(text, start, end));
+    return { text, documents, ...(plan.skipped.length > 0 ? { skipped: plan.skipped } : {}) };
+  } catch (error) {
+    failures.push({ rule: 'parse', error: describeError(error) });
+    return { text, documents: [] };
+  }
+}
+
+/** The YAML documents of text[start, end) (a document chunk), at their offsets in `text`, with their models. */
+export function parseChunk(text: string, start: number, end: number): AnalysedDocument[] {
+  return parseYamlDocuments(text.slice(start, end)).map((document) => {
+    shiftDocument(document, start);
+    return { document, machineConfig: buildMachineConfig(document, text) };
+  });
+}
+
+/**
+ * The whole walk: text → documents → model → rules → problems. Never throws. `workspace`:
+ * the MachineConfigPools known beyond this file (other files of the workspace or of the run).
+ */
+export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES, workspace?: PoolFacts): LintResult {
+  const failures: RuleFailure[] = [];
+  return lintParsed(parseText(text, failures), settings, rules, failures, workspace);
+}
+
+/** The rules over an existing parse. */
+export function lintParsed(parsed: ParsedText, settings: Settings, rules: readonly Rule[] = RULES, failures: RuleFailure[] = [], workspace?: PoolFacts): LintResult {
+  const { text, documents } = parsed;
+  const problems: Problem[] = [];
+  const machineConfigs = documents.filter((d) => d.machineConfig).length;
+  const facts = fileFactsOf(documents.map((d) => d.document));
+  const pools = { pools: facts.pools, poolRoles: facts.poolRoles };
+  // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
+  if (!isOurs(machineConfigs, parsed.skipped)) return { parsed, problems, failures, machineConfigs, pools };
+
+  const capped: CappedRules[] = [];
+  for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
+  const settled = settleInFile(applySuppressions(text, problems, capped), withWorkspace(facts, workspace), rules, failures);
+  const shown = withConfiguredSeverity(withSkipped(settled, parsed.skipped), settings);
+  shown.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { parsed, problems: shown, failures, machineConfigs, pools };
+}
+
+/** Every rule over one document; a rule that throws becomes a failure, the others still report. */
+export function checkDocument(
+  text: string,
+  { document, machineConfig }: AnalysedDocument,
+  settings: Settings,
+  rules: readonly Rule[],
+  failures: RuleFailure[],
+  /** Receives the rules stopped at LIMITS.findingsPerRule, with the document's range. */
+  capped: CappedRules[] = [],
+): Problem[] {
+  const problems: Problem[] = [];
+  // A document that does not parse yields a partial tree: checking it would report
+  // consequences ("metadata has no name") of the one real mistake. Syntax first.
+  const parses = !hasStructuralErrors(document);
+  const stopped = new Set<RuleId>();
+  for (const rule of rules) {
+    let count = 0;
+    const context: RuleContext = {
+      text,
+      settings,
+      document,
+      machineConfig: parses ? machineConfig : undefined,
+      report: (finding) => {
+        // A rule that caught the stop and went on reporting is not heard again.
+        if (stopped.has(rule.id)) return;
+        if (count++ < LIMITS.findingsPerRule) {
+          problems.push(toProblem(rule.id, finding));
+          return;
+        }
+        problems.push(tooManyFindings(rule.id, finding));
+        stopped.add(rule.id);
+        throw STOP_RULE;
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      if (error !== STOP_RULE) failures.push({ rule: rule.id, error: describeError(error) });
+    }
+  }
+  if (stopped.size > 0) capped.push({ start: document.range[0], end: document.range[2], rules: stopped });
+  return problems;
+}
+
+/** Rules stopped at their limit of findings in the document at [start, end). */
+export interface CappedRules {
+  start: number;
+  end: number;
+  rules: ReadonlySet<RuleId>;
+}
+
+/** Thrown through a rule that reported its limit of findings: the rest would not be shown. */
+const STOP_RULE = Symbol('stop-rule');
+
+function tooManyFindings(code: RuleId, next: Finding): Problem {
+  return {
+    code,
+    severity: 'info',
+    message: `${code} has more findings in this document than the ${LIMITS.findingsPerRule} shown; the others, from here on, are not reported. Fix these first.`,
+    start: next.range.start,
+    end: next.range.end,
+    data: { limit: 'findings-per-rule', max: LIMITS.findingsPerRule },
+  };
+}
+
+/** What the documents of a file say that findings in other documents depend on. */
+export function fileFactsOf(documents: Iterable<YamlDocument>): FileFacts {
+  const poolRoles = new Set<string>();
+  let pools = 0;
+  for (const document of documents) {
+    if (!isMachineConfigPool(document)) continue;
+    pools++;
+    for (const role of rolesSelectedByPool(document)) poolRoles.add(role);
+  }
+  return { pools, poolRoles };
+}
+
+/** The file's facts with what is known beyond it; none known is the same as nothing given. */
+export function withWorkspace(file: PoolFacts, workspace: PoolFacts | undefined): FileFacts {
+  return { pools: file.pools, poolRoles: file.poolRoles, ...(workspace && workspace.pools > 0 ? { workspace } : {}) };
+}
+
+/** Drops the findings another document of the file answers (Rule.holdsInFile), and lets rules restate theirs (Rule.settleInFile). */
+export function settleInFile(problems: Problem[], file: FileFacts, rules: readonly Rule[], failures: RuleFailure[]): Problem[] {
+  const judges = new Map<string, Rule>();
+  for (const rule of rules) if (rule.holdsInFile || rule.settleInFile || rule.oncePerFile) judges.set(rule.id, rule);
+  if (judges.size === 0) return problems;
+  const settled: Problem[] = [];
+  const first = new Map<string, Problem>();
+  for (const problem of problems) {
+    const rule = judges.get(problem.code);
+    if (!rule) {
+      settled.push(problem);
+      continue;
+    }
+    if (rule.oncePerFile) {
+      const before = first.get(rule.id);
+      if (!before || problem.start < before.start) first.set(rule.id, problem);
+      continue;
+    }
+    try {
+      if (rule.holdsInFile && !rule.holdsInFile(problem, file)) continue;
+      const restated = rule.settleInFile ? rule.settleInFile(problem, file) : problem;
+      if (restated) settled.push(restated);
+    } catch (error) {
+      failures.push({ rule: rule.id, error: describeError(error) });
+      settled.push(problem);
+    }
+  }
+  settled.push(...first.values());
+  return settled;
+}
+
+/** A file is ours when it holds a MachineConfig: an analysed one, or one in a part skipped for a limit. */
+export function isOurs(machineConfigs: number, skipped: readonly SkippedText[] | undefined): boolean {
+  return machineConfigs > 0 || (skipped?.some((s) => s.machineConfig) ?? false);
+}
+
+/** Errors that break the tree; a duplicate key leaves it whole. */
+export function hasStructuralErrors(document: YamlDocument): boolean {
+  return document.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+}
+
+/** `mcroutes.rules`: a rule set to `off` is dropped, any other level replaces the rule's own. */
+export function withConfiguredSeverity(problems: Problem[], settings: Settings): Problem[] {
+  const levels = settings.rules ?? {};
+  if (Object.keys(levels).length === 0) return problems;
+  const result: Problem[] = [];
+  for (const problem of problems) {
+    const level = levels[problem.code];
+    if (level === 'off') continue;
+    result.push(level ? { ...problem, severity: level } : problem);
+  }
+  return result;
+}
+
+function toProblem(code: RuleId, { severity, message, range, data, fixes }: Finding): Problem {
+  return { code, severity, message, start: range.start, end: range.end, ...(data ? { data } : {}), ...(fixes?.length ? { fixes } : {}) };
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.stack ?? error.message : String(error);
+}

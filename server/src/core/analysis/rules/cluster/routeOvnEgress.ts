@@ -1,0 +1,26 @@
+import { routesOf } from '../../../kinds/machineconfig/model';
+import { destinationNetwork, isRemoval } from '../../../routes/routeFacts';
+import type { Rule } from '../rule';
+
+/**
+ * On OVN-Kubernetes in the default shared gateway mode, pod egress leaves through OVN's
+ * gateway router straight onto br-ex and never consults the host routing table: the
+ * routes of this config serve the node's own traffic (and host-network pods) only. Pods
+ * follow them with `gatewayConfig.routingViaHost: true` (local gateway mode) and, from 4.14,
+ * `gatewayConfig.ipForwarding: Global` for traffic that leaves through a secondary NIC
+ * (spec.defaultNetwork.ovnKubernetesConfig of network.operator). One hint per
+ * MachineConfig, on its first added route.
+ */
+export const routeOvnEgress: Rule = {
+  id: 'route-ovn-egress',
+  check({ machineConfig: mc, settings, report }) {
+    if (!mc || settings.networkType !== 'OVNKubernetes') return;
+    const first = routesOf(mc).find((route) => !isRemoval(route) && destinationNetwork(route) !== undefined);
+    if (!first) return;
+    report({
+      severity: 'hint',
+      message: 'On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.',
+      range: first.destination.rangeOf(),
+    });
+  },
+};

@@ -1,0 +1,67 @@
+import { isScalar } from 'yaml';
+import { schemeOf } from '../../../formats/dataUrl';
+import { isWholeVariable, templatePlaceholders } from '../../../text/placeholder';
+import { rangeOfNode } from '../../../text/yamlDocuments';
+import type { Rule } from '../rule';
+
+/**
+ * contents.source of storage.files in a MachineConfig must be a valid `data:` URL: the
+ * Machine Config Daemon decodes it itself and fetches nothing (MCO
+ * DecodeIgnitionFileContents); compression is "" or gzip.
+ */
+export const fileSource: Rule = {
+  id: 'file-source',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    for (const file of mc.files) {
+      const source = file.source;
+      if (source && source.value !== null) {
+        const value = typeof source.value === 'string' ? source.value : undefined;
+        const scheme = value === undefined ? undefined : schemeOf(value);
+        if (value === undefined) {
+          report({ severity: 'error', message: 'contents.source must be a data: URL string.', range: rangeOfNode(source) });
+        } else if (value === '') {
+          // An empty source writes an empty file, as no source does.
+        } else if (scheme !== 'data') {
+          const remote = scheme && ['http', 'https', 'tftp', 's3', 'gs', 'arn'].includes(scheme);
+          report({
+            severity: 'error',
+            message: remote
+              ? `The ${scheme}: source is fetched by Ignition at first boot only; the Machine Config Daemon cannot fetch it, so every update of the pool fails and it goes degraded. Embed the contents: source: data:,<percent-encoded text> (or ;base64,).`
+              : `contents.source ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)} is not a URL: a MachineConfig needs data:,<percent-encoded text> or data:;base64,<base64>.`,
+            range: rangeOfNode(source),
+            data: { scheme: scheme ?? null },
+          });
+        } else if (!value.startsWith('data:')) {
+          report({
+            severity: 'error',
+            message: `Ignition reads only a lower-case data: prefix: write data:${value.slice(5, 12)}….`,
+            range: rangeOfNode(source),
+          });
+        } else if (file.dataUrl?.error) {
+          const payload = file.dataUrl.payload.value;
+          // An unfilled placeholder as the data is the placeholder rule's finding.
+          if (!isWholeVariable(payload) && templatePlaceholders(payload).length === 0) {
+            report({ severity: 'error', message: file.dataUrl.error.message, range: file.dataUrl.error.at.rangeOf() });
+          }
+        }
+      }
+      const compression = file.compression;
+      if (compression && isScalar(compression) && compression.value !== null && compression.value !== '') {
+        if (compression.value !== 'gzip') {
+          report({
+            severity: 'error',
+            message: `compression ${JSON.stringify(String(compression.value))} is not supported: only gzip (or "" for none).`,
+            range: rangeOfNode(compression),
+          });
+        } else if (file.dataUrl?.decoded && !file.dataUrl.binary && file.dataUrl.decoded.length > 0) {
+          report({
+            severity: 'error',
+            message: 'compression: gzip, but the data is plain text, not gzip: decompressing it fails and the pool goes degraded. Remove compression, or gzip the data and encode it as base64.',
+            range: rangeOfNode(compression),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,76 @@
+import { isScalar } from 'yaml';
+import { keyRange } from '../../../kinds/machineconfig/model';
+import { hasPlaceholder } from '../../../text/placeholder';
+import { replaceScalarEdit } from '../../../text/yamlEdits';
+import { pairOf, rangeOfNode } from '../../../text/yamlDocuments';
+import type { Rule } from '../rule';
+
+const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_LABEL}(\\.${DNS1123_LABEL})*$`);
+
+/** The closest valid name: lower case, other characters as `-`, no leading or trailing separators. */
+function suggestName(name: string): string | undefined {
+  const suggestion = name
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/-*\.-*/g, '.')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 253)
+    .replace(/[-.]+$/, '');
+  return suggestion !== name && DNS1123_SUBDOMAIN.test(suggestion) ? suggestion : undefined;
+}
+
+/** metadata.name: present, a DNS-1123 subdomain (API); the API server refuses anything else. */
+export const mcName: Rule = {
+  id: 'mc-name',
+  check({ machineConfig: mc, report }) {
+    if (!mc) return;
+    const namePair = pairOf(mc.metadata, 'name');
+    if (!namePair || namePair.value === null || (isScalar(namePair.value) && (namePair.value.value === null || namePair.value.value === ''))) {
+      if (pairOf(mc.metadata, 'generateName')) return; // `oc create` names it
+      const where = namePair ?? pairOf(mc.root, 'metadata') ?? mc.kind;
+      report({
+        severity: 'error',
+        message: 'metadata.name is required: the API server refuses a MachineConfig without a name. Use e.g. 99-worker-static-routes (configs merge in name order; the later one wins for the same file or unit).',
+        range: keyRange(where),
+      });
+      return;
+    }
+    const node = namePair.value;
+    if (!isScalar(node)) {
+      report({ severity: 'error', message: 'metadata.name must be a string such as 99-worker-static-routes.', range: rangeOfNode(node) });
+      return;
+    }
+    if (typeof node.value !== 'string') {
+      report({
+        severity: 'error',
+        // As written (the scalar's source): `.nan` or `0x1F` say more than the value they are read as.
+        message: `metadata.name ${node.source ?? String(node.value)} is read as a ${typeof node.value}, not a string: the API server refuses it. Quote it or use a name such as 99-worker-static-routes.`,
+        range: rangeOfNode(node),
+      });
+      return;
+    }
+    const name = node.value;
+    if (hasPlaceholder(name)) return; // placeholder says it
+    const problems: string[] = [];
+    if (name.length > 253) problems.push(`is ${name.length} characters long (at most 253)`);
+    if (!DNS1123_SUBDOMAIN.test(name)) {
+      if (/[A-Z]/.test(name)) problems.push('has upper-case letters');
+      if (/[^A-Za-z0-9.-]/.test(name)) problems.push(`has characters other than a-z, 0-9, "-" and "." (${JSON.stringify([...new Set(name.replace(/[A-Za-z0-9.-]/g, ''))].join(''))})`);
+      if (/^[^A-Za-z0-9]|[^A-Za-z0-9]$/.test(name)) problems.push('must start and end with a letter or digit');
+      if (/\.\.|\.-|-\./.test(name)) problems.push('has an empty or dash-edged part between dots');
+    }
+    if (problems.length === 0) return;
+    const suggestion = suggestName(name);
+    const edit = suggestion ? replaceScalarEdit(node, suggestion) : undefined;
+    report({
+      severity: 'error',
+      message: `metadata.name ${JSON.stringify(name)} ${problems.join(', ')}: a MachineConfig name must be a DNS-1123 subdomain, or the API server refuses it.${suggestion ? ` Use ${suggestion}.` : ''}`,
+      range: rangeOfNode(node),
+      data: suggestion ? { replacement: suggestion } : undefined,
+      // Not safe: a new name is a new object; the old one stays on the cluster until deleted.
+      fixes: edit ? [{ title: `Rename to ${suggestion}`, edits: [edit], safe: false }] : undefined,
+    });
+  },
+};

@@ -1,0 +1,47 @@
+import { keyRange } from '../../../kinds/machineconfig/model';
+import { closestWord } from '../../../text/suggest';
+import { renameKeyEdit } from '../../../text/yamlEdits';
+import { keyedPairs } from '../../../text/yamlDocuments';
+import type { Fix } from '../../../text/problem';
+import type { Rule } from '../rule';
+
+/** The fields of MachineConfigSpec (openshift/api machineconfiguration/v1). */
+export const SPEC_FIELDS = ['config', 'osImageURL', 'baseOSExtensionsContainerImage', 'kernelArguments', 'extensions', 'fips', 'kernelType'];
+/** Ignition sections people put directly under spec instead of spec.config. */
+const IGNITION_SECTIONS = new Set(['ignition', 'storage', 'systemd', 'passwd']);
+
+/**
+ * Unknown keys under spec: `oc apply` refuses them (strict field validation) or the API
+ * server prunes them, so what they say never reaches a node.
+ */
+export const mcUnknownField: Rule = {
+  id: 'mc-unknown-field',
+  check({ machineConfig: mc, report }) {
+    if (!mc?.spec) return;
+    for (const pair of keyedPairs(mc.spec)) {
+      const key = String(pair.key.value);
+      if (SPEC_FIELDS.includes(key)) continue;
+      if (IGNITION_SECTIONS.has(key)) {
+        report({
+          severity: 'error',
+          message: `${key} is an Ignition section: it belongs under spec.config, not directly under spec, where the API server drops it (valid spec fields: ${SPEC_FIELDS.join(', ')}).`,
+          range: keyRange(pair),
+          data: { key, moveTo: `spec.config.${key}` },
+        });
+        continue;
+      }
+      const suggestion = closestWord(key, SPEC_FIELDS);
+      const fixes: Fix[] = [];
+      const edit = suggestion ? renameKeyEdit(mc.spec, pair, suggestion) : undefined;
+      // A case-only difference is unambiguous; another spelling is a guess the user should confirm.
+      if (edit) fixes.push({ title: `Rename to ${suggestion}`, edits: [edit], safe: key.toLowerCase() === suggestion!.toLowerCase() });
+      report({
+        severity: 'error',
+        message: `spec.${key} is not a MachineConfig field: oc apply refuses it or the API server drops it.${suggestion ? ` Did you mean ${suggestion}?` : ` Valid fields: ${SPEC_FIELDS.join(', ')}.`}`,
+        range: keyRange(pair),
+        data: { key, ...(suggestion ? { suggestion } : {}) },
+        fixes,
+      });
+    }
+  },
+};

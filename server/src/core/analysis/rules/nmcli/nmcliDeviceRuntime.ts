@@ -1,0 +1,62 @@
+import { nmcliCommandsOf, sourceOf, type NmcliUse } from '../../../kinds/machineconfig/nmcliCommands';
+import type { Settings } from '../../../text/settings';
+import type { Rule } from '../rule';
+
+/**
+ * `nmcli device modify` (and `connection modify --temporary`) changes the running device
+ * only: the route is gone when the connection is re-activated, until the unit runs again
+ * at the next boot. Fine for a boot-time unit, worth knowing when debugging. What lasts
+ * depends on the device: on OVN-Kubernetes configure-ovs rebuilds br-ex's profiles at
+ * every boot, so for br-ex a boot-time unit ordered after ovs-configuration.service is the
+ * way (a `connection modify` would not last either); a secondary NIC keeps routes in its
+ * own profile (a keyfile, `connection modify` and re-activation) or an NMState policy.
+ * `connection modify` is saved in the profile and is not flagged. Once per unit text or
+ * script, on its first such command.
+ */
+export const nmcliDeviceRuntime: Rule = {
+  id: 'nmcli-device-runtime',
+  check({ machineConfig: mc, settings, report }) {
+    if (!mc) return;
+    const seen = new Set<unknown>();
+    for (const use of nmcliCommandsOf(mc)) {
+      const nmcli = use.nmcli;
+      if (nmcli.object !== 'device' && !nmcli.temporary) continue;
+      // Once per unit text or script: the same fact about every line would only be noise.
+      const source = sourceOf(use);
+      if (seen.has(source)) continue;
+      seen.add(source);
+      report({
+        severity: 'hint',
+        message: adviceFor(use, settings),
+        range: { start: nmcli.objectWord.rangeOf().start, end: nmcli.verbWord.rangeOf().end },
+        data: { brEx: onBrEx(use, settings) },
+      });
+    }
+  },
+};
+
+/** br-ex on OVN-Kubernetes: the device itself, or configure-ovs' profile that holds its IP. */
+function onBrEx(use: NmcliUse, settings: Settings): boolean {
+  const target = use.nmcli.target?.value;
+  if (settings.networkType !== 'OVNKubernetes' || target === undefined) return false;
+  return use.nmcli.object === 'device' ? target === 'br-ex' : target === 'br-ex' || target === 'ovs-if-br-ex';
+}
+
+function adviceFor(use: NmcliUse, settings: Settings): string {
+  // A script may run at every boot, or at every connection event (dispatcher.d): say only what is sure.
+  const unit = use.origin === 'unit';
+  if (onBrEx(use, settings)) {
+    return unit
+      ? 'Runtime only, which suits br-ex: configure-ovs rebuilds its profiles at every boot, so a unit ordered After=ovs-configuration.service re-adding the routes is what lasts.'
+      : 'Runtime only, which suits br-ex: configure-ovs rebuilds its profiles at every boot, so re-adding the routes after it (this script) is what lasts.';
+  }
+  const until = unit ? 'until this unit runs at the next boot' : 'until this script runs again';
+  if (use.nmcli.object === 'connection') {
+    return `connection modify --temporary is not saved: the routes are lost when the connection is re-activated, ${until}; drop --temporary to keep them.`;
+  }
+  // The NIC under br-ex: nmcli-ovn-port says where the routes belong.
+  if (settings.networkType === 'OVNKubernetes' && use.nmcli.target?.value === settings.brExInterface) {
+    return `device modify is runtime only: routes are lost on re-activation, ${until}.`;
+  }
+  return `device modify is runtime only: routes are lost on re-activation, ${until}; to keep them on a secondary NIC, use a keyfile, connection modify + reapply, or NMState.`;
+}

@@ -1,0 +1,93 @@
+import { contains } from '../../../net/address';
+import { interfaceAddressesOf, routeOwners, type InterfaceAddress } from '../../../kinds/machineconfig/configInterfaces';
+import { routesOf } from '../../../kinds/machineconfig/model';
+import { machineRanges } from '../../../net/clusterRanges';
+import { isOnlink, destinationReading, gatewayAddress } from '../../../routes/routeFacts';
+import type { Finding, Rule } from '../rule';
+
+const NOT_A_NEXT_HOP: Record<string, string> = {
+  multicast: 'a multicast address',
+  broadcast: 'the broadcast address',
+  loopback: 'a loopback address',
+};
+/** 240.0.0.0/4 cannot be routed; ipaddr.js's "reserved" also holds the documentation and benchmark prefixes, which are fine. */
+const RESERVED_V4 = 'reserved';
+
+/** The next hop must be one unicast address the node can reach, not inside the route it serves. */
+export const routeGateway: Rule = {
+  id: 'route-gateway',
+  check({ machineConfig: mc, settings, report }) {
+    if (!mc) return;
+    // Read only when a gateway lies inside its destination (rare): the config's interface addresses.
+    let local: { addresses: InterfaceAddress[]; owners: ReturnType<typeof routeOwners> } | undefined;
+    const addressesFor = () => (local ??= { addresses: interfaceAddressesOf(mc), owners: routeOwners(mc) });
+    for (const route of routesOf(mc)) {
+      if (route.origin === 'nmcli') {
+        for (const issue of route.issues) {
+          if (issue.kind === 'next-hop-late') {
+            report({
+              severity: 'error',
+              message: `Next hop ${issue.word.value} stands after the metric or an attribute: nmcli wants it right after the destination (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
+              range: issue.word.rangeOf(),
+            });
+          } else if (issue.kind === 'next-hop-again') {
+            report({
+              severity: 'warning',
+              message: `A second next hop: nmcli silently keeps the last one (${issue.word.value}) and drops ${route.gateway?.value}. A route has one next hop; for several, write one route each (with weight= for ECMP on IPv4).`,
+              range: issue.word.rangeOf(),
+            });
+          }
+        }
+      }
+      if (!route.gateway) continue;
+      const range = route.gateway.rangeOf();
+      const gateway = gatewayAddress(route);
+      if (!gateway) {
+        report({ severity: 'error', message: `Next hop ${JSON.stringify(route.gateway.value)} is not an IP address.`, range });
+        continue;
+      }
+      if (gateway.family !== route.propertyFamily) continue; // route-family says it
+      const kind = gateway.address.range();
+      const classE = gateway.family === 4 && kind === RESERVED_V4 && gateway.address.toByteArray()[0] >= 240;
+      const finding = judge(classE ? 'reserved-v4' : kind === RESERVED_V4 ? 'unicast' : kind, route.gateway.value);
+      if (finding) {
+        report({ ...finding, range });
+        continue;
+      }
+      const destination = destinationReading(route);
+      // onlink=true: the next hop is declared reachable on the link itself, not through a route.
+      // A gateway in the machine network, more specific than the destination, is reached
+      // through the node's connected route (10.0.0.0/8 via 10.0.0.1 with 10.0.0.0/16 on br-ex).
+      const connected = machineRanges(settings).some((r) => r.network.prefix > (destination.ok ? destination.prefix : 0) &&
+        contains(r.network.address, r.network.prefix, gateway.address));
+      if (destination.ok && destination.family === gateway.family && destination.prefix > 0 && !isOnlink(route) && !connected &&
+          contains(destination.address, destination.prefix, gateway.address)) {
+        // A summary route (10.50.0.0/16 via 10.50.0.1) on a NIC whose own address (10.50.0.5/24)
+        // covers the gateway: reached through that connected, more specific route.
+        const { addresses, owners } = addressesFor();
+        const names = owners.get(route);
+        const covered = addresses.some((a) => a.family === gateway.family && a.prefix > destination.prefix &&
+          (!names || a.names.length === 0 || a.names.some((n) => names.includes(n))) && contains(a.address, a.prefix, gateway.address));
+        if (covered) continue;
+        report({
+          severity: 'warning',
+          message: `Next hop ${route.gateway.value} lies inside ${route.destination.value}, the route it serves, and no interface address of this config covers it: the node cannot reach it.`,
+          range,
+        });
+      }
+    }
+  },
+};
+
+function judge(kind: string, text: string): Omit<Finding, 'range'> | undefined {
+  if (kind === 'unspecified') {
+    return {
+      severity: 'warning',
+      message: `${text} as next hop means "no gateway"; leave it out to say that the destination is directly connected.`,
+    };
+  }
+  if (kind === 'reserved-v4') return { severity: 'error', message: `Next hop ${text} is in the reserved range 240.0.0.0/4, not a usable gateway.` };
+  const what = NOT_A_NEXT_HOP[kind];
+  if (what) return { severity: 'error', message: `Next hop ${text} is ${what}, not a unicast gateway.` };
+  return undefined;
+}

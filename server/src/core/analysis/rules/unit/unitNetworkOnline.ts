@@ -1,0 +1,38 @@
+import { directivesOf } from '../../../formats/unitFile';
+import type { Rule } from '../rule';
+import { insertUnitLineEdit, lineStartIn } from '../../../kinds/machineconfig/unitEdits';
+
+const TARGET = 'network-online.target';
+
+/**
+ * After=network-online.target only orders; without Wants= (or Requires=) nothing pulls
+ * the target in and the unit may run before the network is up (systemd.io/NETWORK_ONLINE).
+ */
+export const unitNetworkOnline: Rule = {
+  id: 'unit-network-online',
+  check({ text: source, machineConfig: mc, report }) {
+    if (!mc) return;
+    for (const unit of mc.units) {
+      const texts = [unit.contents, ...unit.dropins.map((d) => d.contents)].filter((t) => t !== undefined);
+      const pulled = texts.some((t) =>
+        ['Wants', 'Requires'].some((key) => directivesOf(t.file, 'Unit', key).some((d) => d.value.words().some((w) => w.value === TARGET))),
+      );
+      if (pulled) continue;
+      for (const text of texts) {
+        for (const after of directivesOf(text.file, 'Unit', 'After')) {
+          if (!after.value.words().some((w) => w.value === TARGET)) continue;
+          // Wants= goes on its own line right before the After= line, indented like the unit.
+          const at = text.text.indexAt(after.whole.rangeOf().start);
+          const edit = at === undefined ? undefined : insertUnitLineEdit(source, text, lineStartIn(text, at), `Wants=${TARGET}`);
+          report({
+            severity: 'warning',
+            message: `After=${TARGET} only orders this unit; without Wants=${TARGET} the target is not pulled in and the route may be added before the network is up.`,
+            range: after.whole.rangeOf(),
+            data: { insert: `Wants=${TARGET}` },
+            ...(edit ? { fixes: [{ title: `Add Wants=${TARGET}`, edits: [edit], safe: true }] } : {}),
+          });
+        }
+      }
+    }
+  },
+};

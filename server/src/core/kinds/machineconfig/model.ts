@@ -1,0 +1,281 @@
+import { isMap, isScalar, Pair, Scalar, YAMLMap, Node } from 'yaml';
+import type { EmbeddedText, FileRange } from '../../text/embeddedText';
+import { splitExecCommand, ExecCommand } from '../../formats/execCommand';
+import { DataUrl, parseDataUrl } from '../../formats/dataUrl';
+import { Keyfile, KeyfileRoute, parseKeyfile } from '../../formats/keyfile';
+import { NmcliCommand, NmcliRoute, parseNmcli } from '../../formats/nmcli';
+import { parseRouteFile, RouteFile, routeFilePath, RouteFileRoute } from '../../formats/routeFile';
+import { hasExpansion, isShellScript, parseShellScript, ShellCommand, shellScriptArgument } from '../../formats/shellScript';
+import { parseUnitFile, UnitDirective, UnitFile } from '../../formats/unitFile';
+import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, YamlDocument } from '../../text/yamlDocuments';
+import { embeddedTextOfScalar } from '../../text/yamlScalar';
+
+export const MACHINECONFIG_API_VERSION = 'machineconfiguration.openshift.io/v1';
+
+/** An Exec*= line of a unit, split as systemd splits it, and read as nmcli if it is one. */
+export interface ExecLine {
+  directive: UnitDirective;
+  command: ExecCommand;
+  nmcli?: NmcliCommand;
+  /**
+   * The simple commands of the script a shell runs here (`/bin/sh -c "…"`, `bash -ec '…'`),
+   * each read as nmcli if it is one: a route in there is a route like any other.
+   */
+  script?: ScriptCommand[];
+}
+
+/** Unit text from `contents:` (a unit or one of its dropins). */
+export interface UnitText {
+  /** The `contents` scalar; its style decides how an edit must be written (see unitEdits.ts). */
+  scalar: Scalar;
+  text: EmbeddedText;
+  file: UnitFile;
+  execLines: ExecLine[];
+}
+
+export interface DropinModel {
+  node: YAMLMap;
+  name?: Scalar;
+  contents?: UnitText;
+}
+
+export interface UnitModel {
+  node: YAMLMap;
+  name?: Scalar;
+  contents?: UnitText;
+  dropins: DropinModel[];
+}
+
+/** A YAML document recognised as a MachineConfig, with the parts the rules look at. */
+export interface MachineConfigModel {
+  document: YamlDocument;
+  root: YAMLMap;
+  kind: Pair<Scalar, Node | null>;
+  apiVersion?: Pair<Scalar, Node | null>;
+  metadata?: YAMLMap;
+  spec?: YAMLMap;
+  /** spec.config, the Ignition config. */
+  config?: YAMLMap;
+  units: UnitModel[];
+  /** spec.config.storage.files. */
+  files: FileModel[];
+}
+
+/** One entry of storage.files, with its contents decoded where a `data:` URL allows. */
+export interface FileModel {
+  node: YAMLMap;
+  path?: Scalar;
+  /** The path when it is a string. */
+  pathValue?: string;
+  mode?: Scalar;
+  overwrite?: Scalar;
+  contents?: YAMLMap;
+  /** contents.source */
+  source?: Scalar;
+  /** contents.compression */
+  compression?: Scalar;
+  /** The source read as a `data:` URL (undefined for other schemes). */
+  dataUrl?: DataUrl;
+  /** The decoded file text: set when the source is a valid, uncompressed data URL of text. */
+  text?: EmbeddedText;
+  /** Read as a NetworkManager keyfile, when the path is one (see isKeyfilePath) and the text decodes. */
+  keyfile?: Keyfile;
+  /** Read as a route file of the ifcfg-rh plugin (/etc/sysconfig/network-scripts/route-NAME or route6-NAME). */
+  routeFile?: RouteFile;
+  /** The simple commands of a shell script (see isShellScript), each read as nmcli if it is one. */
+  scriptCommands?: ScriptCommand[];
+}
+
+/** A simple command of a script in storage.files, read as nmcli if it is one. */
+export interface ScriptCommand {
+  command: ShellCommand;
+  nmcli?: NmcliCommand;
+}
+
+export const KEYFILE_DIRECTORY = '/etc/NetworkManager/system-connections/';
+
+/** A connection profile NetworkManager's keyfile plugin loads: /etc/NetworkManager/system-connections/<name>.nmconnection. */
+export function isKeyfilePath(path: string): boolean {
+  return path.startsWith(KEYFILE_DIRECTORY) && path.endsWith('.nmconnection') && !path.slice(KEYFILE_DIRECTORY.length).includes('/') &&
+    path.length > KEYFILE_DIRECTORY.length + '.nmconnection'.length;
+}
+
+const EXEC_KEYS = /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition)$/;
+
+/**
+ * A document is ours when `kind` says MachineConfig, spelled in any case (a misspelt
+ * kind is a finding, not a reason to stay silent). MachineConfigPool and other kinds
+ * of the same API group are not.
+ */
+export function buildMachineConfig(document: YamlDocument, text: string): MachineConfigModel | undefined {
+  const root = document.contents;
+  if (!isMap(root)) return undefined;
+  const kind = pairOf(root, 'kind');
+  const kindValue = stringValue(isScalar(kind?.value) ? kind?.value : undefined);
+  if (!kind || kindValue === undefined || kindValue.toLowerCase() !== 'machineconfig') return undefined;
+
+  const spec = mapAt(root, 'spec');
+  const config = mapAt(spec, 'config');
+  const units: UnitModel[] = [];
+  for (const item of seqAt(mapAt(config, 'systemd'), 'units')?.items ?? []) {
+    if (!isMap(item)) continue;
+    const dropins: DropinModel[] = [];
+    for (const d of seqAt(item, 'dropins')?.items ?? []) {
+      if (isMap(d)) dropins.push({ node: d, name: scalarAt(d, 'name'), contents: unitTextOf(scalarAt(d, 'contents'), text) });
+    }
+    units.push({ node: item, name: scalarAt(item, 'name'), contents: unitTextOf(scalarAt(item, 'contents'), text), dropins });
+  }
+  const files: FileModel[] = [];
+  for (const item of seqAt(mapAt(config, 'storage'), 'files')?.items ?? []) {
+    if (isMap(item)) files.push(fileOf(item, text));
+  }
+  return {
+    document,
+    root,
+    kind,
+    apiVersion: pairOf(root, 'apiVersion'),
+    metadata: mapAt(root, 'metadata'),
+    spec,
+    config,
+    units,
+    files,
+  };
+}
+
+function fileOf(node: YAMLMap, text: string): FileModel {
+  const path = scalarAt(node, 'path');
+  const contents = mapAt(node, 'contents');
+  const source = scalarAt(contents, 'source');
+  const compression = scalarAt(contents, 'compression');
+  const file: FileModel = {
+    node,
+    path,
+    pathValue: stringValue(path),
+    mode: scalarAt(node, 'mode'),
+    overwrite: scalarAt(node, 'overwrite'),
+    contents,
+    source,
+    compression,
+  };
+  if (source && typeof source.value === 'string') {
+    file.dataUrl = parseDataUrl(embeddedTextOfScalar(source, text));
+    const compressed = compression !== undefined && compression.value !== null && compression.value !== '';
+    if (file.dataUrl?.decoded && !file.dataUrl.binary && !compressed) file.text = file.dataUrl.decoded;
+  }
+  if (!file.text) return file;
+  const routeFile = file.pathValue ? routeFilePath(file.pathValue) : undefined;
+  if (file.pathValue && isKeyfilePath(file.pathValue)) file.keyfile = parseKeyfile(file.text);
+  else if (routeFile) file.routeFile = parseRouteFile(file.text, routeFile);
+  else if (isShellScript(file.pathValue, file.text.value)) file.scriptCommands = scriptCommandsOf(file.text);
+  return file;
+}
+
+/** The simple commands of a script, each read as nmcli if it is one. */
+function scriptCommandsOf(script: EmbeddedText): ScriptCommand[] {
+  return parseShellScript(script).map((command) => ({ command, nmcli: parseNmcli(command.argv) }));
+}
+
+/**
+ * The commands of the `sh -c` scripts of an Exec line, in every command of the line (a lone
+ * `;` separates them). The script is the argument as systemd unquoted it, so its map still
+ * leads back to the file through the unit text and the YAML scalar.
+ */
+function execScriptOf(command: ExecCommand): ScriptCommand[] | undefined {
+  let script: ScriptCommand[] | undefined;
+  let start = 0;
+  const argv = command.argv;
+  for (let end = 0; end <= argv.length; end++) {
+    if (end < argv.length && argv[end].value !== ';') continue;
+    const at = shellScriptArgument(argv.slice(start, end));
+    if (at !== undefined) (script ??= []).push(...scriptCommandsOf(argv[start + at]));
+    start = end + 1;
+  }
+  return script;
+}
+
+function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefined {
+  if (!node || typeof node.value !== 'string') return undefined;
+  const embedded = embeddedTextOfScalar(node, text);
+  const file = parseUnitFile(embedded);
+  const execLines: ExecLine[] = [];
+  for (const section of file.sections) {
+    for (const directive of section.directives) {
+      if (!EXEC_KEYS.test(directive.key.value)) continue;
+      const command = splitExecCommand(directive.value);
+      const exec: ExecLine = { directive, command };
+      if (!command.error) {
+        exec.nmcli = parseNmcli(command.argv);
+        const script = execScriptOf(command);
+        if (script) exec.script = script;
+      }
+      execLines.push(exec);
+    }
+  }
+  return { scalar: node, text: embedded, file, execLines };
+}
+
+/** Every unit text of the config: units and their dropins. */
+export function unitTextsOf(mc: MachineConfigModel): UnitText[] {
+  const texts: UnitText[] = [];
+  for (const unit of mc.units) {
+    if (unit.contents) texts.push(unit.contents);
+    for (const dropin of unit.dropins) if (dropin.contents) texts.push(dropin.contents);
+  }
+  return texts;
+}
+
+/**
+ * A config the platform generated (a `rendered-<pool>-<hash>` config or one annotated
+ * generated-by-controller-version, as 00-worker is), e.g. dumped from a cluster to read:
+ * it is not written by hand and not selected by a role label.
+ */
+export function isGeneratedByPlatform(mc: MachineConfigModel): boolean {
+  const name = stringValue(scalarAt(mc.metadata, 'name')) ?? '';
+  return name.startsWith('rendered-') || pairOf(mapAt(mc.metadata, 'annotations'), 'machineconfiguration.openshift.io/generated-by-controller-version') !== undefined;
+}
+
+/** The range of a pair's key, the usual place for "this key is wrong". */
+export function keyRange(pair: Pair<Scalar, Node | null>): FileRange {
+  return rangeOfNode(pair.key);
+}
+
+/**
+ * A route of the config, whatever wrote it. All kinds share the `Route` fields
+ * (route.ts); `origin` tells them apart: `property` for nmcli, `entry` for keyfiles,
+ * `format` for route files.
+ */
+export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute;
+
+/**
+ * Every route of the config the route rules judge: nmcli routes of every unit text (its
+ * `sh -c` scripts included), then
+ * of storage.files in their order: NetworkManager keyfiles, route files and the nmcli
+ * commands of scripts. nmcli routes that hold an expansion are left out (see isExpanded).
+ */
+export function routesOf(mc: MachineConfigModel): ConfigRoute[] {
+  const routes: ConfigRoute[] = [];
+  const add = (list: NmcliRoute[]) => {
+    for (const route of list) if (!isExpanded(route)) routes.push(route);
+  };
+  for (const unit of unitTextsOf(mc)) {
+    for (const exec of unit.execLines) {
+      if (exec.nmcli) add(exec.nmcli.routes);
+      for (const command of exec.script ?? []) if (command.nmcli) add(command.nmcli.routes);
+    }
+  }
+  for (const file of mc.files) {
+    if (file.keyfile) routes.push(...file.keyfile.routes);
+    if (file.routeFile) routes.push(...file.routeFile.routes);
+    for (const command of file.scriptCommands ?? []) if (command.nmcli) add(command.nmcli.routes);
+  }
+  return routes;
+}
+
+/**
+ * An nmcli route that holds a shell or systemd expansion (`$DEST`, `${GW}`, `$(…)`,
+ * backquotes): which words it has is only known when the command runs, so a finding
+ * about the text `$DEST` would be false. The route rules leave it alone.
+ */
+export function isExpanded(route: NmcliRoute): boolean {
+  return hasExpansion(route.text.value);
+}
