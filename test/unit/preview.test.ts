@@ -247,6 +247,10 @@ describe('unit preview', () => {
 
     it('a NetworkManager keyfile from a base64 data: URL: decoded, mode in octal, the routes NetworkManager adds', () => {
       const shown = preview(text, { filePath: '/etc/NetworkManager/system-connections/storage.nmconnection' });
+      // The finding stands at the base64 group that encodes the first byte of 10.20.0.0/16.
+      const payload = Buffer.from(keyfile).toString('base64');
+      const line = text.split('\n')[16];
+      const routeColumn = line.indexOf(payload) + Math.floor(keyfile.indexOf('10.20.0.0/16') / 3) * 4 + 1;
       assert.equal(shown, [
         'Problems checked for any supported OpenShift release on OVNKubernetes.',
         '',
@@ -271,7 +275,7 @@ describe('unit preview', () => {
         '  (metric 300 where the route gives none: route-metric= in [ipv6])',
         '',
         'Problems in this file (1):',
-        '  17:58 hint route-ovn-egress On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.',
+        `  17:${routeColumn} hint route-ovn-egress On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.`,
         '',
         'Elsewhere in the file: 24:21 error file-source.',
         '',

@@ -16,8 +16,10 @@ export interface DataUrl {
   /**
    * The decoded contents, when the URL is valid. Percent-encoding: each character maps
    * to exactly the `%XX` (or literal) characters that encode it, so a finding inside a
-   * decoded file underlines the encoded text. Base64: every character maps to the whole
-   * payload, since no finer mapping is true.
+   * decoded file underlines the encoded text. Base64: each character maps to the 4
+   * characters of the group holding its bytes (8 when a UTF-8 character straddles two
+   * groups): the smallest stretch that decodes on its own. Several characters then share
+   * one place, so the text is not `exact` and nothing edits it in place.
    */
   decoded?: EmbeddedText;
   /** The decoded bytes are not UTF-8 text (or hold NUL): `decoded` is not worth reading. */
@@ -55,9 +57,9 @@ export function parseDataUrl(source: EmbeddedText): DataUrl | undefined {
     result.error = bytes;
     return result;
   }
-  const { text, binary } = utf8Decode(bytes.values, base64 ? undefined : bytes.origins, payload);
+  const { text, binary } = utf8Decode(bytes, !base64);
   result.binary = binary;
-  result.decoded = base64 ? EmbeddedText.coarse(text.value, payload.rangeOf()) : text;
+  result.decoded = payload.compose(text);
   return result;
 }
 
@@ -101,7 +103,8 @@ function checkHeader(header: EmbeddedText): { message: string; at: EmbeddedText 
   return undefined;
 }
 
-type Bytes = { values: number[]; origins: { start: number; end: number }[] };
+/** Decoded bytes; byte i came from payload.value[from[i], to[i]). */
+type Bytes = { values: number[]; from: number[]; to: number[] };
 type DecodeError = { message: string; at: EmbeddedText };
 
 function isUrlChar(code: number): boolean {
@@ -112,7 +115,8 @@ const isHex = (ch: string | undefined) => ch !== undefined && /^[0-9A-Fa-f]$/.te
 
 function decodePercent(payload: EmbeddedText): Bytes | DecodeError {
   const values: number[] = [];
-  const origins: { start: number; end: number }[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
   const text = payload.value;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -128,14 +132,16 @@ function decodePercent(payload: EmbeddedText): Bytes | DecodeError {
         return { message: 'A % in a data URL must start an escape of two hex digits (%25 for a literal %); Ignition rejects the URL.', at: payload.slice(i, Math.min(text.length, i + 3)) };
       }
       values.push(parseInt(text.slice(i + 1, i + 3), 16));
-      origins.push(payload.rangeOf(i, i + 3));
+      from.push(i);
+      to.push(i + 3);
       i += 2;
     } else {
       values.push(code);
-      origins.push(payload.rangeOf(i, i + 1));
+      from.push(i);
+      to.push(i + 1);
     }
   }
-  return { values, origins };
+  return { values, from, to };
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -157,6 +163,8 @@ function decodeBase64(payload: EmbeddedText): Bytes | DecodeError {
     };
   }
   const values: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
   let buffer = 0;
   let bits = 0;
   for (let i = 0; i < text.length - padding; i++) {
@@ -165,22 +173,26 @@ function decodeBase64(payload: EmbeddedText): Bytes | DecodeError {
     if (bits >= 8) {
       bits -= 8;
       values.push((buffer >> bits) & 0xff);
+      // A byte's bits sit in 2 characters, but those also hold its neighbours' bits: the
+      // group of 4 (padding included) is what decodes to whole bytes on its own.
+      const group = i - (i % 4);
+      from.push(group);
+      to.push(group + 4);
     }
   }
-  return { values, origins: [] };
+  return { values, from, to };
 }
 
 /**
- * Bytes to text. With origins (percent data), every character maps to the union of the
- * encoded characters of its bytes. Invalid UTF-8 becomes U+FFFD and marks the data binary.
+ * Bytes to text over the payload's value: every character maps to the union of the
+ * encoded characters of its bytes. `exact` when no two characters share encoded characters
+ * (percent data). Invalid UTF-8 becomes U+FFFD and marks the data binary.
  */
-function utf8Decode(values: number[], origins: { start: number; end: number }[] | undefined, payload: EmbeddedText): { text: EmbeddedText; binary: boolean } {
-  const out = new EmbeddedTextBuilder(payload.positionAt(0), payload.exact);
+function utf8Decode(bytes: Bytes, exact: boolean): { text: EmbeddedText; binary: boolean } {
+  const { values } = bytes;
+  const out = new EmbeddedTextBuilder(0, exact);
   let binary = false;
-  const push = (ch: string, from: number, to: number) => {
-    if (origins) out.push(ch, origins[from].start, origins[to - 1].end);
-    else out.push(ch, 0, 0);
-  };
+  const push = (ch: string, from: number, to: number) => out.push(ch, bytes.from[from], bytes.to[to - 1]);
   for (let i = 0; i < values.length;) {
     const b = values[i];
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;

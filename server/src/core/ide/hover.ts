@@ -64,7 +64,7 @@ const rangeOf = (text: EmbeddedText): FileRange => text.rangeOf();
 
 function routeHover(ctx: Context): HoverResult | undefined {
   const found = ctx.location.route;
-  // A base64 data URL maps every decoded character to the whole payload: no part can be pointed at.
+  // A base64 data URL maps decoded characters to their groups of 4, three to a group: no offset names one part.
   if (!found || !found.route.text.exact) return undefined;
   const { route } = found;
   switch (found.part) {

@@ -100,7 +100,7 @@ export function locate(parsed: ParsedText, offset: number): Location {
     break;
   }
   for (const file of mc.files) {
-    // A base64 keyfile maps every character to the whole payload: no entry can be told apart.
+    // A base64 keyfile maps its characters to their groups of 4, three to a group: no offset names one entry.
     if (!file.keyfile || !file.text?.exact || !file.text.covers(offset)) continue;
     location.keyfile = locateInKeyfile(file, offset);
     break;

@@ -25,7 +25,12 @@ export class EmbeddedText {
     private readonly base: number,
     /** Where an empty text sits in the file. */
     private readonly anchor: number,
-    /** False when the mapping could not be computed and every character maps to the whole node. */
+    /**
+     * False when the characters cannot be told apart one by one in the file: an untraced
+     * scalar maps each to the whole node, base64 data each to the 4 characters of its group.
+     * The ranges are still true, but such a text is neither edited in place (the file does
+     * not hold its characters) nor pointed into (indexAt).
+     */
     readonly exact: boolean,
   ) {}
 
@@ -136,6 +141,23 @@ export class EmbeddedText {
       words.push(this.slice(m.index, m.index + m[0].length));
     }
     return words;
+  }
+
+  /**
+   * `inner` read out of this text's value (its origins are indices into `value`, not file
+   * offsets: a file decoded from a data URL, a scalar of a YAML file inside it), mapped on
+   * through this text to the file. Exact when both maps are.
+   */
+  compose(inner: EmbeddedText): EmbeddedText {
+    const n = inner.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const range = this.rangeOf(inner.startOf(i), inner.endOf(i));
+      starts[i] = range.start;
+      ends[i] = range.end;
+    }
+    return new EmbeddedText(inner.value, starts, ends, 0, this.positionAt(inner.positionAt(0)), this.exact && inner.exact);
   }
 
   /** File offset where character `index` starts (no allocation, for hot loops). */
