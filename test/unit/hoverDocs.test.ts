@@ -1,23 +1,21 @@
 /** The documentation tables behind hover: complete for what they cover, and shaped to read well. */
 import * as assert from 'node:assert/strict';
 import { renderDoc, valueTable, code, type Doc } from '../../server/src/core/text/doc';
-import { keyDoc, MACHINE_CONFIG_KEYS, pathPattern } from '../../server/src/core/kinds/machineconfig/machineConfigKeys';
+import { keyDoc, MACHINE_CONFIG_SCHEMA, pathPattern, schemaAt, type SchemaNode } from '../../server/src/core/kinds/machineconfig/schema';
 import { ignitionReleaseRows, permissionString } from '../../server/src/core/kinds/machineconfig/machineConfigValues';
 import { keyfileGroupDoc, keyfileKeyDoc } from '../../server/src/core/formats/keyfileDocs';
 import { ATTRIBUTE_DOCS, attributeDoc, NMCLI_OBJECTS, propertyDoc } from '../../server/src/core/formats/nmcliDocs';
 import { DIRECTIVE_DOCS, directiveDoc, KNOWN_UNITS, SECTION_DOCS, sectionDoc, unitNameDoc } from '../../server/src/core/formats/systemdDocs';
-import { IGNITION_CONFIG, type Shape } from '../../server/src/core/kinds/machineconfig/ignitionSchema';
 import { newestIgnitionMinor } from '../../server/src/core/kinds/machineconfig/ignitionVersions';
 import { ROUTE_ATTRIBUTES } from '../../server/src/core/routes/routeAttributes';
-import { SPEC_FIELDS } from '../../server/src/core/analysis/rules/mc/mcUnknownField';
 import { SECTION_DIRECTIVES } from '../../server/src/core/formats/systemdDirectives';
 
-/** Every key path of the Ignition schema, as key paths with list indexes. */
-function ignitionPaths(shape: Shape, prefix: (string | number)[]): (string | number)[][] {
-  if (shape === 'value') return [];
-  if ('list' in shape) return [[...prefix, 0], ...ignitionPaths(shape.list, [...prefix, 0])];
+/** Every key path of the schema, with list indexes; a free key (a label) stands as `x`. */
+function schemaPaths(node: SchemaNode, prefix: (string | number)[]): (string | number)[][] {
   const paths: (string | number)[][] = [];
-  for (const [key, child] of Object.entries(shape.object)) paths.push([...prefix, key], ...ignitionPaths(child, [...prefix, key]));
+  if (node.item) paths.push([...prefix, 0], ...schemaPaths(node.item, [...prefix, 0]));
+  for (const [key, child] of Object.entries(node.keys ?? {})) paths.push([...prefix, key], ...schemaPaths(child, [...prefix, key]));
+  if (node.anyKey) paths.push([...prefix, 'x'], ...schemaPaths(node.anyKey, [...prefix, 'x']));
   return paths;
 }
 
@@ -31,13 +29,8 @@ function assertReadable(doc: Doc, what: string): void {
 }
 
 describe('hover docs: MachineConfig and Ignition keys', () => {
-  it('every key of the Ignition 3 schema under spec.config has an entry', () => {
-    const missing = ignitionPaths(IGNITION_CONFIG, ['spec', 'config']).filter((p) => !keyDoc(p)).map(pathPattern);
-    assert.deepEqual(missing, []);
-  });
-
-  it('every MachineConfig spec field and the envelope keys have an entry', () => {
-    for (const field of SPEC_FIELDS) assert.ok(keyDoc(['spec', field]), `spec.${field}`);
+  it('every MachineConfig spec field and the envelope keys are in the schema', () => {
+    assert.deepEqual(Object.keys(schemaAt(['spec'])!.keys!), ['config', 'osImageURL', 'baseOSExtensionsContainerImage', 'kernelArguments', 'extensions', 'fips', 'kernelType']);
     for (const key of ['apiVersion', 'kind', 'metadata', 'spec']) assert.ok(keyDoc([key]), key);
     for (const key of ['name', 'labels', 'annotations']) assert.ok(keyDoc(['metadata', key]), `metadata.${key}`);
   });
@@ -53,15 +46,20 @@ describe('hover docs: MachineConfig and Ignition keys', () => {
   it('titles name the key from spec.config down, summaries read well', () => {
     assert.equal(keyDoc(['spec', 'config', 'storage', 'files', 0, 'mode'])!.title, '`storage.files[].mode` — file permissions');
     assert.equal(keyDoc(['metadata', 'name'])!.title, '`metadata.name` — config name');
-    for (const pattern of Object.keys(MACHINE_CONFIG_KEYS)) {
-      const path = pattern.replace('.*', '.x').split('.').flatMap((p) => (p.endsWith('[]') ? [p.slice(0, -2), 0] : [p]));
-      const doc = keyDoc(pattern.startsWith('metadata.labels.machineconfiguration') ? ['metadata', 'labels', 'machineconfiguration.openshift.io/role'] : path);
-      assert.ok(doc, pattern);
-      assertReadable(doc, pattern);
+    for (const path of schemaPaths(MACHINE_CONFIG_SCHEMA, [])) {
+      const doc = keyDoc(path);
+      assert.ok(doc, pathPattern(path));
+      assertReadable(doc, pathPattern(path));
     }
   });
 
-  it('install-time Ignition sections say the Machine Config Daemon cannot apply them', () => {
+  it('keys the Machine Config Daemon cannot apply say so in their hover', () => {
+    const refused = schemaPaths(MACHINE_CONFIG_SCHEMA, []).filter((p) => (schemaAt(p) as { notReconcilable?: object }).notReconcilable);
+    assert.ok(refused.length > 0);
+    for (const path of refused) {
+      const doc = keyDoc(path)!;
+      assert.match(doc.cluster ?? doc.summary, /cannot apply this to running nodes|only `(name: )?core`/i, pathPattern(path));
+    }
     for (const section of ['disks', 'raid', 'filesystems', 'directories', 'links']) {
       assert.match(keyDoc(['spec', 'config', 'storage', section])!.cluster ?? '', /cannot apply this to running nodes/, section);
     }

@@ -1,6 +1,6 @@
 import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
 import { renderDoc, type Doc } from '../text/doc';
-import { keyDoc, pathPattern } from '../kinds/machineconfig/machineConfigKeys';
+import { keyDoc, pathPattern } from '../kinds/machineconfig/schema';
 import { VALUE_NOTES, type ValueNote } from '../kinds/machineconfig/machineConfigValues';
 import { keyfileGroupDoc, keyfileKeyDoc } from '../formats/keyfileDocs';
 import { directiveDoc, DIRECTIVE_DOCS, sectionDoc, takesUnitNames, unitNameDoc } from '../formats/systemdDocs';

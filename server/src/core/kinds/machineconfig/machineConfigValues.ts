@@ -4,12 +4,12 @@ import { isKeyfilePath, MACHINECONFIG_API_VERSION, type MachineConfigModel } fro
 import { releaseName, type Settings } from '../../text/settings';
 import { scalarAt, stringValue } from '../../text/yamlDocuments';
 import { code, codeBlock } from '../../text/doc';
-import { ROLE_LABEL_KEY } from './machineConfigKeys';
+import { ROLE_LABEL } from './pools';
 
 /**
  * What a hover says about the value under the cursor, beyond the key's documentation:
  * computed from the value, the rest of the config and the settings. One function per
- * key pattern (see machineConfigKeys.ts for the patterns).
+ * key pattern (see schema.ts for the patterns).
  */
 export interface ValueContext {
   scalar: Scalar;
@@ -38,7 +38,7 @@ export const VALUE_NOTES: Readonly<Record<string, (ctx: ValueContext) => ValueNo
     ? { facts: ['Correct for a MachineConfig.'] }
     : { facts: [`⚠ A MachineConfig needs ${code(MACHINECONFIG_API_VERSION)}.`] },
   kind: ({ scalar }) => ({ current: String(scalar.value) }),
-  [`metadata.labels.${ROLE_LABEL_KEY}`]: roleNote,
+  [`metadata.labels.${ROLE_LABEL}`]: roleNote,
   [`${I}.ignition.version`]: ignitionVersionNote,
   [`${I}.storage.files[].mode`]: modeNote,
   [`${I}.storage.files[].path`]: filePathNote,
@@ -103,7 +103,7 @@ function roleNote({ scalar }: ValueContext): ValueNote | undefined {
       'spec:',
       '  machineConfigSelector:',
       '    matchExpressions:',
-      `      - {key: ${ROLE_LABEL_KEY}, operator: In, values: [worker, ${role}]}`,
+      `      - {key: ${ROLE_LABEL}, operator: In, values: [worker, ${role}]}`,
       '  nodeSelector:',
       '    matchLabels:',
       `      node-role.kubernetes.io/${role}: ""`,

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { percentEncode } from '../../../formats/dataUrl';
-import { BUTANE_ONLY_PATH_PREFIXES, butaneOnlyKeyAt } from '../../../kinds/machineconfig/ignitionSchema';
+import { BUTANE_ONLY_PATH_PREFIXES, butaneOnlyKey } from '../../../kinds/machineconfig/schema';
 import { keyRange } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { keyedPairs, pairOf } from '../../../text/yamlDocuments';
@@ -29,7 +29,7 @@ function walk(node: Node | null, path: string, text: string, report: (f: Finding
   if (!isMap(node)) return;
   for (const pair of keyedPairs(node)) {
     const key = String(pair.key.value);
-    const why = butaneOnlyKeyAt(path, key);
+    const why = butaneOnlyKey(path, key);
     if (!why) {
       const keyPath = `${path}.${key}`;
       if (BUTANE_ONLY_PATH_PREFIXES.has(keyPath)) walk(pair.value, keyPath, text, report);

@@ -1,66 +1,82 @@
-import { isMap, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { keyRange } from '../../../kinds/machineconfig/model';
-import { keyedPairs, mapAt, pairOf, rangeOfNode, seqAt, stringValue } from '../../../text/yamlDocuments';
-import type { Rule } from '../rule';
-
-/** What the Machine Config Daemon cannot change on a running node (MCO pkg/daemon reconcile). */
-const STORAGE_SECTIONS: Record<string, string> = {
-  disks: 'partition disks when the node is installed (an install-time config)',
-  raid: 'set up RAID when the node is installed (an install-time config)',
-  filesystems: 'create filesystems when the node is installed (an install-time config)',
-  directories: 'write a file under the directory (that creates it) or let a unit run mkdir',
-  links: 'let a unit run ln -sf',
-};
-/** The fields of the core user the daemon can update (verifyUserFields). */
-const CORE_USER_FIELDS = new Set(['name', 'sshAuthorizedKeys', 'passwordHash']);
+import { childKey, IGNITION_SCHEMA, shortPath, type NotReconcilable, type SchemaKey } from '../../../kinds/machineconfig/schema';
+import type { FileRange } from '../../../text/embeddedText';
+import { keyedPairs, pairOf, rangeOfNode, stringValue } from '../../../text/yamlDocuments';
+import type { Finding, Rule } from '../rule';
 
 const nonEmpty = (node: Node | null | undefined): boolean =>
   !!node && !(isScalar(node) && node.value === null) && !((isSeq(node) || isMap(node)) && node.items.length === 0);
 
 /**
- * Ignition sections the daemon cannot reconcile on a running node: the pool goes degraded
- * ("ignition … section contains changes") and no node is updated.
+ * Ignition keys the daemon cannot reconcile on a running node (the schema's
+ * notReconcilable): the pool goes degraded ("ignition … section contains changes") and no
+ * node is updated.
  */
 export const ignNotReconcilable: Rule = {
   id: 'ign-not-reconcilable',
   check({ machineConfig: mc, report }) {
-    if (!mc?.config) return;
-    const say = (pair: Pair<Scalar, Node | null>, what: string, instead: string, range = keyRange(pair)): void =>
-      report({
-        severity: 'error',
-        message: `The Machine Config Daemon cannot apply ${what} to running nodes: the pool goes degraded and stops updating. Instead: ${instead}.`,
-        range,
-      });
-    const storage = mapAt(mc.config, 'storage');
-    for (const [section, why] of Object.entries(STORAGE_SECTIONS)) {
-      const pair = pairOf(storage, section);
-      if (pair && nonEmpty(pair.value)) say(pair, `storage.${section}`, why);
-    }
-    for (const item of seqAt(storage, 'files')?.items ?? []) {
-      const append = isMap(item) ? pairOf(item, 'append') : undefined;
-      if (append && nonEmpty(append.value)) say(append, 'append (it is not idempotent)', 'write the whole file with contents');
-    }
-    const passwd = mapAt(mc.config, 'passwd');
-    const groups = pairOf(passwd, 'groups');
-    if (groups && nonEmpty(groups.value)) say(groups, 'passwd.groups', 'create groups from a unit, or at install time');
-    for (const user of seqAt(passwd, 'users')?.items ?? []) {
-      if (!isMap(user)) continue;
-      const namePair = pairOf(user, 'name');
-      const name = stringValue(isScalar(namePair?.value) ? (namePair!.value as Scalar) : undefined);
-      if (name !== 'core') {
-        if (namePair) say(namePair, `the user ${name === undefined ? 'without a name' : JSON.stringify(name)}`, 'only the core user\'s sshAuthorizedKeys and passwordHash can change; add your key to core', rangeOfNode(namePair.value ?? namePair.key));
-        continue;
-      }
-      for (const pair of keyedPairs(user)) {
-        if (!CORE_USER_FIELDS.has(String(pair.key.value)) && nonEmpty(pair.value)) {
-          say(pair, `${String(pair.key.value)} of the core user`, 'only sshAuthorizedKeys and passwordHash of core can change');
-        }
-      }
-    }
-    const kernelArguments = pairOf(mc.config, 'kernelArguments');
-    if (kernelArguments && nonEmpty(kernelArguments.value)) {
-      say(kernelArguments, 'Ignition kernelArguments', 'put the arguments in spec.kernelArguments, which the MCO applies');
-    }
+    if (mc?.config) walkMap(mc.config, IGNITION_SCHEMA, 'spec.config', report);
   },
 };
 
+function say(report: (f: Finding) => void, what: string, instead: string, range: FileRange): void {
+  report({
+    severity: 'error',
+    message: `The Machine Config Daemon cannot apply ${what} to running nodes: the pool goes degraded and stops updating. Instead: ${instead}.`,
+    range,
+  });
+}
+
+function walkMap(map: YAMLMap, schema: SchemaKey, pattern: string, report: (f: Finding) => void): void {
+  const seen = new Set<string>();
+  for (const pair of keyedPairs(map)) {
+    const key = String(pair.key.value);
+    // The first of duplicate keys is the one read.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const child = childKey(schema, key);
+    if (!child) continue;
+    const refused = child.notReconcilable;
+    if (refused?.instead) {
+      if (nonEmpty(pair.value)) say(report, refused.what ?? shortPath(`${pattern}.${key}`), refused.instead, keyRange(pair));
+      continue;
+    }
+    walkValue(pair.value, child, `${pattern}.${key}`, report);
+  }
+}
+
+function walkValue(node: Node | null, schema: SchemaKey, pattern: string, report: (f: Finding) => void): void {
+  if (isMap(node)) {
+    walkMap(node, schema, pattern, report);
+    return;
+  }
+  const item = schema.item;
+  if (!isSeq(node) || !item) return;
+  for (const entry of node.items) {
+    if (!isMap(entry)) continue;
+    const only = item.notReconcilable?.unlessNamed;
+    if (only) namedItem(entry, item, item.notReconcilable!, only, report);
+    else walkMap(entry, item, `${pattern}[]`, report);
+  }
+}
+
+/** An item of a list the daemon reconciles for one name only (the core user), and then only some of its keys. */
+function namedItem(entry: YAMLMap, item: SchemaKey, refused: NotReconcilable, only: NonNullable<NotReconcilable['unlessNamed']>,
+  report: (f: Finding) => void): void {
+  const namePair = pairOf(entry, 'name');
+  const name = stringValue(isScalar(namePair?.value) ? (namePair!.value as Scalar) : undefined);
+  if (name !== only.name) {
+    if (namePair) {
+      const who = `the ${only.noun} ${name === undefined ? 'without a name' : JSON.stringify(name)}`;
+      say(report, who, refused.instead!, rangeOfNode(namePair.value ?? namePair.key));
+    }
+    return;
+  }
+  for (const pair of keyedPairs(entry) as Pair<Scalar, Node | null>[]) {
+    const key = String(pair.key.value);
+    const child = childKey(item, key);
+    const fieldRefused = child ? child.notReconcilable : { what: `${key} of the ${only.name} ${only.noun}`, instead: only.otherKeys };
+    if (fieldRefused?.instead && nonEmpty(pair.value)) say(report, fieldRefused.what ?? key, fieldRefused.instead, keyRange(pair));
+  }
+}

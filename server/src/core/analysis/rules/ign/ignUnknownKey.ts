@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { removePairEdit } from '../../../text/edits';
-import { butaneOnlyKey, IGNITION_2_ONLY, IGNITION_CONFIG, Shape } from '../../../kinds/machineconfig/ignitionSchema';
+import { butaneOnlyKey, childKey, ignition2OnlyKey, IGNITION_PATH, IGNITION_SCHEMA, pathPattern, type SchemaNode } from '../../../kinds/machineconfig/schema';
 import { keyRange } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { closestWord } from '../../../text/suggest';
@@ -16,27 +16,29 @@ export const ignUnknownKey: Rule = {
     // A 2.x config is judged by ign-version as a whole, not field by field.
     const version = pairOf(mapAt(mc.config, 'ignition'), 'version')?.value;
     if (isScalar(version) && /^2\./.test(String(version.value))) return;
-    walk(mc.config, IGNITION_CONFIG, 'spec.config', text, report);
+    walk(mc.config, IGNITION_SCHEMA, IGNITION_PATH, ['spec', 'config'], text, report);
   },
 };
 
-function walk(node: Node | null, shape: Shape, path: string, text: string, report: (f: Finding) => void): void {
-  if (shape === 'value' || !node) return;
-  if ('list' in shape) {
-    if (isSeq(node)) node.items.forEach((item, i) => walk(item as Node, shape.list, `${path}[${i}]`, text, report));
+/** `path` names the key for the message (`files[2]`); `at` is the same path for the schema lookups. */
+function walk(node: Node | null, schema: SchemaNode, path: string, at: (string | number)[], text: string, report: (f: Finding) => void): void {
+  if (!node) return;
+  if (schema.item) {
+    if (isSeq(node)) node.items.forEach((item, i) => walk(item as Node, schema.item!, `${path}[${i}]`, [...at, i], text, report));
     return;
   }
-  if (!isMap(node)) return;
+  if (!schema.keys || !isMap(node)) return;
+  const knownKeys = Object.keys(schema.keys);
   for (const pair of keyedPairs(node)) {
     const key = String(pair.key.value);
-    const known = shape.object[key];
+    const known = childKey(schema, key);
     if (known) {
-      walk(pair.value, known, `${path}.${key}`, text, report);
+      walk(pair.value, known, `${path}.${key}`, [...at, key], text, report);
       continue;
     }
-    if (butaneOnlyKey(path, key)) continue; // ign-butane-syntax says it
-    const suggestion = closestWord(key, Object.keys(shape.object)) ?? inflected(key, Object.keys(shape.object));
-    const legacy = IGNITION_2_ONLY[key];
+    if (butaneOnlyKey(pathPattern(at), key)) continue; // ign-butane-syntax says it
+    const suggestion = closestWord(key, knownKeys) ?? inflected(key, knownKeys);
+    const legacy = ignition2OnlyKey(key);
     const because = legacy ?? `Ignition 3 does not know ${path}.${key} and silently ignores it`;
     const fixes: Fix[] = [];
     const rename = suggestion ? renameKeyEdit(node, pair, suggestion) : undefined;

@@ -1,4 +1,5 @@
 import { keyRange } from '../../../kinds/machineconfig/model';
+import { childKey, IGNITION_SCHEMA, schemaAt } from '../../../kinds/machineconfig/schema';
 import { closestWord } from '../../../text/suggest';
 import { renameKeyEdit } from '../../../text/yamlEdits';
 import { keyedPairs } from '../../../text/yamlDocuments';
@@ -6,9 +7,7 @@ import type { Fix } from '../../../text/problem';
 import type { Rule } from '../rule';
 
 /** The fields of MachineConfigSpec (openshift/api machineconfiguration/v1). */
-export const SPEC_FIELDS = ['config', 'osImageURL', 'baseOSExtensionsContainerImage', 'kernelArguments', 'extensions', 'fips', 'kernelType'];
-/** Ignition sections people put directly under spec instead of spec.config. */
-const IGNITION_SECTIONS = new Set(['ignition', 'storage', 'systemd', 'passwd']);
+const SPEC_FIELDS = Object.keys(schemaAt(['spec'])?.keys ?? {});
 
 /**
  * Unknown keys under spec: `oc apply` refuses them (strict field validation) or the API
@@ -21,7 +20,8 @@ export const mcUnknownField: Rule = {
     for (const pair of keyedPairs(mc.spec)) {
       const key = String(pair.key.value);
       if (SPEC_FIELDS.includes(key)) continue;
-      if (IGNITION_SECTIONS.has(key)) {
+      // Ignition sections people put directly under spec instead of spec.config.
+      if (childKey(IGNITION_SCHEMA, key)) {
         report({
           severity: 'error',
           message: `${key} is an Ignition section: it belongs under spec.config, not directly under spec, where the API server drops it (valid spec fields: ${SPEC_FIELDS.join(', ')}).`,
