@@ -1,5 +1,6 @@
-import { checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, withWorkspace, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
-import { buildMachineConfig, type MachineConfigModel } from '../kinds/machineconfig/model';
+import { analyseDocument, checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, withWorkspace, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import type { DocumentKind } from '../kinds/documentKind';
+import { DOCUMENT_KINDS } from './kinds';
 import type { Problem, RuleFailure } from '../text/problem';
 import { RULES } from './rules';
 import type { PoolFacts, Rule } from './rules/rule';
@@ -29,7 +30,7 @@ export class IncrementalLinter {
   private previous: { text: string; chunks: PlacedChunk[] } | undefined;
   private settingsKey = '';
 
-  constructor(private readonly rules: readonly Rule[] = RULES) {}
+  constructor(private readonly rules: readonly Rule[] = RULES, private readonly kinds: readonly DocumentKind[] = DOCUMENT_KINDS) {}
 
   /**
    * With a `budget`, chunks not yet analysed when its clock passes `until` are left out
@@ -61,7 +62,7 @@ export class IncrementalLinter {
         pending++;
         continue;
       } else {
-        chunk = Chunk.analyse(text, start, end, settings, this.rules, failures);
+        chunk = Chunk.analyse(text, start, end, settings, this.rules, this.kinds, failures);
         fresh++;
       }
       placed.push({ start, end, chunk });
@@ -70,11 +71,12 @@ export class IncrementalLinter {
 
     const current = placed.map((p) => p.chunk);
     const machineConfigs = current.reduce((n, c) => n + c.machineConfigs, 0);
+    const recognised = current.reduce((n, c) => n + c.recognised, 0);
     const parsed = lazilyParsed(text, current, plan.skipped);
     const more = pending > 0 ? { pending } : {};
     const pools = { pools: current.reduce((n, c) => n + c.pools, 0), poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
     // Other YAML gets nothing from us (as in lintParsed).
-    if (!isOurs(machineConfigs, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, pools, ...more };
+    if (!isOurs(recognised, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, pools, ...more };
     const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
     const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem)], settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -149,6 +151,8 @@ class Chunk {
     /** Findings before severity overrides, at absolute offsets for `start`. */
     public problems: Problem[],
     readonly machineConfigs: number,
+    /** Its documents of a kind we read. */
+    readonly recognised: number,
     /** Its MachineConfigPools and the roles they select (FileFacts): facts of the text, so they move with it. */
     readonly pools: number,
     readonly poolRoles: readonly string[],
@@ -158,14 +162,15 @@ class Chunk {
     this.text = text;
   }
 
-  static analyse(text: string, start: number, end: number, settings: Settings, rules: readonly Rule[], failures: RuleFailure[]): Chunk {
+  static analyse(text: string, start: number, end: number, settings: Settings, rules: readonly Rule[], kinds: readonly DocumentKind[], failures: RuleFailure[]): Chunk {
     let documents: AnalysedDocument[] = [];
     try {
-      documents = parseChunk(text, start, end);
+      documents = parseChunk(text, start, end, kinds);
     } catch (error) {
       failures.push({ rule: 'parse', error: describeError(error) });
     }
     const machineConfigs = documents.filter((d) => d.machineConfig).length;
+    const recognised = documents.filter((d) => d.kind).length;
     // Checked even when this chunk holds no MachineConfig: whether the file is ours (and so
     // whether its syntax errors are reported) depends on the other chunks too.
     let problems: Problem[] = [];
@@ -175,7 +180,7 @@ class Chunk {
     const cappedHere = capped.map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
     problems = shiftProblems(applySuppressions(text.slice(start, end), shiftProblems(problems, -start), cappedHere), start);
     const { pools, poolRoles } = fileFactsOf(documents.map((d) => d.document));
-    return new Chunk(start, documents, problems, machineConfigs, pools, [...poolRoles], text);
+    return new Chunk(start, documents, problems, machineConfigs, recognised, pools, [...poolRoles], text);
   }
 
   /** The chunk's documents, their ranges valid for where it starts now. */
@@ -204,17 +209,11 @@ class Chunk {
 
 /** Replaces a document's model by one built on first access (its offsets are stale after a shift). */
 function lazyModel(analysed: AnalysedDocument, text: string): void {
-  let model: MachineConfigModel | undefined;
-  let built = false;
-  Object.defineProperty(analysed, 'machineConfig', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (!built) {
-        model = buildMachineConfig(analysed.document, text);
-        built = true;
-      }
-      return model;
-    },
-  });
+  const kind = analysed.kind;
+  if (!kind) return;
+  let rebuilt: AnalysedDocument | undefined;
+  const read = () => (rebuilt ??= analyseDocument(analysed.document, text, [kind]));
+  for (const key of ['model', 'machineConfig'] as const) {
+    Object.defineProperty(analysed, key, { configurable: true, enumerable: true, get: () => read()[key] });
+  }
 }

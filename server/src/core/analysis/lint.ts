@@ -1,4 +1,8 @@
-import { buildMachineConfig, MachineConfigModel } from '../kinds/machineconfig/model';
+import type { MachineConfigModel } from '../kinds/machineconfig/model';
+import { machineConfigKind } from '../kinds/machineconfig/kind';
+import type { DocumentKind } from '../kinds/documentKind';
+import type { Route } from '../routes/route';
+import { DOCUMENT_KINDS, kindOf, type KindOptions } from './kinds';
 import type { Problem, RuleFailure, RuleId } from '../text/problem';
 import { RULES } from './rules';
 import type { FileFacts, Finding, PoolFacts, Rule, RuleContext } from './rules/rule';
@@ -9,9 +13,12 @@ import { LIMITS, planChunks, withSkipped, type SkippedText } from '../text/limit
 import { isMachineConfigPool, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import { parseYamlDocuments, YamlDocument } from '../text/yamlDocuments';
 
-/** One YAML document of a file, with its MachineConfig model when it is one. */
+/** One YAML document of a file, with its kind and model when it is of a kind we read. */
 export interface AnalysedDocument {
   document: YamlDocument;
+  kind?: DocumentKind;
+  model?: unknown;
+  /** The model when the document is a MachineConfig. */
   machineConfig?: MachineConfigModel;
 }
 
@@ -44,10 +51,10 @@ export interface LintResult {
  * broken YAML then reads the same in the editor and in `mcroutes lint`, and a mistake in
  * one document (an unclosed quote) cannot run on into the next.
  */
-export function parseText(text: string, failures: RuleFailure[] = []): ParsedText {
+export function parseText(text: string, failures: RuleFailure[] = [], kinds: readonly DocumentKind[] = DOCUMENT_KINDS): ParsedText {
   try {
     const plan = planChunks(text, splitDocumentChunks(text));
-    const documents = plan.analysed.flatMap(({ start, end }) => parseChunk(text, start, end));
+    const documents = plan.analysed.flatMap(({ start, end }) => parseChunk(text, start, end, kinds));
     return { text, documents, ...(plan.skipped.length > 0 ? { skipped: plan.skipped } : {}) };
   } catch (error) {
     failures.push({ rule: 'parse', error: describeError(error) });
@@ -56,20 +63,28 @@ export function parseText(text: string, failures: RuleFailure[] = []): ParsedTex
 }
 
 /** The YAML documents of text[start, end) (a document chunk), at their offsets in `text`, with their models. */
-export function parseChunk(text: string, start: number, end: number): AnalysedDocument[] {
+export function parseChunk(text: string, start: number, end: number, kinds: readonly DocumentKind[] = DOCUMENT_KINDS): AnalysedDocument[] {
   return parseYamlDocuments(text.slice(start, end)).map((document) => {
     shiftDocument(document, start);
-    return { document, machineConfig: buildMachineConfig(document, text) };
+    return analyseDocument(document, text, kinds);
   });
+}
+
+/** The document with its kind and model. */
+export function analyseDocument(document: YamlDocument, text: string, kinds: readonly DocumentKind[]): AnalysedDocument {
+  const kind = kindOf(document, kinds);
+  if (!kind) return { document };
+  const model = kind.build(document, text);
+  return { document, kind, model, ...(kind === machineConfigKind ? { machineConfig: model as MachineConfigModel } : {}) };
 }
 
 /**
  * The whole walk: text → documents → model → rules → problems. Never throws. `workspace`:
  * the MachineConfigPools known beyond this file (other files of the workspace or of the run).
  */
-export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES, workspace?: PoolFacts): LintResult {
+export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES, workspace?: PoolFacts, options: KindOptions = {}): LintResult {
   const failures: RuleFailure[] = [];
-  return lintParsed(parseText(text, failures), settings, rules, failures, workspace);
+  return lintParsed(parseText(text, failures, options.kinds), settings, rules, failures, workspace);
 }
 
 /** The rules over an existing parse. */
@@ -80,7 +95,7 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
   const facts = fileFactsOf(documents.map((d) => d.document));
   const pools = { pools: facts.pools, poolRoles: facts.poolRoles };
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
-  if (!isOurs(machineConfigs, parsed.skipped)) return { parsed, problems, failures, machineConfigs, pools };
+  if (!isOurs(documents.filter((d) => d.kind).length, parsed.skipped)) return { parsed, problems, failures, machineConfigs, pools };
 
   const capped: CappedRules[] = [];
   for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
@@ -93,7 +108,7 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
 /** Every rule over one document; a rule that throws becomes a failure, the others still report. */
 export function checkDocument(
   text: string,
-  { document, machineConfig }: AnalysedDocument,
+  { document, kind, model, machineConfig }: AnalysedDocument,
   settings: Settings,
   rules: readonly Rule[],
   failures: RuleFailure[],
@@ -105,12 +120,18 @@ export function checkDocument(
   // consequences ("metadata has no name") of the one real mistake. Syntax first.
   const parses = !hasStructuralErrors(document);
   const stopped = new Set<RuleId>();
+  let routes: readonly Route[] | undefined;
+  const routesOfDocument = () => (routes ??= parses && kind ? kind.routes(model) : []);
   for (const rule of rules) {
     let count = 0;
     const context: RuleContext = {
       text,
       settings,
       document,
+      ...(parses && kind ? { kind, model } : {}),
+      get routes() {
+        return routesOfDocument();
+      },
       machineConfig: parses ? machineConfig : undefined,
       report: (finding) => {
         // A rule that caught the stop and went on reporting is not heard again.
@@ -203,9 +224,9 @@ export function settleInFile(problems: Problem[], file: FileFacts, rules: readon
   return settled;
 }
 
-/** A file is ours when it holds a MachineConfig: an analysed one, or one in a part skipped for a limit. */
-export function isOurs(machineConfigs: number, skipped: readonly SkippedText[] | undefined): boolean {
-  return machineConfigs > 0 || (skipped?.some((s) => s.machineConfig) ?? false);
+/** A file is ours when it holds a document of a kind we read (an analysed one), or a MachineConfig in a part skipped for a limit. */
+export function isOurs(recognised: number, skipped: readonly SkippedText[] | undefined): boolean {
+  return recognised > 0 || (skipped?.some((s) => s.machineConfig) ?? false);
 }
 
 /** Errors that break the tree; a duplicate key leaves it whole. */

@@ -1,6 +1,6 @@
-import type { Family } from '../net/address';
+import { parseCidr, type Family } from '../net/address';
 import { EmbeddedText, EmbeddedTextBuilder } from '../text/embeddedText';
-import type { Route, RouteAttribute } from '../routes/route';
+import { ROUTE_PROPERTIES, type Route, type RouteAttribute, type RouteGroup, type Unreadable } from '../routes/route';
 
 /** One `key=value` line of a keyfile group. */
 export interface KeyfileEntry {
@@ -64,6 +64,8 @@ export function parseKeyfile(text: EmbeddedText): Keyfile {
   }
 
   const routes: KeyfileRoute[] = [];
+  // One list per family, however many [ipv4] groups the file repeats.
+  const lists: Record<Family, RouteGroup> = { 4: { where: "this keyfile's [ipv4] group" }, 6: { where: "this keyfile's [ipv6] group" } };
   for (const group of groups) {
     const family: Family | undefined = group.name === 'ipv4' ? 4 : group.name === 'ipv6' ? 6 : undefined;
     if (!family) continue;
@@ -71,13 +73,15 @@ export function parseKeyfile(text: EmbeddedText): Keyfile {
       // An empty value is no route (nm-keyfile-reader skips it).
       if (!ROUTE_KEY.test(entry.key.value) || entry.value.length === 0) continue;
       const options = group.entries.find((e) => e.key.value === `${entry.key.value}_options`);
-      routes.push(readRoute(entry, family, options));
+      routes.push(readRoute(entry, family, options, lists[family]));
     }
   }
   return { groups, routes };
 }
 
-function readRoute(entry: KeyfileEntry, family: Family, options: KeyfileEntry | undefined): KeyfileRoute {
+const IGNORED: Unreadable = { severity: 'warning', attribute: 'NetworkManager ignores it', route: 'NetworkManager ignores the route' };
+
+function readRoute(entry: KeyfileEntry, family: Family, options: KeyfileEntry | undefined, group: RouteGroup): KeyfileRoute {
   const text = entry.value;
   const fields: { field: EmbeddedText; delimiter?: number }[] = [];
   let from = 0;
@@ -117,20 +121,37 @@ function readRoute(entry: KeyfileEntry, family: Family, options: KeyfileEntry | 
     gateway = undefined;
   }
   const unexpected = fields.slice(next + 2).map((f) => f.field).filter((f) => f.length > 0);
-  return {
+  const route: KeyfileRoute = {
     origin: 'keyfile',
     propertyFamily: family,
-    propertyName: family === 4 ? 'ipv4.routes' : 'ipv6.routes',
+    propertyName: ROUTE_PROPERTIES[family],
+    listNames: ROUTE_PROPERTIES,
     text,
     destination,
     gateway,
     metric,
     attributes: options ? readOptions(options.value) : [],
     unexpected,
+    removal: false,
+    group,
+    unreadable: IGNORED,
+    syntax: [],
     entry,
     options,
     impliedPrefix,
   };
+  const reading = impliedPrefix === undefined ? undefined : parseCidr(destination.value);
+  if (reading?.ok && reading.prefix !== impliedPrefix) {
+    // nm-keyfile-reader: `route1=10.0.0.0,…` is read as 10.0.0.0/24, not as a host route.
+    route.syntax.push({
+      rule: 'route-cidr',
+      severity: 'warning',
+      message: `A keyfile route without a prefix length is read by NetworkManager as ${destination.value}/${impliedPrefix}, not as a host route: write the prefix (e.g. /${reading.prefix} for one host).`,
+      range: destination.rangeOf(),
+      data: { impliedPrefix },
+    });
+  }
+  return route;
 }
 
 /** `routeN_options=mtu=1400,lock-mtu=true,table=100`. */

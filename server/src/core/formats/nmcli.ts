@@ -1,6 +1,8 @@
 import type { EmbeddedText } from '../text/embeddedText';
 import { parseAddress, type Family } from '../net/address';
-import type { Route, RouteAttribute } from '../routes/route';
+import { ROUTE_PROPERTIES, type Route, type RouteAttribute, type RouteGroup, type SyntaxProblem, type Unreadable } from '../routes/route';
+import { MISPLACED_ROUTE_WORDS, ROUTE_ATTRIBUTES } from '../routes/routeAttributes';
+import type { FileRange } from '../text/embeddedText';
 
 export type { RouteAttribute } from '../routes/route';
 
@@ -137,6 +139,7 @@ function routeFamilyOf(name: string): Family | undefined {
  */
 export function parseRouteList(value: EmbeddedText, family: Family, property: NmcliProperty): NmcliRoute[] {
   const routes: NmcliRoute[] = [];
+  const group: RouteGroup = { where: `this ${ROUTE_PROPERTIES[family]} value` };
   for (const part of value.split(',')) {
     const text = part.trim();
     if (text.length === 0) continue;
@@ -144,12 +147,17 @@ export function parseRouteList(value: EmbeddedText, family: Family, property: Nm
     const route: NmcliRoute = {
       origin: 'nmcli',
       propertyFamily: family,
-      propertyName: family === 4 ? 'ipv4.routes' : 'ipv6.routes',
+      propertyName: ROUTE_PROPERTIES[family],
+      listNames: ROUTE_PROPERTIES,
       property,
       text,
       destination: words[0],
       attributes: [] as RouteAttribute[],
       unexpected: [],
+      removal: property.operation === '-',
+      group,
+      unreadable: REFUSED,
+      syntax: [],
       issues: [],
     };
     const flag = (kind: RouteWordIssueKind, word: EmbeddedText, argument?: EmbeddedText) => {
@@ -184,9 +192,80 @@ export function parseRouteList(value: EmbeddedText, family: Family, property: Nm
         flag('syntax', word);
       }
     }
+    for (const issue of route.issues) {
+      const problem = syntaxProblemOf(issue, route);
+      if (problem) route.syntax.push(problem);
+    }
     routes.push(route);
   }
   return routes;
+}
+
+const REFUSED: Unreadable = { severity: 'error', attribute: 'nmcli refuses the command', route: 'nmcli refuses the command' };
+
+/** What nmcli does with a word of a route it does not take where it stands, said by the rule for that part of a route. */
+function syntaxProblemOf(issue: RouteWordIssue, route: NmcliRoute): SyntaxProblem | undefined {
+  const word = issue.word.value;
+  switch (issue.kind) {
+    case 'next-hop-late':
+      return {
+        rule: 'route-gateway',
+        severity: 'error',
+        message: `Next hop ${word} stands after the metric or an attribute: nmcli wants it right after the destination (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
+        range: issue.word.rangeOf(),
+      };
+    case 'next-hop-again':
+      return {
+        rule: 'route-gateway',
+        severity: 'warning',
+        message: `A second next hop: nmcli silently keeps the last one (${word}) and drops ${route.gateway?.value}. A route has one next hop; for several, write one route each (with weight= for ECMP on IPv4).`,
+        range: issue.word.rangeOf(),
+      };
+    case 'metric-late':
+      return {
+        rule: 'route-metric',
+        severity: 'error',
+        message: `${word} stands after an attribute: nmcli wants the metric before the attributes (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
+        range: issue.word.rangeOf(),
+      };
+    case 'metric-again':
+      return {
+        rule: 'route-metric',
+        severity: 'warning',
+        message: `A second metric: nmcli silently keeps the last one (${word}) and drops ${route.metric?.value}. Write one metric.`,
+        range: issue.word.rangeOf(),
+      };
+  }
+  const range: FileRange = issue.argument
+    ? { start: issue.word.rangeOf().start, end: issue.argument.rangeOf().end }
+    : issue.word.rangeOf();
+  switch (issue.kind) {
+    case 'ip-route-keyword': {
+      const spec = ROUTE_ATTRIBUTES[word];
+      const advice = MISPLACED_ROUTE_WORDS[word] ??
+        (spec ? `write ${word}=${issue.argument?.value ?? 'VALUE'}` : `nmcli routes have no ${word}`);
+      return {
+        rule: 'route-attribute',
+        severity: 'error',
+        message: `"${word}${issue.argument ? ` ${issue.argument.value}` : ''}" is ip-route syntax, not nmcli's: ${advice}. nmcli refuses the command.`,
+        range,
+      };
+    }
+    case 'bare-attribute':
+      return {
+        rule: 'route-attribute',
+        severity: 'error',
+        message: `nmcli wants route attributes as name=value: write ${word}=true. As written, nmcli refuses the command.`,
+        range,
+      };
+    case 'syntax':
+      return {
+        rule: 'route-attribute',
+        severity: 'error',
+        message: `nmcli cannot read ${JSON.stringify(word)} in a route: the syntax is ip[/prefix] [next-hop] [metric] [attribute=value]..., and nmcli refuses the command.`,
+        range,
+      };
+  }
 }
 
 /** `ip route` keywords people carry over, and whether they take the following word. */

@@ -1,6 +1,6 @@
 import { parseAddress, type Family } from '../net/address';
 import { EmbeddedText, EmbeddedTextBuilder, type FileRange } from '../text/embeddedText';
-import type { Route, RouteAttribute } from '../routes/route';
+import { ROUTE_PROPERTIES, type Route, type RouteAttribute, type SyntaxProblem, type Unreadable } from '../routes/route';
 
 /**
  * Route files of NetworkManager's ifcfg-rh plugin (nms-ifcfg-rh-reader.c), read with the
@@ -70,7 +70,52 @@ export function parseRouteFile(text: EmbeddedText, path: RouteFilePath): RouteFi
   const lines = text.split('\n').map((l) => (l.value.endsWith('\r') ? l.slice(0, l.length - 1) : l));
   // utils_has_route_file_new_syntax_content: IPv6 route files are always read line by line.
   const key = path.family === 4 && lines.some((l) => /^\s*ADDRESS\d+=/.test(l.value));
-  return { path, format: key ? 'key' : 'ip', routes: key ? readKeyFormat(lines, path) : readIpFormat(lines, path) };
+  const unreadable = routeFileRefusal(key ? 'key' : 'ip', path);
+  const shared: SharedByRoutes = { group: { where: path.fileName }, unreadable };
+  const routes = key ? readKeyFormat(lines, path, shared) : readIpFormat(lines, path, shared);
+  for (const route of routes) route.syntax.push(...syntaxProblemsOf(route, unreadable));
+  return { path, format: key ? 'key' : 'ip', routes };
+}
+
+/**
+ * What happens to a route NetworkManager cannot read: a line of the `ip route` format is
+ * skipped (the others still count); anything wrong in the key format (ADDRESSn=…) makes
+ * the ifcfg-rh plugin refuse the whole connection profile.
+ */
+function routeFileRefusal(format: RouteFileFormat, path: RouteFilePath): Unreadable {
+  const consequence = format === 'key'
+    ? `NetworkManager refuses the whole ifcfg-${path.name} connection profile`
+    : `NetworkManager ignores this line of ${path.fileName}`;
+  return { severity: format === 'key' ? 'error' : 'warning', attribute: consequence, route: consequence };
+}
+
+/** The reader's findings about a route, said by route-cidr (its prefix, its destination) and route-attribute (its words). */
+function syntaxProblemsOf(route: RouteFileRoute, unreadable: Unreadable): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  if (route.prefixProblem) {
+    problems.push({ rule: 'route-cidr', severity: 'error', message: route.prefixProblem.message, range: route.prefixProblem.at.rangeOf() });
+  }
+  if (route.destination.length === 0) {
+    // Only keywords on the line (`via 10.0.0.1 dev eth0`): parse_route_line wants a destination.
+    problems.push({
+      rule: 'route-cidr',
+      severity: 'warning',
+      message: `This line of ${route.fileName} has no destination: write ADDRESS/PREFIX (or default) first, e.g. 10.10.10.0/24 via 192.168.0.1. NetworkManager ignores the line.`,
+      range: route.text.rangeOf(),
+    });
+  }
+  for (const issue of route.issues) {
+    problems.push({ rule: 'route-attribute', severity: unreadable.severity, message: `${issue.message} (${unreadable.attribute}.)`, range: issue.word.rangeOf() });
+  }
+  return problems;
+}
+
+/** What every route of one route file shares: the file is one list, and what NetworkManager does with what it cannot read. */
+type SharedByRoutes = Pick<Route, 'group' | 'unreadable'>;
+
+/** A route file's routes of each family are written in route-NAME and route6-NAME. */
+function listNamesOf(path: RouteFilePath): Record<Family, string> {
+  return { 4: `route-${path.name}`, 6: `route6-${path.name}` };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -88,13 +133,13 @@ const SCOPES = new Set(['global', 'nowhere', 'host', 'link', 'site']);
 const OPTION_WORDS = 'table, src, from (IPv6), tos, scope, onlink, mtu, window, cwnd, initcwnd, initrwnd (with an optional lock) and a route type';
 const KNOWN_WORDS = `to, via, metric, dev, ${OPTION_WORDS}`;
 
-function readIpFormat(lines: EmbeddedText[], path: RouteFilePath): RouteFileRoute[] {
+function readIpFormat(lines: EmbeddedText[], path: RouteFilePath, shared: SharedByRoutes): RouteFileRoute[] {
   const routes: RouteFileRoute[] = [];
   for (const raw of lines) {
     const line = raw.trim();
     // parse_route_line_is_comment: initscripts' '^[[:space:]]*(\#.*)?$'
     if (line.length === 0 || line.value[0] === '#') continue;
-    routes.push(readIpLine(line, path, []));
+    routes.push(readIpLine(line, path, [], shared));
   }
   return routes;
 }
@@ -104,7 +149,7 @@ function readIpFormat(lines: EmbeddedText[], path: RouteFilePath): RouteFileRout
  * take it (it stops at the first); `options` reads an OPTIONSn value of the key format,
  * where only attributes are allowed and the route itself comes from the other keys.
  */
-function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAttribute[], options?: RouteFileRoute): RouteFileRoute {
+function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAttribute[], shared: SharedByRoutes, options?: RouteFileRoute): RouteFileRoute {
   // nm_utils_strsplit_set(line, " \t\n"): whitespace only, no quoting.
   const spans: { from: number; to: number }[] = [];
   for (const m of line.value.matchAll(/[^ \t\n]+/g)) spans.push({ from: m.index!, to: m.index! + m[0].length });
@@ -116,11 +161,15 @@ function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAt
     format: 'ip',
     fileName: path.fileName,
     propertyFamily: path.family,
-    propertyName: path.family === 4 ? 'ipv4.routes' : 'ipv6.routes',
+    propertyName: ROUTE_PROPERTIES[path.family],
+    listNames: listNamesOf(path),
     text: line,
     destination: line.slice(0, 0),
     attributes,
     unexpected: [],
+    removal: false,
+    ...shared,
+    syntax: [],
     issues: [],
   };
   const issue = (word: EmbeddedText, message: string) => {
@@ -246,7 +295,7 @@ interface KeyEntry {
   value: EmbeddedText;
 }
 
-function readKeyFormat(lines: EmbeddedText[], path: RouteFilePath): RouteFileRoute[] {
+function readKeyFormat(lines: EmbeddedText[], path: RouteFilePath, shared: SharedByRoutes): RouteFileRoute[] {
   const entries = new Map<string, KeyEntry>();
   for (const raw of lines) {
     const line = raw.trim();
@@ -266,13 +315,17 @@ function readKeyFormat(lines: EmbeddedText[], path: RouteFilePath): RouteFileRou
       format: 'key',
       fileName: path.fileName,
       propertyFamily: 4,
-      propertyName: 'ipv4.routes',
+      propertyName: ROUTE_PROPERTIES[4],
+      listNames: listNamesOf(path),
       text: address.value,
       destination: address.value,
       gateway: nonEmpty(entries.get(`GATEWAY${n}`)?.value),
       metric: nonEmpty(entries.get(`METRIC${n}`)?.value),
       attributes: [],
       unexpected: [],
+      removal: false,
+      ...shared,
+    syntax: [],
       issues: [],
       netmask: netmask?.value,
     };
@@ -287,9 +340,10 @@ function readKeyFormat(lines: EmbeddedText[], path: RouteFilePath): RouteFileRou
       route.destination = out.build();
     } else {
       route.prefixProblem = prefix;
+      route.unreadablePrefix = true;
     }
     const options = entries.get(`OPTIONS${n}`)?.value;
-    if (options && options.length > 0) readIpLine(options, path, route.attributes, route);
+    if (options && options.length > 0) readIpLine(options, path, route.attributes, shared, route);
     routes.push(route);
   }
   return routes;

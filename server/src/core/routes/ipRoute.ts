@@ -1,5 +1,5 @@
 import type { IpAddress } from '../net/address';
-import type { OriginRoute } from './route';
+import type { Route } from './route';
 import { attributeOf, destinationNetwork, gatewayAddress, isOnlink, isRemoval, MAIN_TABLE, metricOf, readBoolean, tableOf } from './routeFacts';
 import type { Settings } from '../text/settings';
 
@@ -55,7 +55,7 @@ const SCOPE_NAMES: Record<number, string> = { 0: '', 200: 'site', 253: 'link', 2
  * for ethernet; see defaultRouteMetric). Parts that cannot be read (a destination that
  * is not an address) are shown as written; expectedRoute says whether the route is added at all.
  */
-export function ipRouteLine(route: OriginRoute, device: string | undefined, defaultMetric: number | IpRouteOptions = DEFAULT_ETHERNET_METRIC): string {
+export function ipRouteLine(route: Route, device: string | undefined, defaultMetric: number | IpRouteOptions = DEFAULT_ETHERNET_METRIC): string {
   const fallback = typeof defaultMetric === 'number' ? defaultMetric : defaultMetric.defaultMetric ?? DEFAULT_ETHERNET_METRIC;
   const family = route.propertyFamily;
   const bits = family === 4 ? 32 : 128;
@@ -102,15 +102,15 @@ export function ipRouteLine(route: OriginRoute, device: string | undefined, defa
 }
 
 /** The command that lists the route: `ip route show`, `ip -6 route show`, `ip route show table 100`. */
-export function ipRouteCommand(route: OriginRoute): string {
+export function ipRouteCommand(route: Route): string {
   const base = route.propertyFamily === 6 ? 'ip -6 route show' : 'ip route show';
   const table = tableFor(route);
   if (table === undefined || table === MAIN_TABLE) return base;
   return `${base} table ${table === LOCAL_TABLE ? 'local' : table}`;
 }
 
-function tableFor(route: OriginRoute): number | undefined {
-  if (attributeOf(route, 'table')) return tableOf(route);
+function tableFor(route: Route): number | undefined {
+  if (route.table || attributeOf(route, 'table')) return tableOf(route);
   return attributeOf(route, 'type')?.value.value === 'local' ? LOCAL_TABLE : MAIN_TABLE;
 }
 
@@ -119,7 +119,7 @@ function tableFor(route: OriginRoute): number | undefined {
  * would not be added: a removal (`-ipv4.routes`), a destination or next hop that is not
  * an address of the route's family, a metric or table that is not a number.
  */
-export function expectedRoute(route: OriginRoute, device: string, options: IpRouteOptions = {}): ExpectedRoute | undefined {
+export function expectedRoute(route: Route, device: string, options: IpRouteOptions = {}): ExpectedRoute | undefined {
   if (isRemoval(route) || !destinationNetwork(route)) return undefined;
   if (route.metric && metricOf(route) === undefined) return undefined;
   const table = tableFor(route);
@@ -134,7 +134,7 @@ export function expectedRoute(route: OriginRoute, device: string, options: IpRou
  * scope link, a local route scope host, one with a next hop scope universe (not
  * printed), unless `scope=N` says otherwise.
  */
-function scopeOf(route: OriginRoute, type: string, hasGateway: boolean, family: 4 | 6): string | undefined {
+function scopeOf(route: Route, type: string, hasGateway: boolean, family: 4 | 6): string | undefined {
   if (family === 6) return undefined;
   const written = attributeOf(route, 'scope');
   if (written && /^\d+$/.test(written.value.value)) {

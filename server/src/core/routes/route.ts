@@ -1,5 +1,6 @@
-import type { EmbeddedText } from '../text/embeddedText';
+import type { EmbeddedText, FileRange } from '../text/embeddedText';
 import type { Family } from '../net/address';
+import type { RuleId, Severity } from '../text/problem';
 
 /** `attr=value` after a route (nmcli) or in `routeN_options=` (keyfile). */
 export interface RouteAttribute {
@@ -9,40 +10,77 @@ export interface RouteAttribute {
 }
 
 /**
- * Where a route was written: an nmcli command (in a unit or in a script of storage.files),
- * a NetworkManager keyfile, or a route file of the ifcfg-rh plugin (route-NAME, route6-NAME).
+ * The list a route was written in (one nmcli `ipv4.routes` argument, one keyfile group, one
+ * route file, …): two routes are in the same list when they share this object.
  */
-export type RouteOrigin = 'nmcli' | 'keyfile' | 'route-file';
+export interface RouteGroup {
+  /** The list as a message names it: `this ipv4.routes value`, `route-eth0`. */
+  where: string;
+}
 
 /**
- * One static route, whatever wrote it. Every part is an embedded text that points into
- * the file (exactly for units and percent-encoded data URLs, at the whole payload for
- * base64), so the route rules underline the characters the user typed.
+ * A mistake the reader of a route found in how it is written, said by the rule `rule` (the
+ * rule that judges that part of a route) with the reader's own words: the route rules do
+ * not know the syntax of what wrote the route.
+ */
+export interface SyntaxProblem {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  range: FileRange;
+  data?: Record<string, unknown>;
+}
+
+/** What happens to a route whose parts cannot be read, for the route rules' messages. */
+export interface Unreadable {
+  severity: Severity;
+  /** What happens when an attribute cannot be read: `nmcli refuses the command`, `NetworkManager ignores it`. */
+  attribute: string;
+  /** What happens when the route's own words (its metric) cannot be read. */
+  route: string;
+}
+
+/**
+ * One static route, whatever wrote it (an nmcli argument, a keyfile, a route file, …): the
+ * route rules read these fields and never ask where the route came from. Every part is an
+ * embedded text that points into the file (exactly for units and percent-encoded data
+ * URLs, at the whole payload for base64), so the rules underline the characters the user
+ * typed.
  */
 export interface Route {
-  origin: RouteOrigin;
-  /** The family of the property the route sits in (`ipv4.routes`, keyfile `[ipv4]`, route file `route-NAME` → 4). */
+  /** The family of the list the route sits in (`ipv4.routes`, keyfile `[ipv4]`, route file `route-NAME` → 4). */
   propertyFamily: Family;
-  /** The NetworkManager property the route belongs to, for messages: `ipv4.routes` or `ipv6.routes`. */
-  propertyName: 'ipv4.routes' | 'ipv6.routes';
+  /** The NetworkManager property the route ends up in, for messages: `ipv4.routes` or `ipv6.routes`. */
+  propertyName: string;
+  /** Where routes of each family are written, for messages: `ipv6.routes`, `route6-eth0`. */
+  listNames: Readonly<Record<Family, string>>;
   /** The whole route as written (one comma-separated nmcli entry, a keyfile value, a route file line or its ADDRESSn value), trimmed. */
   text: EmbeddedText;
   /** `address[/prefix]`. */
   destination: EmbeddedText;
   gateway?: EmbeddedText;
   metric?: EmbeddedText;
+  /** The routing table, when the syntax writes it apart from the attributes (otherwise `table=`). */
+  table?: EmbeddedText;
   attributes: RouteAttribute[];
   /** Words that are none of the above. */
   unexpected: EmbeddedText[];
+  /** The route is being taken away (`-ipv4.routes "…"`), not added. */
+  removal: boolean;
+  group: RouteGroup;
+  /** The prefix length a destination written without one means (a keyfile's /24 or /128); undefined when it is a host route. */
+  impliedPrefix?: number;
+  /** The prefix is written apart from the destination and cannot be read (a route file's NETMASKn): the route names no network. */
+  unreadablePrefix?: boolean;
+  unreadable: Unreadable;
+  /** What the reader found wrong in how the route is written; each rule reports those tagged with its id. */
+  syntax: SyntaxProblem[];
 }
 
-/**
- * A route with what route facts read of the format that wrote it: an nmcli property's
- * operation (`-ipv4.routes` removes), a keyfile's implied prefix, a route file's format,
- * name and prefix problem. The formats' route types (NmcliRoute, KeyfileRoute,
- * RouteFileRoute; together the MachineConfig's ConfigRoute) each fit one member.
- */
-export type OriginRoute =
-  | (Route & { origin: 'nmcli'; property: { operation: '+' | '-' | '' } })
-  | (Route & { origin: 'keyfile'; impliedPrefix?: number })
-  | (Route & { origin: 'route-file'; format: 'ip' | 'key'; fileName: string; prefixProblem?: { message: string; at: EmbeddedText } });
+/** Where routes of each family go in NetworkManager's properties. */
+export const ROUTE_PROPERTIES: Readonly<Record<Family, string>> = { 4: 'ipv4.routes', 6: 'ipv6.routes' };
+
+/** The syntax problems of `route` that `rule` reports. */
+export function syntaxProblemsOf(route: Route, rule: RuleId): SyntaxProblem[] {
+  return route.syntax.length === 0 ? [] : route.syntax.filter((problem) => problem.rule === rule);
+}

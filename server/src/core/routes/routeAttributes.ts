@@ -91,3 +91,17 @@ function example(type: RouteAttributeType): string {
     default: return 'N';
   }
 }
+
+/** Names people write for things nmcli spells differently, with what to write instead. */
+export const MISPLACED_ROUTE_WORDS: Readonly<Record<string, string>> = {
+  metric: 'the metric is a bare number after the next hop (192.168.1.0/24 172.18.0.1 100)',
+  via: 'the next hop is written right after the destination, without a keyword',
+  gateway: 'the next hop is written right after the destination, without a keyword',
+  gw: 'the next hop is written right after the destination, without a keyword',
+  nexthop: 'the next hop is written right after the destination, without a keyword',
+  'next-hop': 'the next hop is written right after the destination, without a keyword',
+  dev: 'a route names no device: it goes on the device or connection being modified',
+  device: 'a route names no device: it goes on the device or connection being modified',
+  proto: 'NetworkManager marks its routes proto static itself',
+  protocol: 'NetworkManager marks its routes proto static itself',
+};

@@ -1,7 +1,7 @@
-import { networkOf, parseAddress, parseCidr, type CidrReading, type Network, type ParsedAddress } from '../net/address';
+import { isWithin, networkOf, parseAddress, parseCidr, type CidrReading, type Network, type ParsedAddress } from '../net/address';
+import type { NamedRange } from '../net/clusterRanges';
 import type { EmbeddedText } from '../text/embeddedText';
-import type { OriginRoute, RouteAttribute } from './route';
-import type { Severity } from '../text/problem';
+import type { Route, RouteAttribute } from './route';
 
 /**
  * Facts about a route that several rules need, read the same way for nmcli, keyfile and
@@ -10,7 +10,7 @@ import type { Severity } from '../text/problem';
  */
 
 /** The network of the destination (host bits cleared), in the route's own family; undefined when unreadable. */
-export function destinationNetwork(route: OriginRoute): Network | undefined {
+export function destinationNetwork(route: Route): Network | undefined {
   // Many rules ask for the same route's network; parsing addresses is the costly part.
   if (networks.has(route)) return networks.get(route);
   const network = readDestinationNetwork(route);
@@ -18,10 +18,10 @@ export function destinationNetwork(route: OriginRoute): Network | undefined {
   return network;
 }
 
-const networks = new WeakMap<OriginRoute, Network | undefined>();
+const networks = new WeakMap<Route, Network | undefined>();
 
 /** The destination as written, parsed once per route. */
-export function destinationReading(route: OriginRoute): CidrReading {
+export function destinationReading(route: Route): CidrReading {
   let reading = readings.get(route);
   if (!reading) {
     reading = parseCidr(route.destination.value);
@@ -30,36 +30,36 @@ export function destinationReading(route: OriginRoute): CidrReading {
   return reading;
 }
 
-const readings = new WeakMap<OriginRoute, CidrReading>();
+const readings = new WeakMap<Route, CidrReading>();
 
 /** The next hop, parsed once per route; undefined without one or when it is not an address. */
-export function gatewayAddress(route: OriginRoute): ParsedAddress | undefined {
+export function gatewayAddress(route: Route): ParsedAddress | undefined {
   if (!route.gateway) return undefined;
   if (!gateways.has(route)) gateways.set(route, parseAddress(route.gateway.value));
   return gateways.get(route);
 }
 
-const gateways = new WeakMap<OriginRoute, ParsedAddress | undefined>();
+const gateways = new WeakMap<Route, ParsedAddress | undefined>();
 
-function readDestinationNetwork(route: OriginRoute): Network | undefined {
+function readDestinationNetwork(route: Route): Network | undefined {
   // A route file's ADDRESSn without a usable NETMASKn: NetworkManager has no such route.
-  if (route.origin === 'route-file' && route.prefixProblem) return undefined;
+  if (route.unreadablePrefix) return undefined;
   const reading = destinationReading(route);
   if (!reading.ok || reading.family !== route.propertyFamily) return undefined;
   // A keyfile route written without a prefix means /24 (IPv4) or /128 to NetworkManager.
-  const prefix = !reading.explicitPrefix && route.origin === 'keyfile' && route.impliedPrefix !== undefined
+  const prefix = !reading.explicitPrefix && route.impliedPrefix !== undefined
     ? route.impliedPrefix
     : reading.prefix;
   return { family: reading.family, address: networkOf(reading.address, prefix), prefix };
 }
 
 /** `-ipv4.routes "…"` removes routes: the route is not added. */
-export function isRemoval(route: OriginRoute): boolean {
-  return route.origin === 'nmcli' && route.property.operation === '-';
+export function isRemoval(route: Route): boolean {
+  return route.removal;
 }
 
 /** The last `name=` attribute of the route (nmcli and NetworkManager keep the last one). */
-export function attributeOf(route: OriginRoute, name: string): RouteAttribute | undefined {
+export function attributeOf(route: Route, name: string): RouteAttribute | undefined {
   let found: RouteAttribute | undefined;
   for (const attribute of route.attributes) if (attribute.name.value === name) found = attribute;
   return found;
@@ -74,7 +74,7 @@ export function readBoolean(text: string): boolean | undefined {
 }
 
 /** `onlink=true`: the next hop is on the link, whatever the interface's subnets say. */
-export function isOnlink(route: OriginRoute): boolean {
+export function isOnlink(route: Route): boolean {
   const onlink = attributeOf(route, 'onlink');
   return onlink !== undefined && readBoolean(onlink.value.value) === true;
 }
@@ -86,39 +86,46 @@ export const MAIN_TABLE = 254;
  * (0 means "the profile's ipv4.route-table", which is the main table unless set).
  * Undefined when the value is not a number (route-attribute says so).
  */
-export function tableOf(route: OriginRoute): number | undefined {
-  const table = attributeOf(route, 'table');
+export function tableOf(route: Route): number | undefined {
+  const table = route.table ?? attributeOf(route, 'table')?.value;
   if (!table) return MAIN_TABLE;
-  if (!/^\d+$/.test(table.value.value)) return undefined;
-  const n = Number(table.value.value);
+  if (!/^\d+$/.test(table.value)) return undefined;
+  const n = Number(table.value);
   return n === 0 ? MAIN_TABLE : n;
 }
 
 /** The metric as a number (undefined when none is written or it is not a number). */
-export function metricOf(route: OriginRoute): number | undefined {
+export function metricOf(route: Route): number | undefined {
   if (!route.metric || !/^\+?\d+$/.test(route.metric.value)) return undefined;
   return Number(route.metric.value);
 }
 
 /** The range for a finding about the whole route entry. */
-export function routeRange(route: OriginRoute): EmbeddedText {
+export function routeRange(route: Route): EmbeddedText {
   return route.text;
 }
 
-/**
- * What happens to a route file route NetworkManager cannot read: a line of the `ip route`
- * format is skipped (the others still count); anything wrong in the key format
- * (ADDRESSn=…) makes the ifcfg-rh plugin refuse the whole connection profile.
- */
-export function routeFileRefusal(route: OriginRoute & { origin: 'route-file' }): { severity: Severity; consequence: string } {
-  return route.format === 'key'
-    ? { severity: 'error', consequence: `NetworkManager refuses the whole ifcfg-${route.fileName.slice(route.fileName.indexOf('-') + 1)} connection profile` }
-    : { severity: 'warning', consequence: `NetworkManager ignores this line of ${route.fileName}` };
+/** Where routes of `family` are written, for messages: `ipv4.routes`, or for a route file `route-NAME` / `route6-NAME`. */
+export function routeListName(route: Route, family = route.propertyFamily): string {
+  return route.listNames[family];
 }
 
-/** Where routes of `family` are written, for messages: `ipv4.routes`, or for a route file `route-NAME` / `route6-NAME`. */
-export function routeListName(route: OriginRoute, family = route.propertyFamily): string {
-  if (route.origin !== 'route-file') return `ipv${family}.routes`;
-  const name = route.fileName.slice(route.fileName.indexOf('-') + 1);
-  return `${family === 4 ? 'route' : 'route6'}-${name}`;
+/** A route that adds a destination inside one of some ranges (the cluster's, the machine network). */
+export interface RouteInRange {
+  route: Route;
+  network: Network;
+  hit: NamedRange;
+}
+
+/** Added (not removed) routes whose destination lies inside one of `ranges`. */
+export function routesInside(routes: readonly Route[], ranges: NamedRange[]): RouteInRange[] {
+  const found: RouteInRange[] = [];
+  for (const route of routes) {
+    if (isRemoval(route)) continue;
+    const network = destinationNetwork(route);
+    if (!network) continue;
+    const hit = ranges.find((r) => isWithin(network, r.network));
+    if (hit) found.push({ route, network, hit });
+  }
+  return found;
 }

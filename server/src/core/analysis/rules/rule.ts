@@ -1,5 +1,7 @@
 import type { FileRange } from '../../text/embeddedText';
 import type { MachineConfigModel } from '../../kinds/machineconfig/model';
+import type { DocumentKind } from '../../kinds/documentKind';
+import type { Route } from '../../routes/route';
 import type { Fix, Problem, RuleId, Severity } from '../../text/problem';
 import type { Settings } from '../../text/settings';
 import type { YamlDocument } from '../../text/yamlDocuments';
@@ -16,7 +18,12 @@ export interface RuleContext {
   text: string;
   settings: Settings;
   document: YamlDocument;
-  /** Absent for a document of a file that is not a MachineConfig (only yaml-syntax looks there). */
+  /** The document's kind and model; absent for a document of no kind we read, or one that does not parse. */
+  kind?: DocumentKind;
+  model?: unknown;
+  /** Every route of the document, whatever wrote it (empty without a kind). */
+  readonly routes: readonly Route[];
+  /** The model when the document is a MachineConfig, for the rules about MachineConfigs. */
   machineConfig?: MachineConfigModel;
   report(finding: Finding): void;
 }

@@ -1,30 +1,5 @@
-import { isWithin, type Network } from '../../net/address';
-import type { NamedRange } from '../../net/clusterRanges';
-import { destinationNetwork, isRemoval } from '../../routes/routeFacts';
-import { routesOf, type ConfigRoute, type MachineConfigModel } from './model';
+import type { ConfigRoute, MachineConfigModel } from './model';
 import { nmcliCommandsOf } from './nmcliCommands';
-
-/** The routes of a MachineConfig seen from the cluster: which ranges they reach, which device they go on. */
-
-/** A route of the config that adds a destination inside one of `ranges`. */
-export interface RouteInRange {
-  route: ConfigRoute;
-  network: Network;
-  hit: NamedRange;
-}
-
-/** Added (not removed) routes whose destination lies inside one of `ranges`. */
-export function routesInside(mc: MachineConfigModel, ranges: NamedRange[]): RouteInRange[] {
-  const found: RouteInRange[] = [];
-  for (const route of routesOf(mc)) {
-    if (isRemoval(route)) continue;
-    const network = destinationNetwork(route);
-    if (!network) continue;
-    const hit = ranges.find((r) => isWithin(network, r.network));
-    if (hit) found.push({ route, network, hit });
-  }
-  return found;
-}
 
 /**
  * The device a route goes out of, when the file says: the device of `nmcli device

@@ -46,20 +46,33 @@ export interface UnitModel {
   dropins: DropinModel[];
 }
 
-/** A YAML document recognised as a MachineConfig, with the parts the rules look at. */
-export interface MachineConfigModel {
+/** What a MachineConfig says around its Ignition config: apiVersion, kind, metadata (the role label), spec. */
+export interface MachineConfigEnvelope {
   document: YamlDocument;
   root: YAMLMap;
   kind: Pair<Scalar, Node | null>;
   apiVersion?: Pair<Scalar, Node | null>;
   metadata?: YAMLMap;
   spec?: YAMLMap;
-  /** spec.config, the Ignition config. */
-  config?: YAMLMap;
-  units: UnitModel[];
-  /** spec.config.storage.files. */
-  files: FileModel[];
 }
+
+/**
+ * An Ignition config with the parts the rules look at: spec.config of a MachineConfig, and
+ * (read by the same function) the config a Butane file becomes.
+ */
+export interface IgnitionConfig {
+  /** The config's map (spec.config of a MachineConfig). */
+  config?: YAMLMap;
+  /** `ignition:`, which holds the version. */
+  ignition?: YAMLMap;
+  units: UnitModel[];
+  /** storage.files. */
+  files: FileModel[];
+  passwd?: YAMLMap;
+}
+
+/** A YAML document recognised as a MachineConfig, with the parts the rules look at. */
+export interface MachineConfigModel extends MachineConfigEnvelope, IgnitionConfig {}
 
 /** One entry of storage.files, with its contents decoded where a `data:` URL allows. */
 export interface FileModel {
@@ -107,15 +120,30 @@ const EXEC_KEYS = /^Exec(Start|StartPre|StartPost|Stop|StopPost|Reload|Condition
  * kind is a finding, not a reason to stay silent). MachineConfigPool and other kinds
  * of the same API group are not.
  */
-export function buildMachineConfig(document: YamlDocument, text: string): MachineConfigModel | undefined {
-  const root = document.contents;
-  if (!isMap(root)) return undefined;
+export function isMachineConfigRoot(root: unknown): root is YAMLMap {
+  if (!isMap(root)) return false;
   const kind = pairOf(root, 'kind');
   const kindValue = stringValue(isScalar(kind?.value) ? kind?.value : undefined);
-  if (!kind || kindValue === undefined || kindValue.toLowerCase() !== 'machineconfig') return undefined;
+  return kindValue !== undefined && kindValue.toLowerCase() === 'machineconfig';
+}
 
+export function buildMachineConfig(document: YamlDocument, text: string): MachineConfigModel | undefined {
+  const root = document.contents;
+  if (!isMachineConfigRoot(root)) return undefined;
   const spec = mapAt(root, 'spec');
-  const config = mapAt(spec, 'config');
+  return {
+    document,
+    root,
+    kind: pairOf(root, 'kind')!,
+    apiVersion: pairOf(root, 'apiVersion'),
+    metadata: mapAt(root, 'metadata'),
+    spec,
+    ...buildIgnitionConfig(mapAt(spec, 'config'), text),
+  };
+}
+
+/** The parts of an Ignition config the rules look at; `text` is the whole file the map's ranges point into. */
+export function buildIgnitionConfig(config: YAMLMap | undefined, text: string): IgnitionConfig {
   const units: UnitModel[] = [];
   for (const item of seqAt(mapAt(config, 'systemd'), 'units')?.items ?? []) {
     if (!isMap(item)) continue;
@@ -129,17 +157,7 @@ export function buildMachineConfig(document: YamlDocument, text: string): Machin
   for (const item of seqAt(mapAt(config, 'storage'), 'files')?.items ?? []) {
     if (isMap(item)) files.push(fileOf(item, text));
   }
-  return {
-    document,
-    root,
-    kind,
-    apiVersion: pairOf(root, 'apiVersion'),
-    metadata: mapAt(root, 'metadata'),
-    spec,
-    config,
-    units,
-    files,
-  };
+  return { config, ignition: mapAt(config, 'ignition'), units, files, passwd: mapAt(config, 'passwd') };
 }
 
 function fileOf(node: YAMLMap, text: string): FileModel {

@@ -1,7 +1,7 @@
 import { formatNetwork } from '../../../net/address';
 import { podAndServiceRanges } from '../../../net/clusterRanges';
 import type { Rule } from '../rule';
-import { routesInside } from '../../../kinds/machineconfig/configRoutes';
+import { routesInside } from '../../../routes/routeFacts';
 
 /**
  * A route into the cluster (pod) network or the service network (settings
@@ -12,10 +12,9 @@ import { routesInside } from '../../../kinds/machineconfig/configRoutes';
  */
 export const routeOverlapsCluster: Rule = {
   id: 'route-overlaps-cluster',
-  check({ machineConfig: mc, settings, report }) {
-    if (!mc) return;
+  check({ routes, settings, report }) {
     const ranges = podAndServiceRanges(settings);
-    for (const { route, network, hit } of routesInside(mc, ranges)) {
+    for (const { route, network, hit } of routesInside(routes, ranges)) {
       report({
         severity: 'error',
         message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}: this route takes those addresses away from pods and services, and their traffic from this node breaks. Route only networks outside the cluster's ranges (settings mcroutes.clusterNetwork, mcroutes.serviceNetwork).`,

@@ -1,7 +1,7 @@
 import { formatNetwork } from '../../../net/address';
 import { machineRanges } from '../../../net/clusterRanges';
 import type { Rule } from '../rule';
-import { routesInside } from '../../../kinds/machineconfig/configRoutes';
+import { routesInside } from '../../../routes/routeFacts';
 
 /**
  * The machine network (setting mcroutes.machineNetwork) is directly connected to the
@@ -11,10 +11,9 @@ import { routesInside } from '../../../kinds/machineconfig/configRoutes';
  */
 export const routeOverlapsMachine: Rule = {
   id: 'route-overlaps-machine',
-  check({ machineConfig: mc, settings, report }) {
-    if (!mc) return;
+  check({ routes, settings, report }) {
     const ranges = machineRanges(settings);
-    for (const { route, network, hit } of routesInside(mc, ranges)) {
+    for (const { route, network, hit } of routesInside(routes, ranges)) {
       report({
         severity: 'warning',
         message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}, which the nodes reach directly: this route diverts traffic for those addresses${route.gateway ? ` through ${route.gateway.value}` : ''}, and node-to-node traffic there can break. Check the setting mcroutes.machineNetwork if your machine network is another.`,

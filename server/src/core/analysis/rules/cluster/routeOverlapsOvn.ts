@@ -1,7 +1,7 @@
 import { formatNetwork } from '../../../net/address';
 import { masqueradeRanges, ovnRanges } from '../../../net/clusterRanges';
 import type { Rule } from '../rule';
-import { routesInside } from '../../../kinds/machineconfig/configRoutes';
+import { routesInside } from '../../../routes/routeFacts';
 
 /**
  * OVN-Kubernetes keeps subnets for itself: join 100.64.0.0/16 (fd98::/64), transit switch
@@ -14,11 +14,11 @@ import { routesInside } from '../../../kinds/machineconfig/configRoutes';
  */
 export const routeOverlapsOvn: Rule = {
   id: 'route-overlaps-ovn',
-  check({ machineConfig: mc, settings, report }) {
-    if (!mc || settings.networkType !== 'OVNKubernetes') return;
+  check({ routes, settings, report }) {
+    if (settings.networkType !== 'OVNKubernetes') return;
     const certain = ovnRanges(settings);
     const { possible } = masqueradeRanges(settings);
-    for (const { route, network, hit } of routesInside(mc, [...certain, ...possible])) {
+    for (const { route, network, hit } of routesInside(routes, [...certain, ...possible])) {
       if (possible.includes(hit)) {
         report({
           severity: 'info',

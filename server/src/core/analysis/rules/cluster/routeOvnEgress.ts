@@ -1,4 +1,3 @@
-import { routesOf } from '../../../kinds/machineconfig/model';
 import { destinationNetwork, isRemoval } from '../../../routes/routeFacts';
 import type { Rule } from '../rule';
 
@@ -13,9 +12,9 @@ import type { Rule } from '../rule';
  */
 export const routeOvnEgress: Rule = {
   id: 'route-ovn-egress',
-  check({ machineConfig: mc, settings, report }) {
-    if (!mc || settings.networkType !== 'OVNKubernetes') return;
-    const first = routesOf(mc).find((route) => !isRemoval(route) && destinationNetwork(route) !== undefined);
+  check({ routes, settings, report }) {
+    if (settings.networkType !== 'OVNKubernetes') return;
+    const first = routes.find((route) => !isRemoval(route) && destinationNetwork(route) !== undefined);
     if (!first) return;
     report({
       severity: 'hint',

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { firstReleaseAccepting, NEWEST_IGNITION_MINOR, newestIgnitionMinor } from '../../../kinds/machineconfig/ignitionVersions';
 import { keyRange } from '../../../kinds/machineconfig/model';
-import { mapAt, pairOf, rangeOfNode } from '../../../text/yamlDocuments';
+import { pairOf, rangeOfNode } from '../../../text/yamlDocuments';
 import type { Rule } from '../rule';
 
 /**
@@ -14,7 +14,7 @@ export const ignVersion: Rule = {
   check({ machineConfig: mc, settings, report }) {
     if (!mc?.config || mc.config.items.length === 0) return;
     const ignitionPair = pairOf(mc.config, 'ignition');
-    const versionPair = pairOf(mapAt(mc.config, 'ignition'), 'version');
+    const versionPair = pairOf(mc.ignition, 'version');
     const newest = newestIgnitionMinor(settings.openshiftVersion);
     if (!versionPair || versionPair.value === null || (isScalar(versionPair.value) && versionPair.value.value === null)) {
       report({

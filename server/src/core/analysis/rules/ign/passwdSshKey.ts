@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { EmbeddedText } from '../../../text/embeddedText';
 import { hasPlaceholder } from '../../../text/placeholder';
-import { mapAt, rangeOfNode, seqAt } from '../../../text/yamlDocuments';
+import { rangeOfNode, seqAt } from '../../../text/yamlDocuments';
 import { embeddedTextOfScalar } from '../../../text/yamlScalar';
 import type { Rule } from '../rule';
 
@@ -77,7 +77,7 @@ export const passwdSshKey: Rule = {
   id: 'passwd-ssh-key',
   check({ machineConfig: mc, text, report }) {
     if (!mc?.config) return;
-    for (const user of seqAt(mapAt(mc.config, 'passwd'), 'users')?.items ?? []) {
+    for (const user of seqAt(mc.passwd, 'users')?.items ?? []) {
       if (!isMap(user)) continue;
       for (const entry of seqAt(user, 'sshAuthorizedKeys')?.items ?? []) {
         if (!isScalar(entry) || typeof entry.value !== 'string') continue;

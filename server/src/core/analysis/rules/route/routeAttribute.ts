@@ -1,25 +1,9 @@
 import { replaceVerbatimEdit } from '../../../text/edits';
-import type { FileRange } from '../../../text/embeddedText';
-import { routesOf } from '../../../kinds/machineconfig/model';
-import type { RouteWordIssue } from '../../../formats/nmcli';
-import { attributeValueProblem, NO_NEXT_HOP_TYPES, ROUTE_ATTRIBUTES } from '../../../routes/routeAttributes';
-import { attributeOf, routeFileRefusal } from '../../../routes/routeFacts';
+import { attributeValueProblem, MISPLACED_ROUTE_WORDS, NO_NEXT_HOP_TYPES, ROUTE_ATTRIBUTES } from '../../../routes/routeAttributes';
+import { attributeOf } from '../../../routes/routeFacts';
+import { syntaxProblemsOf } from '../../../routes/route';
 import { closestWord } from '../../../text/suggest';
-import type { Finding, Rule } from '../rule';
-
-/** Names people write for things nmcli spells differently, with what to write instead. */
-const MISPLACED: Record<string, string> = {
-  metric: 'the metric is a bare number after the next hop (192.168.1.0/24 172.18.0.1 100)',
-  via: 'the next hop is written right after the destination, without a keyword',
-  gateway: 'the next hop is written right after the destination, without a keyword',
-  gw: 'the next hop is written right after the destination, without a keyword',
-  nexthop: 'the next hop is written right after the destination, without a keyword',
-  'next-hop': 'the next hop is written right after the destination, without a keyword',
-  dev: 'a route names no device: it goes on the device or connection being modified',
-  device: 'a route names no device: it goes on the device or connection being modified',
-  proto: 'NetworkManager marks its routes proto static itself',
-  protocol: 'NetworkManager marks its routes proto static itself',
-};
+import type { Rule } from '../rule';
 
 /**
  * Every route attribute must be one NetworkManager knows, valid for the route's family,
@@ -29,15 +13,11 @@ const MISPLACED: Record<string, string> = {
  */
 export const routeAttribute: Rule = {
   id: 'route-attribute',
-  check({ text, machineConfig: mc, report }) {
-    if (!mc) return;
-    for (const route of routesOf(mc)) {
-      const nmcli = route.origin === 'nmcli';
+  check({ text, routes, report }) {
+    for (const route of routes) {
       // nmcli refuses the command; NetworkManager's keyfile reader drops what it cannot read;
       // the ifcfg-rh plugin skips a bad line of a route file, or refuses the profile (key format).
-      const refusal = route.origin === 'route-file' ? routeFileRefusal(route) : undefined;
-      const severity = refusal?.severity ?? (nmcli ? 'error' : 'warning');
-      const consequence = refusal?.consequence ?? (nmcli ? 'nmcli refuses the command' : 'NetworkManager ignores it');
+      const { severity, attribute: consequence } = route.unreadable;
       const family = route.propertyFamily;
       const seen = new Map<string, number>();
       for (const attribute of route.attributes) {
@@ -45,7 +25,7 @@ export const routeAttribute: Rule = {
         seen.set(name, (seen.get(name) ?? 0) + 1);
         const spec = ROUTE_ATTRIBUTES[name];
         if (!spec) {
-          const hint = MISPLACED[name];
+          const hint = MISPLACED_ROUTE_WORDS[name];
           const suggestion = hint ? undefined : closestWord(name, Object.keys(ROUTE_ATTRIBUTES));
           const edit = suggestion ? replaceVerbatimEdit(text, attribute.name, suggestion) : undefined;
           report({
@@ -112,50 +92,9 @@ export const routeAttribute: Rule = {
         });
       }
 
-      if (route.origin === 'route-file') {
-        for (const issue of route.issues) {
-          report({ severity, message: `${issue.message} (${consequence}.)`, range: issue.word.rangeOf() });
-        }
-        continue;
-      }
-      if (route.origin !== 'nmcli') continue;
-      for (const issue of route.issues) {
-        const finding = judgeWord(issue);
-        if (finding) report(finding);
+      for (const { severity, message, range, data } of syntaxProblemsOf(route, 'route-attribute')) {
+        report({ severity, message, range, ...(data ? { data } : {}) });
       }
     }
   },
 };
-
-function judgeWord(issue: RouteWordIssue): Finding | undefined {
-  const word = issue.word.value;
-  const range: FileRange = issue.argument
-    ? { start: issue.word.rangeOf().start, end: issue.argument.rangeOf().end }
-    : issue.word.rangeOf();
-  switch (issue.kind) {
-    case 'ip-route-keyword': {
-      const spec = ROUTE_ATTRIBUTES[word];
-      const advice = MISPLACED[word] ??
-        (spec ? `write ${word}=${issue.argument?.value ?? 'VALUE'}` : `nmcli routes have no ${word}`);
-      return {
-        severity: 'error',
-        message: `"${word}${issue.argument ? ` ${issue.argument.value}` : ''}" is ip-route syntax, not nmcli's: ${advice}. nmcli refuses the command.`,
-        range,
-      };
-    }
-    case 'bare-attribute':
-      return {
-        severity: 'error',
-        message: `nmcli wants route attributes as name=value: write ${word}=true. As written, nmcli refuses the command.`,
-        range,
-      };
-    case 'syntax':
-      return {
-        severity: 'error',
-        message: `nmcli cannot read ${JSON.stringify(word)} in a route: the syntax is ip[/prefix] [next-hop] [metric] [attribute=value]..., and nmcli refuses the command.`,
-        range,
-      };
-    default:
-      return undefined; // next hops: route-gateway; metrics: route-metric
-  }
-}

@@ -1,4 +1,3 @@
-import { routesOf } from '../../../kinds/machineconfig/model';
 import { destinationNetwork, isRemoval, MAIN_TABLE, tableOf } from '../../../routes/routeFacts';
 import type { Rule } from '../rule';
 
@@ -10,9 +9,8 @@ import type { Rule } from '../rule';
  */
 export const routeDefault: Rule = {
   id: 'route-default',
-  check({ machineConfig: mc, settings, report }) {
-    if (!mc) return;
-    for (const route of routesOf(mc)) {
+  check({ routes, settings, report }) {
+    for (const route of routes) {
       if (isRemoval(route)) continue;
       const network = destinationNetwork(route);
       if (!network || network.prefix !== 0) continue;

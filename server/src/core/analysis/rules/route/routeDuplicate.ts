@@ -1,6 +1,5 @@
 import { formatNetwork } from '../../../net/address';
-import { type ConfigRoute, isExpanded, type MachineConfigModel } from '../../../kinds/machineconfig/model';
-import { nmcliCommandsOf } from '../../../kinds/machineconfig/nmcliCommands';
+import type { Route, RouteGroup } from '../../../routes/route';
 import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../../../routes/routeFacts';
 import type { Rule } from '../rule';
 
@@ -14,11 +13,10 @@ import type { Rule } from '../rule';
  */
 export const routeDuplicate: Rule = {
   id: 'route-duplicate',
-  check({ machineConfig: mc, report }) {
-    if (!mc) return;
-    for (const group of routeGroups(mc)) {
+  check({ routes, report }) {
+    for (const group of routeGroups(routes)) {
       // Keyed by what makes two routes the same kernel route: network, table, metric.
-      const seen = new Map<string, ConfigRoute>();
+      const seen = new Map<string, Route>();
       for (const route of group) {
         if (isRemoval(route)) continue;
         const network = destinationNetwork(route);
@@ -34,9 +32,7 @@ export const routeDuplicate: Rule = {
           if (network.family === 6) continue;
           if (attributeOf(earlier, 'weight') && attributeOf(route, 'weight')) continue;
         }
-        const where = route.origin === 'nmcli'
-          ? `this ${route.propertyName} value`
-          : route.origin === 'route-file' ? route.fileName : `this keyfile's [ipv${network.family}] group`;
+        const where = route.group.where;
         report({
           severity: 'warning',
           message: sameHop
@@ -50,21 +46,13 @@ export const routeDuplicate: Rule = {
   },
 };
 
-/** The routes of each property: one nmcli routes argument (unit or script), one family of one keyfile, one route file. */
-function routeGroups(mc: MachineConfigModel): ConfigRoute[][] {
-  const groups: ConfigRoute[][] = [];
-  for (const { nmcli } of nmcliCommandsOf(mc)) {
-    for (const property of nmcli.properties) {
-      const routes = nmcli.routes.filter((r) => r.property === property && !isExpanded(r));
-      if (routes.length > 1) groups.push(routes);
-    }
+/** The routes of each list (Route.group) that holds more than one, in the order of their first route. */
+function routeGroups(routes: readonly Route[]): Route[][] {
+  const groups = new Map<RouteGroup, Route[]>();
+  for (const route of routes) {
+    const group = groups.get(route.group);
+    if (group) group.push(route);
+    else groups.set(route.group, [route]);
   }
-  for (const file of mc.files) {
-    if (file.routeFile && file.routeFile.routes.length > 1) groups.push(file.routeFile.routes);
-    for (const family of [4, 6]) {
-      const routes = (file.keyfile?.routes ?? []).filter((r) => r.propertyFamily === family);
-      if (routes.length > 1) groups.push(routes);
-    }
-  }
-  return groups;
+  return [...groups.values()].filter((group) => group.length > 1);
 }

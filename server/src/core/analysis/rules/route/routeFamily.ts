@@ -1,13 +1,11 @@
 import { destinationReading, gatewayAddress, routeListName } from '../../../routes/routeFacts';
-import { routesOf } from '../../../kinds/machineconfig/model';
 import type { Rule } from '../rule';
 
 /** An IPv6 route in ipv4.routes (or the reverse, or in the route file of the other family), or a next hop of the other family. */
 export const routeFamily: Rule = {
   id: 'route-family',
-  check({ machineConfig: mc, report }) {
-    if (!mc) return;
-    for (const route of routesOf(mc)) {
+  check({ routes, report }) {
+    for (const route of routes) {
       const property = routeListName(route);
       const destination = destinationReading(route);
       if (destination.ok && destination.family !== route.propertyFamily) {

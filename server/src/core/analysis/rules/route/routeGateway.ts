@@ -1,6 +1,6 @@
 import { contains } from '../../../net/address';
 import { interfaceAddressesOf, routeOwners, type InterfaceAddress } from '../../../kinds/machineconfig/configInterfaces';
-import { routesOf } from '../../../kinds/machineconfig/model';
+import { syntaxProblemsOf, type Route } from '../../../routes/route';
 import { machineRanges } from '../../../net/clusterRanges';
 import { isOnlink, destinationReading, gatewayAddress } from '../../../routes/routeFacts';
 import type { Finding, Rule } from '../rule';
@@ -16,28 +16,13 @@ const RESERVED_V4 = 'reserved';
 /** The next hop must be one unicast address the node can reach, not inside the route it serves. */
 export const routeGateway: Rule = {
   id: 'route-gateway',
-  check({ machineConfig: mc, settings, report }) {
-    if (!mc) return;
+  check({ machineConfig: mc, routes, settings, report }) {
     // Read only when a gateway lies inside its destination (rare): the config's interface addresses.
-    let local: { addresses: InterfaceAddress[]; owners: ReturnType<typeof routeOwners> } | undefined;
-    const addressesFor = () => (local ??= { addresses: interfaceAddressesOf(mc), owners: routeOwners(mc) });
-    for (const route of routesOf(mc)) {
-      if (route.origin === 'nmcli') {
-        for (const issue of route.issues) {
-          if (issue.kind === 'next-hop-late') {
-            report({
-              severity: 'error',
-              message: `Next hop ${issue.word.value} stands after the metric or an attribute: nmcli wants it right after the destination (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
-              range: issue.word.rangeOf(),
-            });
-          } else if (issue.kind === 'next-hop-again') {
-            report({
-              severity: 'warning',
-              message: `A second next hop: nmcli silently keeps the last one (${issue.word.value}) and drops ${route.gateway?.value}. A route has one next hop; for several, write one route each (with weight= for ECMP on IPv4).`,
-              range: issue.word.rangeOf(),
-            });
-          }
-        }
+    let local: { addresses: InterfaceAddress[]; owners: ReadonlyMap<Route, string[]> } | undefined;
+    const addressesFor = () => (local ??= mc ? { addresses: interfaceAddressesOf(mc), owners: routeOwners(mc) } : { addresses: [], owners: new Map() });
+    for (const route of routes) {
+      for (const { severity, message, range, data } of syntaxProblemsOf(route, 'route-gateway')) {
+        report({ severity, message, range, ...(data ? { data } : {}) });
       }
       if (!route.gateway) continue;
       const range = route.gateway.rangeOf();

@@ -1,15 +1,13 @@
 import { destinationReading } from '../../../routes/routeFacts';
 import { networkOf, sameAddress } from '../../../net/address';
 import { replaceVerbatimEdit } from '../../../text/edits';
-import { routesOf } from '../../../kinds/machineconfig/model';
 import type { Rule } from '../rule';
 
 /** `192.168.1.5/24` names a network by one of its hosts; the network is 192.168.1.0/24. */
 export const routeHostBits: Rule = {
   id: 'route-host-bits',
-  check({ text, machineConfig: mc, report }) {
-    if (!mc) return;
-    for (const route of routesOf(mc)) {
+  check({ text, routes, report }) {
+    for (const route of routes) {
       const reading = destinationReading(route);
       if (!reading.ok || !reading.explicitPrefix || reading.family !== route.propertyFamily) continue;
       const network = networkOf(reading.address, reading.prefix);

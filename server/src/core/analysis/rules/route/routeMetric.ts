@@ -1,5 +1,4 @@
-import { routesOf } from '../../../kinds/machineconfig/model';
-import { routeFileRefusal } from '../../../routes/routeFacts';
+import { syntaxProblemsOf } from '../../../routes/route';
 import type { Rule } from '../rule';
 
 const U32_MAX = 4294967295;
@@ -11,12 +10,9 @@ const U32_MAX = 4294967295;
  */
 export const routeMetric: Rule = {
   id: 'route-metric',
-  check({ machineConfig: mc, report }) {
-    if (!mc) return;
-    for (const route of routesOf(mc)) {
-      const refuses = route.origin === 'nmcli'
-        ? 'nmcli refuses the command'
-        : route.origin === 'route-file' ? routeFileRefusal(route).consequence : 'NetworkManager ignores the route';
+  check({ routes, report }) {
+    for (const route of routes) {
+      const refuses = route.unreadable.route;
       const metric = route.metric;
       if (metric && !(/^\+?\d+$/.test(metric.value) && Number(metric.value) <= U32_MAX)) {
         report({
@@ -25,21 +21,8 @@ export const routeMetric: Rule = {
           range: metric.rangeOf(),
         });
       }
-      if (route.origin !== 'nmcli') continue;
-      for (const issue of route.issues) {
-        if (issue.kind === 'metric-late') {
-          report({
-            severity: 'error',
-            message: `${issue.word.value} stands after an attribute: nmcli wants the metric before the attributes (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
-            range: issue.word.rangeOf(),
-          });
-        } else if (issue.kind === 'metric-again') {
-          report({
-            severity: 'warning',
-            message: `A second metric: nmcli silently keeps the last one (${issue.word.value}) and drops ${route.metric?.value}. Write one metric.`,
-            range: issue.word.rangeOf(),
-          });
-        }
+      for (const { severity, message, range, data } of syntaxProblemsOf(route, 'route-metric')) {
+        report({ severity, message, range, ...(data ? { data } : {}) });
       }
     }
   },
