@@ -120,18 +120,19 @@ export function checkDocument(
   // consequences ("metadata has no name") of the one real mistake. Syntax first.
   const parses = !hasStructuralErrors(document);
   const stopped = new Set<RuleId>();
-  let routes: readonly Route[] | undefined;
-  const routesOfDocument = () => (routes ??= parses && kind ? kind.routes(model) : []);
+  // Read once per document (the kind caches them on the model); every context then has the
+  // same plain shape, which a getter or a spread per rule made measurably slower.
+  const ours = parses && kind !== undefined;
+  const routes: readonly Route[] = ours ? kind.routes(model) : [];
   for (const rule of rules) {
     let count = 0;
     const context: RuleContext = {
       text,
       settings,
       document,
-      ...(parses && kind ? { kind, model } : {}),
-      get routes() {
-        return routesOfDocument();
-      },
+      kind: ours ? kind : undefined,
+      model: ours ? model : undefined,
+      routes,
       machineConfig: parses ? machineConfig : undefined,
       report: (finding) => {
         // A rule that caught the stop and went on reporting is not heard again.
