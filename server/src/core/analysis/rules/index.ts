@@ -29,7 +29,7 @@ import { routeOverlapsCluster } from './cluster/routeOverlapsCluster';
 import { routeOverlapsMachine } from './cluster/routeOverlapsMachine';
 import { routeOverlapsOvn } from './cluster/routeOverlapsOvn';
 import { routeOvnEgress } from './cluster/routeOvnEgress';
-import { routeReplacesAll } from './route/routeReplacesAll';
+import { routeReplacesAll } from './nmcli/routeReplacesAll';
 import { routeTableUnused } from './route/routeTableUnused';
 import type { Rule } from './rule';
 import { settingsNetworkType } from './cluster/settingsNetworkType';
