@@ -47,6 +47,9 @@ describe('mcroutes new', function () {
     const policy = mcroutesNew('--method', 'nmstate', '--interface', 'ens6', '--name', 'edge-routes', '--route', 'fd00:2::/64,fd00::1,10');
     assert.equal(policy.status, 0, policy.stderr);
     assert.match(policy.stdout, /kind: NodeNetworkConfigurationPolicy\nmetadata:\n {2}name: edge-routes\n/);
+    // The policy is read (its routes.config feed the route rules) and says nothing above a hint.
+    assert.equal(lintText(policy.stdout, DEFAULT_SETTINGS).parsed.documents[0].kind?.id, 'nmstate');
+    assert.deepEqual(lintText(policy.stdout, DEFAULT_SETTINGS).problems.filter((p) => p.severity !== 'hint'), []);
     const sdn = mcroutesNew('--network-type', 'OpenShiftSDN', '--interface', 'ens5', '--route', '192.168.1.0/24');
     assert.equal(sdn.status, 0, sdn.stderr);
     assert.doesNotMatch(sdn.stdout, /ovs-configuration/);

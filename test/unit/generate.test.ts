@@ -241,8 +241,9 @@ describe('generateConfig: a property over random valid answers', function () {
         !(question && p.code === 'nmcli-ovn-port' && p.severity === 'info'));
       assert.deepEqual(spoken.map((p) => `${p.severity} ${p.code}: ${p.message}`), [], `lints clean (${where})\n${text}`);
       assert.equal(result.problems.filter((p) => p.code === 'nmcli-ovn-port').length, question ? 1 : 0, `the question about the NIC (${where})`);
-      // An NMState policy is not a MachineConfig: the linter does not read it (yet), so it is clean by silence.
+      // An NMState policy is not a MachineConfig: the linter reads its routes (the nmstate kind), and they lint clean above.
       assert.equal(result.machineConfigs, answers.method === 'nmstate' ? 0 : 1, where);
+      assert.equal(result.parsed.documents[0].kind?.id, answers.method === 'nmstate' ? 'nmstate' : 'machineconfig', where);
 
       assert.deepEqual(readBackRoutes(text), expectedRoutes(answers.routes), `read back (${where})\n${text}`);
       assert.deepEqual(readBackInterfaces(text), [answers.interface], `the interface (${where})`);

@@ -29,10 +29,11 @@ export interface ToolInfo {
 
 export const LINT_USAGE = `usage: mcroutes lint [options] [FILE | DIR | GLOB | -]...
 
-Reports the problems in MachineConfig YAML. A directory is searched recursively
-for *.yaml and *.yml (node_modules and .git skipped); a glob may use *, **, ?,
-[abc] and {a,b} (quote it so the shell leaves it alone); - reads stdin. YAML
-that is not a MachineConfig is skipped and counted. The files are read
+Reports the problems in MachineConfig YAML, and in the routes of NMState
+policies and state files. A directory is searched recursively for *.yaml and
+*.yml (node_modules and .git skipped); a glob may use *, **, ?, [abc] and {a,b}
+(quote it so the shell leaves it alone); - reads stdin. Other YAML is skipped
+and counted. The files are read
 together: a MachineConfigPool in one answers for the roles of MachineConfigs in
 the others.
 
@@ -153,7 +154,8 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
     for (const failure of result.failures) {
       io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
     }
-    if (result.machineConfigs === 0) {
+    // Files with no document of a kind we read (MachineConfig, NMState) are skipped.
+    if (result.machineConfigs === 0 && !result.parsed.documents.some((d) => d.kind)) {
       skipped++;
       continue;
     }
