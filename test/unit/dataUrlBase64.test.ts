@@ -1,7 +1,8 @@
 /**
  * Findings inside a base64 `data:` URL (issue 16): each decoded byte maps to the 4 base64
- * characters of its 3-byte group, so a finding underlines the groups that encode it (at
- * most 8 characters for one character), never the whole payload; and no fix edits base64.
+ * characters of its 3-byte group, and a finding underlines the groups where it starts, at
+ * most 8 characters (two groups: one character, or one straddling a group boundary), never
+ * the whole payload; and no fix edits base64.
  */
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../server/src/core/analysis/lint';
@@ -51,10 +52,15 @@ function inOneGroup(text: string, needle: string): boolean {
   return Math.floor(first / 3) === Math.floor(last / 3);
 }
 
-/** What a finding underlines, and that it decodes to text holding `needle`. */
-function underlined(text: string, problem: Problem, needle: string, unfold = (s: string) => s): string {
+/**
+ * What a finding underlines: at most 8 characters of the file, whole groups, the first of
+ * them the group where `needle` starts in `keyfile`.
+ */
+function underlined(text: string, problem: Problem, keyfile: string, needle: string, unfold = (s: string) => s): string {
+  assert.ok(problem.end - problem.start <= 8, `${problem.end - problem.start} characters underlined`);
   const shown = unfold(text.slice(problem.start, problem.end));
-  assert.ok(Buffer.from(shown, 'base64').toString().includes(needle), `${shown} decodes to text holding ${needle}`);
+  assert.ok(shown.length > 0 && shown.length % 4 === 0, `whole groups: ${shown}`);
+  assert.ok(groupsOf(keyfile, needle).startsWith(shown), `${shown} starts the groups of ${needle}: ${groupsOf(keyfile, needle)}`);
   return shown;
 }
 
@@ -63,8 +69,7 @@ describe('base64 data URLs: findings underline the groups that encode them', () 
     const keyfile = `${HEAD}route1=192.168.1.5/24,172.18.0.1\n`;
     const { text, problems } = lintKeyfile(keyfile);
     const found = only(problems, 'route-host-bits');
-    assert.equal(underlined(text, found, '192.168.1.5/24'), groupsOf(keyfile, '192.168.1.5/24'));
-    assert.ok(found.end - found.start < base64(keyfile).length / 4, 'far narrower than the payload');
+    assert.equal(underlined(text, found, keyfile, '192.168.1.5/24'), groupsOf(keyfile, '192.168.1.5/24').slice(0, 8));
     // A fix would rewrite base64 in place: none touches the payload.
     assert.equal(found.fixes, undefined);
     const payload = { start: text.indexOf(base64(keyfile)), end: text.indexOf(base64(keyfile)) + base64(keyfile).length };
@@ -79,7 +84,7 @@ describe('base64 data URLs: findings underline the groups that encode them', () 
     const keyfile = `${HEAD}route1=192.168.2.0/33,172.18.0.1\n`;
     assert.ok(inOneGroup(keyfile, '33'));
     const { text, problems } = lintKeyfile(keyfile);
-    const shown = underlined(text, only(problems, 'route-cidr'), '33');
+    const shown = underlined(text, only(problems, 'route-cidr'), keyfile, '33');
     assert.equal(shown, groupsOf(keyfile, '33'));
     assert.equal(shown.length, 4);
   });
@@ -88,7 +93,7 @@ describe('base64 data URLs: findings underline the groups that encode them', () 
     const keyfile = `${HEAD}route1=192.168.22.0/33,172.18.0.1\n`;
     assert.ok(!inOneGroup(keyfile, '33'));
     const { text, problems } = lintKeyfile(keyfile);
-    const shown = underlined(text, only(problems, 'route-cidr'), '33');
+    const shown = underlined(text, only(problems, 'route-cidr'), keyfile, '33');
     assert.equal(shown, groupsOf(keyfile, '33'));
     assert.equal(shown.length, 8);
   });
@@ -98,19 +103,17 @@ describe('base64 data URLs: findings underline the groups that encode them', () 
     // Lines of 10 characters: groups of 4 straddle the folds.
     const fold = (payload: string) => `"data:;base64,${payload.match(/.{1,10}/g)!.join('\\\n              ')}"`;
     const { text, problems } = lintKeyfile(keyfile, fold);
-    const found = only(problems, 'route-cidr');
-    const shown = underlined(text, found, '33', (s) => s.replace(/\\\n */g, ''));
-    assert.equal(shown, groupsOf(keyfile, '33'));
-    assert.ok(text.slice(found.start, found.end).includes('\n'), 'the groups straddle a fold');
-    const host = only(problems, 'route-host-bits');
-    assert.equal(underlined(text, host, '192.168.1.5/24', (s) => s.replace(/\\\n */g, '')), groupsOf(keyfile, '192.168.1.5/24'));
+    const unfold = (s: string) => s.replace(/\\\n */g, '');
+    // Where a fold falls between the groups of '33', the 8 characters hold only the first.
+    assert.equal(underlined(text, only(problems, 'route-cidr'), keyfile, '33', unfold).length, 4);
+    underlined(text, only(problems, 'route-host-bits'), keyfile, '192.168.1.5/24', unfold);
   });
 
   it('multi-byte characters before and inside the finding: the groups of its bytes', () => {
     const keyfile = `${HEAD.replace('id=ens5', 'id=é€ens5')}route1=192.168.1.5/24,172.18.0.1\nroute2=10.0.0.0/24,8é\n`;
     const { text, problems } = lintKeyfile(keyfile);
-    assert.equal(underlined(text, only(problems, 'route-host-bits'), '192.168.1.5/24'), groupsOf(keyfile, '192.168.1.5/24'));
-    assert.equal(underlined(text, only(problems, 'route-gateway'), '8é'), groupsOf(keyfile, '8é'));
+    assert.equal(underlined(text, only(problems, 'route-host-bits'), keyfile, '192.168.1.5/24'), groupsOf(keyfile, '192.168.1.5/24').slice(0, 8));
+    assert.equal(underlined(text, only(problems, 'route-gateway'), keyfile, '8é'), groupsOf(keyfile, '8é'));
   });
 
   it('a finding at the very end: the last group, its = padding included', () => {
@@ -123,7 +126,7 @@ describe('base64 data URLs: findings underline the groups that encode them', () 
       paddings.add(padding);
       const { text, problems } = lintKeyfile(keyfile);
       const found = only(problems, 'route-cidr');
-      const shown = underlined(text, found, '33');
+      const shown = underlined(text, found, keyfile, '33');
       assert.equal(shown, groupsOf(keyfile, '33'));
       assert.ok(shown.endsWith(padding), `${host}: ${shown}`);
       assert.equal(found.end, text.indexOf(payload) + payload.length);
@@ -166,7 +169,8 @@ describe('base64 decoding maps characters through the scalar', () => {
     const at = 'route1='.length;
     for (const value of [`'data:;base64,${payload}'`, `>-\n    data:;base64,${payload}`]) {
       const { text, decoded: d } = decoded(value);
-      assert.equal(shown(text, d, at, at + 8), payload.slice(8, 20), value);
+      // Eight characters decode to 6 bytes: the range is cut to the first two groups.
+      assert.equal(shown(text, d, at, at + 8), payload.slice(8, 16), value);
     }
   });
 
@@ -180,6 +184,8 @@ describe('base64 decoding maps characters through the scalar', () => {
     assert.equal(composed.value, '10.0.0.5/8');
     assert.equal(composed.exact, false);
     assert.deepEqual(composed.rangeOf(), d.rangeOf(d.value.indexOf('10.0.0.5/8'), d.value.indexOf('/8') + 2));
-    assert.equal(shown(text, composed, 0, composed.length), groupChars(payload, ...bytesOf(file, '10.0.0.5/8')));
+    assert.equal(shown(text, composed, 0, composed.length), groupChars(payload, ...bytesOf(file, '10.0.0.5/8')).slice(0, 8));
+    // The whole extent still counts as inside the text (hover, locate), not only its first groups.
+    assert.ok(composed.covers(d.rangeOf(d.value.indexOf('/8')).start), 'covers the group of its last characters');
   });
 });

@@ -59,7 +59,7 @@ export function parseDataUrl(source: EmbeddedText): DataUrl | undefined {
   }
   const { text, binary } = utf8Decode(bytes, !base64);
   result.binary = binary;
-  result.decoded = payload.compose(text);
+  result.decoded = base64 ? payload.compose(text).asGrouped() : payload.compose(text);
   return result;
 }
 

@@ -33,7 +33,7 @@ export function splitExecCommand(value: EmbeddedText): ExecCommand {
   while (at < text.length) {
     while (at < text.length && /\s/.test(text[at])) at++;
     if (at >= text.length) break;
-    const word = new EmbeddedTextBuilder(value.positionAt(at), value.exact);
+    const word = new EmbeddedTextBuilder(value.positionAt(at), value.exact, undefined, value.grouped);
     let quote: string | undefined;
     let quoteStart = at;
     while (at < text.length) {

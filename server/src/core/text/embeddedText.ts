@@ -32,6 +32,13 @@ export class EmbeddedText {
      * not hold its characters) nor pointed into (indexAt).
      */
     readonly exact: boolean,
+    /**
+     * The characters come from groups of the file's characters that encode several of them
+     * (base64: 4 characters for 3 bytes). A range over many of them would underline a run of
+     * encoded characters nobody can read; it is cut to the groups of its start, at most
+     * GROUPED_RANGE_LIMIT characters, which is where the problem is.
+     */
+    readonly grouped = false,
   ) {}
 
   /** A value that is a verbatim copy of the file from `fileStart`. */
@@ -64,10 +71,27 @@ export class EmbeddedText {
       let end = this.endOf(to - 1);
       let start = this.startOf(from);
       if (end < start) end = start;
+      if (this.grouped && end - start > GROUPED_RANGE_LIMIT) end = this.groupedEnd(from, to, start);
       return { start, end };
     }
     const at = this.positionAt(from);
     return { start: at, end: at };
+  }
+
+  /** The end of the groups that encode value[from…] within GROUPED_RANGE_LIMIT characters of `start` (at least value[from]'s own). */
+  private groupedEnd(from: number, to: number, start: number): number {
+    let end = this.endOf(from);
+    for (let i = from + 1; i < to; i++) {
+      const next = this.endOf(i);
+      if (next - start > GROUPED_RANGE_LIMIT) break;
+      if (next > end) end = next;
+    }
+    return end;
+  }
+
+  /** The same text, marked as encoded in groups (see `grouped`). */
+  asGrouped(): EmbeddedText {
+    return new EmbeddedText(this.value, this.starts, this.ends, this.base, this.anchor, this.exact, true);
   }
 
   /** The file offset of the boundary before value[index]. */
@@ -99,15 +123,16 @@ export class EmbeddedText {
 
   /** Whether file offset `offset` lies within the text, its end included. */
   covers(offset: number): boolean {
-    const range = this.rangeOf();
-    return range.start <= offset && offset <= range.end;
+    if (this.value.length === 0) return offset === this.anchor;
+    // The whole extent, not rangeOf's: a grouped text's range is cut to its first groups.
+    return this.startOf(0) <= offset && offset <= Math.max(this.startOf(0), this.endOf(this.value.length - 1));
   }
 
   /** The same mapping for value[from, to). */
   slice(from: number, to = this.value.length): EmbeddedText {
     from = clamp(from, 0, this.value.length);
     to = clamp(to, from, this.value.length);
-    return new EmbeddedText(this.value.slice(from, to), this.starts, this.ends, this.base + from, this.positionAt(from), this.exact);
+    return new EmbeddedText(this.value.slice(from, to), this.starts, this.ends, this.base + from, this.positionAt(from), this.exact, this.grouped);
   }
 
   /** value without leading and trailing whitespace, still mapped. */
@@ -157,7 +182,7 @@ export class EmbeddedText {
       starts[i] = range.start;
       ends[i] = range.end;
     }
-    return new EmbeddedText(inner.value, starts, ends, 0, this.positionAt(inner.positionAt(0)), this.exact && inner.exact);
+    return new EmbeddedText(inner.value, starts, ends, 0, this.positionAt(inner.positionAt(0)), this.exact && inner.exact, this.grouped || inner.grouped);
   }
 
   /** File offset where character `index` starts (no allocation, for hot loops). */
@@ -177,6 +202,9 @@ export class EmbeddedText {
 
 const NO_ORIGINS = new Int32Array(0);
 
+/** Two base64 groups: one character, or one UTF-8 character straddling two groups. */
+export const GROUPED_RANGE_LIMIT = 8;
+
 /** Builds a derived text character by character (unescaping, joining continuations). */
 export class EmbeddedTextBuilder {
   private text = '';
@@ -191,7 +219,13 @@ export class EmbeddedTextBuilder {
    *   default, 16 entries (64 bytes), is the size V8 keeps inside the heap: most derived
    *   texts are short words, and an array with an external buffer costs more to allocate.
    */
-  constructor(private readonly anchor: number, private exact = true, private readonly capacity = 16) {}
+  constructor(
+    private readonly anchor: number,
+    private exact = true,
+    private readonly capacity = 16,
+    /** The characters come from a grouped text (base64): see EmbeddedText.grouped. */
+    private grouped = false,
+  ) {}
 
   get length(): number {
     return this.count;
@@ -223,6 +257,7 @@ export class EmbeddedTextBuilder {
   /** Copies source[from, to) with its origins. */
   copy(source: EmbeddedText, from: number, to: number): void {
     if (!source.exact) this.exact = false;
+    if (source.grouped) this.grouped = true;
     if (to <= from) return;
     this.reserve(to - from);
     for (let i = from; i < to; i++) {
@@ -245,7 +280,8 @@ export class EmbeddedTextBuilder {
   }
 
   build(): EmbeddedText {
-    return EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
+    const text = EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
+    return this.grouped ? text.asGrouped() : text;
   }
 
   private reserve(extra: number): void {
