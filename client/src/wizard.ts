@@ -394,15 +394,11 @@ async function stepInterface(flow: Flow): Promise<Step> {
   const defaults = await flow.defaults({ method: flow.state.method });
   const others = defaults.fileInterfaces.filter((name) => name !== defaults.interface);
   const fromFile = others.length > 0 ? ` The open file uses ${others.join(', ')}.` : '';
-  const secondary = flow.state.method === 'keyfile' || flow.state.method === 'nmstate';
-  const why = secondary ? `A ${flow.state.method === 'keyfile' ? 'keyfile' : 'NMState policy'} is for a secondary NIC, not br-ex.`
-    : defaults.networkType === 'OVNKubernetes' && defaults.interface === 'br-ex'
-      ? 'On OVN-Kubernetes br-ex carries the node\'s IP.' : `Network type ${defaults.networkType}.`;
   flow.state.interface = await flow.ask({
     step: flow.stepNumber('interface'),
     wizardStep: 'interface',
-    prompt: `The ${secondary ? 'secondary NIC' : 'interface'} the routes go on. ${why}${fromFile}`,
-    placeholder: secondary ? 'e.g. ens6' : 'e.g. ens5',
+    prompt: `${defaults.interfaceNote}${fromFile}`,
+    placeholder: defaults.interfaceExample,
     value: flow.state.interface ?? defaults.interface,
     draft: () => ({ role: flow.state.role, name: flow.state.name, method: flow.state.method }),
   });

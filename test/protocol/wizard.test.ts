@@ -64,12 +64,15 @@ describe('wizard requests over the protocol', function () {
       name: '99-worker-static-routes',
       interface: 'br-ex',
       fileInterfaces: ['ens5'],
+      interfaceNote: 'The interface the routes go on. On OVN-Kubernetes br-ex carries the node\'s IP.',
+      interfaceExample: 'e.g. ens5',
       steps: ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'],
     });
     // A custom role's MachineConfig asks about its pool, a keyfile about the NIC's addressing; a keyfile is never proposed for br-ex.
     const keyfile = await client.request<WizardDefaultsResult>(Methods.wizardDefaults, { uri: SEED_URI, draft: { role: 'infra', method: 'keyfile' } });
     assert.deepEqual(keyfile.steps, ['role', 'name', 'method', 'pool', 'interface', 'addressing', 'destination', 'gateway', 'metric', 'ignitionVersion']);
     assert.equal(keyfile.interface, 'ens5');
+    assert.equal(keyfile.interfaceNote, 'The secondary NIC the routes go on. A keyfile is for a secondary NIC, not br-ex.');
     client.configuration = { mcroutes: { networkType: 'OpenShiftSDN', openshiftVersion: '4.14' } };
     client.notify('workspace/didChangeConfiguration', { settings: null });
     const sdn = await client.request<WizardDefaultsResult>(Methods.wizardDefaults, { uri: SEED_URI, draft: {} });

@@ -226,6 +226,8 @@ describe('wizardDefaults', function () {
       name: '99-infra-static-routes',
       interface: 'ens5',
       fileInterfaces: ['ens5'],
+      interfaceNote: 'The interface the routes go on. Network type OpenShiftSDN.',
+      interfaceExample: 'e.g. ens5',
       steps: ['role', 'name', 'method', 'pool', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'],
     });
     assert.equal(wizardDefaults(OVN, {}, SEED).interface, 'br-ex');

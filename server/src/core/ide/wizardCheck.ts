@@ -81,6 +81,10 @@ export interface WizardDefaults {
   interface: string;
   /** Interfaces the open file's routes use (nmcli targets, keyfile interface-names, NMState next hops). */
   fileInterfaces: string[];
+  /** The interface question for the draft's method: which NIC, and why that one. */
+  interfaceNote: string;
+  /** An example answer for it. */
+  interfaceExample: string;
   /** The steps the draft asks, in order (stepsFor): the wizard shows these and no others. */
   steps: WizardStep[];
 }
@@ -133,16 +137,29 @@ export function secondaryNicProblem(name: string, method: RouteMethod, settings:
 
 export function wizardDefaults(settings: Settings, draft: WizardDraft = {}, openText?: string): WizardDefaults {
   const fileInterfaces = openText === undefined ? [] : readBackInterfaces(openText);
+  const method = draft.method ?? 'nmcli-unit';
+  const interfaceProposed = proposedInterface(method, settings, fileInterfaces);
   return {
     networkType: settings.networkType,
     ...(settings.openshiftVersion ? { openshiftVersion: settings.openshiftVersion } : {}),
     ignitionVersions: acceptedIgnitionVersions(settings.openshiftVersion),
     ignitionNote: ignitionNote(settings),
     ...(draft.role && poolNameProblem(draft.role) === undefined ? { name: proposedName(draft.role) } : {}),
-    interface: proposedInterface(draft.method ?? 'nmcli-unit', settings, fileInterfaces),
+    interface: interfaceProposed,
     fileInterfaces,
+    ...interfaceQuestion(method, settings, interfaceProposed),
     steps: stepsFor(draft),
   };
+}
+
+function interfaceQuestion(method: RouteMethod, settings: Settings, proposed: string): { interfaceNote: string; interfaceExample: string } {
+  if (method === 'keyfile' || method === 'nmstate') {
+    const what = method === 'keyfile' ? 'A keyfile' : 'An NMState policy';
+    return { interfaceNote: `The secondary NIC the routes go on. ${what} is for a secondary NIC, not br-ex.`, interfaceExample: 'e.g. ens6' };
+  }
+  const why = settings.networkType === 'OVNKubernetes' && proposed === 'br-ex'
+    ? 'On OVN-Kubernetes br-ex carries the node\'s IP.' : `Network type ${settings.networkType}.`;
+  return { interfaceNote: `The interface the routes go on. ${why}`, interfaceExample: 'e.g. ens5' };
 }
 
 function ignitionNote(settings: Settings): string {
