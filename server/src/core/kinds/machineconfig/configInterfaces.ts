@@ -143,7 +143,7 @@ function addIfcfg(text: string, profile: string, found: InterfaceAddress[]): voi
     const netmask = values.get(`NETMASK${n}`);
     if (!Number.isInteger(prefix) && netmask) {
       const mask = parseAddress(netmask);
-      prefix = mask?.family === 4 ? (mask.address as { prefixLengthFromSubnetMask(): number | null }).prefixLengthFromSubnetMask() ?? NaN : NaN;
+      prefix = mask?.family === 4 ? mask.address.prefixLengthFromSubnetMask() ?? NaN : NaN;
     }
     if (Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) found.push({ names, family: 4, address: parsed.address, prefix, runtime: false });
   }

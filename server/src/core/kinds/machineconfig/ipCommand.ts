@@ -29,7 +29,7 @@ const OBJECTS: readonly { name: string; object?: IpObject }[] = [
 const OPTIONS_WITH_ARGUMENT = new Set(['-n', '-netns', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops', '-f', '-family']);
 
 /** Reads `ip [OPTIONS] OBJECT VERB ARGS…`; anything else (another program, `ip` alone) is undefined. */
-export function parseIpCommand(argv: readonly EmbeddedText[]): IpCommand | undefined {
+function parseIpCommand(argv: readonly EmbeddedText[]): IpCommand | undefined {
   const program = argv[0]?.value;
   if (program !== 'ip' && !program?.endsWith('/ip')) return undefined;
   let i = 1;

@@ -14,13 +14,13 @@ import { hasExpansion } from '../../formats/shellScript';
 const BUILT_IN: ReadonlyMap<string, string> = new Map([['main', '254'], ['local', '255'], ['default', '253'], ['0', '254'], ['unspec', '254']]);
 
 /** `100`, `0100` → `100`; names stay names; main/local/default become their numbers. */
-export function tableKey(text: string): string {
+function tableKey(text: string): string {
   const t = text.trim();
   if (/^\d+$/.test(t)) return BUILT_IN.get(String(Number(t))) ?? String(Number(t));
   return BUILT_IN.get(t) ?? t;
 }
 
-export function isBuiltInTable(key: string): boolean {
+function isBuiltInTable(key: string): boolean {
   return key === '253' || key === '254' || key === '255';
 }
 

@@ -13,8 +13,8 @@ import { embeddedTextOfScalar } from '../../text/yamlScalar';
  * `routes.config` entries; NMStateConfig and nmstate files inside MachineConfigs are not read.
  */
 
-export const NNCP_KIND = 'NodeNetworkConfigurationPolicy';
-export const NNCP_API_VERSIONS: readonly string[] = ['nmstate.io/v1', 'nmstate.io/v1beta1'];
+const NNCP_KIND = 'NodeNetworkConfigurationPolicy';
+const NNCP_API_VERSIONS: readonly string[] = ['nmstate.io/v1', 'nmstate.io/v1beta1'];
 
 /** The top-level keys of an nmstate state (nmstate's NetworkState); a bare file with any other key is not taken for one. */
 const STATE_KEYS = new Set(['interfaces', 'routes', 'route-rules', 'dns-resolver', 'hostname', 'ovs-db', 'ovn', 'description']);
@@ -36,14 +36,14 @@ export interface NmstateModel {
 }
 
 /** A NodeNetworkConfigurationPolicy of nmstate.io/v1 or v1beta1. */
-export function isNmstatePolicyRoot(root: unknown): root is YAMLMap {
+function isNmstatePolicyRoot(root: unknown): root is YAMLMap {
   if (!isMap(root)) return false;
   return stringValue(scalarAt(root, 'kind')) === NNCP_KIND &&
     NNCP_API_VERSIONS.includes(stringValue(scalarAt(root, 'apiVersion')) ?? '');
 }
 
 /** A bare nmstate state: `routes:` with `config:`, only nmstate's top-level keys, no `kind` or `apiVersion`. */
-export function isNmstateStateRoot(root: unknown): root is YAMLMap {
+function isNmstateStateRoot(root: unknown): root is YAMLMap {
   if (!isMap(root)) return false;
   const routes = mapAt(root, 'routes');
   if (!routes || !pairOf(routes, 'config')) return false;

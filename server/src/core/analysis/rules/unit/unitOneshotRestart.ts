@@ -1,5 +1,6 @@
 import type { UnitDirective } from '../../../formats/unitFile';
 import { directivesOf } from '../../../formats/unitFile';
+import { textsOfUnit } from '../../../kinds/machineconfig/unitStarters';
 import { releaseMinor } from '../../../text/settings';
 import type { Rule } from '../rule';
 
@@ -22,7 +23,7 @@ export const unitOneshotRestart: Rule = {
     const oldSystemd = minor !== undefined && minor < SYSTEMD_244_FROM_MINOR;
     for (const unit of mc.units) {
       // The unit, then its dropins: the last assignment wins, and an empty Restart= resets it to no.
-      const files = [unit.contents, ...unit.dropins.map((d) => d.contents)].flatMap((t) => (t ? [t.file] : []));
+      const files = textsOfUnit(unit).map((t) => t.file);
       const type = last(files.flatMap((file) => directivesOf(file, 'Service', 'Type')));
       const restart = last(files.flatMap((file) => directivesOf(file, 'Service', 'Restart')));
       if (type?.value.value.trim() !== 'oneshot' || !restart) continue;
