@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../core/text/lineIndex';
-import { fileFactsOf, lintText, parseText } from '../core/analysis/lint';
+import { fileFactsOf, lintText, mergePoolFacts, parseText } from '../core/analysis/lint';
 import { RULES } from '../core/analysis/rules';
 import type { PoolFacts } from '../core/analysis/rules/rule';
 import { parseLintArgs, UsageError, type LintOptions } from './args';
@@ -150,12 +150,12 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
         }
       }
     }
-    const result = lintText(text, settings, RULES, poolsBeyond(withPools, entry));
+    const result = lintText(text, settings, RULES, mergePoolFacts(withPools.filter((other) => other !== entry).map((other) => other.pools)));
     for (const failure of result.failures) {
       io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
     }
     // Files with no document of a kind we read (MachineConfig, NMState) are skipped.
-    if (result.machineConfigs === 0 && !result.parsed.documents.some((d) => d.kind)) {
+    if (!result.ours) {
       skipped++;
       continue;
     }
@@ -202,18 +202,6 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
 function poolsOf(text: string): PoolFacts {
   if (!text.includes('MachineConfigPool')) return { pools: 0, poolRoles: new Set() };
   return fileFactsOf(parseText(text).documents.map((d) => d.document));
-}
-
-/** The pools of the files of the run other than `self` (`withPools`: the files that hold any). */
-function poolsBeyond(withPools: readonly { pools: PoolFacts }[], self: object): PoolFacts {
-  let pools = 0;
-  const poolRoles = new Set<string>();
-  for (const other of withPools) {
-    if (other === self) continue;
-    pools += other.pools.pools;
-    for (const role of other.pools.poolRoles) poolRoles.add(role);
-  }
-  return { pools, poolRoles };
 }
 
 /** Relative to the working directory when the file is inside it, else as given. */

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rolesInParsed } from '../core/ide/completion';
-import { fileFactsOf, parseText } from '../core/analysis/lint';
+import { fileFactsOf, mergePoolFacts, parseText } from '../core/analysis/lint';
 import type { PoolFacts } from '../core/analysis/rules/rule';
 import { describeError, type Logger } from './guard';
 import { ROLE_LABEL } from '../core/kinds/machineconfig/pools';
@@ -122,23 +122,19 @@ export class WorkspaceRoles {
    * saved) and the files on disk. Answers at once from what is known (never waits for a scan).
    */
   poolsBeyond(openUris: readonly string[], current: string): PoolFacts {
-    let pools = 0;
-    const poolRoles = new Set<string>();
-    const add = (facts: { pools: number; poolRoles: readonly string[] }): void => {
-      pools += facts.pools;
-      for (const role of facts.poolRoles) poolRoles.add(role);
-    };
+    const beyond: { pools: number; poolRoles: readonly string[] }[] = [];
     const noted = new Set<string>();
     for (const uri of openUris) {
       const facts = this.openPools.get(uri);
       if (!facts) continue;
       const file = filePathOf(uri);
       if (file) noted.add(file);
-      if (uri !== current) add(facts);
+      if (uri !== current) beyond.push(facts);
     }
     const currentPath = filePathOf(current);
-    for (const [file, entry] of this.files) if (!noted.has(file) && file !== currentPath) add(entry);
-    return pools === 0 ? NO_POOLS : { pools, poolRoles };
+    for (const [file, entry] of this.files) if (!noted.has(file) && file !== currentPath) beyond.push(entry);
+    const merged = mergePoolFacts(beyond);
+    return merged.pools === 0 ? NO_POOLS : merged;
   }
 
   /** Records the pools of an open document's complete analysis; true when they differ from what was known of it. */

@@ -76,11 +76,11 @@ export class IncrementalLinter {
     const more = pending > 0 ? { pending } : {};
     const pools = { pools: current.reduce((n, c) => n + c.pools, 0), poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
     // Other YAML gets nothing from us (as in lintParsed).
-    if (!isOurs(recognised, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, pools, ...more };
+    if (!isOurs(recognised, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, pools, ours: false, ...more };
     const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
     const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem)], settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { parsed, problems, failures, machineConfigs, pools, ...more };
+    return { parsed, problems, failures, machineConfigs, pools, ours: true, ...more };
   }
 
   /**

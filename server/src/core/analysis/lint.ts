@@ -39,6 +39,8 @@ export interface LintResult {
   failures: RuleFailure[];
   /** How many YAML documents were recognised as MachineConfigs. */
   machineConfigs: number;
+  /** Whether the file holds a document of a kind we read (else it got no findings at all). */
+  ours: boolean;
   /** Document chunks left for a later call when IncrementalLinter.lint ran out of its time budget. */
   pending?: number;
   /** The MachineConfigPools of the file (of the chunks analysed so far), for the findings of other files. */
@@ -95,14 +97,14 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
   const facts = fileFactsOf(documents.map((d) => d.document));
   const pools = { pools: facts.pools, poolRoles: facts.poolRoles };
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
-  if (!isOurs(documents.filter((d) => d.kind).length, parsed.skipped)) return { parsed, problems, failures, machineConfigs, pools };
+  if (!isOurs(documents.filter((d) => d.kind).length, parsed.skipped)) return { parsed, problems, failures, machineConfigs, pools, ours: false };
 
   const capped: CappedRules[] = [];
   for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
   const settled = settleInFile(applySuppressions(text, problems, capped), withWorkspace(facts, workspace), rules, failures);
   const shown = withConfiguredSeverity(withSkipped(settled, parsed.skipped), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { parsed, problems: shown, failures, machineConfigs, pools };
+  return { parsed, problems: shown, failures, machineConfigs, pools, ours: true };
 }
 
 /** Every rule over one document; a rule that throws becomes a failure, the others still report. */
@@ -185,6 +187,17 @@ export function fileFactsOf(documents: Iterable<YamlDocument>): FileFacts {
     if (!isMachineConfigPool(document)) continue;
     pools++;
     for (const role of rolesSelectedByPool(document)) poolRoles.add(role);
+  }
+  return { pools, poolRoles };
+}
+
+/** The MachineConfigPools of several files together (the workspace beyond one file). */
+export function mergePoolFacts(each: Iterable<{ pools: number; poolRoles: Iterable<string> }>): PoolFacts {
+  let pools = 0;
+  const poolRoles = new Set<string>();
+  for (const facts of each) {
+    pools += facts.pools;
+    for (const role of facts.poolRoles) poolRoles.add(role);
   }
   return { pools, poolRoles };
 }
