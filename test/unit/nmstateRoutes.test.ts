@@ -134,15 +134,27 @@ describe('NMState routes: policies and bare states feed the route rules', functi
     assert.equal(first.group, second.group);
   });
 
-  it('a v1beta1 policy is read the same, a bare state too; NMStateConfig and other groups are not', function () {
+  it('a v1beta1 policy is read the same, a bare state and an NMStateConfig too; other groups are not', function () {
     const routes = '        - destination: 192.168.10.5/24\n          next-hop-address: 10.0.5.1';
     const v1 = policy(routes);
     const beta = policy(routes, 'nmstate.io/v1beta1');
     assert.deepEqual(shown(beta, lintText(beta, DEFAULT_SETTINGS).problems), shown(v1, lintText(v1, DEFAULT_SETTINGS).problems));
     const bare = 'routes:\n  config:\n    - destination: 192.168.10.5/24\n      next-hop-address: 10.0.5.1\n';
     assert.deepEqual(shown(bare, lintText(bare, DEFAULT_SETTINGS).problems), ['route-host-bits warning "192.168.10.5/24"']);
+    const host = [
+      'apiVersion: agent-install.openshift.io/v1beta1',
+      'kind: NMStateConfig',
+      'metadata:',
+      '  name: host-1',
+      'spec:',
+      '  config:',
+      '    routes:',
+      '      config:',
+      routes,
+      '',
+    ].join('\n');
+    assert.deepEqual(shown(host, lintText(host, DEFAULT_SETTINGS).problems), ['route-host-bits warning "192.168.10.5/24"']);
     for (const other of [
-      policy(routes, 'agent-install.openshift.io/v1beta1').replace('NodeNetworkConfigurationPolicy', 'NMStateConfig'),
       policy(routes, 'example.com/v1'),
       `kind: Thing\n${bare}`,
       `apiVersion: v1\n${bare}`,

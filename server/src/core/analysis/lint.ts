@@ -1,6 +1,6 @@
 import type { MachineConfigModel } from '../kinds/machineconfig/model';
 import { machineConfigKind } from '../kinds/machineconfig/kind';
-import type { DocumentKind } from '../kinds/documentKind';
+import type { AppliedState, DocumentKind } from '../kinds/documentKind';
 import type { Route } from '../routes/route';
 import { DOCUMENT_KINDS, kindOf, type KindOptions } from './kinds';
 import type { Problem, RuleFailure, RuleId } from '../text/problem';
@@ -126,6 +126,7 @@ export function checkDocument(
   // same plain shape, which a getter or a spread per rule made measurably slower.
   const ours = parses && kind !== undefined;
   const routes: readonly Route[] = ours ? kind.routes(model) : [];
+  const states: readonly AppliedState[] = ours ? kind.states?.(model) ?? [] : [];
   for (const rule of rules) {
     let count = 0;
     const context: RuleContext = {
@@ -135,6 +136,7 @@ export function checkDocument(
       kind: ours ? kind : undefined,
       model: ours ? model : undefined,
       routes,
+      states,
       machineConfig: parses ? machineConfig : undefined,
       report: (finding) => {
         // A rule that caught the stop and went on reporting is not heard again.

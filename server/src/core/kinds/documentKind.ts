@@ -1,8 +1,19 @@
+import type { NmstateState } from '../formats/nmstateState';
 import type { Route } from '../routes/route';
 import type { YamlDocument } from '../text/yamlDocuments';
 
 /**
- * A kind of YAML document mcroutes reads (MachineConfig, and later NMState policies, Butane
+ * An nmstate state a document carries, and what applies it: a NodeNetworkConfigurationPolicy
+ * (the NMState Operator, day 2), an NMStateConfig (the installer), a bare state file
+ * (nmstatectl), or an nmstate file of a MachineConfig (nmstate-configuration.service at boot).
+ */
+export interface AppliedState {
+  state: NmstateState;
+  via: 'policy' | 'nmstateconfig' | 'state' | 'machineconfig';
+}
+
+/**
+ * A kind of YAML document mcroutes reads (MachineConfig, NMState policies, Butane
  * configs…): how to tell one, its model, and the routes it carries. The route rules see
  * only the routes, so a new kind needs no change to them.
  */
@@ -14,4 +25,6 @@ export interface DocumentKind<M = unknown> {
   build(document: YamlDocument, text: string): M;
   /** Every route of the model, in file order; asked once per model (implementations cache it). */
   routes(model: M): readonly Route[];
+  /** The nmstate states of the model, for the NMState rules; none when absent. */
+  states?(model: M): readonly AppliedState[];
 }

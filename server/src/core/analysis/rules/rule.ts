@@ -1,6 +1,6 @@
 import type { FileRange } from '../../text/embeddedText';
 import type { MachineConfigModel } from '../../kinds/machineconfig/model';
-import type { DocumentKind } from '../../kinds/documentKind';
+import type { AppliedState, DocumentKind } from '../../kinds/documentKind';
 import type { Route } from '../../routes/route';
 import type { Fix, Problem, RuleId, Severity } from '../../text/problem';
 import type { Settings } from '../../text/settings';
@@ -23,6 +23,8 @@ export interface RuleContext {
   model?: unknown;
   /** Every route of the document, whatever wrote it (empty without a kind). */
   readonly routes: readonly Route[];
+  /** Every nmstate state of the document (a policy's, an NMStateConfig's, a bare file's, a MachineConfig's nmstate files). */
+  readonly states: readonly AppliedState[];
   /** The model when the document is a MachineConfig, for the rules about MachineConfigs. */
   machineConfig?: MachineConfigModel;
   report(finding: Finding): void;

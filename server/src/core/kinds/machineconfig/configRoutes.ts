@@ -4,10 +4,11 @@ import { nmcliCommandsOf } from './nmcliCommands';
 /**
  * The device a route goes out of, when the file says: the device of `nmcli device
  * modify` (in a unit or a script), a keyfile's `interface-name`, the NAME of a
- * route-NAME file. Undefined for `connection modify` (it names a profile, not a device)
+ * route-NAME file, an nmstate route's next-hop-interface. Undefined for `connection modify` (it names a profile, not a device)
  * and keyfiles without interface-name.
  */
 export function routeDevice(route: ConfigRoute, mc?: MachineConfigModel): string | undefined {
+  if (route.origin === 'nmstate') return route.nextHopInterface?.value;
   if (!mc) return undefined;
   if (route.origin === 'nmcli') {
     const command = nmcliCommandsOf(mc).find((use) => use.nmcli.routes.includes(route))?.nmcli;

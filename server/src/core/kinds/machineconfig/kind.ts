@@ -17,4 +17,5 @@ export const machineConfigKind: DocumentKind<MachineConfigModel> = {
     }
     return routes;
   },
+  states: (model) => model.files.flatMap((file) => (file.nmstate?.state ? [{ state: file.nmstate.state, via: 'machineconfig' as const }] : [])),
 };

@@ -9,6 +9,8 @@ import { hasExpansion, isShellScript, parseShellScript, ShellCommand, shellScrip
 import { parseUnitFile, UnitDirective, UnitFile } from '../../formats/unitFile';
 import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, YamlDocument } from '../../text/yamlDocuments';
 import { embeddedTextOfScalar } from '../../text/yamlScalar';
+import type { NmstateRoute } from '../../formats/nmstateState';
+import { isNmstateFilePath, readNmstateFile, type NmstateFile } from './nmstateFiles';
 
 export const MACHINECONFIG_API_VERSION = 'machineconfiguration.openshift.io/v1';
 
@@ -97,6 +99,8 @@ export interface FileModel {
   routeFile?: RouteFile;
   /** The simple commands of a shell script (see isShellScript), each read as nmcli if it is one. */
   scriptCommands?: ScriptCommand[];
+  /** Read as an nmstate state, when the path is a YAML file under /etc/nmstate/ (see nmstateFiles.ts). */
+  nmstate?: NmstateFile;
 }
 
 /** A simple command of a script in storage.files, read as nmcli if it is one. */
@@ -184,6 +188,7 @@ function fileOf(node: YAMLMap, text: string): FileModel {
   const routeFile = file.pathValue ? routeFilePath(file.pathValue) : undefined;
   if (file.pathValue && isKeyfilePath(file.pathValue)) file.keyfile = parseKeyfile(file.text);
   else if (routeFile) file.routeFile = parseRouteFile(file.text, routeFile);
+  else if (file.pathValue && isNmstateFilePath(file.pathValue)) file.nmstate = readNmstateFile(file.text, file.pathValue);
   else if (isShellScript(file.pathValue, file.text.value)) file.scriptCommands = scriptCommandsOf(file.text);
   return file;
 }
@@ -262,7 +267,7 @@ export function keyRange(pair: Pair<Scalar, Node | null>): FileRange {
  * (route.ts); `origin` tells them apart: `property` for nmcli, `entry` for keyfiles,
  * `format` for route files.
  */
-export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute;
+export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute | NmstateRoute;
 
 /**
  * Every route of the config the route rules judge: nmcli routes of every unit text (its
@@ -284,6 +289,7 @@ export function routesOf(mc: MachineConfigModel): ConfigRoute[] {
   for (const file of mc.files) {
     if (file.keyfile) routes.push(...file.keyfile.routes);
     if (file.routeFile) routes.push(...file.routeFile.routes);
+    if (file.nmstate?.state) routes.push(...file.nmstate.state.routes);
     for (const command of file.scriptCommands ?? []) if (command.nmcli) add(command.nmcli.routes);
   }
   return routes;

@@ -1,142 +1,104 @@
-import { isMap, isPair, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { parseAddress, parseCidr, type Family } from '../../net/address';
-import type { Route, RouteGroup, SyntaxProblem, Unreadable } from '../../routes/route';
-import { EmbeddedText } from '../../text/embeddedText';
-import { hasPlaceholder } from '../../text/placeholder';
-import { mapAt, pairOf, rangeOfNode, scalarAt, seqAt, stringValue, type YamlDocument } from '../../text/yamlDocuments';
-import { embeddedTextOfScalar } from '../../text/yamlScalar';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { fileSource, readNmstateState, type NmstateRoute, type NmstateState } from '../../formats/nmstateState';
+import { mapAt, pairOf, scalarAt, stringValue, type YamlDocument } from '../../text/yamlDocuments';
 
 /**
- * NMState (../shared/domain/NMSTATE.md): a NodeNetworkConfigurationPolicy (`nmstate.io/v1`
- * or `v1beta1`, the state under `spec.desiredState`) or a bare nmstate state file (top-level
- * `routes:` with `config:`, no `kind`/`apiVersion`). This slice reads the state's
- * `routes.config` entries; NMStateConfig and nmstate files inside MachineConfigs are not read.
+ * NMState (../shared/domain/NMSTATE.md) as a document of its own: a NodeNetworkConfigurationPolicy
+ * (`nmstate.io/v1` or `v1beta1`, the state under `spec.desiredState`), an NMStateConfig
+ * (`agent-install.openshift.io/v1beta1`, the state under `spec.config`) or a bare nmstate state
+ * file (top-level `interfaces:`/`routes:`…, no `kind`/`apiVersion`). The nmstate files inside
+ * MachineConfigs are read by the MachineConfig kind with the same state reader.
  */
 
-const NNCP_KIND = 'NodeNetworkConfigurationPolicy';
-const NNCP_API_VERSIONS: readonly string[] = ['nmstate.io/v1', 'nmstate.io/v1beta1'];
+export const NNCP_KIND = 'NodeNetworkConfigurationPolicy';
+export const NNCP_API_VERSION = 'nmstate.io/v1';
+export const NNCP_API_VERSIONS: readonly string[] = [NNCP_API_VERSION, 'nmstate.io/v1beta1'];
+export const NMSTATECONFIG_KIND = 'NMStateConfig';
+export const NMSTATECONFIG_API_VERSION = 'agent-install.openshift.io/v1beta1';
 
 /** The top-level keys of an nmstate state (nmstate's NetworkState); a bare file with any other key is not taken for one. */
-const STATE_KEYS = new Set(['interfaces', 'routes', 'route-rules', 'dns-resolver', 'hostname', 'ovs-db', 'ovn', 'description']);
+export const STATE_KEYS: ReadonlySet<string> = new Set(['interfaces', 'routes', 'route-rules', 'dns-resolver', 'hostname', 'ovs-db', 'ovn', 'description', 'dispatch']);
 
-/** A route of a `routes.config` entry. */
-export interface NmstateRoute extends Route {
-  origin: 'nmstate';
-  /** The `routes.config` entry. */
-  entry: YAMLMap;
-  nextHopInterface?: EmbeddedText;
-}
+/** The keys of which at least one makes a bare mapping of state keys an nmstate state. */
+const STATE_MARKERS = ['interfaces', 'routes', 'route-rules'];
+
+export type NmstateForm = 'policy' | 'nmstateconfig' | 'state';
 
 export interface NmstateModel {
-  form: 'policy' | 'state';
+  form: NmstateForm;
   root: YAMLMap;
-  /** `spec.desiredState` of a policy, the whole document of a bare state; undefined when a policy has none. */
-  state?: YAMLMap;
+  /** `apiVersion:` of a policy or NMStateConfig. */
+  apiVersion?: Pair<Scalar, Node | null>;
+  spec?: YAMLMap;
+  /** `spec.nodeSelector` of a policy, whatever its value. */
+  nodeSelector?: Pair<Scalar, Node | null>;
+  /** `spec.capture` of a policy: the names its state may reference. */
+  capture?: YAMLMap;
+  /** The pair that holds the state (`spec.desiredState`, `spec.config`), whatever its value; absent for a bare state. */
+  statePair?: Pair<Scalar, Node | null>;
+  /** The state, when it is a mapping. */
+  state?: NmstateState;
   routes: NmstateRoute[];
 }
 
-/** A NodeNetworkConfigurationPolicy of nmstate.io/v1 or v1beta1. */
-function isNmstatePolicyRoot(root: unknown): root is YAMLMap {
-  if (!isMap(root)) return false;
-  return stringValue(scalarAt(root, 'kind')) === NNCP_KIND &&
-    NNCP_API_VERSIONS.includes(stringValue(scalarAt(root, 'apiVersion')) ?? '');
+function isPolicyRoot(root: YAMLMap): boolean {
+  return stringValue(scalarAt(root, 'kind')) === NNCP_KIND && NNCP_API_VERSIONS.includes(stringValue(scalarAt(root, 'apiVersion')) ?? '');
 }
 
-/** A bare nmstate state: `routes:` with `config:`, only nmstate's top-level keys, no `kind` or `apiVersion`. */
-function isNmstateStateRoot(root: unknown): root is YAMLMap {
-  if (!isMap(root)) return false;
-  const routes = mapAt(root, 'routes');
-  if (!routes || !pairOf(routes, 'config')) return false;
-  return root.items.every((item) => isPair(item) && isScalar(item.key) && STATE_KEYS.has(String(item.key.value)));
+function isNmstateConfigRoot(root: YAMLMap): boolean {
+  return stringValue(scalarAt(root, 'kind')) === NMSTATECONFIG_KIND && stringValue(scalarAt(root, 'apiVersion')) === NMSTATECONFIG_API_VERSION;
+}
+
+/** A bare nmstate state: only nmstate's top-level keys, among them interfaces, routes or route-rules. */
+function isStateRoot(root: YAMLMap): boolean {
+  if (root.items.length === 0) return false;
+  let marked = false;
+  for (const item of root.items) {
+    if (!isPair(item) || !isScalar(item.key)) return false;
+    const key = String(item.key.value);
+    if (!STATE_KEYS.has(key)) return false;
+    if (STATE_MARKERS.includes(key)) marked = true;
+  }
+  // `interfaces:` alone is a common word: an nmstate one lists mappings that have a name.
+  const interfaces = pairOf(root, 'interfaces')?.value;
+  if (interfaces !== undefined && !(isSeq(interfaces) && interfaces.items.every((item) => isMap(item) && pairOf(item, 'name')))) return false;
+  return marked;
 }
 
 export function isNmstateRoot(root: unknown): boolean {
-  return isNmstatePolicyRoot(root) || isNmstateStateRoot(root);
+  return isMap(root) && (isPolicyRoot(root) || isNmstateConfigRoot(root) || isStateRoot(root));
 }
+
+const WHERE: Readonly<Record<NmstateForm, string>> = {
+  policy: 'this policy\'s routes.config',
+  nmstateconfig: 'this NMStateConfig\'s routes.config',
+  state: 'this state\'s routes.config',
+};
 
 export function buildNmstate(document: YamlDocument, text: string): NmstateModel {
   const root = document.contents as YAMLMap;
-  const form = isNmstatePolicyRoot(root) ? 'policy' : 'state';
-  const state = form === 'policy' ? mapAt(mapAt(root, 'spec'), 'desiredState') : root;
-  const group: RouteGroup = { where: form === 'policy' ? 'this policy\'s routes.config' : 'this state\'s routes.config' };
-  const routes: NmstateRoute[] = [];
-  for (const item of seqAt(mapAt(state, 'routes'), 'config')?.items ?? []) {
-    if (!isMap(item)) continue;
-    const route = readRoute(item, text, group);
-    if (route) routes.push(route);
+  const form: NmstateForm = isPolicyRoot(root) ? 'policy' : isNmstateConfigRoot(root) ? 'nmstateconfig' : 'state';
+  const source = fileSource(text);
+  if (form === 'state') {
+    const state = readNmstateState(root, source, WHERE.state);
+    return { form, root, state, routes: state.routes };
   }
-  return { form, root, state, routes };
-}
-
-/** nmstate does not apply a state it cannot read; the NMState Operator reports the policy as failed. */
-const REJECTED: Unreadable = { severity: 'error', attribute: 'nmstate rejects the state', route: 'nmstate rejects the state' };
-
-const LIST_NAMES: Readonly<Record<Family, string>> = { 4: 'an IPv4 routes.config entry', 6: 'an IPv6 routes.config entry' };
-
-const U32_MAX = 4294967295;
-
-function readRoute(entry: YAMLMap, text: string, group: RouteGroup): NmstateRoute | undefined {
-  /** A scalar value as written; nothing for a missing, null or templated one (a capture expression is filled in on the node). */
-  const part = (key: string): EmbeddedText | undefined => {
-    const node: Node | null | undefined = pairOf(entry, key)?.value;
-    if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-    const value = embeddedTextOfScalar(node as Scalar, text).trim();
-    if (value.length === 0 || hasPlaceholder(value.value)) return undefined;
-    return value;
-  };
-  const removal = stringValue(scalarAt(entry, 'state')) === 'absent';
-  const range = rangeOfNode(entry);
-  const whole = EmbeddedText.verbatim(text.slice(range.start, range.end), range.start);
-  const syntax: SyntaxProblem[] = [];
-  let destination = part('destination');
-  if (!destination) {
-    const node = pairOf(entry, 'destination')?.value;
-    // Templated, or a removal whose missing fields are wildcards: nothing to judge.
-    if (removal || (isScalar(node) && typeof node.value === 'string' && hasPlaceholder(node.value))) return undefined;
-    destination = EmbeddedText.verbatim('', range.start);
-    // Said on the entry's first key (or on `destination:` when its value is empty).
-    const first = entry.items[0]?.key;
-    const key = pairOf(entry, 'destination')?.key ?? first;
-    syntax.push({
-      rule: 'route-cidr',
-      severity: 'error',
-      message: 'This route has no destination: nmstate wants one on every route it adds (only a state: absent entry may leave it out).',
-      range: isScalar(key) ? rangeOfNode(key) : { start: range.start, end: range.start + Math.min(whole.length, 1) },
-    });
+  const spec = mapAt(root, 'spec');
+  const statePair = pairOf(spec, form === 'policy' ? 'desiredState' : 'config');
+  const model: NmstateModel = { form, root, routes: [] };
+  const apiVersion = pairOf(root, 'apiVersion');
+  if (apiVersion) model.apiVersion = apiVersion;
+  if (spec) model.spec = spec;
+  if (statePair) model.statePair = statePair;
+  if (form === 'policy') {
+    const nodeSelector = pairOf(spec, 'nodeSelector');
+    if (nodeSelector) model.nodeSelector = nodeSelector;
+    const capture = mapAt(spec, 'capture');
+    if (capture) model.capture = capture;
   }
-  const gateway = part('next-hop-address');
-  const metric = part('metric');
-  const table = part('table-id');
-  if (table && !(/^\+?\d+$/.test(table.value) && Number(table.value) <= U32_MAX)) {
-    syntax.push({
-      rule: 'route-attribute',
-      severity: 'error',
-      message: `table-id ${JSON.stringify(table.value)} is not a number from 0 to ${U32_MAX}: nmstate rejects the state.`,
-      range: table.rangeOf(),
-    });
+  if (isMap(statePair?.value)) {
+    model.state = readNmstateState(statePair.value, source, WHERE[form]);
+    model.routes = model.state.routes;
   }
-  const reading = parseCidr(destination.value);
-  const family: Family = reading.ok
-    ? reading.family
-    : parseAddress(gateway?.value ?? '')?.family ?? (destination.value.includes(':') ? 6 : 4);
-  const nextHopInterface = part('next-hop-interface');
-  return {
-    origin: 'nmstate',
-    entry,
-    propertyFamily: family,
-    propertyName: 'routes.config',
-    listNames: LIST_NAMES,
-    text: whole,
-    destination,
-    ...(gateway ? { gateway } : {}),
-    ...(metric ? { metric } : {}),
-    ...(table ? { table } : {}),
-    ...(nextHopInterface ? { nextHopInterface } : {}),
-    attributes: [],
-    unexpected: [],
-    removal,
-    group,
-    unreadable: REJECTED,
-    syntax,
-  };
+  return model;
 }
