@@ -5,11 +5,12 @@ import type { YamlDocument } from '../text/yamlDocuments';
 /**
  * An nmstate state a document carries, and what applies it: a NodeNetworkConfigurationPolicy
  * (the NMState Operator, day 2), an NMStateConfig (the installer), a bare state file
- * (nmstatectl), or an nmstate file of a MachineConfig (nmstate-configuration.service at boot).
+ * (nmstatectl), an nmstate file of a MachineConfig (nmstate-configuration.service at boot), or
+ * a host's networkConfig in agent-config.yaml / install-config.yaml (the installer, per host).
  */
 export interface AppliedState {
   state: NmstateState;
-  via: 'policy' | 'nmstateconfig' | 'state' | 'machineconfig';
+  via: 'policy' | 'nmstateconfig' | 'state' | 'machineconfig' | 'host';
 }
 
 /**

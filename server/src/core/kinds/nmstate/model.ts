@@ -1,12 +1,13 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileSource, readNmstateState, type NmstateRoute, type NmstateState } from '../../formats/nmstateState';
-import { mapAt, pairOf, scalarAt, stringValue, type YamlDocument } from '../../text/yamlDocuments';
+import { mapAt, pairOf, scalarAt, seqAt, stringValue, type YamlDocument } from '../../text/yamlDocuments';
 
 /**
  * NMState (../shared/domain/NMSTATE.md) as a document of its own: a NodeNetworkConfigurationPolicy
  * (`nmstate.io/v1` or `v1beta1`, the state under `spec.desiredState`), an NMStateConfig
  * (`agent-install.openshift.io/v1beta1`, the state under `spec.config`) or a bare nmstate state
- * file (top-level `interfaces:`/`routes:`…, no `kind`/`apiVersion`). The nmstate files inside
+ * file (top-level `interfaces:`/`routes:`…, no `kind`/`apiVersion`), or the hosts' `networkConfig`
+ * of an agent-config.yaml or install-config.yaml. The nmstate files inside
  * MachineConfigs are read by the MachineConfig kind with the same state reader.
  */
 
@@ -22,7 +23,23 @@ export const STATE_KEYS: ReadonlySet<string> = new Set(['interfaces', 'routes', 
 /** The keys of which at least one makes a bare mapping of state keys an nmstate state. */
 const STATE_MARKERS = ['interfaces', 'routes', 'route-rules'];
 
-export type NmstateForm = 'policy' | 'nmstateconfig' | 'state';
+export const AGENTCONFIG_KIND = 'AgentConfig';
+export const AGENTCONFIG_API_VERSIONS: readonly string[] = ['v1alpha1', 'v1beta1'];
+
+/**
+ * policy: NodeNetworkConfigurationPolicy; nmstateconfig: NMStateConfig; state: a bare state file;
+ * hosts: the `networkConfig:` of each host of an agent-config.yaml (`hosts[]`) or an
+ * install-config.yaml (`platform.baremetal.hosts[]`), applied per host at install time.
+ */
+export type NmstateForm = 'policy' | 'nmstateconfig' | 'state' | 'hosts';
+
+/** One host of an agent-config or install-config with its networkConfig state. */
+export interface HostState {
+  host: YAMLMap;
+  /** `hostname:` (agent-config) or `name:` (install-config), as written. */
+  name?: string;
+  state: NmstateState;
+}
 
 export interface NmstateModel {
   form: NmstateForm;
@@ -38,6 +55,8 @@ export interface NmstateModel {
   statePair?: Pair<Scalar, Node | null>;
   /** The state, when it is a mapping. */
   state?: NmstateState;
+  /** The states of the hosts of an agent-config or install-config (form `hosts`). */
+  hosts?: HostState[];
   routes: NmstateRoute[];
 }
 
@@ -65,20 +84,46 @@ function isStateRoot(root: YAMLMap): boolean {
   return marked;
 }
 
+/** The hosts list of an agent-config (`hosts`) or an install-config (`platform.baremetal.hosts`). */
+function hostListOf(root: YAMLMap): YAMLSeq | undefined {
+  const kind = stringValue(scalarAt(root, 'kind'));
+  const apiVersion = stringValue(scalarAt(root, 'apiVersion')) ?? '';
+  if (kind === AGENTCONFIG_KIND && AGENTCONFIG_API_VERSIONS.includes(apiVersion)) return seqAt(root, 'hosts');
+  // install-config.yaml has no kind: apiVersion v1, a baseDomain and a platform.
+  if (kind === undefined && apiVersion === 'v1' && pairOf(root, 'baseDomain')) return seqAt(mapAt(mapAt(root, 'platform'), 'baremetal'), 'hosts');
+  return undefined;
+}
+
+/** Ours only when a host writes a networkConfig: the rest of these files is the installer's. */
+function isHostsRoot(root: YAMLMap): boolean {
+  return hostListOf(root)?.items.some((host) => isMap(host) && isMap(pairOf(host, 'networkConfig')?.value)) ?? false;
+}
+
 export function isNmstateRoot(root: unknown): boolean {
-  return isMap(root) && (isPolicyRoot(root) || isNmstateConfigRoot(root) || isStateRoot(root));
+  return isMap(root) && (isPolicyRoot(root) || isNmstateConfigRoot(root) || isStateRoot(root) || isHostsRoot(root));
 }
 
 const WHERE: Readonly<Record<NmstateForm, string>> = {
   policy: 'this policy\'s routes.config',
   nmstateconfig: 'this NMStateConfig\'s routes.config',
   state: 'this state\'s routes.config',
+  hosts: 'this host\'s routes.config',
 };
 
 export function buildNmstate(document: YamlDocument, text: string): NmstateModel {
   const root = document.contents as YAMLMap;
-  const form: NmstateForm = isPolicyRoot(root) ? 'policy' : isNmstateConfigRoot(root) ? 'nmstateconfig' : 'state';
+  const form: NmstateForm = isPolicyRoot(root) ? 'policy' : isNmstateConfigRoot(root) ? 'nmstateconfig' : isStateRoot(root) ? 'state' : 'hosts';
   const source = fileSource(text);
+  if (form === 'hosts') {
+    const hosts: HostState[] = [];
+    for (const host of hostListOf(root)?.items ?? []) {
+      const networkConfig = isMap(host) ? pairOf(host, 'networkConfig')?.value : undefined;
+      if (!isMap(host) || !isMap(networkConfig)) continue;
+      const name = stringValue(scalarAt(host, 'hostname')) ?? stringValue(scalarAt(host, 'name'));
+      hosts.push({ host, ...(name ? { name } : {}), state: readNmstateState(networkConfig, source, WHERE.hosts) });
+    }
+    return { form, root, hosts, routes: hosts.flatMap((host) => host.state.routes) };
+  }
   if (form === 'state') {
     const state = readNmstateState(root, source, WHERE.state);
     return { form, root, state, routes: state.routes };
