@@ -2,6 +2,8 @@ import { contains, networkOf, parseAddress, parseCidr, type Family, type IpAddre
 import type { IpConfig, NmstateInterface, NmstateRoute, NmstateState } from '../../formats/nmstateState';
 import type { AppliedState } from '../documentKind';
 import type { Route } from '../../routes/route';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { mapAt, scalarAt, seqAt } from '../../text/yamlDocuments';
 
 /**
  * What a state says about the interface a route goes out of (`next-hop-interface`), as
@@ -28,9 +30,32 @@ export function isCreatedType(iface: NmstateInterface): boolean {
   return iface.type !== undefined && CREATED_TYPES.has(iface.type.value);
 }
 
-/** Whether the state names `name` among its interfaces (any type, any state). */
+/**
+ * Whether the state names `name` among its interfaces (any type, any state), or as a port or
+ * base interface of one of them (`vrf.port`, `bridge.port[].name`, `link-aggregation.port`,
+ * `vlan.base-iface`…): MetalLB's VRF policy names its NIC only as the VRF's port.
+ */
 export function declaresInterface(state: NmstateState, name: string): boolean {
-  return state.interfaces.some((iface) => iface.name?.value === name);
+  return state.interfaces.some((iface) => iface.name?.value === name || referencedNames(iface.node).includes(name));
+}
+
+/** Sections of an interface that name other interfaces (nmstate's yaml_api). */
+const PORT_LISTS = [['vrf', 'port'], ['link-aggregation', 'port'], ['bridge', 'port'], ['team', 'port']] as const;
+const BASE_INTERFACES = ['vlan', 'vxlan', 'mac-vlan', 'mac-vtap', 'ipvlan', 'macsec', 'infiniband'] as const;
+
+function referencedNames(node: YAMLMap): string[] {
+  const names: string[] = [];
+  const take = (value: unknown) => {
+    if (typeof value === 'string' && value.length > 0) names.push(value);
+  };
+  for (const [section, key] of PORT_LISTS) {
+    for (const item of seqAt(mapAt(node, section), key)?.items ?? []) {
+      if (isScalar(item)) take(item.value);
+      else if (isMap(item)) take(scalarAt(item, 'name')?.value);
+    }
+  }
+  for (const section of BASE_INTERFACES) take(scalarAt(mapAt(node, section), 'base-iface')?.value);
+  return names;
 }
 
 /**

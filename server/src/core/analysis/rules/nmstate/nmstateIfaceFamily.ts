@@ -20,17 +20,19 @@ export const nmstateIfaceFamily: Rule = {
         const family = route.propertyFamily;
         const block = `ipv${family}`;
         const config = ipConfigOf(iface, family);
-        let why: string | undefined;
-        if (config?.enabled === false) why = `${name} has ${block} enabled: false`;
-        else if (isCreatedType(iface) && config?.enabled !== true) {
-          why = config
-            ? `${iface.type!.value} ${name} is created with no ${block} enabled: true, which nmstate reads as disabled`
-            : `${iface.type!.value} ${name} is created with no ${block} block, so ${block} is disabled`;
+        let message: string | undefined;
+        if (config?.enabled === false) {
+          message = `${name} has ${block} enabled: false: nmstate refuses this route ("marked as IPv${family} disabled"); enable ${block} on it.`;
+        } else if (isCreatedType(iface) && config?.enabled !== true) {
+          const what = `${iface.type!.value} ${name}`;
+          message = config
+            ? `${what} is created without ${block} enabled: true, read as false: nmstate refuses this route; add enabled: true.`
+            : `${what} is created without ${block}, so IPv${family} is off and nmstate refuses this route; add ${block}: {enabled: true}.`;
         }
-        if (!why) continue;
+        if (!message) continue;
         report({
           severity: 'error',
-          message: `${why}: nmstate refuses this IPv${family} route ("marked as IPv${family} disabled"); set ${block}: {enabled: true} on it.`,
+          message,
           range: route.nextHopInterface.rangeOf(),
           data: { interface: name, family },
         });
