@@ -1,5 +1,5 @@
 import type { NmstateRoute, NmstateState } from '../../../formats/nmstateState';
-import { BR_EX, isNmstateRoute, kernelInterface } from '../../../kinds/nmstate/stateInterfaces';
+import { BR_EX, isNmstateRoute, kernelInterface, statesOfRoutes } from '../../../kinds/nmstate/stateInterfaces';
 import type { Route } from '../../../routes/route';
 import { destinationNetwork, isRemoval, MAIN_TABLE, metricOf, tableOf } from '../../../routes/routeFacts';
 import type { Settings } from '../../../text/settings';
@@ -20,13 +20,17 @@ import type { Rule } from '../rule';
 export const routeDefault: Rule = {
   id: 'route-default',
   check({ routes, states, settings, report }) {
+    let appliedOf: ReturnType<typeof statesOfRoutes> | undefined;
     for (const route of routes) {
       if (isRemoval(route)) continue;
       const network = destinationNetwork(route);
       if (!network || network.prefix !== 0) continue;
       const table = tableOf(route);
       if (table !== MAIN_TABLE) continue; // its own table (or an unreadable one: route-attribute speaks)
-      const message = isNmstateRoute(route) ? nmstateMessage(route, settings) : defaultMessage(route, settings);
+      let message: string | undefined;
+      if (!isNmstateRoute(route)) message = defaultMessage(route, settings);
+      // An NMStateConfig is a host's install-time network: its default route is how a static host gets its gateway.
+      else if ((appliedOf ??= statesOfRoutes(states)).get(route)?.via !== 'nmstateconfig') message = nmstateMessage(route, settings);
       if (!message) continue;
       report({ severity: 'warning', message, range: route.destination.rangeOf(), data: { family: network.family } });
     }

@@ -71,20 +71,23 @@ export const routeGateway: Rule = {
       if (destination.ok && destination.family === gateway.family && destination.prefix > 0 && !isOnlink(route) && !connected &&
           contains(destination.address, destination.prefix, gateway.address)) {
         // A summary route (10.50.0.0/16 via 10.50.0.1) on a NIC whose own address (10.50.0.5/24)
-        // covers the gateway: reached through that connected route (of equal prefix too: the
-        // kernel checks the next hop against the routes it has; nmstate-hairpin judges that case).
+        // covers the gateway: reached through that connected, more specific route.
         let candidates: InterfaceAddress[];
         let names: string[] | undefined;
+        // An address with the destination's own prefix reaches the next hop too, but a route
+        // to the interface's own subnet is nmstate-hairpin's finding; for other routes it stays this one.
+        let widest = destination.prefix + 1;
         if (isNmstateRoute(route)) {
           const applied = appliedOf(route);
           // The state gives the interface all its addresses and none holds the next hop: nmstate-next-hop-unreachable says so.
           if (applied && unreachableNextHop(applied.state, route)) continue;
           candidates = ownAddresses(route) ?? [];
+          widest = destination.prefix;
         } else {
           candidates = addressesFor().addresses;
           names = addressesFor().owners.get(route);
         }
-        const covered = candidates.some((a) => a.family === gateway.family && a.prefix >= destination.prefix &&
+        const covered = candidates.some((a) => a.family === gateway.family && a.prefix >= widest &&
           (!names || a.names.length === 0 || a.names.some((n) => names.includes(n))) && contains(a.address, a.prefix, gateway.address));
         if (covered) continue;
         report({
