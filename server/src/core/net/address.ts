@@ -52,6 +52,15 @@ export function networkOf(address: IpAddress, prefix: number): IpAddress {
   return ipaddr.fromByteArray(bytes);
 }
 
+/** The last address of `address/prefix` (host bits set): the IPv4 broadcast address. */
+export function broadcastOf(address: IpAddress, prefix: number): IpAddress {
+  const bytes = address.toByteArray();
+  for (let bit = prefix; bit < bytes.length * 8; bit++) {
+    bytes[bit >> 3] |= 0x80 >> (bit & 7);
+  }
+  return ipaddr.fromByteArray(bytes);
+}
+
 export function sameAddress(a: IpAddress, b: IpAddress): boolean {
   return a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
 }

@@ -20,6 +20,8 @@ export const RULE_IDS = [
   'route-overlaps-cluster', 'route-overlaps-ovn', 'route-overlaps-machine', 'route-ovn-egress',
   // The settings themselves
   'settings-network-type',
+  // NMState: routes, interfaces and tables of a state
+  'nmstate-iface-family', 'nmstate-iface-undeclared', 'nmstate-next-hop-unreachable', 'nmstate-hairpin', 'nmstate-rule-priority',
   // Suppression comments
   'unused-suppression',
 ] as const;

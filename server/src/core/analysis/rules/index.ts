@@ -15,6 +15,11 @@ import { mcUnknownField } from './mc/mcUnknownField';
 import { nmcliDeviceRuntime } from './nmcli/nmcliDeviceRuntime';
 import { nmcliOvnPort } from './nmcli/nmcliOvnPort';
 import { nmcliReservedIface } from './nmcli/nmcliReservedIface';
+import { nmstateHairpin } from './nmstate/nmstateHairpin';
+import { nmstateIfaceFamily } from './nmstate/nmstateIfaceFamily';
+import { nmstateIfaceUndeclared } from './nmstate/nmstateIfaceUndeclared';
+import { nmstateNextHopUnreachable } from './nmstate/nmstateNextHopUnreachable';
+import { nmstateRulePriority } from './nmstate/nmstateRulePriority';
 import { passwdSshKey } from './ign/passwdSshKey';
 import { placeholder } from './ign/placeholder';
 import { routeAttribute } from './route/routeAttribute';
@@ -92,6 +97,11 @@ export const RULES: readonly Rule[] = [
   nmcliOvnPort,
   nmcliReservedIface,
   ifaceName,
+  nmstateIfaceFamily,
+  nmstateIfaceUndeclared,
+  nmstateNextHopUnreachable,
+  nmstateHairpin,
+  nmstateRulePriority,
   routeOverlapsCluster,
   routeOverlapsOvn,
   routeOverlapsMachine,

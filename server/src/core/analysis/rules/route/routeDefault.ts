@@ -1,5 +1,9 @@
-import { destinationNetwork, isRemoval, MAIN_TABLE, tableOf } from '../../../routes/routeFacts';
+import type { NmstateRoute, NmstateState } from '../../../formats/nmstateState';
+import { BR_EX, isNmstateRoute, kernelInterface, statesOfRoutes } from '../../../kinds/nmstate/stateInterfaces';
 import type { Route } from '../../../routes/route';
+import { destinationNetwork, isRemoval, MAIN_TABLE, metricOf, tableOf } from '../../../routes/routeFacts';
+import type { Settings } from '../../../text/settings';
+import { pairOf } from '../../../text/yamlDocuments';
 import type { Rule } from '../rule';
 
 /**
@@ -8,30 +12,89 @@ import type { Rule } from '../rule';
  * A default route in its own table (`table=100`, used with a routing rule) does not touch
  * the main table and is not flagged; neither is a removal (`-ipv4.routes`), nor the default
  * route of a host's install-time network config.
+ * An NMState route names its interface: on br-ex (the customized br-ex of a MachineConfig
+ * carries the node's default route) or on a capture of the current default route's interface
+ * it is the node's own; on any other NIC it competes with br-ex's. Two default routes of one
+ * family and table on different interfaces of a state, with the same metric, make egress
+ * depend on which the kernel took first (IPv4) or on a flow hash (IPv6).
  */
 export const routeDefault: Rule = {
   id: 'route-default',
   check({ routes, states, settings, report }) {
-    // A host's static networking at install time (NMStateConfig, agent-config or install-config
-    // networkConfig) must write the default route the node will use: that is how it gets one.
-    const perHost = new Set<Route>(states.filter((s) => s.via === 'nmstateconfig' || s.via === 'host').flatMap((s) => s.state.routes));
+    let appliedOf: ReturnType<typeof statesOfRoutes> | undefined;
     for (const route of routes) {
-      if (isRemoval(route) || perHost.has(route)) continue;
+      if (isRemoval(route)) continue;
       const network = destinationNetwork(route);
       if (!network || network.prefix !== 0) continue;
       const table = tableOf(route);
       if (table !== MAIN_TABLE) continue; // its own table (or an unreadable one: route-attribute speaks)
-      const ovn = settings.networkType === 'OVNKubernetes';
-      report({
-        severity: 'warning',
-        message: `${route.destination.value} is a default route in the main table: it competes with the node's own default route (the lower metric wins) and can take over all traffic that has no more specific route.` +
-          (ovn
-            ? ' On OVN-Kubernetes the default gateway interface is br-ex and changing it is unsupported.'
-            : '') +
-          ' For traffic of one source, put it in its own table (table=N) with a routing rule.',
-        range: route.destination.rangeOf(),
-        data: { family: network.family },
-      });
+      let message: string | undefined;
+      if (!isNmstateRoute(route)) message = defaultMessage(route, settings);
+      // A host's install-time network (NMStateConfig, agent-config or install-config networkConfig):
+      // its default route is how a static host gets its gateway.
+      else if (!isPerHost((appliedOf ??= statesOfRoutes(states)).get(route)?.via)) message = nmstateMessage(route, settings);
+      if (!message) continue;
+      report({ severity: 'warning', message, range: route.destination.rangeOf(), data: { family: network.family } });
     }
+    for (const { state } of states) reportTies(state, report);
   },
 };
+
+function isPerHost(via: string | undefined): boolean {
+  return via === 'nmstateconfig' || via === 'host';
+}
+
+function defaultMessage(route: Route, settings: Settings): string {
+  const ovn = settings.networkType === 'OVNKubernetes';
+  return `${route.destination.value} is a default route in the main table: it competes with the node's own default route (the lower metric wins) and can take over all traffic that has no more specific route.` +
+    (ovn ? ' On OVN-Kubernetes the default gateway interface is br-ex and changing it is unsupported.' : '') +
+    ' For traffic of one source, put it in its own table (table=N) with a routing rule.';
+}
+
+function nmstateMessage(route: NmstateRoute, settings: Settings): string | undefined {
+  const name = route.nextHopInterface?.value;
+  if (!name) {
+    // A capture of the running default route's interface keeps the node's default route where it is.
+    if (pairOf(route.entry, 'next-hop-interface')) return undefined;
+    return defaultMessage(route, settings);
+  }
+  if (name === BR_EX || name === settings.brExInterface) return undefined;
+  return `${route.destination.value} via ${name} is a default route in the main table on a secondary NIC: it competes with br-ex's and can move the node IP; use a table-id with route-rules.`;
+}
+
+function reportTies(state: NmstateState, report: Parameters<Rule['check']>[0]['report']): void {
+  const seen = new Map<string, NmstateRoute[]>();
+  for (const route of state.routes) {
+    if (route.removal) continue;
+    const network = destinationNetwork(route);
+    const table = tableOf(route);
+    if (!network || network.prefix !== 0 || table === undefined) continue;
+    const key = `${network.family}|${table}`;
+    const earlier = seen.get(key) ?? [];
+    const tie = earlier.find((other) => sameMetric(state, other, route));
+    earlier.push(route);
+    seen.set(key, earlier);
+    if (!tie) continue;
+    const where = table === MAIN_TABLE ? 'the main table' : `table ${table}`;
+    report({
+      severity: 'warning',
+      message: `A second default route in ${where} with the same metric as the one via ${tie.nextHopInterface!.value}: egress is a coin toss; give one a lower metric.`,
+      range: route.destination.rangeOf(),
+      data: { family: network.family },
+    });
+  }
+}
+
+/**
+ * Two routes on different interfaces with the same metric: both written and equal, or both
+ * left out on interfaces of one declared type (NetworkManager's default metric is per type:
+ * ethernet 100, bond 300, vlan 400…). Routes on one interface are route-duplicate's business.
+ */
+function sameMetric(state: NmstateState, a: NmstateRoute, b: NmstateRoute): boolean {
+  const [ia, ib] = [a.nextHopInterface?.value, b.nextHopInterface?.value];
+  if (!ia || !ib || ia === ib) return false;
+  const [ma, mb] = [metricOf(a), metricOf(b)];
+  if (a.metric || b.metric) return ma !== undefined && ma === mb;
+  const [ta, tb] = [kernelInterface(state, ia)?.type?.value, kernelInterface(state, ib)?.type?.value];
+  return ta !== undefined && ta === tb;
+}

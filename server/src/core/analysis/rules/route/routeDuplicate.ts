@@ -1,13 +1,14 @@
 import { formatNetwork } from '../../../net/address';
 import type { Route, RouteGroup } from '../../../routes/route';
 import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../../../routes/routeFacts';
+import { nextHopInterfaceOf } from '../../../kinds/nmstate/stateInterfaces';
 import type { Rule } from '../rule';
 
 /**
  * The same destination twice in one property (one `ipv4.routes` argument, one keyfile
  * `[ipv4]` group, or one route file), in the same table with the same metric. NetworkManager drops an exact
  * copy; with another next hop the kernel keeps only one IPv4 route of that metric. Not
- * flagged: another metric (a backup route), another table, IPv4 routes that all carry
+ * flagged: another metric (a backup route), another table, NMState routes on another next-hop-interface, IPv4 routes that all carry
  * weight= (ECMP), and IPv6 routes with different next hops (the kernel makes them one
  * multipath route).
  */
@@ -21,7 +22,9 @@ export const routeDuplicate: Rule = {
         if (isRemoval(route)) continue;
         const network = destinationNetwork(route);
         if (!network) continue;
-        const key = `${formatNetwork(network)}|${tableOf(route)}|${metricOf(route)}`;
+        // NMState routes of one state go out of different interfaces (next-hop-interface): one
+        // on ens6 and one on ens7 are two kernel routes, each with its interface's metric.
+        const key = `${formatNetwork(network)}|${tableOf(route)}|${metricOf(route)}|${nextHopInterfaceOf(route)}`;
         const earlier = seen.get(key);
         if (!earlier) {
           seen.set(key, route);

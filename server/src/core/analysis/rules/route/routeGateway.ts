@@ -1,5 +1,8 @@
-import { contains } from '../../../net/address';
+import { broadcastOf, contains, networkOf, sameAddress, type IpAddress } from '../../../net/address';
 import { interfaceAddressesOf, routeOwners, type InterfaceAddress } from '../../../kinds/machineconfig/configInterfaces';
+import type { AppliedState } from '../../../kinds/documentKind';
+import { ipConfigOf, isNmstateRoute, kernelInterface, staticSubnets, statesOfRoutes, unreachableNextHop } from '../../../kinds/nmstate/stateInterfaces';
+import type { NmstateRoute } from '../../../formats/nmstateState';
 import { syntaxProblemsOf, type Route } from '../../../routes/route';
 import { machineRanges } from '../../../net/clusterRanges';
 import { isOnlink, destinationReading, gatewayAddress } from '../../../routes/routeFacts';
@@ -16,10 +19,25 @@ const RESERVED_V4 = 'reserved';
 /** The next hop must be one unicast address the node can reach, not inside the route it serves. */
 export const routeGateway: Rule = {
   id: 'route-gateway',
-  check({ machineConfig: mc, routes, settings, report }) {
-    // Read only when a gateway lies inside its destination (rare): the config's interface addresses.
+  check({ machineConfig: mc, routes, states, settings, report }) {
+    // Read only when needed: the config's interface addresses, the state of each NMState route.
     let local: { addresses: InterfaceAddress[]; owners: ReadonlyMap<Route, string[]> } | undefined;
     const addressesFor = () => (local ??= mc ? { addresses: interfaceAddressesOf(mc), owners: routeOwners(mc) } : { addresses: [], owners: new Map() });
+    let stateOf: Map<NmstateRoute, AppliedState> | undefined;
+    const appliedOf = (route: NmstateRoute) => (stateOf ??= statesOfRoutes(states)).get(route);
+    /** The addresses of the interface the route goes out of, when the config or state says which they are. */
+    const ownAddresses = (route: Route): InterfaceAddress[] | undefined => {
+      if (isNmstateRoute(route)) {
+        const applied = appliedOf(route);
+        const iface = route.nextHopInterface && applied ? kernelInterface(applied.state, route.nextHopInterface.value) : undefined;
+        if (!iface) return undefined;
+        return staticSubnets(ipConfigOf(iface, route.propertyFamily))
+          .map((s) => ({ names: [route.nextHopInterface!.value], family: s.network.family, address: s.address, prefix: s.network.prefix, runtime: false }));
+      }
+      const { addresses, owners } = addressesFor();
+      const names = owners.get(route);
+      return names ? addresses.filter((a) => a.names.some((n) => names.includes(n))) : undefined;
+    };
     for (const route of routes) {
       for (const { severity, message, range, data } of syntaxProblemsOf(route, 'route-gateway')) {
         report({ severity, message, range, ...(data ? { data } : {}) });
@@ -40,6 +58,11 @@ export const routeGateway: Rule = {
         continue;
       }
       const destination = destinationReading(route);
+      const notAHost = notAHostOf(route, gateway.address, destination, ownAddresses);
+      if (notAHost) {
+        report({ severity: 'error', message: notAHost, range });
+        continue;
+      }
       // onlink=true: the next hop is declared reachable on the link itself, not through a route.
       // A gateway in the machine network, more specific than the destination, is reached
       // through the node's connected route (10.0.0.0/8 via 10.0.0.1 with 10.0.0.0/16 on br-ex).
@@ -49,9 +72,22 @@ export const routeGateway: Rule = {
           contains(destination.address, destination.prefix, gateway.address)) {
         // A summary route (10.50.0.0/16 via 10.50.0.1) on a NIC whose own address (10.50.0.5/24)
         // covers the gateway: reached through that connected, more specific route.
-        const { addresses, owners } = addressesFor();
-        const names = owners.get(route);
-        const covered = addresses.some((a) => a.family === gateway.family && a.prefix > destination.prefix &&
+        let candidates: InterfaceAddress[];
+        let names: string[] | undefined;
+        // An address with the destination's own prefix reaches the next hop too, but a route
+        // to the interface's own subnet is nmstate-hairpin's finding; for other routes it stays this one.
+        let widest = destination.prefix + 1;
+        if (isNmstateRoute(route)) {
+          const applied = appliedOf(route);
+          // The state gives the interface all its addresses and none holds the next hop: nmstate-next-hop-unreachable says so.
+          if (applied && unreachableNextHop(applied.state, route)) continue;
+          candidates = ownAddresses(route) ?? [];
+          widest = destination.prefix;
+        } else {
+          candidates = addressesFor().addresses;
+          names = addressesFor().owners.get(route);
+        }
+        const covered = candidates.some((a) => a.family === gateway.family && a.prefix >= widest &&
           (!names || a.names.length === 0 || a.names.some((n) => names.includes(n))) && contains(a.address, a.prefix, gateway.address));
         if (covered) continue;
         report({
@@ -63,6 +99,34 @@ export const routeGateway: Rule = {
     }
   },
 };
+
+/**
+ * An IPv4 next hop that is the network address of the destination it serves, or the network or
+ * broadcast address of a subnet of its own interface: no host answers there (subnets of /31 and
+ * /32 have no such addresses). IPv6 has no broadcast, and its network address is the routers' anycast.
+ */
+function notAHostOf(
+  route: Route,
+  gateway: IpAddress,
+  destination: ReturnType<typeof destinationReading>,
+  ownAddresses: (route: Route) => InterfaceAddress[] | undefined,
+): string | undefined {
+  if (gateway.kind() !== 'ipv4') return undefined;
+  const text = route.gateway!.value;
+  if (destination.ok && destination.family === 4 && destination.prefix > 0 && destination.prefix <= 30 &&
+      sameAddress(networkOf(destination.address, destination.prefix), gateway)) {
+    return `Next hop ${text} is the network address of ${route.destination.value}, not a host: write the gateway's own address.`;
+  }
+  for (const a of ownAddresses(route) ?? []) {
+    if (a.family !== 4 || a.prefix > 30 || !contains(a.address, a.prefix, gateway)) continue;
+    const network = networkOf(a.address, a.prefix);
+    const broadcast = broadcastOf(a.address, a.prefix);
+    const subnet = `${network.toString()}/${a.prefix}`;
+    if (sameAddress(network, gateway)) return `Next hop ${text} is the network address of the interface's subnet ${subnet}, not a host: use the gateway's address.`;
+    if (sameAddress(broadcast, gateway)) return `Next hop ${text} is the broadcast address of the interface's subnet ${subnet}, not a host: use the gateway's address.`;
+  }
+  return undefined;
+}
 
 function judge(kind: string, text: string): Omit<Finding, 'range'> | undefined {
   if (kind === 'unspecified') {

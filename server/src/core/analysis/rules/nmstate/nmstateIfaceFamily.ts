@@ -1,0 +1,42 @@
+import { ipConfigOf, isCreatedType, kernelInterface } from '../../../kinds/nmstate/stateInterfaces';
+import type { Rule } from '../rule';
+
+/**
+ * nmstate refuses a route whose next-hop-interface has the route's family disabled ("The next
+ * hop interface of desired Route … has been marked as IPv4 disabled", rust/src/lib/route.rs).
+ * Disabled means `enabled: false`, or, for an interface the state creates (a vlan, a bond…),
+ * no `enabled: true` at all: nmstate reads a missing `enabled` as false and has no current
+ * interface to take it from. A NIC declared without the block keeps what it has: not flagged.
+ */
+export const nmstateIfaceFamily: Rule = {
+  id: 'nmstate-iface-family',
+  check({ states, report }) {
+    for (const { state } of states) {
+      for (const route of state.routes) {
+        if (route.removal || !route.nextHopInterface) continue;
+        const name = route.nextHopInterface.value;
+        const iface = kernelInterface(state, name);
+        if (!iface) continue;
+        const family = route.propertyFamily;
+        const block = `ipv${family}`;
+        const config = ipConfigOf(iface, family);
+        let message: string | undefined;
+        if (config?.enabled === false) {
+          message = `${name} has ${block} enabled: false: nmstate refuses this route ("marked as IPv${family} disabled"); enable ${block} on it.`;
+        } else if (isCreatedType(iface) && config?.enabled !== true) {
+          const what = `${iface.type!.value} ${name}`;
+          message = config
+            ? `${what} is created without ${block} enabled: true, read as false: nmstate refuses this route; add enabled: true.`
+            : `${what} is created without ${block}, so IPv${family} is off and nmstate refuses this route; add ${block}: {enabled: true}.`;
+        }
+        if (!message) continue;
+        report({
+          severity: 'error',
+          message,
+          range: route.nextHopInterface.rangeOf(),
+          data: { interface: name, family },
+        });
+      }
+    }
+  },
+};
