@@ -44,7 +44,9 @@ export function readNmstateFile(text: EmbeddedText, path: string): NmstateFile {
   const error = documents.flatMap((document) => document.errors)[0];
   if (error) {
     const [start, end] = error.pos;
-    return { problem: { message: `The nmstate file ${path} is not valid YAML (${firstLine(error.message)}): nmstate fails on it.`, range: source.range(start, Math.max(end, start + 1)) } };
+    // The parser marks one character (a duplicate key's first): the word there is what is at fault.
+    const word = /^[^\s:,[\]{}#]*/.exec(text.value.slice(start))![0].length;
+    return { problem: { message: `The nmstate file ${path} is not valid YAML (${firstLine(error.message)}): nmstate fails on it.`, range: source.range(start, Math.max(end, start + word, start + 1)) } };
   }
   const contents = documents.filter((document) => document.contents !== null);
   if (contents.length !== 1 || !isMap(contents[0].contents)) {

@@ -30,8 +30,8 @@ export const nmstateMisindented: Rule = {
       const key = String(pair.key.value);
       const value = pair.value;
       if (isMap(value) || isSeq(value)) {
-        const belongs = SPEC_KEYS.has(key) ? 'it belongs beside nodeSelector'
-          : STATE_KEYS.has(key) ? 'it belongs under desiredState'
+        const what = SPEC_KEYS.has(key) ? 'dedent it beside nodeSelector'
+          : STATE_KEYS.has(key) ? 'move it under desiredState'
             : 'a label\'s value must be a string';
         const last = index === pairs.length - 1;
         const edits = SPEC_KEYS.has(key) && last && !pairOf(policy.spec, key)
@@ -39,7 +39,7 @@ export const nmstateMisindented: Rule = {
           : undefined;
         report({
           severity: 'error',
-          message: `${key} is indented under nodeSelector, whose values must be strings: the API server rejects the policy; ${belongs}.`,
+          message: `${key} is indented under nodeSelector (a map of strings): the API server rejects the policy; ${what}.`,
           range: rangeOfNode(pair.key),
           data: { key },
           ...(edits ? { fixes: [{ title: `Move ${key} out of nodeSelector`, edits, safe: true }] } : {}),

@@ -26,7 +26,7 @@ export const nmstateStaticAddress: Rule = {
       for (const ip of firstStaticAddresses(policy.state)) {
         report({
           severity: 'error',
-          message: `${who} gets ${ip.value}: one policy per node (kubernetes.io/hostname) for static addresses, or DHCP.`,
+          message: `${who} gets ${ip.value}: select one node (kubernetes.io/hostname) per static address, or use DHCP.`,
           range: ip.rangeOf(),
         });
       }
