@@ -25,7 +25,7 @@ export const nmstateCaptureUndefined: Rule = {
     for (const file of machineConfig?.files ?? []) {
       const state = file.nmstate?.state;
       if (!state) continue;
-      if (file.nmstate?.policy) checkPolicy(state, file.nmstate.capture, 'its capture:', report);
+      if (file.nmstate?.policy) checkPolicy(state, file.nmstate.capture, 'the file\'s capture', report);
       else checkPlain(state, 'a plain nmstate state (no capture:/desiredState:)', report);
     }
   },
