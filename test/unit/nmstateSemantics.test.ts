@@ -167,7 +167,7 @@ describe('NMState semantics: interfaces, next hops, default routes, tables', fun
       '      next-hop-address: 192.168.6.1',
       `      next-hop-interface: ${iface}`,
       '',
-    ].join('\n'));
+    ].join('\n'), '/etc/nmstate/openshift/worker-0.yml');
     assert.deepEqual(lint(brEx('br-ex')), []);
     const onSecondary = brEx('ens6');
     const found = of(lint(onSecondary), 'route-default');

@@ -1,5 +1,5 @@
 /** The arguments of `mcroutes lint`. */
-import { parseFlags, settingsFromFlags, SETTING_FLAGS, UsageError } from './flags';
+import { parseFlags, settingsFromFlags, SETTING_FLAGS, SETTING_SWITCHES, UsageError } from './flags';
 
 export { UsageError } from './flags';
 
@@ -20,7 +20,7 @@ export function parseLintArgs(args: string[]): LintOptions {
   const flags = parseFlags(args, {
     command: 'lint',
     values: ['--format', '--max-warnings', '--rule', ...Object.keys(SETTING_FLAGS)],
-    switches: ['-h', '--help', '--fix', '--hints'],
+    switches: ['-h', '--help', '--fix', '--hints', ...Object.keys(SETTING_SWITCHES)],
     positional: true,
   });
   const options: LintOptions = {

@@ -63,7 +63,7 @@ export class ConfigResolver {
   }
 }
 
-const KEYS = ['openshiftVersion', 'networkType', 'clusterNetwork', 'serviceNetwork', 'machineNetwork', 'brExInterface', 'ovnMasqueradeSubnet', 'rules'];
+const KEYS = ['openshiftVersion', 'networkType', 'clusterNetwork', 'serviceNetwork', 'machineNetwork', 'brExInterface', 'brExCustomizedByNmstate', 'ovnMasqueradeSubnet', 'rules'];
 
 function readConfig(file: string): Record<string, unknown> {
   let raw: unknown;

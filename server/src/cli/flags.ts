@@ -76,6 +76,11 @@ export const SETTING_FLAGS: Readonly<Record<string, string>> = {
   '--ovn-masquerade-subnet': 'ovnMasqueradeSubnet',
 };
 
+/** The switches that set a boolean setting to true. */
+export const SETTING_SWITCHES: Readonly<Record<string, string>> = {
+  '--br-ex-customized': 'brExCustomizedByNmstate',
+};
+
 /** Their lines in each command's help. */
 export const SETTING_FLAGS_USAGE = `  --openshift-version V   target release 4.N (default: any supported release)
   --network-type TYPE     OVNKubernetes (default) or OpenShiftSDN
@@ -83,6 +88,7 @@ export const SETTING_FLAGS_USAGE = `  --openshift-version V   target release 4.N
                           the cluster's ranges, comma-separated (defaults
                           10.128.0.0/14, 172.30.0.0/16, 10.0.0.0/16)
   --br-ex-interface NIC   the NIC br-ex is built on (unset: not known)
+  --br-ex-customized      br-ex was customized through NMState at install time
   --ovn-masquerade-subnet CIDR
                           169.254.0.0/17 (installed at 4.17+) or
                           169.254.169.0/29 (upgraded); unset: not known`;
@@ -95,6 +101,7 @@ export function settingsFromFlags(flags: Flags): Record<string, unknown> {
     if (value === undefined) continue;
     settings[key] = key.endsWith('Network') ? value.split(',').map((cidr) => cidr.trim()).filter((cidr) => cidr !== '') : value;
   }
+  for (const [flag, key] of Object.entries(SETTING_SWITCHES)) if (flags.switches.has(flag)) settings[key] = true;
   return settings;
 }
 

@@ -6,7 +6,7 @@
 import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from '../core/ide/generate';
 import { checkWizardInput, proposedInterface, proposedName, type WizardCheck, type WizardDraft, type WizardStep } from '../core/ide/wizardCheck';
 import { acceptedIgnitionVersions } from '../core/kinds/machineconfig/ignitionVersions';
-import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
+import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, SETTING_SWITCHES, UsageError } from './flags';
 
 export interface NewOutput {
   out(text: string): void;
@@ -49,7 +49,7 @@ Exit status 0 when the YAML was printed, 2 when an argument was refused.
 `;
 
 const VALUE_FLAGS = ['--route', '--role', '--name', '--method', '--interface', '--address', '--ignition-version', ...Object.keys(SETTING_FLAGS)];
-const SWITCHES = ['--dhcp', '--with-pool'];
+const SWITCHES = ['--dhcp', '--with-pool', ...Object.keys(SETTING_SWITCHES)];
 
 /** Runs `mcroutes new ARGS` and returns the exit status. */
 export function newCommand(args: string[], io: NewOutput): number {

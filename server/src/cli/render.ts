@@ -9,7 +9,7 @@ import { lintText } from '../core/analysis/lint';
 import { previewTargets, renderPreview, type PreviewSelection } from '../core/ide/preview';
 import type { Settings } from '../core/text/settings';
 import { fileErrorReason } from './fileErrors';
-import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, UsageError } from './flags';
+import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, SETTING_SWITCHES, UsageError } from './flags';
 
 export interface RenderOutput {
   out(text: string): void;
@@ -70,7 +70,7 @@ export function renderCommand(args: string[], io: RenderOutput): number {
 }
 
 function readOptions(args: string[]): { files: string[]; unitName?: string; filePath?: string; settings: Settings } {
-  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', ...Object.keys(SETTING_FLAGS)], positional: true });
+  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', ...Object.keys(SETTING_FLAGS)], switches: Object.keys(SETTING_SWITCHES), positional: true });
   return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), settings: readFlagSettings(flags) };
 }
 

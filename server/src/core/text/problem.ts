@@ -18,6 +18,9 @@ export const RULE_IDS = [
   'nmcli-reserved-iface', 'iface-name',
   // Cluster-aware IP semantics
   'route-overlaps-cluster', 'route-overlaps-ovn', 'route-overlaps-machine', 'route-ovn-egress',
+  // NMState: the policy envelope and the nmstate files of a MachineConfig
+  'nmstate-api-version', 'nmstate-node-selector', 'nmstate-misindented', 'nmstate-static-address',
+  'nmstate-capture-undefined', 'nmstate-br-ex', 'nmstate-file-path', 'nmstate-file-content',
   // The settings themselves
   'settings-network-type',
   // NMState: routes, interfaces and tables of a state

@@ -19,6 +19,12 @@ export interface Settings {
    */
   brExInterface?: string;
   /**
+   * Whether br-ex was customized through NMState at install time (bare metal: an nmstate file
+   * in a MachineConfig). Only then may a NodeNetworkConfigurationPolicy change br-ex, carrying
+   * its whole definition. Nothing in a policy tells it; unset (false) unless the user says so.
+   */
+  brExCustomizedByNmstate?: boolean;
+  /**
    * The OVN-Kubernetes masquerade subnet of the cluster: 169.254.0.0/17 for clusters installed
    * at 4.17 or later, 169.254.169.0/29 for clusters upgraded from older releases. Unset: only
    * what is true on both is an error.
@@ -76,12 +82,16 @@ export function readSettings(raw: unknown): SettingsReading {
   const ovnMasqueradeSubnet = pick(source, 'ovnMasqueradeSubnet', complaints, undefined,
     (v): v is string | undefined => typeof v === 'string' && (v.trim() === '' || CIDR_SHAPE.test(v.trim())), 'a CIDR like "169.254.0.0/17" or "169.254.169.0/29"');
 
+  const brExCustomizedByNmstate = pick(source, 'brExCustomizedByNmstate', complaints, false,
+    (v): v is boolean => typeof v === 'boolean', 'true or false');
+
   const rules = readRuleLevels(source.rules, complaints);
 
   const settings: Settings = { networkType, clusterNetwork: [...clusterNetwork], serviceNetwork: [...serviceNetwork], machineNetwork: [...machineNetwork], rules };
   // Only present when given, so that settings compare and print as before.
   if (openshiftVersion !== undefined && openshiftVersion.trim() !== '') settings.openshiftVersion = openshiftVersion.trim();
   if (brExInterface !== undefined && brExInterface !== '') settings.brExInterface = brExInterface;
+  if (brExCustomizedByNmstate) settings.brExCustomizedByNmstate = true;
   if (ovnMasqueradeSubnet !== undefined && ovnMasqueradeSubnet.trim() !== '') settings.ovnMasqueradeSubnet = ovnMasqueradeSubnet.trim();
   return { settings, complaints };
 }

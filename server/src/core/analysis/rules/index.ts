@@ -36,6 +36,14 @@ import { routeOverlapsOvn } from './cluster/routeOverlapsOvn';
 import { routeOvnEgress } from './cluster/routeOvnEgress';
 import { routeReplacesAll } from './nmcli/routeReplacesAll';
 import { routeTableUnused } from './route/routeTableUnused';
+import { nmstateApiVersion } from './nmstate/nmstateApiVersion';
+import { nmstateBrEx } from './nmstate/nmstateBrEx';
+import { nmstateCaptureUndefined } from './nmstate/nmstateCaptureUndefined';
+import { nmstateFileContent } from './nmstate/nmstateFileContent';
+import { nmstateFilePath } from './nmstate/nmstateFilePath';
+import { nmstateMisindented } from './nmstate/nmstateMisindented';
+import { nmstateNodeSelector } from './nmstate/nmstateNodeSelector';
+import { nmstateStaticAddress } from './nmstate/nmstateStaticAddress';
 import type { Rule } from './rule';
 import { settingsNetworkType } from './cluster/settingsNetworkType';
 import { unitDependency } from './unit/unitDependency';
@@ -107,4 +115,12 @@ export const RULES: readonly Rule[] = [
   routeOverlapsMachine,
   routeOvnEgress,
   settingsNetworkType,
+  nmstateApiVersion,
+  nmstateNodeSelector,
+  nmstateMisindented,
+  nmstateStaticAddress,
+  nmstateCaptureUndefined,
+  nmstateBrEx,
+  nmstateFilePath,
+  nmstateFileContent,
 ];

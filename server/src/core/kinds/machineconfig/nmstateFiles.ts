@@ -1,13 +1,15 @@
-import { isMap } from 'yaml';
-import { embeddedSource, readNmstateState, type NmstateState } from '../../formats/nmstateState';
+import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { embeddedSource, nodeRange, readNmstateState, type NmstateState } from '../../formats/nmstateState';
 import type { EmbeddedText, FileRange } from '../../text/embeddedText';
-import { parseYamlDocuments } from '../../text/yamlDocuments';
+import { mapAt, pairOf, parseYamlDocuments, scalarAt, stringValue } from '../../text/yamlDocuments';
+import { NNCP_KIND, STATE_KEYS } from '../nmstate/model';
 
 /**
- * An nmstate file inside a MachineConfig: `nmstate-configuration.service` applies
- * /etc/nmstate/openshift/cluster.yml (every node of the pool) or <hostname>.yml (one node)
- * at boot, the customized br-ex of bare-metal clusters. Files elsewhere under /etc/nmstate/
- * are read too, so their routes are checked and the path rule can say nothing applies them.
+ * An nmstate file inside a MachineConfig: `nmstate-configuration.service` copies
+ * /etc/nmstate/openshift/<hostname>.yml (one node) or else cluster.yml (every node of the pool)
+ * to /etc/nmstate/ at boot, where `nmstate.service` (`nmstatectl service`) applies every
+ * `*.yml`: the customized br-ex of bare-metal clusters. Files elsewhere under /etc/nmstate/
+ * are read too, so their routes are checked and the path rule can say what applies them.
  */
 export const NMSTATE_DIRECTORY = '/etc/nmstate/';
 export const NMSTATE_OPENSHIFT_DIRECTORY = '/etc/nmstate/openshift/';
@@ -17,9 +19,20 @@ export function isNmstateFilePath(path: string): boolean {
   return path.startsWith(NMSTATE_DIRECTORY) && /\.ya?ml$/.test(path);
 }
 
+/**
+ * The top-level keys of nmstate's policy format (nmstate's NetworkPolicy: `capture` and
+ * `desiredState`, alias `desired`, and `current`), which `nmstatectl apply` reads when the
+ * text is no NetworkState (nmstate 2.2.1 and later). The MCO's own kubevirt nmstate files use it.
+ */
+const POLICY_KEYS: ReadonlySet<string> = new Set(['capture', 'desiredState', 'desired', 'current']);
+
 export interface NmstateFile {
-  /** The state, when the decoded text is one YAML mapping. */
+  /** The state, when the decoded text is one YAML mapping (the `desiredState` of a file in the policy format). */
   state?: NmstateState;
+  /** Whether the file is in the policy format (`capture:` + `desiredState:`), where capture expressions are filled in. */
+  policy?: boolean;
+  /** `capture:` of a file in the policy format: the names its state may reference. */
+  capture?: YAMLMap;
   /** Why the contents are not an nmstate state (not YAML, not a mapping), at the characters at fault. */
   problem?: { message: string; range: FileRange };
 }
@@ -31,7 +44,9 @@ export function readNmstateFile(text: EmbeddedText, path: string): NmstateFile {
   const error = documents.flatMap((document) => document.errors)[0];
   if (error) {
     const [start, end] = error.pos;
-    return { problem: { message: `The nmstate file ${path} is not valid YAML (${firstLine(error.message)}): nmstate-configuration.service fails on it.`, range: source.range(start, Math.max(end, start + 1)) } };
+    // The parser marks one character (a duplicate key's first): the word there is what is at fault.
+    const word = /^[^\s:,[\]{}#]*/.exec(text.value.slice(start))![0].length;
+    return { problem: { message: `The nmstate file ${path} is not valid YAML (${firstLine(error.message)}): nmstate fails on it.`, range: source.range(start, Math.max(end, start + word, start + 1)) } };
   }
   const contents = documents.filter((document) => document.contents !== null);
   if (contents.length !== 1 || !isMap(contents[0].contents)) {
@@ -39,7 +54,29 @@ export function readNmstateFile(text: EmbeddedText, path: string): NmstateFile {
     const what = contents.length > 1 ? 'holds several YAML documents' : 'is not a mapping of interfaces:, routes:…';
     return { problem: { message: `The nmstate file ${path} ${what}: nmstate reads one state per file.`, range: whole } };
   }
-  return { state: readNmstateState(contents[0].contents, source, `the routes.config of ${path}`) };
+  const root = contents[0].contents;
+  const keys = root.items.map((item) => (isScalar(item.key) ? String(item.key.value) : ''));
+  const where = `the routes.config of ${path}`;
+  // An empty mapping is an empty state: nmstate applies nothing, and says nothing.
+  if (keys.length === 0 || keys.some((key) => STATE_KEYS.has(key))) return { state: readNmstateState(root, source, where) };
+  if (keys.some((key) => POLICY_KEYS.has(key))) {
+    const file: NmstateFile = { policy: true };
+    const capture = mapAt(root, 'capture');
+    if (capture) file.capture = capture;
+    const desired = mapAt(root, 'desiredState') ?? mapAt(root, 'desired');
+    if (desired) file.state = readNmstateState(desired, source, where);
+    return file;
+  }
+  // A whole Kubernetes object pasted in: nmstate knows none of its keys and rejects the file.
+  const kindNode = scalarAt(root, 'kind');
+  const kind = stringValue(kindNode);
+  const at = pairOf(root, 'kind')?.key ?? pairOf(root, 'apiVersion')?.key ?? root.items[0]?.key;
+  const range = isScalar(at) ? nodeRange(source, at) : source.range(0, text.length);
+  if (kind === NNCP_KIND || mapAt(mapAt(root, 'spec'), 'desiredState')) {
+    return { problem: { message: `The nmstate file ${path} holds a whole NodeNetworkConfigurationPolicy: it must hold only its desiredState.`, range } };
+  }
+  const what = kind ? `a Kubernetes object (kind ${kind})` : 'none of nmstate\'s keys (interfaces:, routes:…)';
+  return { problem: { message: `The nmstate file ${path} holds ${what}, not an nmstate state: nmstate rejects it.`, range } };
 }
 
 function firstLine(message: string): string {
