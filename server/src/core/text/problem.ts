@@ -20,6 +20,8 @@ export const RULE_IDS = [
   'route-overlaps-cluster', 'route-overlaps-ovn', 'route-overlaps-machine', 'route-ovn-egress',
   // The settings themselves
   'settings-network-type',
+  // NMState
+  'nmstate-unknown-key', 'nmstate-value',
   // Suppression comments
   'unused-suppression',
 ] as const;

@@ -15,6 +15,8 @@ import { mcUnknownField } from './mc/mcUnknownField';
 import { nmcliDeviceRuntime } from './nmcli/nmcliDeviceRuntime';
 import { nmcliOvnPort } from './nmcli/nmcliOvnPort';
 import { nmcliReservedIface } from './nmcli/nmcliReservedIface';
+import { nmstateUnknownKey } from './nmstate/nmstateUnknownKey';
+import { nmstateValue } from './nmstate/nmstateValue';
 import { passwdSshKey } from './ign/passwdSshKey';
 import { placeholder } from './ign/placeholder';
 import { routeAttribute } from './route/routeAttribute';
@@ -97,4 +99,6 @@ export const RULES: readonly Rule[] = [
   routeOverlapsMachine,
   routeOvnEgress,
   settingsNetworkType,
+  nmstateUnknownKey,
+  nmstateValue,
 ];
