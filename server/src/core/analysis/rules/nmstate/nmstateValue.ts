@@ -34,7 +34,7 @@ export const nmstateValue: Rule = {
           report({
             severity: 'error',
             message: `Each ${at} entry must be a mapping (key: value lines), not ${shapeOf(item)}: nmstate rejects the state.`,
-            range: nodeRange(source, item),
+            range: rangeOf(source, item),
             data: { path: at },
           });
         },
@@ -49,7 +49,7 @@ export const nmstateValue: Rule = {
       report({
         severity: 'error',
         message: `spec.${name} must be a mapping of nmstate keys (interfaces, routes, …), not ${shapeOf(held)}.`,
-        range: nodeRange(source, held),
+        range: rangeOf(source, held),
         data: { path: `spec.${name}` },
       });
     }
@@ -59,7 +59,7 @@ export const nmstateValue: Rule = {
       report({
         severity: 'error',
         message: `spec.nodeSelector must be a mapping of node labels (label: value), not ${shapeOf(selector)}: the API server rejects the policy.`,
-        range: nodeRange(source, selector),
+        range: rangeOf(source, selector),
         data: { path: 'spec.nodeSelector' },
       });
     }
@@ -70,7 +70,7 @@ function valueFinding(value: Node | null, key: NmKey, path: NmPath, source: Stat
   if (!value || isNull(value) || isTemplated(value)) return undefined;
   const at = pathText(path);
   const name = String(path[path.length - 1]);
-  const range = nodeRange(source, value);
+  const range = rangeOf(source, value);
   const shape = (what: string, hint = ''): Finding => ({
     severity: 'error',
     message: `${name} must be ${what}, not ${shapeOf(value)}: nmstate rejects the state.${hint}`,
@@ -136,6 +136,15 @@ function prefixFinding(raw: unknown, path: NmPath, range: Finding['range'], at: 
     range,
     data: { path: at, max },
   };
+}
+
+/** A node's range without the line breaks and spaces a block collection ends with. */
+function rangeOf(source: StateSource, node: Node): Finding['range'] {
+  const range = node.range;
+  if (!range) return nodeRange(source, node);
+  let end = range[1];
+  while (end > range[0] && /\s/.test(source.text[end - 1])) end--;
+  return source.range(range[0], end);
 }
 
 function isNull(node: Node): boolean {
