@@ -146,6 +146,7 @@ export function nmKeysAt(root: NmKey, path: NmPath): Readonly<Record<string, NmK
 /** How a key's type reads in hover and completion. */
 export function describeType(key: NmKey): string {
   if (key.hint) return key.hint;
-  if (key.values) return `one of ${key.values.filter((v) => !/^\d$/.test(v)).join(', ')}`;
+  const values = (key.offer ?? key.values)?.filter((v) => !/^\d$/.test(v));
+  if (values && key.values) return values.length > 6 ? `${key.type}: ${values.slice(0, 5).join(', ')}, …` : `one of ${values.join(', ')}`;
   return key.type;
 }
