@@ -30,7 +30,7 @@ function keyDoc(key: NmKey, path: string): Doc {
   const details = [`Type: ${key.type}.`];
   if (values && values.length > 0) details.push(`Values: ${values.map(code).join(', ')}.`);
   if (key.since) details.push(`Since nmstate ${key.since}: older releases do not know the key.`);
-  if (key.min !== undefined || key.max !== undefined) details.push(`Range: ${key.min ?? 0}–${key.max ?? '…'}.`);
+  if (key.max !== undefined) details.push(`Range: ${key.min ?? 0}–${key.max ?? '…'}.`);
   const doc: Doc = {
     title: `\`${path}\` — ${describeType(key)}`,
     summary: key.doc,
