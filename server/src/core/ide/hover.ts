@@ -21,12 +21,9 @@ import { nmstateKeyHover } from './hoverNmstateKeys';
 import type { Settings } from '../text/settings';
 import { rangeOfNode } from '../text/yamlDocuments';
 
-/** A hover: Markdown, and the file range of the element it explains. */
-export interface HoverResult {
-  markdown: string;
-  start: number;
-  end: number;
-}
+import type { HoverResult } from './hoverResult';
+
+export type { HoverResult } from './hoverResult';
 
 interface Context extends NetworkContext {
   parsed: ParsedText;

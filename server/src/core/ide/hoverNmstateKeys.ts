@@ -4,7 +4,7 @@ import { describeType, nmKeyAt, NMSTATECONFIG, POLICY, STATE, type NmKey } from 
 import { pathText } from '../kinds/nmstate/schemaWalk';
 import { code, renderDoc, type Doc } from '../text/doc';
 import { rangeOfNode } from '../text/yamlDocuments';
-import type { HoverResult } from './hover';
+import type { HoverResult } from './hoverResult';
 import { locate } from './locate';
 
 /**

@@ -21,10 +21,12 @@ export const nmstateValue: Rule = {
   id: 'nmstate-value',
   check(context) {
     const { report, states } = context;
-    for (const { state } of states) {
+    for (const { state, via } of states) {
       const source = state.source;
       walkSchema(state.map, STATE, [], {
         known: (pair, key, path) => {
+          // A bare file is taken for a state by its top-level keys alone: `routes:` holding a list may be some other tool's.
+          if (via === 'state' && path.length === 1) return;
           const finding = valueFinding(pair.value, key, path, source);
           if (finding) report(finding);
         },
