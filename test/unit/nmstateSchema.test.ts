@@ -24,7 +24,7 @@ const REFERENCE = {
   base: ['802.1x', 'accept-all-mac-addresses', 'alt-names', 'controller', 'copy-mac-from', 'description', 'dispatch', 'driver', 'ethtool', 'identifier', 'ipv4', 'ipv6',
     'lldp', 'mac-address', 'max-mtu', 'min-mtu', 'mptcp', 'mtu', 'name', 'ovs-db', 'pci-address', 'permanent-mac-address', 'profile-name', 'state', 'type', 'wait-ip'],
   ipv6: ['addr-gen-mode', 'address', 'allow-extra-address', 'auto-dns', 'auto-gateway', 'auto-route-metric', 'auto-route-table-id', 'auto-routes', 'autoconf',
-    'dhcp', 'dhcp-client-id', 'dhcp-custom-hostname', 'dhcp-duid', 'dhcp-send-hostname', 'enabled', 'token'],
+    'dhcp', 'dhcp-client-id', 'dhcp-custom-hostname', 'dhcp-duid', 'dhcp-send-hostname', 'enabled', 'forwarding', 'token'],
   address: ['ip', 'mptcp-flags', 'preferred-life-time', 'prefix-length', 'valid-life-time'],
   blocks: ['bridge', 'dpdk', 'ethernet', 'hsr', 'infiniband', 'ip-tunnel', 'ipvlan', 'libreswan', 'link-aggregation', 'mac-vlan', 'mac-vtap', 'macsec', 'patch', 'veth', 'vlan', 'vrf', 'vxlan'],
   vlan: ['base-iface', 'id', 'loose-binding', 'protocol', 'registration-protocol', 'reorder-headers'],

@@ -53,6 +53,8 @@ function ipBlock(family: 4 | 6): NmKey {
     token: str('The IPv6 token (interface identifier) for SLAAC addresses, e.g. `::fe`.', { since: '2.2.6' }),
     'dhcp-send-hostname': bool('Whether the host name is sent to the DHCP server.', { since: '2.2.10' }),
     'dhcp-custom-hostname': str('The host name sent to the DHCP server instead of the system\'s.', { since: '2.2.10' }),
+    // Used by kubernetes-nmstate's docs/examples/per-interface-ipv4-forwarding.yaml; newer than the nmstate source read here.
+    forwarding: bool(`Per-interface ${v} forwarding.`, { since: '>2.2.37' }),
   };
   return mapping(`The ${v} configuration of the interface.`, keys);
 }
