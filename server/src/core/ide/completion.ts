@@ -7,6 +7,7 @@
 import { completionContextAt, documentLines, type CompletionContext, type DocumentLines } from './completionContext';
 import { unitLineCompletions, unitValueCompletions, type RangedItems } from './completionUnit';
 import { keyCompletions, valueCompletions } from './completionYaml';
+import { nmstateAt, nmstateKeyCompletions, nmstateValueCompletions } from './completionNmstate';
 import type { ParsedText } from '../analysis/lint';
 import { nmcliCommandsOf, reservedInterface } from '../kinds/machineconfig/nmcliCommands';
 import { ROLE_LABEL, rolesSelectedByPool } from '../kinds/machineconfig/pools';
@@ -36,27 +37,31 @@ export interface CompletionRequest {
 const STANDARD_ROLES = ['worker', 'master'];
 const ROLE_SHAPE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-/** The completion list at `offset`; empty outside MachineConfig documents. */
+/** The completion list at `offset`; empty outside MachineConfig and NMState documents. */
 export function completionsAt(parsed: ParsedText, offset: number, settings: Settings, request: CompletionRequest): Completions {
   const none: Completions = { items: [], replaceStart: offset, replaceEnd: offset };
   try {
     const region = documentLines(parsed.text, offset);
-    if (!region || !isMachineConfigAt(parsed, region)) return none;
+    if (!region) return none;
+    const nmstate = isMachineConfigAt(parsed, region) ? undefined : nmstateAt(parsed, region);
+    if (!nmstate && !isMachineConfigAt(parsed, region)) return none;
     const context = completionContextAt(parsed.text, offset, region);
     if (!context || !wanted(context, parsed.text, offset, request.triggerCharacter)) return none;
     const explicit = request.triggerCharacter === undefined;
     let found: RangedItems;
     switch (context.kind) {
       case 'yaml-key':
-        found = { items: keyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
+        found = { items: nmstate ? nmstateKeyCompletions(context, nmstate) : keyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
         break;
       case 'yaml-value':
-        found = { items: valueCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
+        found = { items: nmstate ? nmstateValueCompletions(context, nmstate) : valueCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
         break;
       case 'unit-line':
+        if (nmstate) return none;
         found = { items: unitLineCompletions(context, settings, interfacesOf(parsed, settings)) };
         break;
       case 'unit-value':
+        if (nmstate) return none;
         found = unitValueCompletions(context, settings, interfacesOf(parsed, settings), explicit);
         break;
     }

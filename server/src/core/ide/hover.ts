@@ -17,15 +17,13 @@ import {
 } from './hoverNetwork';
 import type { ParsedText } from '../analysis/lint';
 import { locate, type Location } from './locate';
+import { nmstateKeyHover } from './hoverNmstateKeys';
 import type { Settings } from '../text/settings';
 import { rangeOfNode } from '../text/yamlDocuments';
 
-/** A hover: Markdown, and the file range of the element it explains. */
-export interface HoverResult {
-  markdown: string;
-  start: number;
-  end: number;
-}
+import type { HoverResult } from './hoverResult';
+
+export type { HoverResult } from './hoverResult';
 
 interface Context extends NetworkContext {
   parsed: ParsedText;
@@ -51,7 +49,7 @@ export function hoverAt(parsed: ParsedText, offset: number, settings: Settings):
 export function computeHover(parsed: ParsedText, offset: number, settings: Settings): HoverResult | undefined {
   const location = locate(parsed, offset);
   const mc = location.document?.machineConfig;
-  if (!mc) return undefined;
+  if (!mc) return location.document?.kind?.id === 'nmstate' ? nmstateKeyHover(parsed, offset) : undefined;
   const context: Context = { parsed, location, offset, mc, settings };
   return routeHover(context) ?? execHover(context) ?? unitHover(context) ?? keyfileHover(context) ?? fileTextHover(context) ?? yamlHover(context);
 }

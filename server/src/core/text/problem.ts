@@ -23,6 +23,8 @@ export const RULE_IDS = [
   'nmstate-capture-undefined', 'nmstate-br-ex', 'nmstate-file-path', 'nmstate-file-content',
   // The settings themselves
   'settings-network-type',
+  // NMState
+  'nmstate-unknown-key', 'nmstate-value',
   // NMState: routes, interfaces and tables of a state
   'nmstate-iface-family', 'nmstate-iface-undeclared', 'nmstate-next-hop-unreachable', 'nmstate-hairpin', 'nmstate-rule-priority',
   // Suppression comments

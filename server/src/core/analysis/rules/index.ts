@@ -15,6 +15,8 @@ import { mcUnknownField } from './mc/mcUnknownField';
 import { nmcliDeviceRuntime } from './nmcli/nmcliDeviceRuntime';
 import { nmcliOvnPort } from './nmcli/nmcliOvnPort';
 import { nmcliReservedIface } from './nmcli/nmcliReservedIface';
+import { nmstateUnknownKey } from './nmstate/nmstateUnknownKey';
+import { nmstateValue } from './nmstate/nmstateValue';
 import { nmstateHairpin } from './nmstate/nmstateHairpin';
 import { nmstateIfaceFamily } from './nmstate/nmstateIfaceFamily';
 import { nmstateIfaceUndeclared } from './nmstate/nmstateIfaceUndeclared';
@@ -115,6 +117,8 @@ export const RULES: readonly Rule[] = [
   routeOverlapsMachine,
   routeOvnEgress,
   settingsNetworkType,
+  nmstateUnknownKey,
+  nmstateValue,
   nmstateApiVersion,
   nmstateNodeSelector,
   nmstateMisindented,

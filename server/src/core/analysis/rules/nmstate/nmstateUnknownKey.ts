@@ -1,0 +1,100 @@
+import type { Node, Pair, Scalar } from 'yaml';
+import { fileSource, nodeRange, type StateSource } from '../../../formats/nmstateState';
+import { nmstateKind } from '../../../kinds/nmstate/kind';
+import type { NmstateModel } from '../../../kinds/nmstate/model';
+import { NMSTATECONFIG, POLICY, STATE, type NmKey, type NmPath } from '../../../kinds/nmstate/schema';
+import { pathText, walkSchema } from '../../../kinds/nmstate/schemaWalk';
+import { closestWord } from '../../../text/suggest';
+import type { Finding, Rule } from '../rule';
+
+/**
+ * Keys nmstate does not know. Most of nmstate's structs deny unknown fields, so the whole
+ * state is refused; an unknown key of an interface is kept and then fails verification
+ * (the apply is rolled back). Mappings nmstate leaves open (802.1x, dispatch, free-form
+ * maps) are never looked into. In a policy's or NMStateConfig's `spec`, `oc apply` refuses
+ * an unknown field or the API server drops it.
+ */
+
+/** What people write for a key nmstate spells otherwise, by the path of the mapping (`[]` for list items). */
+const MEANT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'routes.config[]': {
+    gateway: 'next-hop-address', 'next-hop': 'next-hop-address', nexthop: 'next-hop-address', via: 'next-hop-address',
+    'next-hop-ip': 'next-hop-address', 'next-hop-addr': 'next-hop-address', next_hop_address: 'next-hop-address',
+    interface: 'next-hop-interface', dev: 'next-hop-interface', device: 'next-hop-interface', 'next-hop-iface': 'next-hop-interface',
+    next_hop_interface: 'next-hop-interface', table: 'table-id', 'route-table': 'table-id', dst: 'destination', to: 'destination',
+    network: 'destination', src: 'source',
+  },
+  'route-rules.config[]': {
+    table: 'route-table', 'table-id': 'route-table', from: 'ip-from', to: 'ip-to', src: 'ip-from', dst: 'ip-to',
+  },
+  'interfaces[].ipv4.address[]': { netmask: 'prefix-length', prefix: 'prefix-length', prefixlen: 'prefix-length', address: 'ip' },
+  'interfaces[].ipv6.address[]': { netmask: 'prefix-length', prefix: 'prefix-length', prefixlen: 'prefix-length', address: 'ip' },
+  'interfaces[].ipv4': { addresses: 'address' },
+  'interfaces[].ipv6': { addresses: 'address' },
+  'interfaces[]': { bond: 'link-aggregation' },
+};
+
+/** Keys that have no place where they are written, and what to do instead. */
+const INSTEAD: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'routes.config[]': {
+    options: 'nmstate has no route options; attributes such as quickack exist only through NetworkManager',
+    'prefix-length': 'a route\'s prefix length belongs in destination (198.51.100.0/24)',
+  },
+  'interfaces[].ipv4': {
+    autoconf: 'autoconf is IPv6 only: nmstate refuses it in ipv4',
+    gateway: 'nmstate has no gateway here: add a default route to routes.config',
+    routes: 'routes belong in the top-level routes.config',
+  },
+  'interfaces[].ipv6': {
+    gateway: 'nmstate has no gateway here: add a default route to routes.config',
+    routes: 'routes belong in the top-level routes.config',
+  },
+  'interfaces[]': { routes: 'routes belong in the top-level routes.config, with next-hop-interface' },
+};
+
+export const nmstateUnknownKey: Rule = {
+  id: 'nmstate-unknown-key',
+  check(context) {
+    const { report, states } = context;
+    for (const { state } of states) {
+      walkSchema(state.map, STATE, [], {
+        unknown: (pair, known, path) => report(unknownKey(pair, known, path, state.source, 'state')),
+      });
+    }
+    if (context.kind !== nmstateKind) return;
+    const model = context.model as NmstateModel;
+    if (!model.spec || model.form === 'state') return;
+    const envelope = model.form === 'policy' ? POLICY : NMSTATECONFIG;
+    const source = fileSource(context.text);
+    const spec = envelope.keys!.spec;
+    // The state under the spec is walked above, as a state.
+    const stopAt = new Set<NmKey>([spec.keys!.desiredState ?? spec.keys!.config].filter(Boolean));
+    walkSchema(model.spec, spec, ['spec'], {
+      unknown: (pair, known, path) => report(unknownKey(pair, known, path, source, model.form === 'policy' ? 'policy' : 'nmstateconfig')),
+    }, { stopAt });
+  },
+};
+
+function unknownKey(pair: Pair<Scalar, Node | null>, known: Readonly<Record<string, NmKey>>, path: NmPath,
+  source: StateSource, where: 'state' | 'policy' | 'nmstateconfig'): Finding {
+  const key = String(pair.key.value);
+  const at = pathText(path);
+  const range = nodeRange(source, pair.key);
+  const instead = INSTEAD[at]?.[key];
+  const suggestion = instead ? undefined : MEANT[at]?.[key] ?? closestWord(key, Object.keys(known));
+  const data = { key, path: at, ...(suggestion ? { suggestion } : {}) };
+  if (where !== 'state') {
+    const what = where === 'policy' ? 'NodeNetworkConfigurationPolicy' : 'NMStateConfig';
+    return {
+      severity: 'error',
+      message: `${at}.${key} is not a ${what} field: oc apply refuses it or the API server drops it.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      range,
+      data,
+    };
+  }
+  const place = at === '' ? 'at the top of a state' : `in ${at}`;
+  // An interface keeps keys it does not know, and then fails verification: the apply is rolled back.
+  const outcome = at === 'interfaces[]' ? 'nmstate fails to verify the interface' : 'nmstate rejects the state';
+  const tail = instead ? `: ${instead}.` : `: ${outcome}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`;
+  return { severity: 'error', message: `${key} is not an nmstate key ${place}${tail}`, range, data };
+}
