@@ -1,15 +1,13 @@
-import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import { hasStructuralErrors, type AnalysedDocument, type ParsedText } from '../analysis/lint';
-import { LineIndex } from '../text/lineIndex';
-import { isExpanded, type ConfigRoute, type DropinModel, type ExecLine, type FileModel, type MachineConfigModel, type UnitModel, type UnitText } from '../kinds/machineconfig/model';
+import type { DropinModel, ExecLine, FileModel, MachineConfigModel, UnitModel, UnitText } from '../kinds/machineconfig/model';
 import type { NmcliCommand } from '../formats/nmcli';
 import type { Problem } from '../text/problem';
-import { destinationNetwork, destinationReading, gatewayAddress, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
 import { releaseName, type Settings } from '../text/settings';
 import { hasExpansion } from '../formats/shellScript';
 import { directivesOf } from '../formats/unitFile';
 import { mapAt, pairOf, scalarAt, stringValue } from '../text/yamlDocuments';
-import { defaultRouteMetric, ipRouteCommand, ipRouteLine, type DefaultMetric } from '../routes/ipRoute';
+import { entryRange, inside, Output, renderProblems, RouteLines, type Device, type RenderContext } from './previewText';
 
 /**
  * The unit preview: what the node gets from a MachineConfig, as plain text for reading
@@ -243,71 +241,13 @@ function readable(analysed: AnalysedDocument): MachineConfigModel | undefined {
   return analysed.machineConfig && !hasStructuralErrors(analysed.document) ? analysed.machineConfig : undefined;
 }
 
-/** A YAML entry from the start of its line (the `- ` counts) to its last character (not the line breaks after it). */
-function entryRange(text: string, node: Node): { start: number; end: number } {
-  const [start, nodeEnd] = node.range ?? [0, 0];
-  let end = nodeEnd;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start: lineStart(text, start), end };
-}
-
 /** Where a document's own text starts (after a `---` marker). */
 function documentStart(analysed: AnalysedDocument): number {
   return analysed.document.contents?.range?.[0] ?? analysed.document.range[0];
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function inside(problem: Problem, range: { start: number; end: number }): boolean {
-  return range.start <= problem.start && problem.start <= range.end;
-}
-
 // ---------------------------------------------------------------------------------------
 // Rendering
-
-class Output {
-  private readonly lines: string[] = [];
-  private index?: LineIndex;
-
-  constructor(private readonly source: string) {}
-
-  line(text: string): void {
-    this.lines.push(text);
-  }
-
-  blank(): void {
-    if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
-  }
-
-  /** 1-based line of a file offset. */
-  lineOf(offset: number): number {
-    return this.lineIndex().positionAt(offset).line + 1;
-  }
-
-  /** `line:column`, 1-based, as `mcroutes lint` prints positions. */
-  position(offset: number): string {
-    const { line, character } = this.lineIndex().positionAt(offset);
-    return `${line + 1}:${character + 1}`;
-  }
-
-  text(): string {
-    return this.lines.join('\n') + '\n';
-  }
-
-  private lineIndex(): LineIndex {
-    this.index ??= new LineIndex(this.source);
-    return this.index;
-  }
-}
-
-interface RenderContext {
-  out: Output;
-  text: string;
-  settings: Settings;
-  problems: readonly Problem[];
-}
 
 function machineConfigHeading(mc: MachineConfigModel, index: number, documents: number, out: Output): string {
   const name = stringValue(scalarAt(mc.metadata, 'name'));
@@ -456,99 +396,6 @@ function countLines(value: string, index: number): number {
   return n;
 }
 
-/** The expected `ip route` lines of some routes, grouped by the command that lists them. */
-class RouteLines {
-  private readonly groups = new Map<string, string[]>();
-  private readonly metricNotes = new Set<string>();
-  private readonly deviceNotes = new Set<string>();
-  private readonly other: string[] = [];
-  private refused = 0;
-
-  constructor(private readonly problems: readonly Problem[], private readonly settings: Settings) {}
-
-  /** `defaultMetric`: the profile's own route-metric, when it sets one; else NetworkManager's default for the device. */
-  add(route: ConfigRoute, device: Device, profileMetric?: DefaultMetric): void {
-    const defaultMetric = profileMetric ?? defaultRouteMetric(device.note ? undefined : device.name, this.settings);
-    if (isRemoval(route)) {
-      this.other.push(`removes: ${route.text.value}`);
-      return;
-    }
-    if (route.origin === 'nmcli' && isExpanded(route)) {
-      this.other.push(`known when it runs: ${route.text.value} — it holds a variable`);
-      return;
-    }
-    const refusal = this.refusal(route) ?? whyNotAdded(route);
-    if (refusal) {
-      this.refused++;
-      this.other.push(`not added: ${route.text.value} — ${refusal}`);
-      return;
-    }
-    const command = ipRouteCommand(route);
-    const group = this.groups.get(command) ?? [];
-    group.push(ipRouteLine(route, device.name, defaultMetric.metric));
-    this.groups.set(command, group);
-    if (metricOf(route) === undefined) this.metricNotes.add(`(metric ${defaultMetric.metric} where the route gives none: ${defaultMetric.why})`);
-    if (device.note) this.deviceNotes.add(`(${device.name}: ${device.note})`);
-  }
-
-  /**
-   * `wholeProfile`: one unreadable route makes NetworkManager refuse the whole profile
-   * (the key format of ifcfg-rh route files), so then no route of it is added.
-   */
-  render(heading: string, out: Output, wholeProfile?: string): void {
-    if (this.groups.size === 0 && this.other.length === 0) return;
-    out.blank();
-    out.line(heading);
-    if (wholeProfile && this.refused > 0) {
-      out.line(`  none: NetworkManager refuses the whole profile ${wholeProfile} over the route${this.refused === 1 ? '' : 's'} below`);
-    } else {
-      for (const [command, lines] of this.groups) {
-        out.line(`  $ ${command}`);
-        for (const line of lines) out.line(`  ${line}`);
-      }
-      for (const note of this.metricNotes) out.line(`  ${note}`);
-      for (const note of this.deviceNotes) out.line(`  ${note}`);
-    }
-    for (const line of this.other) out.line(`  ${line}`);
-  }
-
-  /** An error the rules found in the route's own characters: nmcli or NetworkManager refuses the route. */
-  private refusal(route: ConfigRoute): string | undefined {
-    const ranges = [route.text];
-    if (route.origin === 'route-file' && route.netmask) ranges.push(route.netmask);
-    for (const text of ranges) {
-      if (!text.exact) continue;
-      const range = text.rangeOf();
-      const found = this.problems.find((p) => p.severity === 'error' && range.start <= p.start && p.end <= range.end);
-      if (found) return `${found.code}: ${oneLine(found.message)}`;
-    }
-    return undefined;
-  }
-}
-
-/** The device a route goes on, as shown in its `ip route` line; `note` says what a placeholder stands for. */
-interface Device {
-  name: string;
-  note?: string;
-}
-
-/** Why NetworkManager would not add the route, read from the route itself; undefined when it would. */
-function whyNotAdded(route: ConfigRoute): string | undefined {
-  const reading = destinationReading(route);
-  if (!reading.ok) return `the destination ${reading.part === 'prefix' ? 'prefix' : 'address'} is wrong: ${reading.message}`;
-  if (reading.family !== route.propertyFamily) return `an IPv${reading.family} destination in ${route.propertyName}`;
-  if (route.origin === 'route-file' && route.prefixProblem) return route.prefixProblem.message;
-  if (route.gateway) {
-    const gateway = gatewayAddress(route);
-    if (!gateway) return `the next hop ${route.gateway.value} is not an address`;
-    if (gateway.family !== route.propertyFamily) return `an IPv${gateway.family} next hop in ${route.propertyName}`;
-  }
-  if (route.metric && metricOf(route) === undefined) return `the metric ${route.metric.value} is not a number from 0 to 4294967295`;
-  if (tableOf(route) === undefined) return 'the table is not a number';
-  if (!destinationNetwork(route)) return 'NetworkManager cannot read it';
-  return undefined;
-}
-
 function renderFile(file: FileModel, context: RenderContext): void {
   const { out } = context;
   out.blank();
@@ -610,20 +457,6 @@ function contentsState(file: FileModel): string {
   return `data: URL, ${file.dataUrl.encoding === 'base64' ? 'base64' : 'percent-encoded'}, decoded below`;
 }
 
-function renderProblems(what: 'unit' | 'dropin' | 'file', context: RenderContext, range: { start: number; end: number }, excluded: { start: number; end: number }[]): void {
-  const { out } = context;
-  const mine = context.problems.filter((p) => inside(p, range) && !excluded.some((r) => inside(p, r)));
-  out.blank();
-  if (mine.length === 0) {
-    out.line(`Problems in this ${what}: none`);
-    return;
-  }
-  out.line(`Problems in this ${what} (${mine.length}):`);
-  for (const problem of mine) {
-    out.line(`  ${out.position(problem.start)} ${problem.severity} ${problem.code} ${oneLine(problem.message)}`);
-  }
-}
-
 function kindOf(analysed: AnalysedDocument): string | undefined {
   const root = analysed.document.contents;
   if (!isMap(root)) return undefined;
@@ -631,6 +464,3 @@ function kindOf(analysed: AnalysedDocument): string | undefined {
   return stringValue(kind as Scalar | undefined);
 }
 
-function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
-}
