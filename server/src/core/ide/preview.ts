@@ -7,6 +7,10 @@ import { releaseName, type Settings } from '../text/settings';
 import { hasExpansion } from '../formats/shellScript';
 import { directivesOf } from '../formats/unitFile';
 import { mapAt, pairOf, scalarAt, stringValue } from '../text/yamlDocuments';
+import { nmstateKind } from '../kinds/nmstate/kind';
+import type { NmstateModel } from '../kinds/nmstate/model';
+import { machineConfigFileReach } from './nodeSelection';
+import { renderNmstateDocument, renderState } from './previewNmstate';
 import { entryRange, inside, Output, renderProblems, RouteLines, type Device, type RenderContext } from './previewText';
 
 /**
@@ -80,13 +84,15 @@ import { entryRange, inside, Output, renderProblems, RouteLines, type Device, ty
 export interface PreviewSelection {
   unitName?: string;
   filePath?: string;
+  /** An NMState document (policy, NMStateConfig) by its metadata.name. */
+  stateName?: string;
   offset?: number;
 }
 
-/** A unit or file the preview can show on its own, with the range of its YAML entry. */
+/** A unit, file or NMState document the preview can show on its own, with the range of its YAML entry. */
 export interface PreviewTarget {
-  kind: 'unit' | 'file';
-  /** The unit name or file path; undefined when the entry has none. */
+  kind: 'unit' | 'file' | 'state';
+  /** The unit name, file path or NMState document's metadata.name; undefined when the entry has none. */
   name?: string;
   /** Index of the YAML document in the file. */
   documentIndex: number;
@@ -95,10 +101,12 @@ export interface PreviewTarget {
   end: number;
 }
 
-/** Every unit and file of the file's MachineConfigs that parse, in file order. */
+/** Every unit and file of the file's MachineConfigs and every NMState document that parse, in file order. */
 export function previewTargets(parsed: ParsedText): PreviewTarget[] {
   const targets: PreviewTarget[] = [];
   parsed.documents.forEach((analysed, documentIndex) => {
+    const nmstate = readableNmstate(analysed);
+    if (nmstate) targets.push({ kind: 'state', name: nmstateName(nmstate), documentIndex, ...entryRange(parsed.text, nmstate.root) });
     const mc = readable(analysed);
     if (!mc) return;
     for (const unit of mc.units) {
@@ -125,8 +133,9 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
   out.line(`Problems checked for ${releaseName(settings)} on ${settings.networkType}.`);
 
   const shownRanges: { start: number; end: number }[] = [];
-  let machineConfigs = 0;
+  let previewable = 0;
   let shownEntries = 0;
+  const context: RenderContext = { out, text: parsed.text, settings, problems };
   parsed.documents.forEach((analysed, index) => {
     const where = `Document ${index + 1} (line ${out.lineOf(documentStart(analysed))})`;
     if (hasStructuralErrors(analysed.document)) {
@@ -136,9 +145,18 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
       out.line(`${where} does not parse: ${message} (line ${out.position(error.pos[0])}) — fix the YAML to preview it.`);
       return;
     }
+    const nmstate = readableNmstate(analysed);
+    if (nmstate) {
+      previewable++;
+      if (!chosen.all && !chosen.states.has(index)) return;
+      renderNmstateDocument(nmstate, index, parsed.documents.length, context);
+      shownRanges.push(entryRange(parsed.text, nmstate.root));
+      shownEntries++;
+      return;
+    }
     const mc = analysed.machineConfig;
     if (!mc) {
-      if (chosen.all && parsed.documents.some((d) => d.machineConfig)) {
+      if (chosen.all && parsed.documents.some((d) => d.machineConfig || readableNmstate(d))) {
         const kind = kindOf(analysed);
         if (kind !== undefined) {
           out.blank();
@@ -147,7 +165,7 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
       }
       return;
     }
-    machineConfigs++;
+    previewable++;
     const units = mc.units.filter((u) => chosen.all || chosen.units.has(u));
     const files = mc.files.filter((f) => chosen.all || chosen.files.has(f));
     if (units.length === 0 && files.length === 0 && !chosen.all) return;
@@ -157,14 +175,13 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     if (units.length === 0 && files.length === 0) {
       out.line('No systemd units and no storage.files: nothing the node gets from it to preview.');
     }
-    const context: RenderContext = { out, text: parsed.text, settings, problems };
     for (const unit of units) {
       renderUnit(unit, context);
       shownRanges.push(entryRange(parsed.text, unit.node));
       shownEntries++;
     }
     for (const file of files) {
-      renderFile(file, context);
+      renderFile(file, context, roleOf(mc));
       shownRanges.push(entryRange(parsed.text, file.node));
       shownEntries++;
     }
@@ -176,16 +193,16 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     out.line(`Not previewed: ${skipped.problem.message}`);
   }
 
-  if (machineConfigs === 0 && !parsed.documents.some((d) => hasStructuralErrors(d.document)) && !parsed.skipped?.length) {
+  if (previewable === 0 && !parsed.documents.some((d) => hasStructuralErrors(d.document)) && !parsed.skipped?.length) {
     out.blank();
-    out.line('No MachineConfig in this file: nothing to preview.');
+    out.line('No MachineConfig or NMState document in this file: nothing to preview.');
   } else if (shownEntries === 0 && !chosen.all) {
     out.blank();
     out.line(notFound(parsed, selection));
   }
 
   const elsewhere = problems.filter((p) => !shownRanges.some((r) => inside(p, r)));
-  if (elsewhere.length > 0 && machineConfigs > 0) {
+  if (elsewhere.length > 0 && previewable > 0) {
     const listed = elsewhere.slice(0, ELSEWHERE_LISTED).map((p) => `${out.position(p.start)} ${p.severity} ${p.code}`);
     const more = elsewhere.length > ELSEWHERE_LISTED ? ` and ${elsewhere.length - ELSEWHERE_LISTED} more` : '';
     out.blank();
@@ -203,10 +220,12 @@ interface Chosen {
   all: boolean;
   units: Set<UnitModel>;
   files: Set<FileModel>;
+  /** Indexes of the NMState documents chosen. */
+  states: Set<number>;
 }
 
 function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
-  const chosen: Chosen = { all: false, units: new Set(), files: new Set() };
+  const chosen: Chosen = { all: false, units: new Set(), files: new Set(), states: new Set() };
   const machineConfigs = parsed.documents.map(readable).filter((mc): mc is MachineConfigModel => mc !== undefined);
   if (selection.unitName !== undefined) {
     for (const mc of machineConfigs) for (const unit of mc.units) if (stringValue(unit.name) === selection.unitName) chosen.units.add(unit);
@@ -216,7 +235,18 @@ function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
     for (const mc of machineConfigs) for (const file of mc.files) if (file.pathValue === selection.filePath) chosen.files.add(file);
     return chosen;
   }
+  if (selection.stateName !== undefined) {
+    parsed.documents.forEach((analysed, index) => {
+      const nmstate = readableNmstate(analysed);
+      if (nmstate && nmstateName(nmstate) === selection.stateName) chosen.states.add(index);
+    });
+    return chosen;
+  }
   const target = selection.offset === undefined ? undefined : targetAt(parsed, selection.offset);
+  if (target?.kind === 'state') {
+    chosen.states.add(target.documentIndex);
+    return chosen;
+  }
   if (target) {
     const mc = readable(parsed.documents[target.documentIndex])!;
     if (target.kind === 'unit') chosen.units.add(mc.units.find((u) => entryRange(parsed.text, u.node).start === target.start)!);
@@ -229,11 +259,24 @@ function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
 
 function notFound(parsed: ParsedText, selection: PreviewSelection): string {
   const targets = previewTargets(parsed);
+  if (selection.stateName !== undefined) {
+    const names = [...new Set(targets.filter((t) => t.kind === 'state' && t.name !== undefined).map((t) => t.name!))];
+    return `No NMState document named ${selection.stateName} in this file.${names.length > 0 ? ` NMState documents here: ${names.join(', ')}.` : ' There are no named NMState documents here.'}`;
+  }
   const kind = selection.unitName !== undefined ? 'unit' : 'file';
   const wanted = selection.unitName ?? selection.filePath ?? '';
   const names = [...new Set(targets.filter((t) => t.kind === kind && t.name !== undefined).map((t) => t.name!))];
   const available = names.length > 0 ? ` ${kind === 'unit' ? 'Units' : 'Files'} here: ${names.join(', ')}.` : ` There are no ${kind}s here.`;
   return `No ${kind} ${kind === 'unit' ? 'named' : 'with the path'} ${wanted} in this file.${available}`;
+}
+
+/** The model of a document that parses and is an NMState policy, NMStateConfig or state. */
+function readableNmstate(analysed: AnalysedDocument): NmstateModel | undefined {
+  return analysed.kind === nmstateKind && !hasStructuralErrors(analysed.document) ? analysed.model as NmstateModel : undefined;
+}
+
+function nmstateName(model: NmstateModel): string | undefined {
+  return stringValue(scalarAt(mapAt(model.root, 'metadata'), 'name'));
 }
 
 /** The model of a document that parses and is a MachineConfig. */
@@ -249,9 +292,13 @@ function documentStart(analysed: AnalysedDocument): number {
 // ---------------------------------------------------------------------------------------
 // Rendering
 
+function roleOf(mc: MachineConfigModel): string | undefined {
+  return stringValue(scalarAt(mapAt(mc.metadata, 'labels'), 'machineconfiguration.openshift.io/role'));
+}
+
 function machineConfigHeading(mc: MachineConfigModel, index: number, documents: number, out: Output): string {
   const name = stringValue(scalarAt(mc.metadata, 'name'));
-  const role = stringValue(scalarAt(mapAt(mc.metadata, 'labels'), 'machineconfiguration.openshift.io/role'));
+  const role = roleOf(mc);
   const where = `${documents > 1 ? `document ${index + 1}, ` : ''}line ${out.lineOf(mc.root.range?.[0] ?? 0)}`;
   return `MachineConfig ${name ?? '(no metadata.name)'} (${where})${role ? `, role ${role}` : ''}`;
 }
@@ -396,7 +443,8 @@ function countLines(value: string, index: number): number {
   return n;
 }
 
-function renderFile(file: FileModel, context: RenderContext): void {
+/** `role`: the MachineConfig's role label, which names the pool an nmstate file reaches. */
+function renderFile(file: FileModel, context: RenderContext, role: string | undefined): void {
   const { out } = context;
   out.blank();
   out.line(`== file ${file.pathValue ?? '(no path)'} (line ${out.lineOf(file.node.range?.[0] ?? 0)}) ==`);
@@ -423,6 +471,9 @@ function renderFile(file: FileModel, context: RenderContext): void {
     const name = file.routeFile.path.name;
     for (const route of file.routeFile.routes) lines.add(route, { name, note: `the device of the profile ifcfg-${name}, usually ${name}` });
     lines.render('Routes NetworkManager should add from it:', out, file.routeFile.format === 'key' ? `ifcfg-${name}` : undefined);
+  } else if (file.nmstate?.state) {
+    context.out.line(`nodes: ${machineConfigFileReach(file.pathValue, role)}`);
+    renderState(file.nmstate.state, context, 'Routes nmstate should add from it:');
   } else if (file.scriptCommands) {
     for (const command of file.scriptCommands) if (command.nmcli) addNmcliRoutes(command.nmcli, lines);
     lines.render('Routes it should produce, once it has run:', out);

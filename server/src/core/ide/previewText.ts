@@ -76,11 +76,14 @@ export class RouteLines {
 
   constructor(private readonly problems: readonly Problem[], private readonly settings: Settings) {}
 
-  /** `defaultMetric`: the profile's own route-metric, when it sets one; else NetworkManager's default for the device. */
-  add(route: ConfigRoute, device: Device, profileMetric?: DefaultMetric): void {
+  /**
+   * `defaultMetric`: the profile's own route-metric, when it sets one; else NetworkManager's
+   * default for the device. `label`: the route in messages (its text as written by default).
+   */
+  add(route: ConfigRoute, device: Device, profileMetric?: DefaultMetric, label = route.text.value): void {
     const defaultMetric = profileMetric ?? defaultRouteMetric(device.note ? undefined : device.name, this.settings);
     if (isRemoval(route)) {
-      this.other.push(`removes: ${route.text.value}`);
+      this.other.push(`removes: ${label}`);
       return;
     }
     if (route.origin === 'nmcli' && isExpanded(route)) {
@@ -90,7 +93,7 @@ export class RouteLines {
     const refusal = this.refusal(route) ?? whyNotAdded(route);
     if (refusal) {
       this.refused++;
-      this.other.push(`not added: ${route.text.value} — ${refusal}`);
+      this.other.push(`not added: ${label} — ${refusal}`);
       return;
     }
     const command = ipRouteCommand(route);
@@ -99,6 +102,16 @@ export class RouteLines {
     this.groups.set(command, group);
     if (metricOf(route) === undefined) this.metricNotes.add(`(metric ${defaultMetric.metric} where the route gives none: ${defaultMetric.why})`);
     if (device.note) this.deviceNotes.add(`(${device.name}: ${device.note})`);
+  }
+
+  /** A line of its own after the `ip route` lines (a removal, a route known only on the node). */
+  note(line: string): void {
+    this.other.push(line);
+  }
+
+  /** How many routes an error or an unreadable part keeps from being added. */
+  get refusedCount(): number {
+    return this.refused;
   }
 
   /**
