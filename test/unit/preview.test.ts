@@ -369,8 +369,8 @@ describe('unit preview', () => {
       assert.ok(shown.includes('\nNo unit named b.service in this file. Units here: a.service.\n'), shown);
     });
 
-    it('a file that holds no MachineConfig says so', () => {
-      assert.equal(preview('apiVersion: v1\nkind: ConfigMap\n'), 'Problems checked for any supported OpenShift release on OVNKubernetes.\n\nNo MachineConfig in this file: nothing to preview.\n');
+    it('a file that holds no MachineConfig and no NMState document says so', () => {
+      assert.equal(preview('apiVersion: v1\nkind: ConfigMap\n'), 'Problems checked for any supported OpenShift release on OVNKubernetes.\n\nNo MachineConfig or NMState document in this file: nothing to preview.\n');
     });
   });
 

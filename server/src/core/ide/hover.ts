@@ -23,12 +23,9 @@ import { nmstateKind } from '../kinds/nmstate/kind';
 import type { Settings } from '../text/settings';
 import { rangeOfNode } from '../text/yamlDocuments';
 
-/** A hover: Markdown, and the file range of the element it explains. */
-export interface HoverResult {
-  markdown: string;
-  start: number;
-  end: number;
-}
+import type { HoverResult } from './hoverResult';
+
+export type { HoverResult };
 
 interface Context extends NetworkContext {
   mc: MachineConfigModel;

@@ -8,7 +8,7 @@ import type { NmstateModel } from '../kinds/nmstate/model';
 import { MAIN_TABLE, tableOf, isRemoval } from '../routes/routeFacts';
 import { subnetFacts } from '../net/subnet';
 import { addressHover, blockFacts, destinationHover, expectedRoutes, gatewayHover, metricHover, rangeFacts, type NetworkContext } from './hoverNetwork';
-import type { HoverResult } from './hover';
+import type { HoverResult } from './hoverResult';
 import type { Location } from './locate';
 import { selectorInWords, selectorLabels } from './nodeSelection';
 import { ipRuleWords } from './previewNmstate';
