@@ -128,11 +128,11 @@ function tableName(table: string | undefined): string {
   return n === 0 ? 'main' : TABLE_NAMES[n] ?? String(n);
 }
 
-/** A scalar value as written, for the words of a line. */
+/** A scalar value as written (`0x10` stays hex), for the words of a line. */
 function written(map: YAMLMap, key: string): string | undefined {
   const node = scalarAt(map, key);
   if (!node || node.value === null || node.value === undefined || node.value === '') return undefined;
-  return String(node.value);
+  return typeof node.value === 'number' && node.source ? node.source : String(node.value);
 }
 
 function isAbsent(entry: YAMLMap): boolean {
