@@ -71,16 +71,21 @@ import { entryRange, inside, Output, renderProblems, RouteLines, type Device, ty
  *   then its contents block, its routes (NetworkManager keyfiles, ifcfg-rh route files, nmcli
  *   in scripts) and its problems as above.
  *
- * When the selection names a unit or file that is not there: `No unit named <name> in this
- * file. Units here: <names>.` (`No file with the path …`). When no document is a MachineConfig:
- * `No MachineConfig in this file: nothing to preview.` A part of the file not analysed for a
+ * An NMState document (a NodeNetworkConfigurationPolicy, an NMStateConfig, a bare state) is
+ * shown as previewNmstate.ts says, and an nmstate file of a MachineConfig gets its `nodes:`
+ * line and routes there too.
+ *
+ * When the selection names a unit, file or NMState document that is not there: `No unit named
+ * <name> in this file. Units here: <names>.` (`No file with the path …`, `No NMState document
+ * named …`). When no document is a MachineConfig or an NMState document:
+ * `No MachineConfig or NMState document in this file: nothing to preview.` A part of the file not analysed for a
  * design limit gives `Not previewed: <the limit finding's message>`. Last, when findings lie outside what
  * is shown: `Elsewhere in the file: <line>:<col> <severity> <rule id>, … .` (at most 12, then
  * `and <n> more`). Positions are 1-based lines and columns of the YAML file, as `mcroutes
  * lint` prints them.
  */
 
-/** What to preview: a unit by name, a file by path, the unit or file at an offset; all of them when nothing (or nothing there) is chosen. */
+/** What to preview: a unit by name, a file by path, an NMState document by name, the one at an offset; all of them when nothing (or nothing there) is chosen. */
 export interface PreviewSelection {
   unitName?: string;
   filePath?: string;
