@@ -88,3 +88,47 @@ spec:
 ${units.join('\n')}
 `;
 }
+
+/**
+ * `count` NodeNetworkConfigurationPolicies, one document each: a node (kubernetes.io/hostname)
+ * with its secondary NIC's static address and three routes through a next hop in that subnet.
+ */
+export function manyPolicies(count) {
+  const documents = [];
+  for (let i = 0; i < count; i++) {
+    const host = 10 + (i % 200);
+    documents.push(`apiVersion: nmstate.io/v1
+kind: NodeNetworkConfigurationPolicy
+metadata:
+  name: worker-${i}-ens6-routes
+spec:
+  nodeSelector:
+    kubernetes.io/hostname: worker-${i}
+  desiredState:
+    interfaces:
+      - name: ens6
+        type: ethernet
+        state: up
+        ipv4:
+          enabled: true
+          dhcp: false
+          address:
+            - ip: 172.18.${i >> 8}.${host}
+              prefix-length: 16
+    routes:
+      config:
+        - destination: 192.168.${i & 255}.0/24
+          next-hop-address: 172.18.0.1
+          next-hop-interface: ens6
+          metric: 150
+        - destination: 198.51.100.0/24
+          next-hop-address: 172.18.0.1
+          next-hop-interface: ens6
+        - destination: 203.0.113.0/24
+          next-hop-address: 172.18.0.2
+          next-hop-interface: ens6
+          table-id: 254
+`);
+  }
+  return documents.join('---\n');
+}

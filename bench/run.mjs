@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { longMachineConfig, machineConfigWithRoutes, manyDocuments } from './generate.mjs';
+import { longMachineConfig, machineConfigWithRoutes, manyDocuments, manyPolicies } from './generate.mjs';
 import { ms, once, paired, time } from './stats.mjs';
 import { comparisonRows, serverRows } from './server.mjs';
 
@@ -25,6 +25,7 @@ const inputs = [
   ['seed', fs.readFileSync(path.join(root, 'test', 'fixtures', 'seed-route.yaml'), 'utf8')],
   ['1,000 routes', machineConfigWithRoutes(1000)],
   ['500 documents', manyDocuments(500)],
+  ['500 NMState policies', manyPolicies(500)],
 ];
 
 for (const [name, text] of inputs) {

@@ -6,7 +6,7 @@
  *
  * The preview is a virtual document of the scheme `mcroutes-preview`:
  * `mcroutes-preview:/<unit name> (preview)?source=<YAML uri>&unit=<unit name>` (`file=<path>`
- * for a storage.files entry; neither for every unit and file). It is plain text, read-only,
+ * for a storage.files entry, `state=<name>` for an NMState policy; none for everything). It is plain text, read-only,
  * and nothing in it is ever executed. It follows its YAML as the user types: each change
  * of the source (and each new set of diagnostics, e.g. after a settings change) asks the
  * server again, after a short pause.
@@ -26,10 +26,11 @@ export interface PreviewKey {
   source: string;
   unit?: string;
   file?: string;
+  state?: string;
 }
 
 /** The preview document's uri; the path (its tab title) names the unit, file or YAML file. */
-export function previewUri(source: vscode.Uri, target?: { kind: 'unit' | 'file'; name?: string }): vscode.Uri {
+export function previewUri(source: vscode.Uri, target?: { kind: 'unit' | 'file' | 'state'; name?: string }): vscode.Uri {
   const query = new URLSearchParams({ source: source.toString() });
   let label = `${source.path.replace(/^.*\//, '') || 'untitled'} (preview)`;
   if (target?.name !== undefined) {
@@ -45,7 +46,7 @@ export function previewKey(uri: vscode.Uri): PreviewKey | undefined {
   const query = new URLSearchParams(uri.query);
   const source = query.get('source');
   if (!source) return undefined;
-  return { source, unit: query.get('unit') ?? undefined, file: query.get('file') ?? undefined };
+  return { source, unit: query.get('unit') ?? undefined, file: query.get('file') ?? undefined, state: query.get('state') ?? undefined };
 }
 
 class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -72,6 +73,7 @@ class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disp
     const params: PreviewParams = { uri: this.client.code2ProtocolConverter.asUri(source.uri) };
     if (key.unit !== undefined) params.unit = key.unit;
     else if (key.file !== undefined) params.file = key.file;
+    else if (key.state !== undefined) params.state = key.state;
     let result: PreviewResult | null;
     try {
       result = await this.client.sendRequest<PreviewResult | null>(Methods.preview, params, token);
@@ -130,7 +132,7 @@ class PreviewLensProvider implements vscode.CodeLensProvider, vscode.Disposable 
     return (targets ?? []).map((target) => {
       const range = this.client.protocol2CodeConverter.asRange(target.range);
       const start = new vscode.Range(range.start, range.start);
-      const title = target.kind === 'unit' ? 'Preview unit' : 'Preview file';
+      const title = target.kind === 'unit' ? 'Preview unit' : target.kind === 'file' ? 'Preview file' : 'Preview routes';
       const args = target.name !== undefined ? [document.uri, { [target.kind]: target.name }] : [document.uri, { all: true }];
       return new vscode.CodeLens(start, { title, command: PREVIEW_COMMAND, arguments: args, tooltip: `${title} ${target.name ?? ''}`.trim() });
     });
@@ -147,7 +149,7 @@ class PreviewLensProvider implements vscode.CodeLensProvider, vscode.Disposable 
 }
 
 /** What `mcroutes.previewUnit` may be given: a unit name, or `{ unit }`, `{ file }`, `{ all: true }`. */
-type TargetArgument = string | { unit?: string; file?: string; all?: boolean } | undefined;
+type TargetArgument = string | { unit?: string; file?: string; state?: string; all?: boolean } | undefined;
 
 const OPEN_EXAMPLE_CHOICE = 'Open the Example';
 
@@ -202,7 +204,7 @@ export function registerPreview(client: LanguageClient): vscode.Disposable[] {
     const source = sourceUri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === sourceUri!.toString());
     if (!sourceUri || (source && source.languageId !== 'yaml') || (!source && !/\.ya?ml$/i.test(sourceUri.path))) {
       const choice = await vscode.window.showInformationMessage(
-        'MachineConfig Routes: open a MachineConfig YAML file to preview the systemd units it adds.', OPEN_EXAMPLE_CHOICE);
+        'MachineConfig Routes: open a MachineConfig or NMState policy YAML file to preview what the nodes get from it.', OPEN_EXAMPLE_CHOICE);
       if (choice === OPEN_EXAMPLE_CHOICE) {
         const example = await vscode.commands.executeCommand<vscode.TextEditor>(OPEN_EXAMPLE_COMMAND);
         return command(example.document.uri);
@@ -213,6 +215,7 @@ export function registerPreview(client: LanguageClient): vscode.Disposable[] {
     const named = typeof target === 'string' ? { unit: target } : target;
     if (named?.unit !== undefined) uri = previewUri(sourceUri, { kind: 'unit', name: named.unit });
     else if (named?.file !== undefined) uri = previewUri(sourceUri, { kind: 'file', name: named.file });
+    else if (named?.state !== undefined) uri = previewUri(sourceUri, { kind: 'state', name: named.state });
     else if (named?.all || !editor || editor.document.uri.toString() !== sourceUri.toString()) uri = previewUri(sourceUri);
     else {
       // The palette: the server says which unit the cursor is in.

@@ -19,11 +19,11 @@ commands:
   new --route DEST[,GATEWAY[,METRIC]]... [--role ROLE] [--method METHOD] ...
                   print a MachineConfig (or NMState policy) adding the routes,
                   checked like the route wizard checks it (mcroutes new --help)
-  render FILE [--unit NAME | --file PATH]
+  render FILE [--unit NAME | --file PATH | --policy NAME]
                   print what the node gets: each unit and file as the node
                   has it, Exec*= lines split as systemd splits them, the
-                  ip route lines its routes should produce, its problems
-                  (mcroutes render --help)
+                  ip route lines its routes (and NMState policies') should
+                  produce, its problems (mcroutes render --help)
 
 options:
   -h, --help      show this help

@@ -102,7 +102,9 @@ export interface PreviewParams {
   unit?: string;
   /** A storage.files entry by its path. */
   file?: string;
-  /** The unit or file whose YAML entry holds this position (the cursor). */
+  /** An NMState document (NodeNetworkConfigurationPolicy, NMStateConfig) by its metadata.name. */
+  state?: string;
+  /** The unit, file or NMState document whose YAML entry holds this position (the cursor). */
   position?: ProtocolPosition;
 }
 
@@ -122,8 +124,8 @@ export interface PreviewTargetsParams {
 }
 
 export interface PreviewTargetInfo {
-  kind: 'unit' | 'file';
-  /** The unit name or file path; absent when the YAML entry has none. */
+  kind: 'unit' | 'file' | 'state';
+  /** The unit name, file path or NMState document's metadata.name; absent when the YAML entry has none. */
   name?: string;
   /** The whole YAML entry, from the start of its `- ` line. */
   range: ProtocolRange;

@@ -45,9 +45,56 @@ describe('mcroutes render', function () {
     assert.match(stdout, /^No unit named nope\.service in this file\. Units here: nmcli-dev-modify\.service\.$/m);
   });
 
+  it('an NMState policy: the nodes it reaches, the ip route lines nmstate produces, its findings; --policy NAME picks it', () => {
+    const { status, stdout, stderr } = run(['render', 'examples/nncp-route.yaml']);
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
+    assert.ok(stdout.includes([
+      'NodeNetworkConfigurationPolicy ens6-static-routes (line 3)',
+      'nodes: every worker node (node-role.kubernetes.io/worker)',
+      '',
+      'Routes nmstate should add:',
+      '  $ ip route show',
+      '  192.168.50.0/24 via 172.18.0.1 dev ens6 proto static metric 150',
+      '  192.168.60.0/24 via 172.18.0.1 dev ens6 proto static metric 150',
+      '',
+    ].join('\n')), stdout);
+    assert.match(stdout, /^ {2}17:24 \w+ route-host-bits 192\.168\.60\.5\/24 has host bits set/m);
+    assert.equal(run(['render', 'examples/nncp-route.yaml', '--policy', 'ens6-static-routes']).stdout, stdout);
+    const missing = run(['render', 'examples/nncp-route.yaml', '--policy', 'nope']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stdout, /^No NMState document named nope in this file\. NMState documents here: ens6-static-routes\.$/m);
+  });
+
+  it('a MachineConfig\'s nmstate file (base64): the routes of the state, for the nodes of the pool', () => {
+    const state = 'routes:\n  config:\n    - destination: 198.51.100.0/24\n      next-hop-address: 192.0.2.1\n      next-hop-interface: br-ex\n      metric: 150\n';
+    const text = [
+      'apiVersion: machineconfiguration.openshift.io/v1',
+      'kind: MachineConfig',
+      'metadata:',
+      '  name: 10-br-ex-worker',
+      '  labels:',
+      '    machineconfiguration.openshift.io/role: worker',
+      'spec:',
+      '  config:',
+      '    ignition:',
+      '      version: 3.2.0',
+      '    storage:',
+      '      files:',
+      '        - path: /etc/nmstate/openshift/cluster.yml',
+      '          mode: 0644',
+      '          contents:',
+      `            source: data:text/plain;charset=utf-8;base64,${Buffer.from(state).toString('base64')}`,
+      '',
+    ].join('\n');
+    const { status, stdout } = run(['render', '-'], text);
+    assert.equal(status, 0);
+    assert.ok(stdout.includes('\nnodes: every node of the worker pool, at boot (nmstate-configuration.service)\n\nRoutes nmstate should add from it:\n  $ ip route show\n  198.51.100.0/24 via 192.0.2.1 dev br-ex proto static metric 150\n'), stdout);
+  });
+
   it('usage errors and unreadable files exit 2 with a reason on stderr; --help exits 0', () => {
     for (const args of [['render'], ['render', SEED, SEED], ['render', SEED, '--bogus'], ['render', SEED, '--unit'],
-      ['render', SEED, '--unit', 'a', '--file', 'b'], ['render', SEED, '--network-type', 'Calico']]) {
+      ['render', SEED, '--unit', 'a', '--file', 'b'], ['render', SEED, '--file', 'a', '--policy', 'b'], ['render', SEED, '--network-type', 'Calico']]) {
       const { status, stderr, stdout } = run(args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /^mcroutes: .+\nusage: mcroutes render FILE/, args.join(' '));
@@ -58,7 +105,7 @@ describe('mcroutes render', function () {
     assert.equal(missing.stderr, 'mcroutes: cannot read no/such.yaml: no such file or directory\n');
     const help = run(['render', '--help']);
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /^usage: mcroutes render FILE \[--unit NAME \| --file PATH\]/);
-    assert.match(run(['--help']).stdout, /^  render FILE \[--unit NAME \| --file PATH\]$/m);
+    assert.match(help.stdout, /^usage: mcroutes render FILE \[--unit NAME \| --file PATH \| --policy NAME\]/);
+    assert.match(run(['--help']).stdout, /^  render FILE \[--unit NAME \| --file PATH \| --policy NAME\]$/m);
   });
 });

@@ -1,8 +1,10 @@
 /** mcroutes/preview and mcroutes/previewTargets over stdio: the unit preview of the document's current version. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Methods, type PreviewResult, type PreviewTargetInfo } from '../../server/src/protocol';
 import { positionAt, rangeOf, sessionPerSuite } from '../support/lspClient';
-import { SEED } from '../support/seed';
+import { REPO_ROOT, SEED } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
 
 const URI = 'file:///preview/seed.yaml';
@@ -59,5 +61,26 @@ describe('mcroutes/preview', function () {
     assert.equal(await client.request(Methods.preview, { nonsense: true }), null);
     const still = await client.request<PreviewResult>(Methods.preview, { uri: URI });
     assert.equal(still.version, 2);
+  });
+});
+
+describe('mcroutes/preview of an NMState policy', function () {
+  this.timeout(20000);
+  const server = sessionPerSuite({ initializationOptions: { debounceMs: 0 } });
+  const POLICY_URI = 'file:///preview/nncp.yaml';
+  const POLICY = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'nncp-route.yaml'), 'utf8');
+
+  before(() => server().didOpen(POLICY_URI, POLICY));
+
+  it('the policy is a target; by its name or by the cursor in it, its routes\' ip route lines', async () => {
+    const client = server();
+    const targets = await client.request<PreviewTargetInfo[]>(Methods.previewTargets, { uri: POLICY_URI });
+    assert.deepEqual(targets.map((t) => `${t.kind} ${t.name} ${t.range.start.line}:${t.range.start.character}`), ['state ens6-static-routes 2:0']);
+    const byName = await client.request<PreviewResult>(Methods.preview, { uri: POLICY_URI, state: 'ens6-static-routes' });
+    assert.ok(byName.text.includes('\nnodes: every worker node (node-role.kubernetes.io/worker)\n'), byName.text);
+    assert.ok(byName.text.includes('\n  192.168.50.0/24 via 172.18.0.1 dev ens6 proto static metric 150\n'), byName.text);
+    const atCursor = await client.request<PreviewResult>(Methods.preview, { uri: POLICY_URI, position: rangeOf(POLICY, '172.18.0.1').start });
+    assert.equal(atCursor.text, byName.text);
+    assert.deepEqual(atCursor.selected && `${atCursor.selected.kind} ${atCursor.selected.name}`, 'state ens6-static-routes');
   });
 });

@@ -473,6 +473,38 @@ describe('generateConfig: each method', function () {
     ].join('\n'));
   });
 
+  it('NMState: the policy holds only what the NMState checks accept (NMSTATE.md): v1, a selector, no static address, routes on the named NIC', function () {
+    for (const role of ['worker', 'master', 'infra']) {
+      for (const routes of [BASE.routes, [{ destination: '198.51.100.0/24' }], [{ destination: 'fd00:9::/64', gateway: 'fd00::1', metric: 7 }]]) {
+        const text = generateConfig({ ...BASE, role, name: `99-${role}-static-routes`, method: 'nmstate', interface: 'ens6', routes });
+        const [document] = parseAllDocuments(text) as ReturnType<typeof parseAllDocuments> & unknown[];
+        const policy = (document as { toJS(): unknown }).toJS() as {
+          apiVersion: string;
+          spec: { nodeSelector: Record<string, string>; desiredState: { interfaces?: unknown; routes: { config: Record<string, unknown>[] } } };
+        };
+        assert.equal(policy.apiVersion, 'nmstate.io/v1', 'not the deprecated v1beta1');
+        assert.deepEqual(policy.spec.nodeSelector, { [`node-role.kubernetes.io/${role}`]: '' }, 'a selector: not every node, control plane included');
+        // A static address under a role selector would give every node the same one: a route-only policy declares no interface.
+        assert.equal(policy.spec.desiredState.interfaces, undefined);
+        assert.doesNotMatch(text, /^\s+(- )?(ip|address|prefix-length):/m);
+        for (const entry of policy.spec.desiredState.routes.config) assert.equal(entry['next-hop-interface'], 'ens6');
+        const problems = lintText(text, DEFAULT_SETTINGS).problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
+        assert.deepEqual(problems.map((p) => `${p.severity} ${p.code}: ${p.message}`), [], text);
+      }
+    }
+  });
+
+  it('NMState: the wizard judges a route in the policy it writes too; a default route or br-ex is refused', function () {
+    const draft = { role: 'worker', name: 'x', method: 'nmstate' as const, interface: 'ens6' };
+    assert.equal(checkWizardInput('destination', '198.51.100.0/24', draft, DEFAULT_SETTINGS).ok, true);
+    assert.equal(checkWizardInput('gateway', '192.0.2.1', { ...draft, route: { destination: '198.51.100.0/24' } }, DEFAULT_SETTINGS).ok, true);
+    assert.equal(checkWizardInput('metric', '150', { ...draft, route: { destination: '198.51.100.0/24', gateway: '192.0.2.1' } }, DEFAULT_SETTINGS).ok, true);
+    const route = checkWizardInput('destination', '0.0.0.0/0', draft, DEFAULT_SETTINGS);
+    assert.equal(route.ok, false);
+    assert.equal(route.rule, 'route-default');
+    assert.equal(checkWizardInput('interface', 'br-ex', draft, DEFAULT_SETTINGS).ok, false);
+  });
+
   it('a host address without prefix is written as /32 or /128 by every method (a keyfile would otherwise read /24)', function () {
     for (const method of ['nmcli-unit', 'keyfile', 'nmstate'] as const) {
       const text = generateConfig({ ...BASE, method, interface: method === 'nmcli-unit' ? 'br-ex' : 'ens6', routes: [{ destination: '192.168.7.7' }, { destination: 'fd00::7' }] });

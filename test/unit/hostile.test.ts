@@ -279,7 +279,7 @@ describe('hostile input: the limits themselves', function () {
     const alone = lintText(SEED.replace('Description=nmcli-dev-modify', `Description=${'x'.repeat(LIMITS.documentChars)}`), DEFAULT_SETTINGS);
     const text2 = renderPreview(alone.parsed, DEFAULT_SETTINGS, alone.problems);
     assert.match(text2, /^Not previewed: Document 1 \(line 1\)/m);
-    assert.doesNotMatch(text2, /No MachineConfig in this file/);
+    assert.doesNotMatch(text2, /No MachineConfig or NMState document in this file/);
   });
 
   it('a lone carriage return terminates in every scalar style', function () {

@@ -203,7 +203,7 @@ describe('NMState completion and key hover', function () {
     assert.match(routeType.markdown, /routes\.config\[\]\.route-type/);
     assert.match(routeType.markdown, /`blackhole`/);
     assert.match(routeType.markdown, /Since nmstate 2\.2\.20/);
-    assert.match(hover('nodeSelector')?.markdown ?? '', /Labels a node must have/);
+    assert.match(hover('nodeSelector')?.markdown ?? '', /the nodes this policy configures/);
     assert.equal(hover('foo:'), undefined);
     assert.equal(nmstateKeyHover(parsed, text.indexOf('kubernetes.io/hostname') + 1), undefined);
   });

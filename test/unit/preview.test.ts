@@ -356,7 +356,7 @@ describe('unit preview', () => {
         '',
         'Document 2 (line 20) does not parse: Implicit keys need to be on a single line (line 27:23) — fix the YAML to preview it.',
         '',
-        'Document 3 (line 30) is a ConfigMap, not a MachineConfig: nothing to preview.',
+        'Document 3 (line 30) is a ConfigMap, not a MachineConfig or an NMState document: nothing to preview.',
         '',
         'Elsewhere in the file: 3:1 error mc-role-label, 27:23 error yaml-syntax, 29:1 error yaml-syntax.',
         '',
@@ -369,8 +369,8 @@ describe('unit preview', () => {
       assert.ok(shown.includes('\nNo unit named b.service in this file. Units here: a.service.\n'), shown);
     });
 
-    it('a file that holds no MachineConfig says so', () => {
-      assert.equal(preview('apiVersion: v1\nkind: ConfigMap\n'), 'Problems checked for any supported OpenShift release on OVNKubernetes.\n\nNo MachineConfig in this file: nothing to preview.\n');
+    it('a file that holds no MachineConfig and no NMState document says so', () => {
+      assert.equal(preview('apiVersion: v1\nkind: ConfigMap\n'), 'Problems checked for any supported OpenShift release on OVNKubernetes.\n\nNo MachineConfig or NMState document in this file: nothing to preview.\n');
     });
   });
 

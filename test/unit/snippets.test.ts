@@ -76,9 +76,10 @@ describe('snippets', () => {
     assert.ok(contributed.some((s) => s.language === 'yaml' && path.resolve(ROOT, s.path) === SNIPPET_FILE), JSON.stringify(contributed));
   });
 
-  it('the library: a route config, several routes, IPv6, a custom pool, a keyfile, an NMState policy', () => {
+  it('the library: a route config, several routes, IPv6, a custom pool, a keyfile, NMState policies, an NMStateConfig, a customized br-ex', () => {
     const prefixes = Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
-    for (const prefix of ['mc-route', 'mc-routes', 'mc-route-ipv6', 'mc-pool-route', 'mc-keyfile-route', 'nncp-route', 'mc-route-unit']) {
+    for (const prefix of ['mc-route', 'mc-routes', 'mc-route-ipv6', 'mc-pool-route', 'mc-keyfile-route', 'nncp-route', 'mc-route-unit',
+      'nncp-route-host', 'nncp-route-table', 'nmstateconfig-host', 'mc-nmstate-br-ex']) {
       assert.ok(prefixes.includes(prefix), `no snippet with prefix ${prefix}`);
     }
     for (const [name, snippet] of Object.entries(snippets)) assert.ok(snippet.description, `${name} has no description`);
@@ -128,6 +129,23 @@ describe('snippets', () => {
     assert.deepEqual(variants.map((v) => [v.choice, expandSnippet(v.body).text]), [
       ['$1=x', 'a x b x c p,q'], ['$1=y', 'a y b y c p,q'], ['$2=p\\,q', 'a x b x c p,q'], ['$2=r', 'a x b x c r'],
     ]);
+  });
+
+  it('the NMState snippets are read as NMState: a policy per node with its address, a table with its rule, a host, a br-ex file', () => {
+    const expanded = (prefix: string) => expandSnippet(bodyOf(Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes(prefix))!)).text;
+    const states = (prefix: string) => lintText(expanded(prefix), DEFAULT_SETTINGS).parsed.documents.flatMap((d) => d.kind?.states?.(d.model) ?? []);
+    const [host] = states('nncp-route-host');
+    assert.equal(host.via, 'policy');
+    assert.match(expanded('nncp-route-host'), /nodeSelector:\n {4}kubernetes\.io\/hostname: worker-1\n/, 'a static address only under a one-node selector');
+    assert.deepEqual(host.state.interfaces.map((i) => `${i.name?.value} ${i.ipv4?.addresses.map((a) => `${a.ip?.value}/${a.prefixLength}`)}`), ['ens224 172.18.0.10/24']);
+    const [table] = states('nncp-route-table');
+    assert.deepEqual(table.state.routeRules.map((r) => `${r.ipFrom?.value} ${r.priority?.value} ${r.routeTable?.value}`), ['172.18.0.0/24 998 100']);
+    assert.deepEqual(table.state.routes.map((r) => r.table?.value), ['100']);
+    const [config] = states('nmstateconfig-host');
+    assert.equal(config.via, 'nmstateconfig');
+    const [brEx] = states('mc-nmstate-br-ex');
+    assert.equal(brEx.via, 'machineconfig');
+    assert.deepEqual(brEx.state.interfaces.map((i) => `${i.name?.value} ${i.type?.value}`), ['enp2s0 ethernet', 'br-ex ovs-bridge', 'br-ex ovs-interface']);
   });
 
   it('the keyfile snippet decodes to a keyfile NetworkManager reads, with its address and route', () => {

@@ -1,8 +1,8 @@
 /**
- * `mcroutes render FILE [--unit NAME | --file PATH]`: the unit preview the editor shows
- * beside the YAML (server/src/core/ide/preview.ts), printed on stdout: what the node
- * gets from each unit and file, the `ip route` lines its routes should produce, and the
- * problems found in it.
+ * `mcroutes render FILE [--unit NAME | --file PATH | --policy NAME]`: the preview the editor
+ * shows beside the YAML (server/src/core/ide/preview.ts), printed on stdout: what the node
+ * gets from each unit and file of a MachineConfig and from each NMState document, the `ip
+ * route` lines its routes should produce, and the problems found in it.
  */
 import { readFileSync } from 'node:fs';
 import { lintText } from '../core/analysis/lint';
@@ -16,16 +16,20 @@ export interface RenderOutput {
   err(text: string): void;
 }
 
-export const RENDER_USAGE = `usage: mcroutes render FILE [--unit NAME | --file PATH] [options]
+export const RENDER_USAGE = `usage: mcroutes render FILE [--unit NAME | --file PATH | --policy NAME] [options]
 
 Prints what the node gets from the MachineConfigs in FILE (- reads stdin): each
 unit at the path the node writes it to, with its text exactly as the node has it,
 each Exec*= line split into arguments as systemd splits it, the \`ip route show\`
 lines its routes should produce and the problems found in it; files written by
-storage.files likewise, their data: URLs decoded.
+storage.files likewise, their data: URLs decoded, the routes of nmstate files.
+For NMState documents (NodeNetworkConfigurationPolicy, NMStateConfig, a bare
+state): the nodes they reach, the \`ip route\` lines of their routes, their
+route rules and the problems found in them.
 
   --unit NAME             only the unit NAME (e.g. nmcli-dev-modify.service)
   --file PATH             only the storage.files entry PATH
+  --policy NAME           only the NMState document whose metadata.name is NAME
 ${SETTING_FLAGS_USAGE}
   -h, --help              show this help
 
@@ -38,16 +42,16 @@ export function renderCommand(args: string[], io: RenderOutput): number {
     io.out(RENDER_USAGE);
     return 0;
   }
-  let options: { files: string[]; unitName?: string; filePath?: string; settings: Settings };
+  let options: { files: string[]; unitName?: string; filePath?: string; stateName?: string; settings: Settings };
   try {
     options = readOptions(args);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
     throw error;
   }
-  const { files, unitName, filePath, settings } = options;
+  const { files, unitName, filePath, stateName, settings } = options;
   if (files.length !== 1) return usage(io, files.length === 0 ? 'render needs a FILE' : 'render takes one FILE');
-  if (unitName !== undefined && filePath !== undefined) return usage(io, 'give --unit or --file, not both');
+  if ([unitName, filePath, stateName].filter((v) => v !== undefined).length > 1) return usage(io, 'give one of --unit, --file and --policy');
 
   const file = files[0];
   let text: string;
@@ -62,16 +66,17 @@ export function renderCommand(args: string[], io: RenderOutput): number {
   const selection: PreviewSelection = {};
   if (unitName !== undefined) selection.unitName = unitName;
   if (filePath !== undefined) selection.filePath = filePath;
+  if (stateName !== undefined) selection.stateName = stateName;
   io.out(renderPreview(result.parsed, settings, result.problems, selection));
   const targets = previewTargets(result.parsed);
-  const wanted = selection.unitName ?? selection.filePath;
-  const kind = selection.unitName !== undefined ? 'unit' : 'file';
+  const wanted = selection.unitName ?? selection.filePath ?? selection.stateName;
+  const kind = selection.unitName !== undefined ? 'unit' : selection.filePath !== undefined ? 'file' : 'state';
   return wanted === undefined || targets.some((t) => t.kind === kind && t.name === wanted) ? 0 : 2;
 }
 
-function readOptions(args: string[]): { files: string[]; unitName?: string; filePath?: string; settings: Settings } {
-  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', ...Object.keys(SETTING_FLAGS)], switches: Object.keys(SETTING_SWITCHES), positional: true });
-  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), settings: readFlagSettings(flags) };
+function readOptions(args: string[]): { files: string[]; unitName?: string; filePath?: string; stateName?: string; settings: Settings } {
+  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', '--policy', ...Object.keys(SETTING_FLAGS)], switches: Object.keys(SETTING_SWITCHES), positional: true });
+  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), stateName: flags.single('--policy'), settings: readFlagSettings(flags) };
 }
 
 function usage(io: RenderOutput, message: string): number {

@@ -40,6 +40,7 @@ export function preview(document: TextDocument, analysis: LintResult, settings: 
   let selected: PreviewTargetInfo | undefined;
   if (typeof params.unit === 'string') selection.unitName = params.unit;
   else if (typeof params.file === 'string') selection.filePath = params.file;
+  else if (typeof params.state === 'string') selection.stateName = params.state;
   else if (isPosition(params.position)) {
     selection.offset = document.offsetAt(params.position);
     const target = targetAt(parsed, selection.offset);

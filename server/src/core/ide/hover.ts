@@ -16,16 +16,20 @@ import {
   type NetworkContext,
 } from './hoverNetwork';
 import type { ParsedText } from '../analysis/lint';
+import type { MachineConfigModel } from '../kinds/machineconfig/model';
 import { locate, type Location } from './locate';
 import { nmstateKeyHover } from './hoverNmstateKeys';
+import { nmstateHover } from './hoverNmstate';
+import { nmstateKind } from '../kinds/nmstate/kind';
 import type { Settings } from '../text/settings';
 import { rangeOfNode } from '../text/yamlDocuments';
 
 import type { HoverResult } from './hoverResult';
 
-export type { HoverResult } from './hoverResult';
+export type { HoverResult };
 
 interface Context extends NetworkContext {
+  mc: MachineConfigModel;
   parsed: ParsedText;
   location: Location;
   offset: number;
@@ -34,8 +38,8 @@ interface Context extends NetworkContext {
 /**
  * The help for what lies at `offset`: the most specific element first (a route part, a
  * word of the nmcli command, a unit directive or section, a keyfile entry, an address in
- * a file, a YAML value, a YAML key). Only MachineConfig documents get hovers; other YAML
- * gets nothing. Never throws.
+ * a file, a YAML value, a YAML key). MachineConfig and NMState documents get hovers; other
+ * YAML gets nothing. Never throws.
  */
 export function hoverAt(parsed: ParsedText, offset: number, settings: Settings): HoverResult | undefined {
   try {
@@ -48,8 +52,10 @@ export function hoverAt(parsed: ParsedText, offset: number, settings: Settings):
 /** hoverAt without the safety net, for tests that must see a failure. */
 export function computeHover(parsed: ParsedText, offset: number, settings: Settings): HoverResult | undefined {
   const location = locate(parsed, offset);
+  // An element's own help (a route's ip route line, the nodes a selector picks) before its key's.
+  if (location.document?.kind === nmstateKind) return nmstateHover(location, settings) ?? nmstateKeyHover(parsed, offset);
   const mc = location.document?.machineConfig;
-  if (!mc) return location.document?.kind?.id === 'nmstate' ? nmstateKeyHover(parsed, offset) : undefined;
+  if (!mc) return undefined;
   const context: Context = { parsed, location, offset, mc, settings };
   return routeHover(context) ?? execHover(context) ?? unitHover(context) ?? keyfileHover(context) ?? fileTextHover(context) ?? yamlHover(context);
 }

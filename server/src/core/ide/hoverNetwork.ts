@@ -17,7 +17,7 @@ import type { EmbeddedText } from '../text/embeddedText';
 import type { ConfigRoute, MachineConfigModel } from '../kinds/machineconfig/model';
 import type { NmcliCommand, NmcliProperty, NmcliRoute } from '../formats/nmcli';
 import { looksLikeNic, nmcliCommandsOf, reservedInterface } from '../kinds/machineconfig/nmcliCommands';
-import { defaultRouteMetric, ipRouteCommand, ipRouteLine } from '../routes/ipRoute';
+import { defaultRouteMetric, ipRouteCommand, ipRouteLine, NMSTATE_DEFAULT_METRIC, type DefaultMetric } from '../routes/ipRoute';
 import type { RouteAttribute } from '../routes/route';
 import { ROUTE_ATTRIBUTES, attributeValueProblem } from '../routes/routeAttributes';
 import { destinationNetwork, isOnlink, isRemoval, metricOf } from '../routes/routeFacts';
@@ -32,8 +32,19 @@ import { routeDevice } from '../kinds/machineconfig/configRoutes';
  */
 
 export interface NetworkContext {
-  mc: MachineConfigModel;
+  /** The MachineConfig of the route; none for an NMState document's routes. */
+  mc?: MachineConfigModel;
   settings: Settings;
+}
+
+/** The metric a route without one gets: nmstate's 0 for an nmstate route, else NetworkManager's default for the device. */
+function impliedMetric(route: ConfigRoute, device: string | undefined, settings: Settings): DefaultMetric {
+  return route.origin === 'nmstate' ? NMSTATE_DEFAULT_METRIC : defaultRouteMetric(device, settings);
+}
+
+/** What rejects a route whose part cannot be read. */
+function refuser(route: ConfigRoute): string {
+  return route.origin === 'nmstate' ? 'nmstate rejects the state' : 'nmcli refuses it';
 }
 
 /** The facts of an address block, as bullets: network, netmask, usable range, broadcast, size, kind. */
@@ -102,7 +113,7 @@ export function expectedRoutes(routes: readonly ConfigRoute[], ctx: NetworkConte
   const byCommand = new Map<string, string[]>();
   for (const route of added.slice(0, 12)) {
     const device = routeDevice(route, ctx.mc);
-    const line = ipRouteLine(route, device, defaultRouteMetric(device, ctx.settings).metric);
+    const line = ipRouteLine(route, device ?? (route.origin === 'nmstate' ? '<next-hop-interface>' : undefined), impliedMetric(route, device, ctx.settings).metric);
     const command = ipRouteCommand(route);
     byCommand.set(command, [...(byCommand.get(command) ?? []), line]);
   }
@@ -116,7 +127,7 @@ export function expectedRoutes(routes: readonly ConfigRoute[], ctx: NetworkConte
 function deviceText(route: ConfigRoute, ctx: NetworkContext): string {
   const device = routeDevice(route, ctx.mc);
   if (device) return code(device);
-  const nmcli = route.origin === 'nmcli' ? commandOf(route, ctx.mc) : undefined;
+  const nmcli = route.origin === 'nmcli' && ctx.mc ? commandOf(route, ctx.mc) : undefined;
   if (nmcli?.object === 'connection' && nmcli.target) return `the device of connection ${code(nmcli.target.value)}`;
   return 'its device';
 }
@@ -130,7 +141,7 @@ function routeSentence(route: ConfigRoute, ctx: NetworkContext): string {
   const network = destinationNetwork(route);
   const where = network ? code(`${network.address.toString()}/${network.prefix}`) : code(route.destination.value);
   const device = deviceText(route, ctx);
-  if (isRemoval(route)) return `This route to ${where} is removed from ${device} (\`-${route.propertyName}\`).`;
+  if (isRemoval(route)) return `This route to ${where} is removed from ${device} (${route.origin === 'nmstate' ? '`state: absent`' : `\`-${route.propertyName}\``}).`;
   const gateway = route.gateway && parseAddress(route.gateway.value) ? ` via the router ${code(route.gateway.value)}` : ' directly (no next hop: the destination is on the link)';
   return `Traffic to ${where} leaves through ${device}${gateway}.`;
 }
@@ -139,8 +150,8 @@ function metricSentence(route: ConfigRoute, ctx: NetworkContext): string {
   const written = metricOf(route);
   if (written !== undefined) return `**Metric:** ${written} (written)`;
   const device = routeDevice(route, ctx.mc);
-  const fallback = defaultRouteMetric(device, ctx.settings);
-  if (!device) return `**Metric:** none written: the profile's \`${route.propertyFamily === 4 ? 'ipv4' : 'ipv6'}.route-metric\`, else the device type's default (100 for ethernet)`;
+  const fallback = impliedMetric(route, device, ctx.settings);
+  if (!device && route.origin !== 'nmstate') return `**Metric:** none written: the profile's \`${route.propertyFamily === 4 ? 'ipv4' : 'ipv6'}.route-metric\`, else the device type's default (100 for ethernet)`;
   return `**Metric:** ${fallback.metric} — none written, so ${fallback.why}`;
 }
 
@@ -149,7 +160,7 @@ export function destinationHover(route: ConfigRoute, ctx: NetworkContext): strin
   const title = `**Route destination ${code(route.destination.value)}**`;
   if (!reading.ok) return [title, `${ROUTE_PARTS.destination.summary}`, `⚠ ${reading.message}`].join('\n\n');
   if (reading.family !== route.propertyFamily) {
-    return [title, ROUTE_PARTS.destination.summary, `⚠ An IPv${reading.family} destination in \`${route.propertyName}\`: nmcli refuses it.`].join('\n\n');
+    return [title, ROUTE_PARTS.destination.summary, `⚠ An IPv${reading.family} destination in \`${route.propertyName}\`: ${refuser(route)}.`].join('\n\n');
   }
   const network = destinationNetwork(route);
   if (!network) {
@@ -172,11 +183,12 @@ export function gatewayHover(route: ConfigRoute, ctx: NetworkContext): string {
   const text = route.gateway!.value;
   const title = `**Next hop ${code(text)}**`;
   const device = deviceText(route, ctx);
-  const summary = `The router this node hands the packets for ${code(route.destination.value)} to. It must be reachable directly on ${device} (inside one of its subnets)${isOnlink(route) ? '; `onlink=true` says it is, whatever the subnets' : ', unless the route says `onlink=true`'}.`;
+  const onlink = route.origin === 'nmstate' ? ': nmstate has no onlink' : isOnlink(route) ? '; `onlink=true` says it is, whatever the subnets' : ', unless the route says `onlink=true`';
+  const summary = `The router this node hands the packets for ${code(route.destination.value)} to. It must be reachable directly on ${device} (inside one of its subnets)${onlink}.`;
   const address = parseAddress(text);
-  if (!address) return [title, summary, `⚠ ${code(text)} is not an IP address: nmcli refuses the route.`].join('\n\n');
+  if (!address) return [title, summary, `⚠ ${code(text)} is not an IP address: ${route.origin === 'nmstate' ? 'nmstate rejects the state' : 'nmcli refuses the route'}.`].join('\n\n');
   if (address.family !== route.propertyFamily) {
-    return [title, summary, `⚠ An IPv${address.family} next hop in \`${route.propertyName}\`: nmcli refuses it.`].join('\n\n');
+    return [title, summary, `⚠ An IPv${address.family} next hop in \`${route.propertyName}\`: ${refuser(route)}.`].join('\n\n');
   }
   const bits = address.family === 4 ? 32 : 128;
   const host: Network = { family: address.family, address: address.address, prefix: bits };
@@ -204,21 +216,22 @@ export function gatewayHover(route: ConfigRoute, ctx: NetworkContext): string {
 export function metricHover(route: ConfigRoute, ctx: NetworkContext): string {
   const text = route.metric!.value;
   const device = routeDevice(route, ctx.mc);
-  const fallback = defaultRouteMetric(device, ctx.settings);
+  const fallback = impliedMetric(route, device, ctx.settings);
+  const nmstate = route.origin === 'nmstate';
   const doc: Doc = {
     title: `Route metric ${code(text)}`,
-    summary: ROUTE_PARTS.metric.summary,
-    values: DEVICE_METRICS,
+    summary: nmstate ? 'The route\'s priority: among routes to the same destination the lowest metric wins.' : ROUTE_PARTS.metric.summary,
+    ...(nmstate ? {} : { values: DEVICE_METRICS }),
     details: [
       'Valid: a number from 0 to 4294967295. For IPv6, 0 means 1024.',
       `Without this number the route would get ${fallback.metric}: ${fallback.why}.`,
     ],
-    source: 'nm-settings-nmcli(5); NetworkManager nm-device.c',
+    source: nmstate ? 'nmstate devel/yaml_api.md (routes); nm/settings/route.rs' : 'nm-settings-nmcli(5); NetworkManager nm-device.c',
   };
   const metric = metricOf(route);
   const facts = metric === undefined
-    ? [`⚠ ${code(text)} is not a number from 0 to 4294967295: nmcli refuses the route.`]
-    : [`This route: metric ${metric}. The table lists the defaults NetworkManager gives routes without one:`];
+    ? [`⚠ ${code(text)} is not a number from 0 to 4294967295: ${route.origin === 'nmstate' ? 'nmstate rejects the state' : 'nmcli refuses the route'}.`]
+    : [nmstate ? `This route: metric ${metric}.` : `This route: metric ${metric}. The table lists the defaults NetworkManager gives routes without one:`];
   return renderDoc(doc, { facts });
 }
 

@@ -1,15 +1,17 @@
-import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import { hasStructuralErrors, type AnalysedDocument, type ParsedText } from '../analysis/lint';
-import { LineIndex } from '../text/lineIndex';
-import { isExpanded, type ConfigRoute, type DropinModel, type ExecLine, type FileModel, type MachineConfigModel, type UnitModel, type UnitText } from '../kinds/machineconfig/model';
+import type { DropinModel, ExecLine, FileModel, MachineConfigModel, UnitModel, UnitText } from '../kinds/machineconfig/model';
 import type { NmcliCommand } from '../formats/nmcli';
 import type { Problem } from '../text/problem';
-import { destinationNetwork, destinationReading, gatewayAddress, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
 import { releaseName, type Settings } from '../text/settings';
 import { hasExpansion } from '../formats/shellScript';
 import { directivesOf } from '../formats/unitFile';
 import { mapAt, pairOf, scalarAt, stringValue } from '../text/yamlDocuments';
-import { defaultRouteMetric, ipRouteCommand, ipRouteLine, type DefaultMetric } from '../routes/ipRoute';
+import { nmstateKind } from '../kinds/nmstate/kind';
+import type { NmstateModel } from '../kinds/nmstate/model';
+import { machineConfigFileReach } from './nodeSelection';
+import { renderNmstateDocument, renderState } from './previewNmstate';
+import { entryRange, inside, Output, renderProblems, RouteLines, type Device, type RenderContext } from './previewText';
 
 /**
  * The unit preview: what the node gets from a MachineConfig, as plain text for reading
@@ -69,26 +71,33 @@ import { defaultRouteMetric, ipRouteCommand, ipRouteLine, type DefaultMetric } f
  *   then its contents block, its routes (NetworkManager keyfiles, ifcfg-rh route files, nmcli
  *   in scripts) and its problems as above.
  *
- * When the selection names a unit or file that is not there: `No unit named <name> in this
- * file. Units here: <names>.` (`No file with the path …`). When no document is a MachineConfig:
- * `No MachineConfig in this file: nothing to preview.` A part of the file not analysed for a
+ * An NMState document (a NodeNetworkConfigurationPolicy, an NMStateConfig, a bare state) is
+ * shown as previewNmstate.ts says, and an nmstate file of a MachineConfig gets its `nodes:`
+ * line and routes there too.
+ *
+ * When the selection names a unit, file or NMState document that is not there: `No unit named
+ * <name> in this file. Units here: <names>.` (`No file with the path …`, `No NMState document
+ * named …`). When no document is a MachineConfig or an NMState document:
+ * `No MachineConfig or NMState document in this file: nothing to preview.` A part of the file not analysed for a
  * design limit gives `Not previewed: <the limit finding's message>`. Last, when findings lie outside what
  * is shown: `Elsewhere in the file: <line>:<col> <severity> <rule id>, … .` (at most 12, then
  * `and <n> more`). Positions are 1-based lines and columns of the YAML file, as `mcroutes
  * lint` prints them.
  */
 
-/** What to preview: a unit by name, a file by path, the unit or file at an offset; all of them when nothing (or nothing there) is chosen. */
+/** What to preview: a unit by name, a file by path, an NMState document by name, the one at an offset; all of them when nothing (or nothing there) is chosen. */
 export interface PreviewSelection {
   unitName?: string;
   filePath?: string;
+  /** An NMState document (policy, NMStateConfig) by its metadata.name. */
+  stateName?: string;
   offset?: number;
 }
 
-/** A unit or file the preview can show on its own, with the range of its YAML entry. */
+/** A unit, file or NMState document the preview can show on its own, with the range of its YAML entry. */
 export interface PreviewTarget {
-  kind: 'unit' | 'file';
-  /** The unit name or file path; undefined when the entry has none. */
+  kind: 'unit' | 'file' | 'state';
+  /** The unit name, file path or NMState document's metadata.name; undefined when the entry has none. */
   name?: string;
   /** Index of the YAML document in the file. */
   documentIndex: number;
@@ -97,10 +106,12 @@ export interface PreviewTarget {
   end: number;
 }
 
-/** Every unit and file of the file's MachineConfigs that parse, in file order. */
+/** Every unit and file of the file's MachineConfigs and every NMState document that parse, in file order. */
 export function previewTargets(parsed: ParsedText): PreviewTarget[] {
   const targets: PreviewTarget[] = [];
   parsed.documents.forEach((analysed, documentIndex) => {
+    const nmstate = readableNmstate(analysed);
+    if (nmstate) targets.push({ kind: 'state', name: nmstateName(nmstate), documentIndex, ...entryRange(parsed.text, nmstate.root) });
     const mc = readable(analysed);
     if (!mc) return;
     for (const unit of mc.units) {
@@ -127,8 +138,9 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
   out.line(`Problems checked for ${releaseName(settings)} on ${settings.networkType}.`);
 
   const shownRanges: { start: number; end: number }[] = [];
-  let machineConfigs = 0;
+  let previewable = 0;
   let shownEntries = 0;
+  const context: RenderContext = { out, text: parsed.text, settings, problems };
   parsed.documents.forEach((analysed, index) => {
     const where = `Document ${index + 1} (line ${out.lineOf(documentStart(analysed))})`;
     if (hasStructuralErrors(analysed.document)) {
@@ -138,18 +150,27 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
       out.line(`${where} does not parse: ${message} (line ${out.position(error.pos[0])}) — fix the YAML to preview it.`);
       return;
     }
+    const nmstate = readableNmstate(analysed);
+    if (nmstate) {
+      previewable++;
+      if (!chosen.all && !chosen.states.has(index)) return;
+      renderNmstateDocument(nmstate, index, parsed.documents.length, context);
+      shownRanges.push(entryRange(parsed.text, nmstate.root));
+      shownEntries++;
+      return;
+    }
     const mc = analysed.machineConfig;
     if (!mc) {
-      if (chosen.all && parsed.documents.some((d) => d.machineConfig)) {
+      if (chosen.all && parsed.documents.some((d) => d.machineConfig || readableNmstate(d))) {
         const kind = kindOf(analysed);
         if (kind !== undefined) {
           out.blank();
-          out.line(`${where} is a ${kind}, not a MachineConfig: nothing to preview.`);
+          out.line(`${where} is ${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}, not a MachineConfig or an NMState document: nothing to preview.`);
         }
       }
       return;
     }
-    machineConfigs++;
+    previewable++;
     const units = mc.units.filter((u) => chosen.all || chosen.units.has(u));
     const files = mc.files.filter((f) => chosen.all || chosen.files.has(f));
     if (units.length === 0 && files.length === 0 && !chosen.all) return;
@@ -159,14 +180,13 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     if (units.length === 0 && files.length === 0) {
       out.line('No systemd units and no storage.files: nothing the node gets from it to preview.');
     }
-    const context: RenderContext = { out, text: parsed.text, settings, problems };
     for (const unit of units) {
       renderUnit(unit, context);
       shownRanges.push(entryRange(parsed.text, unit.node));
       shownEntries++;
     }
     for (const file of files) {
-      renderFile(file, context);
+      renderFile(file, context, roleOf(mc));
       shownRanges.push(entryRange(parsed.text, file.node));
       shownEntries++;
     }
@@ -178,16 +198,16 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     out.line(`Not previewed: ${skipped.problem.message}`);
   }
 
-  if (machineConfigs === 0 && !parsed.documents.some((d) => hasStructuralErrors(d.document)) && !parsed.skipped?.length) {
+  if (previewable === 0 && !parsed.documents.some((d) => hasStructuralErrors(d.document)) && !parsed.skipped?.length) {
     out.blank();
-    out.line('No MachineConfig in this file: nothing to preview.');
+    out.line('No MachineConfig or NMState document in this file: nothing to preview.');
   } else if (shownEntries === 0 && !chosen.all) {
     out.blank();
     out.line(notFound(parsed, selection));
   }
 
   const elsewhere = problems.filter((p) => !shownRanges.some((r) => inside(p, r)));
-  if (elsewhere.length > 0 && machineConfigs > 0) {
+  if (elsewhere.length > 0 && previewable > 0) {
     const listed = elsewhere.slice(0, ELSEWHERE_LISTED).map((p) => `${out.position(p.start)} ${p.severity} ${p.code}`);
     const more = elsewhere.length > ELSEWHERE_LISTED ? ` and ${elsewhere.length - ELSEWHERE_LISTED} more` : '';
     out.blank();
@@ -205,10 +225,12 @@ interface Chosen {
   all: boolean;
   units: Set<UnitModel>;
   files: Set<FileModel>;
+  /** Indexes of the NMState documents chosen. */
+  states: Set<number>;
 }
 
 function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
-  const chosen: Chosen = { all: false, units: new Set(), files: new Set() };
+  const chosen: Chosen = { all: false, units: new Set(), files: new Set(), states: new Set() };
   const machineConfigs = parsed.documents.map(readable).filter((mc): mc is MachineConfigModel => mc !== undefined);
   if (selection.unitName !== undefined) {
     for (const mc of machineConfigs) for (const unit of mc.units) if (stringValue(unit.name) === selection.unitName) chosen.units.add(unit);
@@ -218,7 +240,18 @@ function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
     for (const mc of machineConfigs) for (const file of mc.files) if (file.pathValue === selection.filePath) chosen.files.add(file);
     return chosen;
   }
+  if (selection.stateName !== undefined) {
+    parsed.documents.forEach((analysed, index) => {
+      const nmstate = readableNmstate(analysed);
+      if (nmstate && nmstateName(nmstate) === selection.stateName) chosen.states.add(index);
+    });
+    return chosen;
+  }
   const target = selection.offset === undefined ? undefined : targetAt(parsed, selection.offset);
+  if (target?.kind === 'state') {
+    chosen.states.add(target.documentIndex);
+    return chosen;
+  }
   if (target) {
     const mc = readable(parsed.documents[target.documentIndex])!;
     if (target.kind === 'unit') chosen.units.add(mc.units.find((u) => entryRange(parsed.text, u.node).start === target.start)!);
@@ -231,6 +264,10 @@ function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
 
 function notFound(parsed: ParsedText, selection: PreviewSelection): string {
   const targets = previewTargets(parsed);
+  if (selection.stateName !== undefined) {
+    const names = [...new Set(targets.filter((t) => t.kind === 'state' && t.name !== undefined).map((t) => t.name!))];
+    return `No NMState document named ${selection.stateName} in this file.${names.length > 0 ? ` NMState documents here: ${names.join(', ')}.` : ' There are no named NMState documents here.'}`;
+  }
   const kind = selection.unitName !== undefined ? 'unit' : 'file';
   const wanted = selection.unitName ?? selection.filePath ?? '';
   const names = [...new Set(targets.filter((t) => t.kind === kind && t.name !== undefined).map((t) => t.name!))];
@@ -238,17 +275,18 @@ function notFound(parsed: ParsedText, selection: PreviewSelection): string {
   return `No ${kind} ${kind === 'unit' ? 'named' : 'with the path'} ${wanted} in this file.${available}`;
 }
 
+/** The model of a document that parses and is an NMState policy, NMStateConfig or state. */
+function readableNmstate(analysed: AnalysedDocument): NmstateModel | undefined {
+  return analysed.kind === nmstateKind && !hasStructuralErrors(analysed.document) ? analysed.model as NmstateModel : undefined;
+}
+
+function nmstateName(model: NmstateModel): string | undefined {
+  return stringValue(scalarAt(mapAt(model.root, 'metadata'), 'name'));
+}
+
 /** The model of a document that parses and is a MachineConfig. */
 function readable(analysed: AnalysedDocument): MachineConfigModel | undefined {
   return analysed.machineConfig && !hasStructuralErrors(analysed.document) ? analysed.machineConfig : undefined;
-}
-
-/** A YAML entry from the start of its line (the `- ` counts) to its last character (not the line breaks after it). */
-function entryRange(text: string, node: Node): { start: number; end: number } {
-  const [start, nodeEnd] = node.range ?? [0, 0];
-  let end = nodeEnd;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start: lineStart(text, start), end };
 }
 
 /** Where a document's own text starts (after a `---` marker). */
@@ -256,62 +294,16 @@ function documentStart(analysed: AnalysedDocument): number {
   return analysed.document.contents?.range?.[0] ?? analysed.document.range[0];
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function inside(problem: Problem, range: { start: number; end: number }): boolean {
-  return range.start <= problem.start && problem.start <= range.end;
-}
-
 // ---------------------------------------------------------------------------------------
 // Rendering
 
-class Output {
-  private readonly lines: string[] = [];
-  private index?: LineIndex;
-
-  constructor(private readonly source: string) {}
-
-  line(text: string): void {
-    this.lines.push(text);
-  }
-
-  blank(): void {
-    if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
-  }
-
-  /** 1-based line of a file offset. */
-  lineOf(offset: number): number {
-    return this.lineIndex().positionAt(offset).line + 1;
-  }
-
-  /** `line:column`, 1-based, as `mcroutes lint` prints positions. */
-  position(offset: number): string {
-    const { line, character } = this.lineIndex().positionAt(offset);
-    return `${line + 1}:${character + 1}`;
-  }
-
-  text(): string {
-    return this.lines.join('\n') + '\n';
-  }
-
-  private lineIndex(): LineIndex {
-    this.index ??= new LineIndex(this.source);
-    return this.index;
-  }
-}
-
-interface RenderContext {
-  out: Output;
-  text: string;
-  settings: Settings;
-  problems: readonly Problem[];
+function roleOf(mc: MachineConfigModel): string | undefined {
+  return stringValue(scalarAt(mapAt(mc.metadata, 'labels'), 'machineconfiguration.openshift.io/role'));
 }
 
 function machineConfigHeading(mc: MachineConfigModel, index: number, documents: number, out: Output): string {
   const name = stringValue(scalarAt(mc.metadata, 'name'));
-  const role = stringValue(scalarAt(mapAt(mc.metadata, 'labels'), 'machineconfiguration.openshift.io/role'));
+  const role = roleOf(mc);
   const where = `${documents > 1 ? `document ${index + 1}, ` : ''}line ${out.lineOf(mc.root.range?.[0] ?? 0)}`;
   return `MachineConfig ${name ?? '(no metadata.name)'} (${where})${role ? `, role ${role}` : ''}`;
 }
@@ -456,100 +448,8 @@ function countLines(value: string, index: number): number {
   return n;
 }
 
-/** The expected `ip route` lines of some routes, grouped by the command that lists them. */
-class RouteLines {
-  private readonly groups = new Map<string, string[]>();
-  private readonly metricNotes = new Set<string>();
-  private readonly deviceNotes = new Set<string>();
-  private readonly other: string[] = [];
-  private refused = 0;
-
-  constructor(private readonly problems: readonly Problem[], private readonly settings: Settings) {}
-
-  /** `defaultMetric`: the profile's own route-metric, when it sets one; else NetworkManager's default for the device. */
-  add(route: ConfigRoute, device: Device, profileMetric?: DefaultMetric): void {
-    const defaultMetric = profileMetric ?? defaultRouteMetric(device.note ? undefined : device.name, this.settings);
-    if (isRemoval(route)) {
-      this.other.push(`removes: ${route.text.value}`);
-      return;
-    }
-    if (route.origin === 'nmcli' && isExpanded(route)) {
-      this.other.push(`known when it runs: ${route.text.value} — it holds a variable`);
-      return;
-    }
-    const refusal = this.refusal(route) ?? whyNotAdded(route);
-    if (refusal) {
-      this.refused++;
-      this.other.push(`not added: ${route.text.value} — ${refusal}`);
-      return;
-    }
-    const command = ipRouteCommand(route);
-    const group = this.groups.get(command) ?? [];
-    group.push(ipRouteLine(route, device.name, defaultMetric.metric));
-    this.groups.set(command, group);
-    if (metricOf(route) === undefined) this.metricNotes.add(`(metric ${defaultMetric.metric} where the route gives none: ${defaultMetric.why})`);
-    if (device.note) this.deviceNotes.add(`(${device.name}: ${device.note})`);
-  }
-
-  /**
-   * `wholeProfile`: one unreadable route makes NetworkManager refuse the whole profile
-   * (the key format of ifcfg-rh route files), so then no route of it is added.
-   */
-  render(heading: string, out: Output, wholeProfile?: string): void {
-    if (this.groups.size === 0 && this.other.length === 0) return;
-    out.blank();
-    out.line(heading);
-    if (wholeProfile && this.refused > 0) {
-      out.line(`  none: NetworkManager refuses the whole profile ${wholeProfile} over the route${this.refused === 1 ? '' : 's'} below`);
-    } else {
-      for (const [command, lines] of this.groups) {
-        out.line(`  $ ${command}`);
-        for (const line of lines) out.line(`  ${line}`);
-      }
-      for (const note of this.metricNotes) out.line(`  ${note}`);
-      for (const note of this.deviceNotes) out.line(`  ${note}`);
-    }
-    for (const line of this.other) out.line(`  ${line}`);
-  }
-
-  /** An error the rules found in the route's own characters: nmcli or NetworkManager refuses the route. */
-  private refusal(route: ConfigRoute): string | undefined {
-    const ranges = [route.text];
-    if (route.origin === 'route-file' && route.netmask) ranges.push(route.netmask);
-    for (const text of ranges) {
-      if (!text.exact) continue;
-      const range = text.rangeOf();
-      const found = this.problems.find((p) => p.severity === 'error' && range.start <= p.start && p.end <= range.end);
-      if (found) return `${found.code}: ${oneLine(found.message)}`;
-    }
-    return undefined;
-  }
-}
-
-/** The device a route goes on, as shown in its `ip route` line; `note` says what a placeholder stands for. */
-interface Device {
-  name: string;
-  note?: string;
-}
-
-/** Why NetworkManager would not add the route, read from the route itself; undefined when it would. */
-function whyNotAdded(route: ConfigRoute): string | undefined {
-  const reading = destinationReading(route);
-  if (!reading.ok) return `the destination ${reading.part === 'prefix' ? 'prefix' : 'address'} is wrong: ${reading.message}`;
-  if (reading.family !== route.propertyFamily) return `an IPv${reading.family} destination in ${route.propertyName}`;
-  if (route.origin === 'route-file' && route.prefixProblem) return route.prefixProblem.message;
-  if (route.gateway) {
-    const gateway = gatewayAddress(route);
-    if (!gateway) return `the next hop ${route.gateway.value} is not an address`;
-    if (gateway.family !== route.propertyFamily) return `an IPv${gateway.family} next hop in ${route.propertyName}`;
-  }
-  if (route.metric && metricOf(route) === undefined) return `the metric ${route.metric.value} is not a number from 0 to 4294967295`;
-  if (tableOf(route) === undefined) return 'the table is not a number';
-  if (!destinationNetwork(route)) return 'NetworkManager cannot read it';
-  return undefined;
-}
-
-function renderFile(file: FileModel, context: RenderContext): void {
+/** `role`: the MachineConfig's role label, which names the pool an nmstate file reaches. */
+function renderFile(file: FileModel, context: RenderContext, role: string | undefined): void {
   const { out } = context;
   out.blank();
   out.line(`== file ${file.pathValue ?? '(no path)'} (line ${out.lineOf(file.node.range?.[0] ?? 0)}) ==`);
@@ -576,6 +476,9 @@ function renderFile(file: FileModel, context: RenderContext): void {
     const name = file.routeFile.path.name;
     for (const route of file.routeFile.routes) lines.add(route, { name, note: `the device of the profile ifcfg-${name}, usually ${name}` });
     lines.render('Routes NetworkManager should add from it:', out, file.routeFile.format === 'key' ? `ifcfg-${name}` : undefined);
+  } else if (file.nmstate?.state) {
+    context.out.line(`nodes: ${machineConfigFileReach(file.pathValue, role)}`);
+    renderState(file.nmstate.state, context, 'Routes nmstate should add from it:');
   } else if (file.scriptCommands) {
     for (const command of file.scriptCommands) if (command.nmcli) addNmcliRoutes(command.nmcli, lines);
     lines.render('Routes it should produce, once it has run:', out);
@@ -610,20 +513,6 @@ function contentsState(file: FileModel): string {
   return `data: URL, ${file.dataUrl.encoding === 'base64' ? 'base64' : 'percent-encoded'}, decoded below`;
 }
 
-function renderProblems(what: 'unit' | 'dropin' | 'file', context: RenderContext, range: { start: number; end: number }, excluded: { start: number; end: number }[]): void {
-  const { out } = context;
-  const mine = context.problems.filter((p) => inside(p, range) && !excluded.some((r) => inside(p, r)));
-  out.blank();
-  if (mine.length === 0) {
-    out.line(`Problems in this ${what}: none`);
-    return;
-  }
-  out.line(`Problems in this ${what} (${mine.length}):`);
-  for (const problem of mine) {
-    out.line(`  ${out.position(problem.start)} ${problem.severity} ${problem.code} ${oneLine(problem.message)}`);
-  }
-}
-
 function kindOf(analysed: AnalysedDocument): string | undefined {
   const root = analysed.document.contents;
   if (!isMap(root)) return undefined;
@@ -631,6 +520,3 @@ function kindOf(analysed: AnalysedDocument): string | undefined {
   return stringValue(kind as Scalar | undefined);
 }
 
-function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
-}

@@ -15,6 +15,8 @@ import {
 import { acceptedIgnitionVersions, ANY_RELEASE_IGNITION_MINOR, firstReleaseAccepting, NEWEST_IGNITION_MINOR } from '../kinds/machineconfig/ignitionVersions';
 import { lintText } from '../analysis/lint';
 import { routesOf, type MachineConfigModel } from '../kinds/machineconfig/model';
+import { nmstateKind } from '../kinds/nmstate/kind';
+import type { NmstateModel } from '../kinds/nmstate/model';
 import { nmcliCommandsOf, OVN_RESERVED_INTERFACES, reservedInterface } from '../kinds/machineconfig/nmcliCommands';
 import type { Problem, RuleId, Severity } from '../text/problem';
 import type { Settings } from '../text/settings';
@@ -298,7 +300,9 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
       ? { destination: current.destination, gateway: value }
       : { destination: current.destination, ...(current.gateway ? { gateway: current.gateway } : {}), metric: value };
   }
-  const method = draft.method === 'keyfile' ? 'keyfile' : 'nmcli-unit'; // the linter reads no NMState policy yet
+  // The route rules judge the route in a MachineConfig first (the probe reads its parts back);
+  // an NMState policy is then linted as written, for what only the NMState rules see.
+  const method = draft.method === 'keyfile' ? 'keyfile' : 'nmcli-unit';
   const probe: WizardDraft = { ...draft, method, routes: [...(draft.routes ?? []), candidate], route: undefined };
   const partRange = (mc: MachineConfigModel): FileRange[] => {
     const route = candidateRoute(mc, candidate);
@@ -321,7 +325,26 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
       : step === 'gateway' ? 'one IP address, e.g. 172.18.0.1' : 'one number from 0 to 4294967295';
     return refuse(`Enter ${what}.`);
   }
-  return OK;
+  return draft.method === 'nmstate' ? policyVerdict(step, candidate, draft, settings) : OK;
+}
+
+/**
+ * The policy the draft writes, linted: a warning or an error on the candidate route's part
+ * refuses it (strict, like the MachineConfig probe), so the wizard writes only what the
+ * NMState rules accept.
+ */
+function policyVerdict(step: 'destination' | 'gateway' | 'metric', candidate: RouteInput, draft: WizardDraft, settings: Settings): WizardCheck {
+  const text = generateConfigFrom(probeAnswers({ ...draft, routes: [...(draft.routes ?? []), candidate], route: undefined }, settings));
+  const result = lintText(text, settings);
+  const routes = result.parsed.documents.flatMap((d) => (d.kind === nmstateKind ? (d.model as NmstateModel).routes : []));
+  const route = routes.filter((r) => r.destination.value === withPrefix(candidate.destination)).pop();
+  const part = route && (step === 'destination' ? route.destination : step === 'gateway' ? route.gateway : route.metric);
+  if (!part) return OK;
+  const range = part.rangeOf();
+  const found = result.problems.find((p) => (p.severity === 'error' || p.severity === 'warning') && overlaps(p, range));
+  if (!found) return OK;
+  const replacement = found.data?.replacement;
+  return { ok: false, message: found.message, severity: found.severity, rule: found.code, ...(typeof replacement === 'string' ? { suggestion: replacement } : {}) };
 }
 
 /**

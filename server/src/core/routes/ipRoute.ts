@@ -11,7 +11,7 @@ import type { Settings } from '../text/settings';
  *
  * The line follows iproute2's print order: type, destination (`default` for /0, no
  * prefix for a host route), `from`, `tos`, `via`, `dev`, `proto static`, `scope`, `src`,
- * `metric`, `onlink`, route metrics (`mtu [lock] N`, `window`, `cwnd`, `advmss`,
+ * `metric` (none for an IPv4 metric of 0), `onlink`, route metrics (`mtu [lock] N`, `window`, `cwnd`, `advmss`,
  * `initcwnd`, `rto_min`, `initrwnd`, `quickack`), and `pref medium` for IPv6. The table
  * is not in the line: `ip route show table N` lists that table's routes without it.
  */
@@ -87,7 +87,8 @@ export function ipRouteLine(route: Route, device: string | undefined, defaultMet
   let metric = metricOf(route) ?? fallback;
   // The kernel (and NetworkManager) store an IPv6 metric of 0 as 1024.
   if (family === 6 && metric === 0) metric = 1024;
-  words.push('metric', String(metric));
+  // The kernel reports no RTA_PRIORITY for an IPv4 metric of 0 (fib_dump_info), so iproute2 prints none.
+  if (metric !== 0) words.push('metric', String(metric));
   if (isOnlink(route)) words.push('onlink');
   for (const [name, unit] of ROUTE_METRICS) {
     const value = attributeOf(route, name);
@@ -177,3 +178,10 @@ export function defaultRouteMetric(device: string | undefined, settings: Pick<Se
   if (device && /^wl/.test(device)) return { metric: 600, why: 'NetworkManager\'s default for Wi-Fi' };
   return { metric: DEFAULT_ETHERNET_METRIC, why: 'NetworkManager\'s default for an ethernet device' };
 }
+
+/**
+ * The metric of an nmstate route that names none: nmstate hands NetworkManager 0 for it
+ * (gen_nm_ip_routes, nm/settings/route.rs), not the device's default.
+ */
+export const NMSTATE_DEFAULT_METRIC: DefaultMetric = { metric: 0, why: 'nmstate gives NetworkManager metric 0 for a route without one' };
+
