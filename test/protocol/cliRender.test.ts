@@ -1,6 +1,7 @@
 /** `mcroutes render` in the bundled command line, dist/cli.js: the unit preview on stdout. */
 import * as assert from 'node:assert/strict';
 import { assertCliBuilt, runCli } from '../support/cli';
+import { nmstateMachineConfig } from '../support/machineConfig';
 import { SEED as SEED_TEXT, SEED_RELATIVE as SEED } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
 
@@ -68,25 +69,7 @@ describe('mcroutes render', function () {
 
   it('a MachineConfig\'s nmstate file (base64): the routes of the state, for the nodes of the pool', () => {
     const state = 'routes:\n  config:\n    - destination: 198.51.100.0/24\n      next-hop-address: 192.0.2.1\n      next-hop-interface: br-ex\n      metric: 150\n';
-    const text = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 10-br-ex-worker',
-      '  labels:',
-      '    machineconfiguration.openshift.io/role: worker',
-      'spec:',
-      '  config:',
-      '    ignition:',
-      '      version: 3.2.0',
-      '    storage:',
-      '      files:',
-      '        - path: /etc/nmstate/openshift/cluster.yml',
-      '          mode: 0644',
-      '          contents:',
-      `            source: data:text/plain;charset=utf-8;base64,${Buffer.from(state).toString('base64')}`,
-      '',
-    ].join('\n');
+    const text = nmstateMachineConfig(state);
     const { status, stdout } = run(['render', '-'], text);
     assert.equal(status, 0);
     assert.ok(stdout.includes('\nnodes: every node of the worker pool, at boot (nmstate-configuration.service)\n\nRoutes nmstate should add from it:\n  $ ip route show\n  198.51.100.0/24 via 192.0.2.1 dev br-ex proto static metric 150\n'), stdout);

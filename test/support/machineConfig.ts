@@ -57,6 +57,16 @@ export function machineConfigHead(envelope: Envelope = {}): string {
   return lines.join('\n') + '\n';
 }
 
+/** A file's text as a base64 `data:` URL, the way `base64 -w0` users write nmstate files. */
+export function base64Source(text: string): string {
+  return `data:text/plain;charset=utf-8;base64,${Buffer.from(text).toString('base64')}`;
+}
+
+/** A MachineConfig carrying one nmstate state as a base64 file (default: cluster.yml, every node of the pool). */
+export function nmstateMachineConfig(state: string, path = '/etc/nmstate/openshift/cluster.yml', envelope: Envelope = {}): string {
+  return machineConfig({ name: '10-br-ex-worker', ...envelope, files: [{ path, mode: '0644', overwrite: true, source: base64Source(state) }] });
+}
+
 /** A whole MachineConfig, ending with a newline. */
 export function machineConfig(spec: MachineConfigSpec = {}): string {
   const lines = ['spec:', '  config:'];

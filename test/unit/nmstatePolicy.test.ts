@@ -11,6 +11,7 @@ import { applyEdits } from '../../server/src/core/text/edits';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../server/src/core/text/settings';
 import type { Problem } from '../../server/src/core/text/problem';
 import { parseLintArgs } from '../../server/src/cli/args';
+import { base64Source, machineConfig as buildMachineConfig } from '../support/machineConfig';
 
 const WORKER = ['  nodeSelector:', '    node-role.kubernetes.io/worker: ""'];
 
@@ -19,25 +20,10 @@ function policy(spec: string[], apiVersion = 'nmstate.io/v1'): string {
 }
 
 function machineConfig(files: { path: string; source: string }[]): string {
-  return [
-    'apiVersion: machineconfiguration.openshift.io/v1',
-    'kind: MachineConfig',
-    'metadata:',
-    '  name: 99-worker-nmstate',
-    '  labels:',
-    '    machineconfiguration.openshift.io/role: worker',
-    'spec:',
-    '  config:',
-    '    ignition:',
-    '      version: 3.4.0',
-    '    storage:',
-    '      files:',
-    ...files.flatMap((file) => [`        - path: ${file.path}`, '          mode: 0644', '          contents:', `            source: ${file.source}`]),
-    '',
-  ].join('\n');
+  return buildMachineConfig({ name: '99-worker-nmstate', files: files.map((file) => ({ ...file, mode: '0644' })) });
 }
 
-const base64 = (text: string) => `data:text/plain;charset=utf-8;base64,${Buffer.from(text).toString('base64')}`;
+const base64 = base64Source;
 const percent = (text: string) => `data:,${encodeURIComponent(text)}`;
 
 const DHCP = ['  desiredState:', '    interfaces:', '      - name: ens6', '        type: ethernet', '        ipv4:', '          enabled: true', '          dhcp: true'];

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { lintText } from '../../server/src/core/analysis/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import type { Problem } from '../../server/src/core/text/problem';
+import { nmstateMachineConfig } from '../support/machineConfig';
 
 function policy(state: string): string {
   return [
@@ -23,28 +24,7 @@ function policy(state: string): string {
   ].join('\n');
 }
 
-function machineConfigWith(state: string, path = '/etc/nmstate/openshift/cluster.yml'): string {
-  return [
-    'apiVersion: machineconfiguration.openshift.io/v1',
-    'kind: MachineConfig',
-    'metadata:',
-    '  name: 10-br-ex-worker',
-    '  labels:',
-    '    machineconfiguration.openshift.io/role: worker',
-    'spec:',
-    '  config:',
-    '    ignition:',
-    '      version: 3.4.0',
-    '    storage:',
-    '      files:',
-    `        - path: ${path}`,
-    '          mode: 0644',
-    '          overwrite: true',
-    '          contents:',
-    `            source: data:text/plain;charset=utf-8;base64,${Buffer.from(state).toString('base64')}`,
-    '',
-  ].join('\n');
-}
+const machineConfigWith = (state: string, path?: string): string => nmstateMachineConfig(state, path);
 
 const STATIC_ENS6 = [
   'interfaces:',
