@@ -4,7 +4,7 @@ import { mapAt, pairOf, scalarAt, seqAt, stringValue, type YamlDocument } from '
 
 /**
  * NMState (../shared/domain/NMSTATE.md) as a document of its own: a NodeNetworkConfigurationPolicy
- * (`nmstate.io/v1` or `v1beta1`, the state under `spec.desiredState`), an NMStateConfig
+ * (`nmstate.io/v1`, `v1beta1` or the removed `v1alpha1`, the state under `spec.desiredState`), an NMStateConfig
  * (`agent-install.openshift.io/v1beta1`, the state under `spec.config`) or a bare nmstate state
  * file (top-level `interfaces:`/`routes:`…, no `kind`/`apiVersion`), or the hosts' `networkConfig`
  * of an agent-config.yaml or install-config.yaml. The nmstate files inside
@@ -13,7 +13,9 @@ import { mapAt, pairOf, scalarAt, seqAt, stringValue, type YamlDocument } from '
 
 export const NNCP_KIND = 'NodeNetworkConfigurationPolicy';
 export const NNCP_API_VERSION = 'nmstate.io/v1';
-export const NNCP_API_VERSIONS: readonly string[] = [NNCP_API_VERSION, 'nmstate.io/v1beta1'];
+// v1alpha1 is still in old documentation and blog posts: read it, so that its state is checked
+// and nmstate-api-version can say it is no longer served.
+export const NNCP_API_VERSIONS: readonly string[] = [NNCP_API_VERSION, 'nmstate.io/v1beta1', 'nmstate.io/v1alpha1'];
 export const NMSTATECONFIG_KIND = 'NMStateConfig';
 export const NMSTATECONFIG_API_VERSION = 'agent-install.openshift.io/v1beta1';
 

@@ -32,6 +32,9 @@ const MEANT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'interfaces[].ipv4': { addresses: 'address' },
   'interfaces[].ipv6': { addresses: 'address' },
   'interfaces[]': { bond: 'link-aggregation' },
+  // nmstate 1.x read a bond's ports from `slaves`; nmstate 2 (every supported OpenShift) only
+  // from `port` (or `ports`), and old guides still show `slaves`.
+  'interfaces[].link-aggregation': { slaves: 'port' },
 };
 
 /** Keys that have no place where they are written, and what to do instead. */
