@@ -8,13 +8,14 @@ import type { Rule } from '../rule';
  * follow them with `gatewayConfig.routingViaHost: true` (local gateway mode) and, from 4.14,
  * `gatewayConfig.ipForwarding: Global` for traffic that leaves through a secondary NIC
  * (spec.defaultNetwork.ovnKubernetesConfig of network.operator). One hint per
- * MachineConfig, on its first added route.
+ * document, on its first added route that is not a default route.
  */
 export const routeOvnEgress: Rule = {
   id: 'route-ovn-egress',
   check({ routes, settings, report }) {
     if (settings.networkType !== 'OVNKubernetes') return;
-    const first = routes.find((route) => !isRemoval(route) && destinationNetwork(route) !== undefined);
+    // A default route is the node's own way out (br-ex's, in a customized br-ex), not a path pods could miss.
+    const first = routes.find((route) => !isRemoval(route) && (destinationNetwork(route)?.prefix ?? 0) > 0);
     if (!first) return;
     report({
       severity: 'hint',
