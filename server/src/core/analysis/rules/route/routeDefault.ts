@@ -1,4 +1,5 @@
 import type { NmstateRoute, NmstateState } from '../../../formats/nmstateState';
+import type { AppliedState } from '../../../kinds/documentKind';
 import { BR_EX, isNmstateRoute, kernelInterface, statesOfRoutes } from '../../../kinds/nmstate/stateInterfaces';
 import type { Route } from '../../../routes/route';
 import { destinationNetwork, isRemoval, MAIN_TABLE, metricOf, tableOf } from '../../../routes/routeFacts';
@@ -11,7 +12,7 @@ import type { Rule } from '../rule';
  * OVN-Kubernetes the default gateway interface (br-ex) must not change: unsupported.
  * A default route in its own table (`table=100`, used with a routing rule) does not touch
  * the main table and is not flagged; neither is a removal (`-ipv4.routes`), nor the default
- * route of a host's install-time network config.
+ * route of a host's install-time network config (nor of a bare state file without br-ex).
  * An NMState route names its interface: on br-ex (the customized br-ex of a MachineConfig
  * carries the node's default route) or on a capture of the current default route's interface
  * it is the node's own; on any other NIC it competes with br-ex's. Two default routes of one
@@ -32,7 +33,7 @@ export const routeDefault: Rule = {
       if (!isNmstateRoute(route)) message = defaultMessage(route, settings);
       // A host's install-time network (NMStateConfig, agent-config or install-config networkConfig):
       // its default route is how a static host gets its gateway.
-      else if (!isPerHost((appliedOf ??= statesOfRoutes(states)).get(route)?.via)) message = nmstateMessage(route, settings);
+      else if (competesWithBrEx((appliedOf ??= statesOfRoutes(states)).get(route))) message = nmstateMessage(route, settings);
       if (!message) continue;
       report({ severity: 'warning', message, range: route.destination.rangeOf(), data: { family: network.family } });
     }
@@ -40,8 +41,18 @@ export const routeDefault: Rule = {
   },
 };
 
-function isPerHost(via: string | undefined): boolean {
-  return via === 'nmstateconfig' || via === 'host';
+/**
+ * Whether a default route of this state competes with br-ex's. Not for a host's install-time
+ * network. Nor for a bare state file, unless it declares br-ex itself: such a file is most
+ * often a host's whole network, tested with `nmstatectl gc` before it goes into an
+ * install-config's networkConfig (openshift-docs ipi-install-configuring-host-network-
+ * interfaces), where the default route through the host's NIC is its gateway.
+ */
+function competesWithBrEx(applied: AppliedState | undefined): boolean {
+  if (!applied) return true;
+  if (applied.via === 'nmstateconfig' || applied.via === 'host') return false;
+  if (applied.via === 'state') return applied.state.interfaces.some((iface) => iface.name?.value === BR_EX);
+  return true;
 }
 
 function defaultMessage(route: Route, settings: Settings): string {
