@@ -25,7 +25,8 @@ const REFERENCE = {
     'lldp', 'mac-address', 'max-mtu', 'min-mtu', 'mptcp', 'mtu', 'name', 'ovs-db', 'pci-address', 'permanent-mac-address', 'profile-name', 'state', 'type', 'wait-ip'],
   ipv6: ['addr-gen-mode', 'address', 'allow-extra-address', 'auto-dns', 'auto-gateway', 'auto-route-metric', 'auto-route-table-id', 'auto-routes', 'autoconf',
     'dhcp', 'dhcp-client-id', 'dhcp-custom-hostname', 'dhcp-duid', 'dhcp-send-hostname', 'enabled', 'forwarding', 'token'],
-  address: ['ip', 'mptcp-flags', 'preferred-life-time', 'prefix-length', 'valid-life-time'],
+  // ip.rs reads valid-lft/valid-left and preferred-lft/preferred-left as aliases of the lifetimes.
+  address: ['ip', 'mptcp-flags', 'preferred-left', 'preferred-lft', 'preferred-life-time', 'prefix-length', 'valid-left', 'valid-lft', 'valid-life-time'],
   blocks: ['bridge', 'dpdk', 'ethernet', 'hsr', 'infiniband', 'ip-tunnel', 'ipvlan', 'libreswan', 'link-aggregation', 'mac-vlan', 'mac-vtap', 'macsec', 'patch', 'veth', 'vlan', 'vrf', 'vxlan'],
   vlan: ['base-iface', 'id', 'loose-binding', 'protocol', 'registration-protocol', 'reorder-headers'],
   vrf: ['port', 'ports', 'route-table-id'],

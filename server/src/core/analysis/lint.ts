@@ -127,6 +127,9 @@ export function checkDocument(
   const ours = parses && kind !== undefined;
   const routes: readonly Route[] = ours ? kind.routes(model) : [];
   const states: readonly AppliedState[] = ours ? kind.states?.(model) ?? [] : [];
+  // An install-config says the cluster's ranges itself: they beat the settings' guess.
+  const declared = ours ? kind.networks?.(model) : undefined;
+  if (declared) settings = { ...settings, ...declared };
   for (const rule of rules) {
     let count = 0;
     const context: RuleContext = {

@@ -1,5 +1,6 @@
 import type { NmstateState } from '../formats/nmstateState';
 import type { Route } from '../routes/route';
+import type { Settings } from '../text/settings';
 import type { YamlDocument } from '../text/yamlDocuments';
 
 /**
@@ -28,4 +29,11 @@ export interface DocumentKind<M = unknown> {
   routes(model: M): readonly Route[];
   /** The nmstate states of the model, for the NMState rules; none when absent. */
   states?(model: M): readonly AppliedState[];
+  /**
+   * The cluster's ranges the document itself declares (an install-config's `networking`):
+   * they replace the settings' for this document, which are only the user's guess at them.
+   */
+  networks?(model: M): DeclaredNetworks | undefined;
 }
+
+export type DeclaredNetworks = Partial<Pick<Settings, 'clusterNetwork' | 'serviceNetwork' | 'machineNetwork'>>;

@@ -12,4 +12,5 @@ export const nmstateKind: DocumentKind<NmstateModel> = {
     if (model.hosts) return model.hosts.map((host) => ({ state: host.state, via: 'host' as const }));
     return model.state ? [{ state: model.state, via: model.form as Exclude<typeof model.form, 'hosts'> }] : [];
   },
+  networks: (model) => model.networks,
 };

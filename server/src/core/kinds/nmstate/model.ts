@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileSource, readNmstateState, type NmstateRoute, type NmstateState } from '../../formats/nmstateState';
+import type { DeclaredNetworks } from '../documentKind';
 import { mapAt, pairOf, scalarAt, seqAt, stringValue, type YamlDocument } from '../../text/yamlDocuments';
 
 /**
@@ -60,6 +61,8 @@ export interface NmstateModel {
   /** The states of the hosts of an agent-config or install-config (form `hosts`). */
   hosts?: HostState[];
   routes: NmstateRoute[];
+  /** The ranges an install-config declares in `networking` (form `hosts`). */
+  networks?: DeclaredNetworks;
 }
 
 function isPolicyRoot(root: YAMLMap): boolean {
@@ -105,6 +108,33 @@ export function isNmstateRoot(root: unknown): boolean {
   return isMap(root) && (isPolicyRoot(root) || isNmstateConfigRoot(root) || isStateRoot(root) || isHostsRoot(root));
 }
 
+/**
+ * An install-config's `networking` (machineNetwork[].cidr, clusterNetwork[].cidr,
+ * serviceNetwork[]): the cluster's real ranges, better than the settings' defaults for the
+ * routes of its hosts. Only lists that hold at least one string are taken.
+ */
+function installConfigNetworks(root: YAMLMap): DeclaredNetworks | undefined {
+  if (stringValue(scalarAt(root, 'kind')) !== undefined) return undefined;
+  const networking = mapAt(root, 'networking');
+  if (!networking) return undefined;
+  const cidrs = (key: string, inItems: boolean): string[] => {
+    const found: string[] = [];
+    for (const item of seqAt(networking, key)?.items ?? []) {
+      const value = stringValue(inItems ? (isMap(item) ? scalarAt(item, 'cidr') : undefined) : (isScalar(item) ? item : undefined));
+      if (value) found.push(value);
+    }
+    return found;
+  };
+  const networks: DeclaredNetworks = {};
+  const machine = cidrs('machineNetwork', true);
+  const cluster = cidrs('clusterNetwork', true);
+  const service = cidrs('serviceNetwork', false);
+  if (machine.length > 0) networks.machineNetwork = machine;
+  if (cluster.length > 0) networks.clusterNetwork = cluster;
+  if (service.length > 0) networks.serviceNetwork = service;
+  return Object.keys(networks).length > 0 ? networks : undefined;
+}
+
 const WHERE: Readonly<Record<NmstateForm, string>> = {
   policy: 'this policy\'s routes.config',
   nmstateconfig: 'this NMStateConfig\'s routes.config',
@@ -124,7 +154,10 @@ export function buildNmstate(document: YamlDocument, text: string): NmstateModel
       const name = stringValue(scalarAt(host, 'hostname')) ?? stringValue(scalarAt(host, 'name'));
       hosts.push({ host, ...(name ? { name } : {}), state: readNmstateState(networkConfig, source, WHERE.hosts) });
     }
-    return { form, root, hosts, routes: hosts.flatMap((host) => host.state.routes) };
+    const model: NmstateModel = { form, root, hosts, routes: hosts.flatMap((host) => host.state.routes) };
+    const networks = installConfigNetworks(root);
+    if (networks) model.networks = networks;
+    return model;
   }
   if (form === 'state') {
     const state = readNmstateState(root, source, WHERE.state);

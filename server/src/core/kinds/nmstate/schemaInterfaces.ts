@@ -31,6 +31,11 @@ const address = listOf('Static IP addresses of the interface.', {
   'mptcp-flags': strings('MPTCP flags of this address (signal, subflow, backup, fullmesh).', { since: '2.2.0' }),
   'valid-life-time': str('Remaining valid lifetime of a dynamic address (shown by nmstate; `forever` for static).', { since: '2.2.20' }),
   'preferred-life-time': str('Remaining preferred lifetime of a dynamic address (shown by nmstate).', { since: '2.2.20' }),
+  // ip.rs InterfaceIpAddr: aliases nmstate reads for the two lifetimes.
+  'valid-lft': str('Alias of valid-life-time.', { since: '2.2.20' }),
+  'preferred-lft': str('Alias of preferred-life-time.', { since: '2.2.20' }),
+  'valid-left': str('Alias of valid-life-time.', { since: '2.2.20' }),
+  'preferred-left': str('Alias of preferred-life-time.', { since: '2.2.20' }),
 });
 
 /** The keys of `ipv4` and `ipv6` (nmstate's InterfaceIp, `deny_unknown_fields`). */
@@ -138,6 +143,8 @@ export const INTERFACE_BLOCKS: Readonly<Record<string, NmKey>> = {
     duplex: oneOf(['full', 'half'], 'The duplex mode.'),
     'sr-iov': mapping('SR-IOV virtual functions.', {
       'total-vfs': int('How many VFs to create.'),
+      // yaml_api.md: shown by query, ignored when applied.
+      'max-vfs': int('The most VFs the NIC supports (shown by nmstate; ignored when applied).', { since: '2.2.59' }),
       'drivers-autoprobe': bool('Whether VF drivers are probed automatically.'),
       vfs: listOf('Settings of each VF (by id).', {
         id: int('The VF index.'),
@@ -173,6 +180,11 @@ export const INTERFACE_BLOCKS: Readonly<Record<string, NmKey>> = {
       updelay: int('Delay before enabling a recovered port, in ms.'), use_carrier: bool('Use carrier state for miimon.'),
       xmit_hash_policy: str('Transmit hash: layer2, layer3+4, layer2+3, encap2+3, encap3+4, vlan+srcmac.'),
       balance_slb: bool('Source load balancing (balance-xor).', { since: '2.2.1' }),
+      // bond.rs BondOptions: `#[serde(alias = "balance-slb")]`.
+      'balance-slb': bool('Alias of balance_slb.', { since: '2.2.1' }),
+      // yaml_api.md: "new in 2.2.47".
+      lacp_active: bool('Whether LACPDUs are sent (802.3ad).', { since: '2.2.47' }),
+      ns_ip6_target: str('IPv6 NS monitoring targets (like arp_ip_target, for IPv6).', { since: '2.2.47' }),
     }),
     port: strings('The bond\'s ports (interface names).'),
     ports: strings('The bond\'s ports (alias of port).'),

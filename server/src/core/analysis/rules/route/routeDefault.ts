@@ -1,4 +1,5 @@
 import type { NmstateRoute, NmstateState } from '../../../formats/nmstateState';
+import type { AppliedState } from '../../../kinds/documentKind';
 import { BR_EX, isNmstateRoute, kernelInterface, statesOfRoutes } from '../../../kinds/nmstate/stateInterfaces';
 import type { Route } from '../../../routes/route';
 import { destinationNetwork, isRemoval, MAIN_TABLE, metricOf, tableOf } from '../../../routes/routeFacts';
@@ -11,8 +12,7 @@ import type { Rule } from '../rule';
  * OVN-Kubernetes the default gateway interface (br-ex) must not change: unsupported.
  * A default route in its own table (`table=100`, used with a routing rule) does not touch
  * the main table and is not flagged; neither is a removal (`-ipv4.routes`), nor the default
- * route of a host's install-time network config, nor that of a bare state file that cannot
- * tell its secondary NICs from the primary one.
+ * route of a host's install-time network config (nor of a bare state file without br-ex).
  * An NMState route names its interface: on br-ex (the customized br-ex of a MachineConfig
  * carries the node's default route) or on a capture of the current default route's interface
  * it is the node's own; on any other NIC it competes with br-ex's. Two default routes of one
@@ -33,10 +33,7 @@ export const routeDefault: Rule = {
       if (!isNmstateRoute(route)) message = defaultMessage(route, settings);
       // A host's install-time network (NMStateConfig, agent-config or install-config networkConfig):
       // its default route is how a static host gets its gateway.
-      else {
-        const applied = (appliedOf ??= statesOfRoutes(states)).get(route);
-        if (!isPerHost(applied?.via) && !(applied?.via === 'state' && !knowsBrEx(applied.state, settings))) message = nmstateMessage(route, settings);
-      }
+      else if (competesWithBrEx((appliedOf ??= statesOfRoutes(states)).get(route), settings)) message = nmstateMessage(route, settings);
       if (!message) continue;
       report({ severity: 'warning', message, range: route.destination.rangeOf(), data: { family: network.family } });
     }
@@ -44,18 +41,19 @@ export const routeDefault: Rule = {
   },
 };
 
-function isPerHost(via: string | undefined): boolean {
-  return via === 'nmstateconfig' || via === 'host';
-}
-
 /**
- * A bare state file (nmstatectl's, or one written for the installer or a MachineConfig) does not
- * say which node NIC carries the default route: its `eth1` may be the host's only NIC. Only when
- * the state declares br-ex, or the settings name br-ex's NIC, is another interface known to be
- * a secondary one. A policy's state always lands on a running node, where br-ex holds it.
+ * Whether a default route of this state competes with br-ex's. Not for a host's install-time
+ * network. Nor for a bare state file, unless it declares br-ex itself: such a file is most
+ * often a host's whole network, tested with `nmstatectl gc` before it goes into an
+ * install-config's networkConfig (openshift-docs ipi-install-configuring-host-network-
+ * interfaces), where the default route through the host's NIC is its gateway; with the
+ * settings naming br-ex's NIC, any other is known to be a secondary one.
  */
-function knowsBrEx(state: NmstateState, settings: Settings): boolean {
-  return settings.brExInterface !== undefined || state.interfaces.some((iface) => iface.name?.value === BR_EX);
+function competesWithBrEx(applied: AppliedState | undefined, settings: Settings): boolean {
+  if (!applied) return true;
+  if (applied.via === 'nmstateconfig' || applied.via === 'host') return false;
+  if (applied.via === 'state') return settings.brExInterface !== undefined || applied.state.interfaces.some((iface) => iface.name?.value === BR_EX);
+  return true;
 }
 
 function defaultMessage(route: Route, settings: Settings): string {
