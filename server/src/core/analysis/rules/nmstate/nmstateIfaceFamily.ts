@@ -1,3 +1,4 @@
+import type { NmstateState } from '../../../formats/nmstateState';
 import { ipConfigOf, isCreatedType, kernelInterface } from '../../../kinds/nmstate/stateInterfaces';
 import type { Rule } from '../rule';
 
@@ -7,6 +8,8 @@ import type { Rule } from '../rule';
  * Disabled means `enabled: false`, or, for an interface the state creates (a vlan, a bond…),
  * no `enabled: true` at all: nmstate reads a missing `enabled` as false and has no current
  * interface to take it from. A NIC declared without the block keeps what it has: not flagged.
+ * A route through an interface the state removes (`state: absent`) is refused the same way
+ * ("has been marked as absent").
  */
 export const nmstateIfaceFamily: Rule = {
   id: 'nmstate-iface-family',
@@ -15,6 +18,15 @@ export const nmstateIfaceFamily: Rule = {
       for (const route of state.routes) {
         if (route.removal || !route.nextHopInterface) continue;
         const name = route.nextHopInterface.value;
+        if (isRemovedInterface(state, name)) {
+          report({
+            severity: 'error',
+            message: `${name} is removed by this state (state: absent): nmstate refuses a route through it; drop the route or keep ${name}.`,
+            range: route.nextHopInterface.rangeOf(),
+            data: { interface: name, absent: true },
+          });
+          continue;
+        }
         const iface = kernelInterface(state, name);
         if (!iface) continue;
         const family = route.propertyFamily;
@@ -40,3 +52,9 @@ export const nmstateIfaceFamily: Rule = {
     }
   },
 };
+
+/** Every declaration of `name` in the state removes it: nothing of that name is left to route through. */
+function isRemovedInterface(state: NmstateState, name: string): boolean {
+  const declared = state.interfaces.filter((iface) => iface.name?.value === name);
+  return declared.length > 0 && declared.every((iface) => iface.state === 'absent');
+}
