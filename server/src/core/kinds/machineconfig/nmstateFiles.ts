@@ -2,7 +2,7 @@ import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { embeddedSource, nodeRange, readNmstateState, type NmstateState } from '../../formats/nmstateState';
 import type { EmbeddedText, FileRange } from '../../text/embeddedText';
 import { mapAt, pairOf, parseYamlDocuments, scalarAt, stringValue } from '../../text/yamlDocuments';
-import { NNCP_KIND, STATE_KEYS } from '../nmstate/model';
+import { NNCP_KIND, POLICY_KEYS, STATE_KEYS } from '../nmstate/model';
 
 /**
  * An nmstate file inside a MachineConfig: `nmstate-configuration.service` copies
@@ -18,13 +18,6 @@ export const NMSTATE_OPENSHIFT_DIRECTORY = '/etc/nmstate/openshift/';
 export function isNmstateFilePath(path: string): boolean {
   return path.startsWith(NMSTATE_DIRECTORY) && /\.ya?ml$/.test(path);
 }
-
-/**
- * The top-level keys of nmstate's policy format (nmstate's NetworkPolicy: `capture` and
- * `desiredState`, alias `desired`, and `current`), which `nmstatectl apply` reads when the
- * text is no NetworkState (nmstate 2.2.1 and later). The MCO's own kubevirt nmstate files use it.
- */
-const POLICY_KEYS: ReadonlySet<string> = new Set(['capture', 'desiredState', 'desired', 'current']);
 
 export interface NmstateFile {
   /** The state, when the decoded text is one YAML mapping (the `desiredState` of a file in the policy format). */

@@ -23,6 +23,13 @@ export const NMSTATECONFIG_API_VERSION = 'agent-install.openshift.io/v1beta1';
 /** The top-level keys of an nmstate state (nmstate's NetworkState); a bare file with any other key is not taken for one. */
 export const STATE_KEYS: ReadonlySet<string> = new Set(['interfaces', 'routes', 'route-rules', 'dns-resolver', 'hostname', 'ovs-db', 'ovn', 'description', 'dispatch']);
 
+/**
+ * The top-level keys of nmstate's policy format (nmstate's NetworkPolicy: `capture` and
+ * `desiredState`, alias `desired`, and `current`), which `nmstatectl apply` reads when the
+ * text is no NetworkState (nmstate 2.2.1 and later). The MCO's own kubevirt nmstate files use it.
+ */
+export const POLICY_KEYS: ReadonlySet<string> = new Set(['capture', 'desiredState', 'desired', 'current']);
+
 /** The keys of which at least one makes a bare mapping of state keys an nmstate state. */
 const STATE_MARKERS = ['interfaces', 'routes', 'route-rules'];
 
@@ -61,6 +68,8 @@ export interface NmstateModel {
   /** The states of the hosts of an agent-config or install-config (form `hosts`). */
   hosts?: HostState[];
   routes: NmstateRoute[];
+  /** A bare file in nmstate's policy format (`capture:` + `desiredState:`): its captures are filled in. */
+  policyFormat?: boolean;
   /** The ranges an install-config declares in `networking` (form `hosts`). */
   networks?: DeclaredNetworks;
 }
@@ -89,6 +98,12 @@ function isStateRoot(root: YAMLMap): boolean {
   return marked;
 }
 
+/** A bare file in nmstate's policy format: only its keys, with a `desiredState` (or `desired`) mapping. */
+function isPolicyFormatRoot(root: YAMLMap): boolean {
+  if (!root.items.every((item) => isPair(item) && isScalar(item.key) && POLICY_KEYS.has(String(item.key.value)))) return false;
+  return isMap(pairOf(root, 'desiredState')?.value ?? pairOf(root, 'desired')?.value);
+}
+
 /** The hosts list of an agent-config (`hosts`) or an install-config (`platform.baremetal.hosts`). */
 function hostListOf(root: YAMLMap): YAMLSeq | undefined {
   const kind = stringValue(scalarAt(root, 'kind'));
@@ -105,7 +120,7 @@ function isHostsRoot(root: YAMLMap): boolean {
 }
 
 export function isNmstateRoot(root: unknown): boolean {
-  return isMap(root) && (isPolicyRoot(root) || isNmstateConfigRoot(root) || isStateRoot(root) || isHostsRoot(root));
+  return isMap(root) && (isPolicyRoot(root) || isNmstateConfigRoot(root) || isStateRoot(root) || isPolicyFormatRoot(root) || isHostsRoot(root));
 }
 
 /**
@@ -144,7 +159,8 @@ const WHERE: Readonly<Record<NmstateForm, string>> = {
 
 export function buildNmstate(document: YamlDocument, text: string): NmstateModel {
   const root = document.contents as YAMLMap;
-  const form: NmstateForm = isPolicyRoot(root) ? 'policy' : isNmstateConfigRoot(root) ? 'nmstateconfig' : isStateRoot(root) ? 'state' : 'hosts';
+  const form: NmstateForm = isPolicyRoot(root) ? 'policy' : isNmstateConfigRoot(root) ? 'nmstateconfig'
+    : isStateRoot(root) || isPolicyFormatRoot(root) ? 'state' : 'hosts';
   const source = fileSource(text);
   if (form === 'hosts') {
     const hosts: HostState[] = [];
@@ -158,6 +174,12 @@ export function buildNmstate(document: YamlDocument, text: string): NmstateModel
     const networks = installConfigNetworks(root);
     if (networks) model.networks = networks;
     return model;
+  }
+  if (form === 'state' && isPolicyFormatRoot(root)) {
+    const statePair = pairOf(root, 'desiredState') ?? pairOf(root, 'desired')!;
+    const state = readNmstateState(statePair.value as YAMLMap, source, WHERE.state);
+    const capture = mapAt(root, 'capture');
+    return { form, root, statePair, state, routes: state.routes, policyFormat: true, ...(capture ? { capture } : {}) };
   }
   if (form === 'state') {
     const state = readNmstateState(root, source, WHERE.state);

@@ -8,7 +8,7 @@ import type { Finding, Rule } from '../rule';
 /**
  * `{{ capture.NAME… }}` is filled in from the capture rule NAME of the same policy
  * (`spec.capture` of a NodeNetworkConfigurationPolicy, `capture:` of an nmstate file in the
- * policy format): a NAME the policy does not define fails the policy. Where the state is a
+ * policy format, a bare one or one in a MachineConfig): a NAME the policy does not define fails the policy. Where the state is a
  * plain NetworkState (an NMStateConfig, a bare state file) nothing fills it in, and nmstate
  * gets the braces as the value.
  */
@@ -19,6 +19,7 @@ export const nmstateCaptureUndefined: Rule = {
       const nmstate = model as NmstateModel;
       if (!nmstate.state) return;
       if (nmstate.form === 'policy') checkPolicy(nmstate.state, nmstate.capture, 'spec.capture', report);
+      else if (nmstate.policyFormat) checkPolicy(nmstate.state, nmstate.capture, 'the file\'s capture', report);
       else checkPlain(nmstate.state, nmstate.form === 'nmstateconfig' ? 'an NMStateConfig' : 'a plain nmstate state', report);
       return;
     }
