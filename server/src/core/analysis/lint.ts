@@ -127,6 +127,7 @@ export function checkDocument(
   const ours = parses && kind !== undefined;
   const routes: readonly Route[] = ours ? kind.routes(model) : [];
   const states: readonly AppliedState[] = ours ? kind.states?.(model) ?? [] : [];
+  const ignition = ours ? kind.ignition?.(model) : undefined;
   // An install-config says the cluster's ranges itself: they beat the settings' guess.
   const declared = ours ? kind.networks?.(model) : undefined;
   if (declared) settings = { ...settings, ...declared };
@@ -141,6 +142,7 @@ export function checkDocument(
       routes,
       states,
       machineConfig: parses ? machineConfig : undefined,
+      ignition,
       report: (finding) => {
         // A rule that caught the stop and went on reporting is not heard again.
         if (stopped.has(rule.id)) return;

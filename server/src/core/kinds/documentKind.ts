@@ -1,6 +1,7 @@
 import type { NmstateState } from '../formats/nmstateState';
+import type { IgnitionConfig } from './machineconfig/model';
 import type { Route } from '../routes/route';
-import type { Settings } from '../text/settings';
+import type { DeclaredNetworks } from '../text/settings';
 import type { YamlDocument } from '../text/yamlDocuments';
 
 /**
@@ -27,6 +28,8 @@ export interface DocumentKind<M = unknown> {
   build(document: YamlDocument, text: string): M;
   /** Every route of the model, in file order; asked once per model (implementations cache it). */
   routes(model: M): readonly Route[];
+  /** The Ignition config the model carries (units, files, passwd), for the rules about them. */
+  ignition?(model: M): IgnitionConfig | undefined;
   /** The nmstate states of the model, for the NMState rules; none when absent. */
   states?(model: M): readonly AppliedState[];
   /**
@@ -36,4 +39,3 @@ export interface DocumentKind<M = unknown> {
   networks?(model: M): DeclaredNetworks | undefined;
 }
 
-export type DeclaredNetworks = Partial<Pick<Settings, 'clusterNetwork' | 'serviceNetwork' | 'machineNetwork'>>;

@@ -34,6 +34,9 @@ export interface Settings {
   rules: Partial<Record<RuleId, RuleLevel>>;
 }
 
+/** The cluster's ranges a document itself declares (an install-config's `networking`), in place of the settings'. */
+export type DeclaredNetworks = Partial<Pick<Settings, 'clusterNetwork' | 'serviceNetwork' | 'machineNetwork'>>;
+
 export type RuleLevel = Severity | 'off';
 const RULE_LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
 

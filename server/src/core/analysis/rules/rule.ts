@@ -1,5 +1,5 @@
 import type { FileRange } from '../../text/embeddedText';
-import type { MachineConfigModel } from '../../kinds/machineconfig/model';
+import type { IgnitionConfig, MachineConfigModel } from '../../kinds/machineconfig/model';
 import type { AppliedState, DocumentKind } from '../../kinds/documentKind';
 import type { Route } from '../../routes/route';
 import type { Fix, Problem, RuleId, Severity } from '../../text/problem';
@@ -27,6 +27,11 @@ export interface RuleContext {
   readonly states: readonly AppliedState[];
   /** The model when the document is a MachineConfig, for the rules about MachineConfigs. */
   machineConfig?: MachineConfigModel;
+  /**
+   * The Ignition config the document carries (a MachineConfig's spec.config, a Butane config),
+   * for the rules about units, files and the routes in them, whatever wrote the config.
+   */
+  ignition?: IgnitionConfig;
   report(finding: Finding): void;
 }
 

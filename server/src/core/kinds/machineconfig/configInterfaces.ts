@@ -2,7 +2,7 @@ import { parseAddress, parseCidr, type Family, type IpAddress } from '../../net/
 import type { EmbeddedText, FileRange } from '../../text/embeddedText';
 import { adds, argumentOf, ipCommandsOf } from './ipCommand';
 import type { Keyfile } from '../../formats/keyfile';
-import type { ConfigRoute, FileModel, MachineConfigModel } from './model';
+import type { ConfigRoute, FileModel, IgnitionConfig } from './model';
 import { nmcliCommandsOf, type NmcliUse } from './nmcliCommands';
 import { NETWORK_SCRIPTS_DIRECTORY } from '../../formats/routeFile';
 import { hasExpansion } from '../../formats/shellScript';
@@ -45,7 +45,7 @@ export interface InterfaceAddress {
 }
 
 /** Every interface the config routes over, in the order of routesOf (units, then files), then `ip route` commands. */
-export function routeDevicesOf(mc: MachineConfigModel): RouteDevice[] {
+export function routeDevicesOf(mc: IgnitionConfig): RouteDevice[] {
   const devices: RouteDevice[] = [];
   for (const use of nmcliCommandsOf(mc)) {
     const target = use.nmcli.target;
@@ -72,7 +72,7 @@ export function routeDevicesOf(mc: MachineConfigModel): RouteDevice[] {
 }
 
 /** The interface and connection names the routes of the config go on, per route (routes of unknown place are absent). */
-export function routeOwners(mc: MachineConfigModel): Map<ConfigRoute, string[]> {
+export function routeOwners(mc: IgnitionConfig): Map<ConfigRoute, string[]> {
   const owners = new Map<ConfigRoute, string[]>();
   for (const { nmcli } of nmcliCommandsOf(mc)) {
     if (!nmcli.target || hasExpansion(nmcli.target.value)) continue;
@@ -89,7 +89,7 @@ export function routeOwners(mc: MachineConfigModel): Map<ConfigRoute, string[]> 
 }
 
 /** Every address the config gives an interface: keyfiles, nmcli ipv4/ipv6.addresses, `ip address add`, ifcfg files. */
-export function interfaceAddressesOf(mc: MachineConfigModel): InterfaceAddress[] {
+export function interfaceAddressesOf(mc: IgnitionConfig): InterfaceAddress[] {
   const found: InterfaceAddress[] = [];
   const add = (text: string, names: string[], runtime = false) => {
     const reading = parseCidr(text.trim());

@@ -1,4 +1,4 @@
-import type { ConfigRoute, MachineConfigModel } from './model';
+import type { ConfigRoute, IgnitionConfig } from './model';
 import { nmcliCommandsOf } from './nmcliCommands';
 
 /**
@@ -7,7 +7,7 @@ import { nmcliCommandsOf } from './nmcliCommands';
  * route-NAME file, an nmstate route's next-hop-interface. Undefined for `connection modify` (it names a profile, not a device)
  * and keyfiles without interface-name.
  */
-export function routeDevice(route: ConfigRoute, mc?: MachineConfigModel): string | undefined {
+export function routeDevice(route: ConfigRoute, mc?: IgnitionConfig): string | undefined {
   if (route.origin === 'nmstate') return route.nextHopInterface?.value;
   if (!mc) return undefined;
   if (route.origin === 'nmcli') {

@@ -1,5 +1,5 @@
 import type { EmbeddedText } from '../../text/embeddedText';
-import type { MachineConfigModel } from './model';
+import type { IgnitionConfig } from './model';
 import { unitTextsOf } from './model';
 
 /**
@@ -59,7 +59,7 @@ export function argumentOf(command: IpCommand, ...keywords: string[]): EmbeddedT
 }
 
 /** Every `ip` command of the config: in the Exec lines of every unit text (`sh -c` scripts included), then in every script of storage.files. */
-export function ipCommandsOf(mc: MachineConfigModel): IpCommand[] {
+export function ipCommandsOf(mc: IgnitionConfig): IpCommand[] {
   const commands: IpCommand[] = [];
   const add = (argv: readonly EmbeddedText[]) => {
     const command = parseIpCommand(argv);

@@ -17,5 +17,6 @@ export const machineConfigKind: DocumentKind<MachineConfigModel> = {
     }
     return routes;
   },
+  ignition: (model) => model,
   states: (model) => model.files.flatMap((file) => (file.nmstate?.state ? [{ state: file.nmstate.state, via: 'machineconfig' as const }] : [])),
 };

@@ -71,6 +71,8 @@ export interface IgnitionConfig {
   /** storage.files. */
   files: FileModel[];
   passwd?: YAMLMap;
+  /** `metadata:` of the document that carries the config (a MachineConfig's, a Butane config's): its name and role label. */
+  metadata?: YAMLMap;
 }
 
 /** A YAML document recognised as a MachineConfig, with the parts the rules look at. */
@@ -238,7 +240,7 @@ function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefine
 }
 
 /** Every unit text of the config: units and their dropins. */
-export function unitTextsOf(mc: MachineConfigModel): UnitText[] {
+export function unitTextsOf(mc: IgnitionConfig): UnitText[] {
   const texts: UnitText[] = [];
   for (const unit of mc.units) {
     if (unit.contents) texts.push(unit.contents);
@@ -252,7 +254,7 @@ export function unitTextsOf(mc: MachineConfigModel): UnitText[] {
  * generated-by-controller-version, as 00-worker is), e.g. dumped from a cluster to read:
  * it is not written by hand and not selected by a role label.
  */
-export function isGeneratedByPlatform(mc: MachineConfigModel): boolean {
+export function isGeneratedByPlatform(mc: IgnitionConfig): boolean {
   const name = stringValue(scalarAt(mc.metadata, 'name')) ?? '';
   return name.startsWith('rendered-') || pairOf(mapAt(mc.metadata, 'annotations'), 'machineconfiguration.openshift.io/generated-by-controller-version') !== undefined;
 }
@@ -275,7 +277,7 @@ export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute | NmstateRo
  * of storage.files in their order: NetworkManager keyfiles, route files and the nmcli
  * commands of scripts. nmcli routes that hold an expansion are left out (see isExpanded).
  */
-export function routesOf(mc: MachineConfigModel): ConfigRoute[] {
+export function routesOf(mc: IgnitionConfig): ConfigRoute[] {
   const routes: ConfigRoute[] = [];
   const add = (list: NmcliRoute[]) => {
     for (const route of list) if (!isExpanded(route)) routes.push(route);

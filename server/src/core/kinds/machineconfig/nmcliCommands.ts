@@ -1,4 +1,4 @@
-import type { ExecLine, FileModel, MachineConfigModel, ScriptCommand, UnitText } from './model';
+import type { ExecLine, FileModel, IgnitionConfig, ScriptCommand, UnitText } from './model';
 import { unitTextsOf } from './model';
 import type { NmcliCommand } from '../../formats/nmcli';
 import type { NetworkType } from '../../text/settings';
@@ -29,7 +29,7 @@ export function sourceOf(use: NmcliUse): UnitText | FileModel {
 }
 
 /** Every `nmcli … modify` command of the config: in every unit text (`sh -c` scripts included), then in every script of storage.files. */
-export function nmcliCommandsOf(mc: MachineConfigModel): NmcliUse[] {
+export function nmcliCommandsOf(mc: IgnitionConfig): NmcliUse[] {
   const uses: NmcliUse[] = [];
   for (const unit of unitTextsOf(mc)) {
     for (const exec of unit.execLines) {

@@ -1,6 +1,6 @@
 import type { EmbeddedText } from '../../text/embeddedText';
 import { adds, argumentOf, ipCommandsOf } from './ipCommand';
-import { routesOf, unitTextsOf, type ConfigRoute, type MachineConfigModel } from './model';
+import { routesOf, unitTextsOf, type ConfigRoute, type IgnitionConfig } from './model';
 import { attributeOf, isRemoval } from '../../routes/routeFacts';
 import { hasExpansion } from '../../formats/shellScript';
 
@@ -33,7 +33,7 @@ export interface TableUse {
 }
 
 /** Routes of the config in a table other than the built-in ones: NetworkManager routes (`table=N`) and `ip route add … table N`. */
-export function routeTablesOf(mc: MachineConfigModel): TableUse[] {
+export function routeTablesOf(mc: IgnitionConfig): TableUse[] {
   const uses: TableUse[] = [];
   for (const route of routesOf(mc)) {
     const table = attributeOf(route, 'table')?.value;
@@ -66,7 +66,7 @@ export interface ConsultedTables {
  * `ip link add vrf0 type vrf table 100`, `vrf.table 100`); NMState's `route-table:` and
  * `route-table-id:`; a keyfile's `[vrf] table=N`; every line of a rule-NAME file.
  */
-export function consultedTablesOf(mc: MachineConfigModel): ConsultedTables {
+export function consultedTablesOf(mc: IgnitionConfig): ConsultedTables {
   const result: ConsultedTables = { keys: new Set(), unknown: false };
   const take = (value: string) => {
     if (hasExpansion(value)) result.unknown = true;

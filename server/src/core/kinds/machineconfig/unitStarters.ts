@@ -1,4 +1,4 @@
-import type { MachineConfigModel, UnitModel, UnitText } from './model';
+import type { IgnitionConfig, UnitModel, UnitText } from './model';
 import { directivesOf } from '../../formats/unitFile';
 import { stringValue } from '../../text/yamlDocuments';
 
@@ -64,16 +64,16 @@ function activatedBy(name: string, texts: UnitText[]): string | undefined {
  * Every unit the config starts from another unit, by name; an instance is also listed under
  * its template, so `foo@.service` is found when a timer starts `foo@daily.service`.
  */
-export function startersOf(mc: MachineConfigModel): ReadonlyMap<string, UnitStarter[]> {
+export function startersOf(mc: IgnitionConfig): ReadonlyMap<string, UnitStarter[]> {
   // Several rules ask for the same document; the model lives as long as its document does.
   let starters = cache.get(mc);
   if (!starters) cache.set(mc, (starters = computeStarters(mc)));
   return starters;
 }
 
-const cache = new WeakMap<MachineConfigModel, Map<string, UnitStarter[]>>();
+const cache = new WeakMap<IgnitionConfig, Map<string, UnitStarter[]>>();
 
-function computeStarters(mc: MachineConfigModel): Map<string, UnitStarter[]> {
+function computeStarters(mc: IgnitionConfig): Map<string, UnitStarter[]> {
   const starters = new Map<string, UnitStarter[]>();
   const add = (name: string, starter: UnitStarter) => {
     for (const key of [name, templateOf(name)]) {

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileSource, readNmstateState, type NmstateRoute, type NmstateState } from '../../formats/nmstateState';
-import type { DeclaredNetworks } from '../documentKind';
+import type { DeclaredNetworks } from '../../text/settings';
 import { mapAt, pairOf, scalarAt, seqAt, stringValue, type YamlDocument } from '../../text/yamlDocuments';
 
 /**

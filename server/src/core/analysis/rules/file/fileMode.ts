@@ -16,7 +16,7 @@ const KEYFILE_MODE = 0o600;
  */
 export const fileMode: Rule = {
   id: 'file-mode',
-  check({ machineConfig: mc, text, report }) {
+  check({ ignition: mc, text, report }) {
     if (!mc) return;
     for (const file of mc.files) {
       const keyfile = file.pathValue !== undefined && isKeyfilePath(file.pathValue);

@@ -11,7 +11,7 @@ import type { Rule } from '../rule';
  */
 export const fileSource: Rule = {
   id: 'file-source',
-  check({ machineConfig: mc, report }) {
+  check({ ignition: mc, report }) {
     if (!mc) return;
     for (const file of mc.files) {
       const source = file.source;

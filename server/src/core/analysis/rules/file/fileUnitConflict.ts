@@ -9,7 +9,7 @@ const SYSTEMD_DIR = '/etc/systemd/system/';
  */
 export const fileUnitConflict: Rule = {
   id: 'file-unit-conflict',
-  check({ machineConfig: mc, report }) {
+  check({ ignition: mc, report }) {
     if (!mc) return;
     const unitPaths = new Map<string, string>();
     for (const unit of mc.units) {

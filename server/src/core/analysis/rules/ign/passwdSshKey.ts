@@ -75,7 +75,7 @@ function judge(line: EmbeddedText): { message: string; at: EmbeddedText } | unde
 /** passwd.users[].sshAuthorizedKeys entries that sshd cannot use. */
 export const passwdSshKey: Rule = {
   id: 'passwd-ssh-key',
-  check({ machineConfig: mc, text, report }) {
+  check({ ignition: mc, text, report }) {
     if (!mc?.config) return;
     for (const user of seqAt(mc.passwd, 'users')?.items ?? []) {
       if (!isMap(user)) continue;

@@ -11,7 +11,7 @@ import type { Rule } from '../rule';
  */
 export const ifaceName: Rule = {
   id: 'iface-name',
-  check({ machineConfig: mc, report }) {
+  check({ ignition: mc, report }) {
     if (!mc) return;
     for (const { nmcli } of nmcliCommandsOf(mc)) {
       const names: EmbeddedText[] = [];

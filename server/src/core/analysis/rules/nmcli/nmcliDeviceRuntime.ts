@@ -15,7 +15,7 @@ import type { Rule } from '../rule';
  */
 export const nmcliDeviceRuntime: Rule = {
   id: 'nmcli-device-runtime',
-  check({ machineConfig: mc, settings, report }) {
+  check({ ignition: mc, settings, report }) {
     if (!mc) return;
     const seen = new Set<unknown>();
     for (const use of nmcliCommandsOf(mc)) {

@@ -1,6 +1,6 @@
 import { interfaceAddressesOf, routeDevicesOf, type RouteDevice } from '../../../kinds/machineconfig/configInterfaces';
 import { replaceVerbatimEdit } from '../../../text/edits';
-import type { MachineConfigModel, UnitText } from '../../../kinds/machineconfig/model';
+import type { IgnitionConfig, UnitText } from '../../../kinds/machineconfig/model';
 import { looksLikeNic, reservedInterface } from '../../../kinds/machineconfig/nmcliCommands';
 import type { Fix, TextEdit } from '../../../text/problem';
 import { directivesOf } from '../../../formats/unitFile';
@@ -22,7 +22,7 @@ import { insertUnitLineEdit, nextLineStartIn } from '../../../kinds/machineconfi
  */
 export const nmcliOvnPort: Rule = {
   id: 'nmcli-ovn-port',
-  check({ text, machineConfig: mc, settings, report }) {
+  check({ text, ignition: mc, settings, report }) {
     if (!mc || settings.networkType !== 'OVNKubernetes') return;
     // A NIC the config gives an address at run time is no port of br-ex, which carries no IP.
     const addressed = new Set(interfaceAddressesOf(mc).filter((a) => a.runtime).flatMap((a) => a.names));
@@ -57,7 +57,7 @@ const AFTER_BR_EX = ['ovs-configuration.service', 'kubelet-dependencies.target',
  * After=ovs-configuration.service to the unit of `text` (a unit or a dropin) when nothing
  * orders it so yet; undefined when it is ordered; null when the edit cannot be written.
  */
-function orderingEdit(source: string, mc: MachineConfigModel, text: UnitText): TextEdit | undefined | null {
+function orderingEdit(source: string, mc: IgnitionConfig, text: UnitText): TextEdit | undefined | null {
   const unit = mc.units.find((u) => u.contents === text || u.dropins.some((d) => d.contents === text));
   if (!unit) return null;
   if (AFTER_BR_EX.includes(stringValue(unit.name) ?? '')) return undefined;
@@ -90,7 +90,7 @@ function knownPort(name: string, profile: boolean): string {
  * [ipv4] or [ipv6] (configure-ovs looks for manual in either); a route file whose
  * ifcfg-NAME in the same config says BOOTPROTO=dhcp (without it, unknown: no).
  */
-function profileUsesDhcp(mc: MachineConfigModel, device: RouteDevice): boolean {
+function profileUsesDhcp(mc: IgnitionConfig, device: RouteDevice): boolean {
   const keyfile = device.file?.keyfile;
   if (keyfile) {
     return !keyfile.groups.some((g) => (g.name === 'ipv4' || g.name === 'ipv6') &&

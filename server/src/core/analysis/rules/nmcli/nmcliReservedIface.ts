@@ -12,7 +12,7 @@ import type { Rule } from '../rule';
  */
 export const nmcliReservedIface: Rule = {
   id: 'nmcli-reserved-iface',
-  check({ machineConfig: mc, settings, report }) {
+  check({ ignition: mc, settings, report }) {
     if (!mc) return;
     for (const device of routeDevicesOf(mc)) {
       const pattern = reservedInterface(device.name, settings.networkType);

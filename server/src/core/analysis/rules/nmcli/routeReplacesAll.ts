@@ -9,7 +9,7 @@ import type { Rule } from '../rule';
  */
 export const routeReplacesAll: Rule = {
   id: 'route-replaces-all',
-  check({ text, machineConfig: mc, report }) {
+  check({ text, ignition: mc, report }) {
     if (!mc) return;
     for (const { nmcli } of nmcliCommandsOf(mc)) {
       for (const property of nmcli.properties) {

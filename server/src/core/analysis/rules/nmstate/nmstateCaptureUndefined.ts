@@ -14,7 +14,7 @@ import type { Finding, Rule } from '../rule';
  */
 export const nmstateCaptureUndefined: Rule = {
   id: 'nmstate-capture-undefined',
-  check({ kind, model, machineConfig, report }) {
+  check({ kind, model, ignition, report }) {
     if (kind === nmstateKind) {
       const nmstate = model as NmstateModel;
       if (!nmstate.state) return;
@@ -23,7 +23,7 @@ export const nmstateCaptureUndefined: Rule = {
       else checkPlain(nmstate.state, nmstate.form === 'nmstateconfig' ? 'an NMStateConfig' : 'a plain nmstate state', report);
       return;
     }
-    for (const file of machineConfig?.files ?? []) {
+    for (const file of ignition?.files ?? []) {
       const state = file.nmstate?.state;
       if (!state) continue;
       if (file.nmstate?.policy) checkPolicy(state, file.nmstate.capture, 'the file\'s capture', report);

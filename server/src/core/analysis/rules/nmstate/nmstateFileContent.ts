@@ -7,8 +7,8 @@ import type { Rule } from '../rule';
  */
 export const nmstateFileContent: Rule = {
   id: 'nmstate-file-content',
-  check({ machineConfig, report }) {
-    for (const file of machineConfig?.files ?? []) {
+  check({ ignition, report }) {
+    for (const file of ignition?.files ?? []) {
       const problem = file.nmstate?.problem;
       if (problem) report({ severity: 'error', message: problem.message, range: problem.range });
     }

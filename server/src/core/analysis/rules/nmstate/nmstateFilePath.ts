@@ -15,8 +15,8 @@ import type { Rule } from '../rule';
  */
 export const nmstateFilePath: Rule = {
   id: 'nmstate-file-path',
-  check({ text, machineConfig, report }) {
-    for (const file of machineConfig?.files ?? []) {
+  check({ text, ignition, report }) {
+    for (const file of ignition?.files ?? []) {
       const path = file.pathValue;
       if (!path || !file.nmstate || !isScalar(file.path)) continue;
       const judged = judge(path);

@@ -16,7 +16,7 @@ const CLUSTER_FILE = `${NMSTATE_OPENSHIFT_DIRECTORY}cluster.yml`;
  */
 export const nmstateStaticAddress: Rule = {
   id: 'nmstate-static-address',
-  check({ kind, model, machineConfig, report }) {
+  check({ kind, model, ignition, report }) {
     if (kind === nmstateKind) {
       const policy = model as NmstateModel;
       if (policy.form !== 'policy' || !policy.state) return;
@@ -32,8 +32,8 @@ export const nmstateStaticAddress: Rule = {
       }
       return;
     }
-    if (!machineConfig) return;
-    const files = machineConfig.files;
+    if (!ignition) return;
+    const files = ignition.files;
     const cluster = files.find((file) => file.pathValue === CLUSTER_FILE && file.nmstate?.state);
     if (!cluster?.nmstate?.state) return;
     // With host files beside it, cluster.yml is for the nodes that have none: fewer, but the file cannot tell how many.

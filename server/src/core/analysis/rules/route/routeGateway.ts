@@ -19,7 +19,7 @@ const RESERVED_V4 = 'reserved';
 /** The next hop must be one unicast address the node can reach, not inside the route it serves. */
 export const routeGateway: Rule = {
   id: 'route-gateway',
-  check({ machineConfig: mc, routes, states, settings, report }) {
+  check({ ignition: mc, routes, states, settings, report }) {
     // Read only when needed: the config's interface addresses, the state of each NMState route.
     let local: { addresses: InterfaceAddress[]; owners: ReadonlyMap<Route, string[]> } | undefined;
     const addressesFor = () => (local ??= mc ? { addresses: interfaceAddressesOf(mc), owners: routeOwners(mc) } : { addresses: [], owners: new Map() });

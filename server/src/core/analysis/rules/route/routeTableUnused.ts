@@ -16,7 +16,7 @@ import type { Finding, Rule } from '../rule';
  */
 export const routeTableUnused: Rule = {
   id: 'route-table-unused',
-  check({ machineConfig: mc, states, report }) {
+  check({ ignition: mc, states, report }) {
     for (const applied of states) checkState(applied, mc ? consultedTablesOf(mc) : undefined, report);
     if (!mc) return;
     const uses = routeTablesOf(mc);

@@ -32,7 +32,7 @@ const CHECKED_TYPES = /\.(service|target|socket|timer|path)$/;
  */
 export const unitDependency: Rule = {
   id: 'unit-dependency',
-  check({ text, machineConfig: mc, report }) {
+  check({ text, ignition: mc, report }) {
     if (!mc) return;
     const defined = new Set<string>();
     for (const unit of mc.units) {

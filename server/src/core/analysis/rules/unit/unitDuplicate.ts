@@ -10,7 +10,7 @@ import type { Finding, Rule } from '../rule';
  */
 export const unitDuplicate: Rule = {
   id: 'unit-duplicate',
-  check({ machineConfig: mc, text, report }) {
+  check({ ignition: mc, text, report }) {
     if (!mc) return;
     let lines: LineIndex | undefined;
     const lineOf = (node: Scalar) => (lines ??= new LineIndex(text)).positionAt(rangeOfNode(node).start).line + 1;

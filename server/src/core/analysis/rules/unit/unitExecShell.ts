@@ -24,7 +24,7 @@ const KNOWN_PATHS: Record<string, string> = {
  */
 export const unitExecShell: Rule = {
   id: 'unit-exec-shell',
-  check({ text, machineConfig: mc, report }) {
+  check({ text, ignition: mc, report }) {
     if (!mc) return;
     for (const unit of unitTextsOf(mc)) {
       for (const exec of unit.execLines) {

@@ -20,7 +20,7 @@ const DEFAULT_TARGET = 'multi-user.target';
  */
 export const unitInstallMissing: Rule = {
   id: 'unit-install-missing',
-  check({ text, machineConfig: mc, report }) {
+  check({ text, ignition: mc, report }) {
     if (!mc) return;
     let starters: ReturnType<typeof startersOf> | undefined;
     for (const unit of mc.units) {

@@ -8,7 +8,7 @@ const UNIT_SUFFIXES = ['.service', '.socket', '.device', '.mount', '.automount',
 /** Ignition refuses unit names without a unit type suffix, and dropins not ending in .conf. */
 export const unitName: Rule = {
   id: 'unit-name',
-  check({ machineConfig: mc, report }) {
+  check({ ignition: mc, report }) {
     if (!mc) return;
     for (const unit of mc.units) {
       const name = stringValue(unit.name);

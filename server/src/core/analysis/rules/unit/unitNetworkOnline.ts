@@ -10,7 +10,7 @@ const TARGET = 'network-online.target';
  */
 export const unitNetworkOnline: Rule = {
   id: 'unit-network-online',
-  check({ text: source, machineConfig: mc, report }) {
+  check({ text: source, ignition: mc, report }) {
     if (!mc) return;
     for (const unit of mc.units) {
       const texts = [unit.contents, ...unit.dropins.map((d) => d.contents)].filter((t) => t !== undefined);

@@ -14,7 +14,7 @@ import { insertUnitLineEdit, nextLineStartIn } from '../../../kinds/machineconfi
  */
 export const unitOneshotRemain: Rule = {
   id: 'unit-oneshot-remain',
-  check({ text, machineConfig: mc, report }) {
+  check({ text, ignition: mc, report }) {
     if (!mc) return;
     let starters: ReturnType<typeof startersOf> | undefined;
     for (const unit of mc.units) {

@@ -17,7 +17,7 @@ const SYSTEMD_244_FROM_MINOR = 13;
  */
 export const unitOneshotRestart: Rule = {
   id: 'unit-oneshot-restart',
-  check({ machineConfig: mc, settings, report }) {
+  check({ ignition: mc, settings, report }) {
     if (!mc) return;
     const minor = releaseMinor(settings);
     const oldSystemd = minor !== undefined && minor < SYSTEMD_244_FROM_MINOR;

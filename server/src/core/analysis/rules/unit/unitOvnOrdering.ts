@@ -1,5 +1,5 @@
 import type { EmbeddedText } from '../../../text/embeddedText';
-import type { ExecLine, MachineConfigModel } from '../../../kinds/machineconfig/model';
+import type { ExecLine, IgnitionConfig } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { commandWords, hasExpansion, shellScriptArgument } from '../../../formats/shellScript';
 import { directivesOf } from '../../../formats/unitFile';
@@ -41,7 +41,7 @@ const OVS_VERBS = new Set([
  */
 export const unitOvnOrdering: Rule = {
   id: 'unit-ovn-ordering',
-  check({ text, machineConfig: mc, settings, report }) {
+  check({ text, ignition: mc, settings, report }) {
     if (!mc || settings.networkType !== 'OVNKubernetes') return;
     const underBrEx = settings.brExInterface;
     const isBrEx = (word: EmbeddedText) => BR_EX_NAMES.has(word.value) || (underBrEx !== undefined && word.value === underBrEx);
@@ -93,7 +93,7 @@ export const unitOvnOrdering: Rule = {
  * separates them), the commands of its `sh -c` script, and the commands of a script of the
  * config it runs by path (`ExecStart=/usr/local/bin/routes.sh`, `bash /usr/local/bin/routes.sh`).
  */
-function commandsRunBy(exec: ExecLine, mc: MachineConfigModel): EmbeddedText[][] {
+function commandsRunBy(exec: ExecLine, mc: IgnitionConfig): EmbeddedText[][] {
   const commands: EmbeddedText[][] = [];
   const runScript = (argv: EmbeddedText[]) => {
     const shell = shellScriptArgument(argv) === undefined && /(^|\/)(ba|da|k|z)?sh$/.test(argv[0]?.value ?? '');

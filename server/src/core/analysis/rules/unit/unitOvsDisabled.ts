@@ -17,7 +17,7 @@ const OPENVSWITCH = 'openvswitch.service';
  */
 export const unitOvsDisabled: Rule = {
   id: 'unit-ovs-disabled',
-  check({ text, machineConfig: mc, settings, report }) {
+  check({ text, ignition: mc, settings, report }) {
     if (!mc || settings.networkType !== 'OVNKubernetes' || isGeneratedByPlatform(mc)) return;
     for (const unit of mc.units) {
       const name = stringValue(unit.name);

@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 /** The embedded unit is not a valid unit file; each problem points at its own line. */
 export const unitParse: Rule = {
   id: 'unit-parse',
-  check({ machineConfig: mc, report }) {
+  check({ ignition: mc, report }) {
     if (!mc) return;
     for (const unit of unitTextsOf(mc)) {
       for (const error of unit.file.errors) {

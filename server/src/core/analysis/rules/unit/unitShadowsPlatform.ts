@@ -32,7 +32,7 @@ function maskSaidElsewhere(name: string, networkType: NetworkType): boolean {
  */
 export const unitShadowsPlatform: Rule = {
   id: 'unit-shadows-platform',
-  check({ machineConfig: mc, settings, report }) {
+  check({ ignition: mc, settings, report }) {
     if (!mc) return;
     // The platform's own configs (00-worker, rendered-worker-…) define these units on purpose.
     if (isGeneratedByPlatform(mc)) return;

@@ -13,7 +13,7 @@ import type { Finding, Rule } from '../rule';
  */
 export const unitUnknownDirective: Rule = {
   id: 'unit-unknown-directive',
-  check({ text, machineConfig: mc, report }) {
+  check({ text, ignition: mc, report }) {
     if (!mc) return;
     for (const unit of mc.units) {
       const type = unitTypeOf(stringValue(unit.name));
