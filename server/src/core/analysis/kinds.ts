@@ -1,10 +1,11 @@
 import type { DocumentKind } from '../kinds/documentKind';
 import { machineConfigKind } from '../kinds/machineconfig/kind';
 import { nmstateKind } from '../kinds/nmstate/kind';
+import { butaneKind } from '../kinds/butane/kind';
 import type { YamlDocument } from '../text/yamlDocuments';
 
 /** The kinds of document the linter reads, in the order they are asked; anything else gets silence. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [machineConfigKind, nmstateKind];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [machineConfigKind, nmstateKind, butaneKind];
 
 /** The first of `kinds` that recognises the document. */
 export function kindOf(document: YamlDocument, kinds: readonly DocumentKind[]): DocumentKind | undefined {

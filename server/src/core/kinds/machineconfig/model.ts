@@ -93,7 +93,9 @@ export interface FileModel {
   compression?: Scalar;
   /** The source read as a `data:` URL (undefined for other schemes). */
   dataUrl?: DataUrl;
-  /** The decoded file text: set when the source is a valid, uncompressed data URL of text. */
+  /** contents.inline of a Butane config: the file's text as written. */
+  inline?: Scalar;
+  /** The decoded file text: set when the source is a valid, uncompressed data URL of text, or from a Butane config's inline. */
   text?: EmbeddedText;
   /** Read as a NetworkManager keyfile, when the path is one (see isKeyfilePath) and the text decodes. */
   keyfile?: Keyfile;
@@ -149,7 +151,14 @@ export function buildMachineConfig(document: YamlDocument, text: string): Machin
 }
 
 /** The parts of an Ignition config the rules look at; `text` is the whole file the map's ranges point into. */
-export function buildIgnitionConfig(config: YAMLMap | undefined, text: string): IgnitionConfig {
+/**
+ * How the config writes a file's contents: Ignition (a MachineConfig) only as a URL in
+ * `contents.source`; Butane also as text in `contents.inline`, which becomes a data URL when
+ * it compiles.
+ */
+export type ConfigDialect = 'ignition' | 'butane';
+
+export function buildIgnitionConfig(config: YAMLMap | undefined, text: string, dialect: ConfigDialect = 'ignition'): IgnitionConfig {
   const units: UnitModel[] = [];
   for (const item of seqAt(mapAt(config, 'systemd'), 'units')?.items ?? []) {
     if (!isMap(item)) continue;
@@ -161,12 +170,12 @@ export function buildIgnitionConfig(config: YAMLMap | undefined, text: string): 
   }
   const files: FileModel[] = [];
   for (const item of seqAt(mapAt(config, 'storage'), 'files')?.items ?? []) {
-    if (isMap(item)) files.push(fileOf(item, text));
+    if (isMap(item)) files.push(fileOf(item, text, dialect));
   }
   return { config, ignition: mapAt(config, 'ignition'), units, files, passwd: mapAt(config, 'passwd') };
 }
 
-function fileOf(node: YAMLMap, text: string): FileModel {
+function fileOf(node: YAMLMap, text: string, dialect: ConfigDialect): FileModel {
   const path = scalarAt(node, 'path');
   const contents = mapAt(node, 'contents');
   const source = scalarAt(contents, 'source');
@@ -181,7 +190,11 @@ function fileOf(node: YAMLMap, text: string): FileModel {
     source,
     compression,
   };
-  if (source && typeof source.value === 'string') {
+  const inline = dialect === 'butane' ? scalarAt(contents, 'inline') : undefined;
+  if (inline && typeof inline.value === 'string') {
+    file.inline = inline;
+    file.text = embeddedTextOfScalar(inline, text);
+  } else if (source && typeof source.value === 'string') {
     file.dataUrl = parseDataUrl(embeddedTextOfScalar(source, text));
     const compressed = compression !== undefined && compression.value !== null && compression.value !== '';
     if (file.dataUrl?.decoded && !file.dataUrl.binary && !compressed) file.text = file.dataUrl.decoded;
