@@ -27,6 +27,9 @@ export const RULE_IDS = [
   'nmstate-unknown-key', 'nmstate-value',
   // NMState: routes, interfaces and tables of a state
   'nmstate-iface-family', 'nmstate-iface-undeclared', 'nmstate-next-hop-unreachable', 'nmstate-hairpin', 'nmstate-rule-priority',
+  // Butane configs (variant: openshift)
+  'butane-variant', 'butane-version', 'butane-metadata', 'butane-mode-decimal', 'butane-unsupported', 'butane-local',
+  'butane-machineconfig-syntax', 'butane-unknown-key',
   // Suppression comments
   'unused-suppression',
 ] as const;

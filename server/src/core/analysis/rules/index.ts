@@ -1,3 +1,11 @@
+import { butaneVariant } from './butane/butaneVariant';
+import { butaneVersion } from './butane/butaneVersion';
+import { butaneMetadata } from './butane/butaneMetadata';
+import { butaneModeDecimal } from './butane/butaneModeDecimal';
+import { butaneUnsupported } from './butane/butaneUnsupported';
+import { butaneLocal } from './butane/butaneLocal';
+import { butaneMachineconfigSyntax } from './butane/butaneMachineconfigSyntax';
+import { butaneUnknownKey } from './butane/butaneUnknownKey';
 import { fileMode } from './file/fileMode';
 import { fileSource } from './file/fileSource';
 import { fileUnitConflict } from './file/fileUnitConflict';
@@ -74,6 +82,14 @@ export const RULES: readonly Rule[] = [
   ignVersion,
   ignUnknownKey,
   ignButaneSyntax,
+  butaneVariant,
+  butaneVersion,
+  butaneMetadata,
+  butaneModeDecimal,
+  butaneUnsupported,
+  butaneLocal,
+  butaneMachineconfigSyntax,
+  butaneUnknownKey,
   ignNotReconcilable,
   unitName,
   unitDuplicate,

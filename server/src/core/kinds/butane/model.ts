@@ -46,3 +46,15 @@ export function buildButane(document: YamlDocument, text: string): ButaneModel {
   if (openshift) model.openshift = openshift;
   return model;
 }
+
+/** `variant: openshift`: the configs that compile to a MachineConfig. */
+export function isOpenshiftButane(model: ButaneModel): boolean {
+  const variant = model.variant.value;
+  return isScalar(variant) && variant.value === OPENSHIFT_VARIANT;
+}
+
+/** The `version:` as written (a string), or undefined. */
+export function butaneVersion(model: ButaneModel): string | undefined {
+  const node = model.version?.value;
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+}

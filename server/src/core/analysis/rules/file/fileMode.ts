@@ -1,3 +1,5 @@
+import { butaneKind } from '../../../kinds/butane/kind';
+import { decimalWrittenModeMeant } from '../../../kinds/butane/spec';
 import { FileModel, isKeyfilePath } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { insertPairEdit, replaceScalarEdit } from '../../../text/yamlEdits';
@@ -16,11 +18,12 @@ const KEYFILE_MODE = 0o600;
  */
 export const fileMode: Rule = {
   id: 'file-mode',
-  check({ ignition: mc, text, report }) {
+  check({ ignition: mc, kind, text, report }) {
     if (!mc) return;
+    const butane = kind === butaneKind;
     for (const file of mc.files) {
       const keyfile = file.pathValue !== undefined && isKeyfilePath(file.pathValue);
-      const mode = readMode(file, text, keyfile, report);
+      const mode = readMode(file, text, keyfile, butane, report);
       if (mode === 'invalid') continue;
       if (keyfile) checkKeyfile(file, mode, text, report);
       else checkScript(file, mode, text, report);
@@ -29,11 +32,14 @@ export const fileMode: Rule = {
 };
 
 /** The mode as a number (undefined when absent), or 'invalid' after reporting why. */
-function readMode(file: FileModel, text: string, keyfile: boolean, report: (f: Finding) => void): number | undefined | 'invalid' {
+function readMode(file: FileModel, text: string, keyfile: boolean, butane: boolean, report: (f: Finding) => void): number | undefined | 'invalid' {
   const node = file.mode;
   if (!node || node.value === null) return undefined;
   const written = node.range ? text.slice(node.range[0], node.range[1]) : String(node.value);
-  const value = node.value;
+  // Butane reads YAML with go-yaml v3, for which `0o644` is octal too.
+  const value = butane && typeof node.value === 'string' && /^0o[0-7]+$/.test(node.value) ? parseInt(node.value.slice(2), 8) : node.value;
+  // A Butane mode written in decimal is butane-mode-decimal's finding (one finding per fact).
+  if (butane && typeof value === 'number' && decimalWrittenModeMeant(written, value) !== undefined) return 'invalid';
   const fixTo = (intended: number | undefined, safe: boolean): Fix[] => {
     if (intended === undefined) return [];
     const target = keyfile ? KEYFILE_MODE : intended;
