@@ -363,6 +363,11 @@ function decompileStorage(storage: Obj, notes: Notes): Obj {
 
 /** A data: URL of uncompressed text → `inline`; anything else stays a source. */
 function decompileResource(resource: unknown, where: string, notes: Notes): unknown {
+  if (isObj(resource)) {
+    for (const key of ['inline', 'local']) {
+      if (key in resource) notes.add(`${where}: contents.${key} is Butane syntax in a MachineConfig (Ignition refuses it); kept as written, which butane reads.`);
+    }
+  }
   if (!isObj(resource) || typeof resource.source !== 'string') return resource;
   const url = parseDataUrl(EmbeddedText.verbatim(resource.source, 0));
   if (!url) return resource;
@@ -390,6 +395,9 @@ function decompileResource(resource: unknown, where: string, notes: Notes): unkn
 function decompileSystemd(systemd: Obj, notes: Notes): Obj {
   if (!Array.isArray(systemd.units)) return systemd;
   for (const unit of systemd.units) {
+    for (const entry of isObj(unit) ? [unit, ...(Array.isArray(unit.dropins) ? unit.dropins : [])] : []) {
+      if (isObj(entry) && 'contents_local' in entry) notes.add(`${String(entry.name)}: contents_local is Butane syntax in a MachineConfig (Ignition refuses it); kept as written, which butane reads.`);
+    }
     if (isObj(unit) && 'enable' in unit) {
       notes.add(`unit ${String(unit.name)}: enable (Ignition 2) kept as written; Butane and Ignition 3 spell it enabled.`);
     }
