@@ -17,13 +17,16 @@ commands:
                   status 0 clean, 1 errors (or warnings over --max-warnings),
                   2 usage or I/O errors (mcroutes lint --help)
   new --route DEST[,GATEWAY[,METRIC]]... [--role ROLE] [--method METHOD] ...
-                  print a MachineConfig (or NMState policy) adding the routes,
-                  checked like the route wizard checks it (mcroutes new --help)
-  render FILE [--unit NAME | --file PATH | --policy NAME]
+                  print a MachineConfig (or NMState policy, or with --format
+                  butane a Butane config) adding the routes, checked like
+                  the route wizard checks it (mcroutes new --help)
+  render FILE [--unit NAME | --file PATH | --policy NAME | --to FORM]
                   print what the node gets: each unit and file as the node
                   has it, Exec*= lines split as systemd splits them, the
                   ip route lines its routes (and NMState policies') should
-                  produce, its problems (mcroutes render --help)
+                  produce, its problems; --to machineconfig|butane prints
+                  the other form of a Butane config or MachineConfig
+                  (mcroutes render --help)
 
 options:
   -h, --help      show this help

@@ -22,6 +22,8 @@ export const Methods = {
   preview: 'mcroutes/preview',
   /** The units and files a preview can show, with their ranges (code lenses): PreviewTargetsParams → PreviewTargetInfo[]. */
   previewTargets: 'mcroutes/previewTargets',
+  /** The other form of a document, MachineConfig ⇄ Butane (core/kinds/butane/translate.ts): ConvertParams → ConvertResult | null (null: the server does not have the document). */
+  convert: 'mcroutes/convert',
   /** Which server process answers: no params → ServerInfoResult. */
   serverInfo: 'mcroutes/serverInfo',
   /** Every rule id of the catalogue, for the client's "Show Rule Documentation" pick: no params → RuleIdsResult. */
@@ -96,6 +98,20 @@ export interface ProtocolRange {
  * document's current version. Give at most one of `unit`, `file` and `position`; with
  * none (or nothing at the position) every unit and file is previewed.
  */
+/** `mcroutes/convert`: the open document's text translated to `to`. */
+export interface ConvertParams {
+  uri: string;
+  to: 'machineconfig' | 'butane';
+}
+export interface ConvertResult {
+  /** The translated YAML (what cannot be translated is a comment line in it); empty when nothing was translated. */
+  text: string;
+  /** What could not be translated. */
+  notes: string[];
+  /** How many documents were translated. */
+  translated: number;
+}
+
 export interface PreviewParams {
   uri: string;
   /** A unit by its name, e.g. `nmcli-dev-modify.service`. */

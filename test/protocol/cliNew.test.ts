@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { lintText } from '../../server/src/core/analysis/lint';
 import { generateConfig, readBackRoutes } from '../../server/src/core/ide/generate';
+import { butaneToMachineConfig, machineConfigToButane } from '../../server/src/core/kinds/butane/translate';
 import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { assertCliBuilt, runCli } from '../support/cli';
 
@@ -143,5 +144,35 @@ describe('mcroutes new', function () {
     assert.match(help.stdout, /^usage: mcroutes new --route DEST\[,GATEWAY\[,METRIC\]\]/);
     const top = runCli(['--help']);
     assert.match(top.stdout, /\n {2}new --route/);
+  });
+
+  it('--format butane: the same config as a Butane config (through the MachineConfig → Butane translation), which lints with no warning or error', function () {
+    for (const args of [
+      ['--route', '192.168.1.0/24,172.18.0.1,100', '--route', 'fd00:1::/64,fd00::1', '--openshift-version', '4.16'],
+      ['--method', 'keyfile', '--interface', 'ens6', '--address', '172.18.0.10/16', '--route', '10.20.0.0/16,172.18.0.1', '--openshift-version', '4.12'],
+      ['--method', 'keyfile', '--interface', 'ens6', '--dhcp', '--route', '10.20.0.0/16,172.18.0.1', '--br-ex-interface', 'ens4'],
+    ]) {
+      const yaml = mcroutesNew(...args);
+      const butane = mcroutesNew(...args, '--format', 'butane');
+      assert.equal(butane.status, 0, butane.stderr);
+      assert.equal(butane.stderr, yaml.stderr);
+      assert.match(butane.stdout, /^# Static routes for the worker pool on .*\n# Compile it with: butane 99-worker-static-routes\.bu -o 99-worker-static-routes\.yaml\n\nvariant: openshift\n/);
+      const expected = machineConfigToButane(yaml.stdout, { preferredVersion: args.includes('4.16') ? '4.16.0' : args.includes('4.12') ? '4.12.0' : undefined });
+      assert.deepEqual(expected.notes, []);
+      assert.equal(butane.stdout.replace(/^(# .*\n)+\n/, ''), expected.text.replace(/^(# .*\n)+\n/, ''));
+      assert.deepEqual(lintText(butane.stdout, DEFAULT_SETTINGS).problems.filter((p) => p.severity === 'error' || p.severity === 'warning'), []);
+      assert.deepEqual(readBackRoutes(butaneToMachineConfig(butane.stdout).text), readBackRoutes(yaml.stdout));
+    }
+    assert.match(mcroutesNew('--route', '10.20.0.0/16', '--format', 'butane', '--openshift-version', '4.16').stdout, /^version: 4\.16\.0$/m);
+    assert.match(mcroutesNew('--route', '10.20.0.0/16', '--format', 'butane', '--openshift-version', '4.12').stdout, /^version: 4\.12\.0$/m);
+    assert.match(mcroutesNew('--route', '10.20.0.0/16', '--format', 'butane').stdout, /^version: 4\.14\.0$/m);
+  });
+
+  it('--format butane refuses nmstate and --with-pool, and an unknown format', function () {
+    const nmstate = mcroutesNew('--route', '10.20.0.0/16', '--method', 'nmstate', '--interface', 'ens6', '--format', 'butane');
+    assert.equal(nmstate.status, 2);
+    assert.match(nmstate.stderr, /^mcroutes new: --format butane writes a MachineConfig as Butane; an NMState policy has no Butane form/);
+    assert.match(mcroutesNew('--route', '10.20.0.0/16', '--role', 'infra', '--with-pool', '--format', 'butane').stderr, /cannot hold the MachineConfigPool/);
+    assert.match(mcroutesNew('--route', '10.20.0.0/16', '--format', 'json').stderr, /^mcroutes new: --format json: use one of yaml, butane\n/);
   });
 });

@@ -1,10 +1,14 @@
 /** `mcroutes render` in the bundled command line, dist/cli.js: the unit preview on stdout. */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { butaneToMachineConfig } from '../../server/src/core/kinds/butane/translate';
 import { assertCliBuilt, runCli } from '../support/cli';
 import { nmstateMachineConfig } from '../support/machineConfig';
-import { SEED as SEED_TEXT, SEED_RELATIVE as SEED } from '../support/seed';
+import { REPO_ROOT, SEED as SEED_TEXT, SEED_RELATIVE as SEED } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
 
+const BUTANE_SEED = readFileSync(join(REPO_ROOT, 'examples', 'seed-route.bu'), 'utf8');
 const run = (args: string[], input?: string) => runCli(args, { input });
 
 describe('mcroutes render', function () {
@@ -88,7 +92,43 @@ describe('mcroutes render', function () {
     assert.equal(missing.stderr, 'mcroutes: cannot read no/such.yaml: no such file or directory\n');
     const help = run(['render', '--help']);
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /^usage: mcroutes render FILE \[--unit NAME \| --file PATH \| --policy NAME\]/);
-    assert.match(run(['--help']).stdout, /^  render FILE \[--unit NAME \| --file PATH \| --policy NAME\]$/m);
+    assert.match(help.stdout, /^usage: mcroutes render FILE \[--unit NAME \| --file PATH \| --policy NAME \| --to FORM\]/);
+    assert.match(run(['--help']).stdout, /^  render FILE \[--unit NAME \| --file PATH \| --policy NAME \| --to FORM\]$/m);
+  });
+
+  describe('--to: the other form of a Butane config or a MachineConfig', function () {
+    it('--to machineconfig prints the MachineConfig examples/seed-route.bu compiles to (the core\'s translation), nothing on stderr', () => {
+      const { status, stdout, stderr } = run(['render', 'examples/seed-route.bu', '--to', 'machineconfig']);
+      assert.equal(stderr, '');
+      assert.equal(status, 0);
+      assert.equal(stdout, butaneToMachineConfig(BUTANE_SEED).text);
+      assert.match(stdout, /^apiVersion: machineconfiguration\.openshift\.io\/v1\nkind: MachineConfig\n/);
+      assert.match(stdout, /^ {6}version: 3\.4\.0$/m);
+      assert.ok(stdout.includes('            ExecStart=nmcli dev modify ens5 +ipv4.routes "192.168.1.0/24 172.18.0.1"\n'));
+    });
+
+    it('--to butane prints the seed MachineConfig as Butane; what has no Butane form is said on stderr and as comments; --openshift-version picks the version', () => {
+      const { status, stdout, stderr } = run(['render', SEED, '--to', 'butane']);
+      assert.equal(status, 0);
+      assert.match(stdout, /^# no Butane openshift version compiles to Ignition 3\.1\.0; written as 4\.8\.0/);
+      assert.match(stdout, /^variant: openshift\nversion: 4\.8\.0\n/m);
+      assert.match(stderr, /^mcroutes: note: networkd \(Ignition 2: systemd-networkd units\) has no Butane form; left out/m);
+      assert.match(stderr, /^mcroutes: note: spec\.osImageURL has no Butane form/m);
+      const compiled = run(['render', 'examples/seed-route.bu', '--to', 'machineconfig']).stdout;
+      const back = run(['render', '-', '--to', 'butane', '--openshift-version', '4.16'], compiled);
+      assert.equal(back.stderr, '');
+      assert.equal(back.stdout, BUTANE_SEED.split('\n').filter((l) => !l.startsWith('#')).join('\n'));
+    });
+
+    it('nothing to translate: exit 2 and the reason; an unknown form or --to with --unit: usage, exit 2', () => {
+      const none = run(['render', 'examples/nncp-route.yaml', '--to', 'butane']);
+      assert.equal(none.status, 2);
+      assert.equal(none.stdout, '');
+      assert.match(none.stderr, /^mcroutes: note: a NodeNetworkConfigurationPolicy is not a MachineConfig; left out\.$/m);
+      const form = run(['render', SEED, '--to', 'ignition']);
+      assert.equal(form.status, 2);
+      assert.match(form.stderr, /^mcroutes: --to ignition: use one of machineconfig, butane\n/);
+      assert.match(run(['render', SEED, '--to', 'butane', '--unit', 'x']).stderr, /^mcroutes: give one of --unit, --file, --policy and --to\n/);
+    });
   });
 });

@@ -6,6 +6,8 @@
 import { generateConfig, ROUTE_METHODS, type RouteAnswer, type RouteMethod } from '../core/ide/generate';
 import { checkWizardInput, proposedInterface, proposedName, type WizardCheck, type WizardDraft, type WizardStep } from '../core/ide/wizardCheck';
 import { acceptedIgnitionVersions } from '../core/kinds/machineconfig/ignitionVersions';
+import { machineConfigToButane } from '../core/kinds/butane/translate';
+import { butaneVersionOfRelease } from '../core/kinds/butane/versions';
 import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, SETTING_SWITCHES, UsageError } from './flags';
 
 export interface NewOutput {
@@ -38,6 +40,9 @@ the same rules as \`mcroutes lint\`.
                           --address or --dhcp: the profile replaces the NIC's)
   --with-pool             custom role: also print the MachineConfigPool that
                           selects worker and the role (not for nmstate)
+  --format FORMAT         yaml (default): the MachineConfig; butane: the same
+                          config as a Butane config (variant openshift) to
+                          compile with butane (not for nmstate or --with-pool)
   --ignition-version V    Ignition spec (default: the newest --openshift-version
                           accepts, or 3.4.0 (4.13 and later) when it is not
                           given; not used by nmstate)
@@ -48,7 +53,7 @@ ${SETTING_FLAGS_USAGE}:
 Exit status 0 when the YAML was printed, 2 when an argument was refused.
 `;
 
-const VALUE_FLAGS = ['--route', '--role', '--name', '--method', '--interface', '--address', '--ignition-version', ...Object.keys(SETTING_FLAGS)];
+const VALUE_FLAGS = ['--route', '--role', '--name', '--method', '--interface', '--address', '--ignition-version', '--format', ...Object.keys(SETTING_FLAGS)];
 const SWITCHES = ['--dhcp', '--with-pool', ...Object.keys(SETTING_SWITCHES)];
 
 /** Runs `mcroutes new ARGS` and returns the exit status. */
@@ -85,6 +90,15 @@ function run(args: string[], io: NewOutput): number {
     if (verdict.message) io.err(`mcroutes new: ${verdict.severity ?? 'note'}: ${what}: ${verdict.message}\n`);
     return verdict;
   };
+
+  const format = (single('--format') ?? 'yaml').trim();
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${format}: use one of ${FORMATS.join(', ')}`);
+  if (format === 'butane' && single('--method')?.trim() === 'nmstate') {
+    throw new UsageError('--format butane writes a MachineConfig as Butane; an NMState policy has no Butane form (use --method nmcli-unit or keyfile)');
+  }
+  if (format === 'butane' && flags.switches.has('--with-pool')) {
+    throw new UsageError('--format butane writes one Butane config, which cannot hold the MachineConfigPool: print the pool with --format yaml');
+  }
 
   const role = single('--role') ?? 'worker';
   // A custom role no pool is known to select: the pool can come with the config (as the wizard offers).
@@ -149,7 +163,7 @@ function run(args: string[], io: NewOutput): number {
   const ignitionVersion = single('--ignition-version') ?? acceptedIgnitionVersions(settings.openshiftVersion)[0];
   accept('ignitionVersion', '--ignition-version', ignitionVersion);
 
-  io.out(generateConfig({
+  const yaml = generateConfig({
     role: draft.role,
     name: draft.name,
     method: draft.method,
@@ -159,6 +173,20 @@ function run(args: string[], io: NewOutput): number {
     routes: draft.routes as RouteAnswer[],
     ignitionVersion: ignitionVersion.trim(),
     networkType: settings.networkType,
-  }));
+  });
+  if (format === 'yaml') {
+    io.out(yaml);
+    return 0;
+  }
+  // The wizard's comment, then the Butane form of the MachineConfig through the same translation the convert command uses.
+  const comment = /^# (.*)\n/.exec(yaml)?.[1];
+  const butane = machineConfigToButane(yaml, {
+    preferredVersion: butaneVersionOfRelease(settings.openshiftVersion),
+    comment: comment ? [comment, `Compile it with: butane ${draft.name}.bu -o ${draft.name}.yaml`] : [],
+  });
+  for (const note of butane.notes) io.err(`mcroutes new: note: ${note}\n`);
+  io.out(butane.text);
   return 0;
 }
+
+const FORMATS: readonly string[] = ['yaml', 'butane'];

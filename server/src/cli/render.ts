@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { lintText } from '../core/analysis/lint';
 import { previewTargets, renderPreview, type PreviewSelection } from '../core/ide/preview';
 import type { Settings } from '../core/text/settings';
+import { butaneToMachineConfig, machineConfigToButane } from '../core/kinds/butane/translate';
+import { butaneVersionOfRelease } from '../core/kinds/butane/versions';
 import { fileErrorReason } from './fileErrors';
 import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, SETTING_SWITCHES, UsageError } from './flags';
 
@@ -16,7 +18,7 @@ export interface RenderOutput {
   err(text: string): void;
 }
 
-export const RENDER_USAGE = `usage: mcroutes render FILE [--unit NAME | --file PATH | --policy NAME] [options]
+export const RENDER_USAGE = `usage: mcroutes render FILE [--unit NAME | --file PATH | --policy NAME | --to FORM] [options]
 
 Prints what the node gets from the MachineConfigs in FILE (- reads stdin): each
 unit at the path the node writes it to, with its text exactly as the node has it,
@@ -30,11 +32,19 @@ route rules and the problems found in them.
   --unit NAME             only the unit NAME (e.g. nmcli-dev-modify.service)
   --file PATH             only the storage.files entry PATH
   --policy NAME           only the NMState document whose metadata.name is NAME
+  --to machineconfig      print the MachineConfig the Butane config in FILE
+                          compiles to (file contents as percent-encoded data:
+                          URLs; butane itself may gzip and base64 them)
+  --to butane             print the MachineConfigs in FILE as Butane configs
+                          (variant openshift; data: URLs of text become inline)
+                          What cannot be translated is said on stderr and as a
+                          comment in the output.
 ${SETTING_FLAGS_USAGE}
   -h, --help              show this help
 
 Exit status 0 when the preview was printed (problems do not change it), 2 when
-the file could not be read, the unit or file is not in it, or the usage was wrong.
+the file could not be read, the unit or file is not in it (with --to: nothing in
+it could be translated), or the usage was wrong.
 `;
 
 export function renderCommand(args: string[], io: RenderOutput): number {
@@ -42,16 +52,17 @@ export function renderCommand(args: string[], io: RenderOutput): number {
     io.out(RENDER_USAGE);
     return 0;
   }
-  let options: { files: string[]; unitName?: string; filePath?: string; stateName?: string; settings: Settings };
+  let options: RenderOptions;
   try {
     options = readOptions(args);
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
     throw error;
   }
-  const { files, unitName, filePath, stateName, settings } = options;
+  const { files, unitName, filePath, stateName, to, settings } = options;
   if (files.length !== 1) return usage(io, files.length === 0 ? 'render needs a FILE' : 'render takes one FILE');
-  if ([unitName, filePath, stateName].filter((v) => v !== undefined).length > 1) return usage(io, 'give one of --unit, --file and --policy');
+  if ([unitName, filePath, stateName, to].filter((v) => v !== undefined).length > 1) return usage(io, 'give one of --unit, --file, --policy and --to');
+  if (to !== undefined && !TARGETS.includes(to)) return usage(io, `--to ${to}: use one of ${TARGETS.join(', ')}`);
 
   const file = files[0];
   let text: string;
@@ -60,6 +71,14 @@ export function renderCommand(args: string[], io: RenderOutput): number {
   } catch (error) {
     io.err(`mcroutes: cannot read ${file}: ${fileErrorReason(error)}\n`);
     return 2;
+  }
+  if (to !== undefined) {
+    const translation = to === 'butane'
+      ? machineConfigToButane(text, { preferredVersion: butaneVersionOfRelease(settings.openshiftVersion) })
+      : butaneToMachineConfig(text);
+    for (const note of translation.notes) io.err(`mcroutes: note: ${note}\n`);
+    io.out(translation.text);
+    return translation.translated > 0 ? 0 : 2;
   }
   const result = lintText(text, settings);
   for (const failure of result.failures) io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
@@ -74,9 +93,13 @@ export function renderCommand(args: string[], io: RenderOutput): number {
   return wanted === undefined || targets.some((t) => t.kind === kind && t.name === wanted) ? 0 : 2;
 }
 
-function readOptions(args: string[]): { files: string[]; unitName?: string; filePath?: string; stateName?: string; settings: Settings } {
-  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', '--policy', ...Object.keys(SETTING_FLAGS)], switches: Object.keys(SETTING_SWITCHES), positional: true });
-  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), stateName: flags.single('--policy'), settings: readFlagSettings(flags) };
+const TARGETS: readonly string[] = ['machineconfig', 'butane'];
+
+interface RenderOptions { files: string[]; unitName?: string; filePath?: string; stateName?: string; to?: string; settings: Settings }
+
+function readOptions(args: string[]): RenderOptions {
+  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', '--policy', '--to', ...Object.keys(SETTING_FLAGS)], switches: Object.keys(SETTING_SWITCHES), positional: true });
+  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), stateName: flags.single('--policy'), to: flags.single('--to'), settings: readFlagSettings(flags) };
 }
 
 function usage(io: RenderOutput, message: string): number {

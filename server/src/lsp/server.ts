@@ -29,6 +29,7 @@ import { ANALYSIS_SLICE_MS, DEFAULT_DEBOUNCE_MS, Scheduler, sliceBudget } from '
 import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
 import { registerPreviewRequests } from './preview';
+import { registerConvertRequest } from './convert';
 import { registerServerInfoRequests } from './serverInfo';
 import { WorkspaceRoles } from './workspaceRoles';
 
@@ -224,6 +225,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
 
   registerWizardRequests({ connection, documents, settings: () => settings.get(), log });
   registerPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, log });
+  registerConvertRequest({ connection, documents, settings: () => settings.get(), log });
   registerServerInfoRequests(connection, info.version, log);
   // The test clock's one request; a server on the system clock refuses it.
   connection.onRequest(ADVANCE_CLOCK_METHOD, guard(log, ADVANCE_CLOCK_METHOD, (params: AdvanceClockParams): null | ResponseError => {

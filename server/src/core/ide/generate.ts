@@ -5,7 +5,8 @@
  * §6 call today's best practice, so that the linter finds nothing to say about it. And
  * the way back (`readBackRoutes`), through the same parse the linter uses.
  */
-import { Document, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
+import { writeYaml } from '../text/yamlWrite';
 import { networkOf, parseCidr } from '../net/address';
 import { percentEncode } from '../formats/dataUrl';
 import { parseText } from '../analysis/lint';
@@ -320,18 +321,9 @@ function nmstatePolicy(a: WizardAnswers<RouteInput>, routes: RouteInput[]): stri
   return render(object, `Static routes for the ${a.role} nodes on ${a.interface}, applied by the Kubernetes NMState operator.`);
 }
 
-/**
- * YAML 1.1 as `oc` reads it: the library quotes whatever 1.1 would read as another type
- * (a role called `on`, a name `123`); the unit text becomes a literal block scalar.
- */
+/** The generated YAML: the comment on top, the unit text (when there is one) as a literal block scalar. */
 function render(object: Record<string, unknown>, comment: string, blockPath?: (string | number)[]): string {
-  const document = new Document(object, { version: '1.1' });
-  document.commentBefore = ` ${comment}`;
-  if (blockPath) {
-    const node = document.getIn(blockPath, true) as Scalar | undefined;
-    if (node && isScalar(node)) node.type = 'BLOCK_LITERAL';
-  }
-  return document.toString({ lineWidth: 0, indentSeq: true });
+  return writeYaml(object, { comment: [comment], ...(blockPath ? { blockPaths: [blockPath] } : {}) });
 }
 
 /**

@@ -1,6 +1,9 @@
 import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import { hasStructuralErrors, type AnalysedDocument, type ParsedText } from '../analysis/lint';
-import type { DropinModel, ExecLine, FileModel, MachineConfigModel, UnitModel, UnitText } from '../kinds/machineconfig/model';
+import type { DropinModel, ExecLine, FileModel, IgnitionConfig, MachineConfigModel, UnitModel, UnitText } from '../kinds/machineconfig/model';
+import { butaneKind } from '../kinds/butane/kind';
+import type { ButaneModel } from '../kinds/butane/model';
+import { renderButaneHeading } from './previewButane';
 import type { NmcliCommand } from '../formats/nmcli';
 import type { Problem } from '../text/problem';
 import { releaseName, type Settings } from '../text/settings';
@@ -71,6 +74,11 @@ import { entryRange, inside, Output, renderProblems, RouteLines, type Device, ty
  *   then its contents block, its routes (NetworkManager keyfiles, ifcfg-rh route files, nmcli
  *   in scripts) and its problems as above.
  *
+ * A Butane config (variant openshift) gets the heading and the MachineConfig it compiles to
+ * (previewButane.ts; only when everything is previewed), then its units and files as a
+ * MachineConfig's, with the Butane file's lines and findings (`contents: contents.inline
+ * (Butane), as written below` for inline file text).
+ *
  * An NMState document (a NodeNetworkConfigurationPolicy, an NMStateConfig, a bare state) is
  * shown as previewNmstate.ts says, and an nmstate file of a MachineConfig gets its `nodes:`
  * line and routes there too.
@@ -112,7 +120,7 @@ export function previewTargets(parsed: ParsedText): PreviewTarget[] {
   parsed.documents.forEach((analysed, documentIndex) => {
     const nmstate = readableNmstate(analysed);
     if (nmstate) targets.push({ kind: 'state', name: nmstateName(nmstate), documentIndex, ...entryRange(parsed.text, nmstate.root) });
-    const mc = readable(analysed);
+    const mc = readableConfig(analysed);
     if (!mc) return;
     for (const unit of mc.units) {
       targets.push({ kind: 'unit', name: stringValue(unit.name), documentIndex, ...entryRange(parsed.text, unit.node) });
@@ -159,9 +167,10 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
       shownEntries++;
       return;
     }
-    const mc = analysed.machineConfig;
+    const butane = readableButane(analysed);
+    const mc = analysed.machineConfig ?? butane?.config;
     if (!mc) {
-      if (chosen.all && parsed.documents.some((d) => d.machineConfig || readableNmstate(d))) {
+      if (chosen.all && parsed.documents.some((d) => d.machineConfig || readableNmstate(d) || readableButane(d))) {
         const kind = kindOf(analysed);
         if (kind !== undefined) {
           out.blank();
@@ -175,8 +184,13 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     const files = mc.files.filter((f) => chosen.all || chosen.files.has(f));
     if (units.length === 0 && files.length === 0 && !chosen.all) return;
 
-    out.blank();
-    out.line(machineConfigHeading(mc, index, parsed.documents.length, out));
+    if (butane) {
+      const range = butane.root.range ?? [0, 0, 0];
+      renderButaneHeading(butane, parsed.text.slice(range[0], range[2]), index, parsed.documents.length, out, chosen.all);
+    } else {
+      out.blank();
+      out.line(machineConfigHeading(analysed.machineConfig!, index, parsed.documents.length, out));
+    }
     if (units.length === 0 && files.length === 0) {
       out.line('No systemd units and no storage.files: nothing the node gets from it to preview.');
     }
@@ -231,7 +245,7 @@ interface Chosen {
 
 function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
   const chosen: Chosen = { all: false, units: new Set(), files: new Set(), states: new Set() };
-  const machineConfigs = parsed.documents.map(readable).filter((mc): mc is MachineConfigModel => mc !== undefined);
+  const machineConfigs = parsed.documents.map(readableConfig).filter((mc): mc is IgnitionConfig => mc !== undefined);
   if (selection.unitName !== undefined) {
     for (const mc of machineConfigs) for (const unit of mc.units) if (stringValue(unit.name) === selection.unitName) chosen.units.add(unit);
     return chosen;
@@ -253,7 +267,7 @@ function choose(parsed: ParsedText, selection: PreviewSelection): Chosen {
     return chosen;
   }
   if (target) {
-    const mc = readable(parsed.documents[target.documentIndex])!;
+    const mc = readableConfig(parsed.documents[target.documentIndex])!;
     if (target.kind === 'unit') chosen.units.add(mc.units.find((u) => entryRange(parsed.text, u.node).start === target.start)!);
     else chosen.files.add(mc.files.find((f) => entryRange(parsed.text, f.node).start === target.start)!);
     return chosen;
@@ -284,9 +298,15 @@ function nmstateName(model: NmstateModel): string | undefined {
   return stringValue(scalarAt(mapAt(model.root, 'metadata'), 'name'));
 }
 
-/** The model of a document that parses and is a MachineConfig. */
-function readable(analysed: AnalysedDocument): MachineConfigModel | undefined {
-  return analysed.machineConfig && !hasStructuralErrors(analysed.document) ? analysed.machineConfig : undefined;
+/** The Ignition config of a document that parses and is a MachineConfig or a Butane config: the units and files the preview shows. */
+function readableConfig(analysed: AnalysedDocument): IgnitionConfig | undefined {
+  if (hasStructuralErrors(analysed.document)) return undefined;
+  return analysed.machineConfig ?? readableButane(analysed)?.config;
+}
+
+/** The model of a document that parses and is a Butane config. */
+function readableButane(analysed: AnalysedDocument): ButaneModel | undefined {
+  return analysed.kind === butaneKind && !hasStructuralErrors(analysed.document) ? analysed.model as ButaneModel : undefined;
 }
 
 /** Where a document's own text starts (after a `---` marker). */
@@ -297,7 +317,7 @@ function documentStart(analysed: AnalysedDocument): number {
 // ---------------------------------------------------------------------------------------
 // Rendering
 
-function roleOf(mc: MachineConfigModel): string | undefined {
+function roleOf(mc: IgnitionConfig): string | undefined {
   return stringValue(scalarAt(mapAt(mc.metadata, 'labels'), 'machineconfiguration.openshift.io/role'));
 }
 
@@ -498,6 +518,7 @@ function fileMode(file: FileModel): string {
 }
 
 function contentsState(file: FileModel): string {
+  if (file.inline) return 'contents.inline (Butane), as written below';
   if (!file.contents || !file.source || file.source.value === null || file.source.value === '') {
     return 'none — the node writes an empty file';
   }
