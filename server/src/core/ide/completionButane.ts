@@ -19,13 +19,16 @@ interface Choice {
   detail?: string;
 }
 
-const VARIANT_LINE = new RegExp(`^variant:[ \\t]*(["']?)(${BUTANE_VARIANTS.join('|')})\\1[ \\t]*(#.*)?$`, 'm');
+/** A top-level `variant:` naming a Butane variant, or on its way to one (empty, or a prefix of one being typed). */
+const VARIANT_LINE = /^variant:[ \t]*(["']?)([a-z0-9]*)\1[ \t]*(#.*)?$/m;
 
 /** The document at the caret is a Butane config: by its parse, or by its `variant:` line while the parse lags. */
 export function isButaneAt(parsed: ParsedText, region: DocumentLines): boolean {
   const { start, end } = region;
   const parsedAs = parsed.documents.some(({ document, kind }) => kind?.id === 'butane' && document.range[0] <= end && document.range[2] > start);
-  return parsedAs || VARIANT_LINE.test(parsed.text.slice(start, end));
+  if (parsedAs) return true;
+  const written = VARIANT_LINE.exec(parsed.text.slice(start, end))?.[2];
+  return written !== undefined && BUTANE_VARIANTS.some((variant) => variant.startsWith(written));
 }
 
 /** Keys Butane reads in the mapping at the caret, not yet written, in the reference's order. */

@@ -249,14 +249,19 @@ export const BUTANE_OPENSHIFT: ButaneKey = mapping('A Butane config of the opens
  */
 export function butaneKeyAt(path: readonly (string | number)[], root: ButaneKey = BUTANE_OPENSHIFT): ButaneKey | undefined {
   let node: ButaneKey | undefined = root;
+  let list = false;
   for (const part of path) {
     if (!node) return undefined;
     if (typeof part === 'number') {
       if (node.type !== 'list of mappings' && node.type !== 'list of strings') return undefined;
       // A list's items share their list's key: it describes what one item holds.
+      list = false;
       continue;
     }
+    // A list holds items, not keys.
+    if (list) return undefined;
     node = node.keys && Object.hasOwn(node.keys, part) ? node.keys[part] : undefined;
+    list = node?.type === 'list of mappings' || node?.type === 'list of strings';
   }
   return node;
 }
