@@ -34,10 +34,11 @@ describe('Butane config (a .bu file)', () => {
   });
 
   after(async () => {
+    // As seedPerSuite does for the seed: a file's document outlives its editor (VS Code sends
+    // didClose only when it disposes the model), so its findings are not waited away.
     if (document) {
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await diagnosticsWhen(uri, (d) => d.length === 0, 'the findings of the .bu file to be cleared');
     }
     if (uri) await vscode.workspace.fs.delete(uri);
   });
