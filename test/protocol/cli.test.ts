@@ -63,7 +63,7 @@ describe('mcroutes command line', function () {
     const { status, stdout, stderr } = run('lint', empty);
     assert.equal(status, 2);
     assert.equal(stdout, '');
-    assert.equal(stderr, `mcroutes: ${empty} contains no YAML files (*.yaml, *.yml)\n`);
+    assert.equal(stderr, `mcroutes: ${empty} contains no YAML files (*.yaml, *.yml, *.bu)\n`);
   });
 
   it('prints help with exit 0 and the version', function () {

@@ -129,6 +129,21 @@ describe('mcroutes lint', function () {
       assert.equal(stderr, '3 files checked, 1 skipped (not a MachineConfig)\n');
     });
 
+    it('a directory: Butane configs (*.bu) are read beside the YAML; a glob picks them by name', function () {
+      const butane = readFileSync(path.join(REPO_ROOT, 'examples', 'seed-route.bu'), 'utf8');
+      const dir = tree({
+        'configs/route.bu': butane,
+        'configs/seed.yaml': SEED_TEXT,
+        'configs/notes.txt': butane,
+      });
+      const { status, stdout, stderr } = run(dir, ['lint', 'configs']);
+      assert.equal(status, 0, stderr);
+      assert.deepEqual(filesOf(stdout), ['configs/route.bu', 'configs/seed.yaml']);
+      assert.ok(stdout.includes('configs/route.bu:16:9 warning unit-network-online '), stdout);
+      assert.equal(stderr, '2 files checked\n');
+      assert.deepEqual(filesOf(run(dir, ['lint', 'configs/*.bu']).stdout), ['configs/route.bu']);
+    });
+
     it('globs: *, ** and ? matched by mcroutes itself; a glob matching nothing is exit 2', function () {
       const dir = tree({ 'x/r1.yaml': SEED_TEXT, 'x/y/r2.yaml': SEED_TEXT, 'x/y/r22.yaml': SEED_TEXT, 'x/y/z/r3.yml': SEED_TEXT });
       const files = (args: string[]): string[] => filesOf(run(dir, ['lint', ...args]).stdout).sort();

@@ -19,7 +19,8 @@ import { machineConfig } from '../support/machineConfig';
 import { expandSnippet } from '../support/snippetSyntax';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SNIPPET_FILE = path.join(ROOT, 'snippets', 'machineconfig.code-snippets');
+const SNIPPET_DIR = path.join(ROOT, 'snippets');
+const SNIPPET_FILES = fs.readdirSync(SNIPPET_DIR).filter((f) => f.endsWith('.code-snippets')).sort().map((f) => path.join(SNIPPET_DIR, f));
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   contributes: { snippets?: { language: string; path: string }[] };
 };
@@ -30,7 +31,7 @@ interface Snippet {
   description?: string;
 }
 
-const snippets = JSON.parse(fs.readFileSync(SNIPPET_FILE, 'utf8')) as Record<string, Snippet>;
+const snippets = Object.assign({}, ...SNIPPET_FILES.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')))) as Record<string, Snippet>;
 const bodyOf = (snippet: Snippet): string => (Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body);
 
 /** Snippets that are one entry of systemd.units, checked inside this config (at `@ENTRY@`). */
@@ -71,15 +72,18 @@ function choiceVariants(body: string): { choice: string; body: string }[] {
 }
 
 describe('snippets', () => {
-  it('the snippet file is contributed for yaml', () => {
+  it('every snippet file is contributed for yaml (Butane configs, *.bu, are yaml too)', () => {
     const contributed = manifest.contributes.snippets ?? [];
-    assert.ok(contributed.some((s) => s.language === 'yaml' && path.resolve(ROOT, s.path) === SNIPPET_FILE), JSON.stringify(contributed));
+    assert.deepEqual(SNIPPET_FILES.map((f) => path.basename(f)), ['butane.code-snippets', 'machineconfig.code-snippets']);
+    for (const file of SNIPPET_FILES) {
+      assert.ok(contributed.some((s) => s.language === 'yaml' && path.resolve(ROOT, s.path) === file), `${file}: ${JSON.stringify(contributed)}`);
+    }
   });
 
-  it('the library: a route config, several routes, IPv6, a custom pool, a keyfile, NMState policies, an NMStateConfig, a customized br-ex', () => {
+  it('the library: a route config, several routes, IPv6, a custom pool, a keyfile, NMState policies, an NMStateConfig, a customized br-ex, Butane configs', () => {
     const prefixes = Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
     for (const prefix of ['mc-route', 'mc-routes', 'mc-route-ipv6', 'mc-pool-route', 'mc-keyfile-route', 'nncp-route', 'mc-route-unit',
-      'nncp-route-host', 'nncp-route-table', 'nmstateconfig-host', 'mc-nmstate-br-ex']) {
+      'nncp-route-host', 'nncp-route-table', 'nmstateconfig-host', 'mc-nmstate-br-ex', 'bu-route', 'bu-keyfile-route']) {
       assert.ok(prefixes.includes(prefix), `no snippet with prefix ${prefix}`);
     }
     for (const [name, snippet] of Object.entries(snippets)) assert.ok(snippet.description, `${name} has no description`);
@@ -109,6 +113,7 @@ describe('snippets', () => {
       assert.ok(result.parsed.documents.length > 0);
       const kinds = result.parsed.documents.map(({ document }) => String((document.toJS() as { kind?: string } | null)?.kind));
       if (kinds.some((kind) => kind === 'MachineConfig')) assert.ok(result.machineConfigs > 0);
+      if (name.startsWith('Butane:')) assert.deepEqual(result.parsed.documents.map((d) => d.kind?.id), ['butane'], name);
       const found = findings(text);
       assert.deepEqual(found, [], `${name}:\n${found.join('\n')}\n\n${text}`);
     });
@@ -148,8 +153,20 @@ describe('snippets', () => {
     assert.deepEqual(brEx.state.interfaces.map((i) => `${i.name?.value} ${i.type?.value}`), ['enp2s0 ethernet', 'br-ex ovs-bridge', 'br-ex ovs-interface']);
   });
 
+  it('the Butane snippets carry their route: the unit\'s nmcli route, the keyfile\'s route1= with mode 0600 read as octal', () => {
+    const ignitionOf = (prefix: string) => {
+      const snippet = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes(prefix))!;
+      return lintText(expandSnippet(bodyOf(snippet)).text, DEFAULT_SETTINGS).parsed.documents[0].ignition!;
+    };
+    const unit = ignitionOf('bu-route');
+    assert.equal(unit.units[0].contents?.execLines[0].nmcli?.routes.map((r) => `${r.destination?.value} ${r.gateway?.value}`).join(), '192.168.1.0/24 172.18.0.1');
+    const [file] = ignitionOf('bu-keyfile-route').files;
+    assert.equal(file.mode?.value, 0o600);
+    assert.deepEqual(file.keyfile!.routes.map((r) => `${r.destination.value} ${r.gateway?.value} ${r.metric?.value}`), ['192.168.1.0/24 172.18.0.1 100']);
+  });
+
   it('the keyfile snippet decodes to a keyfile NetworkManager reads, with its address and route', () => {
-    const [, snippet] = Object.entries(snippets).find(([, s]) => bodyOf(s).includes('system-connections'))!;
+    const [, snippet] = Object.entries(snippets).find(([, s]) => bodyOf(s).includes('system-connections') && bodyOf(s).includes('kind: MachineConfig'))!;
     const text = expandSnippet(bodyOf(snippet)).text;
     const mc = lintText(text, DEFAULT_SETTINGS).parsed.documents[0].machineConfig!;
     const file = mc.files[0];

@@ -1,6 +1,6 @@
 /**
  * Turns `mcroutes lint` arguments (files, directories, globs, `-`) into the files to read.
- * Directories are listed and globs matched by tinyglobby (picomatch patterns: `*`, `**`, `?`,
+ * Directories are listed (their *.yaml, *.yml and *.bu files) and globs matched by tinyglobby (picomatch patterns: `*`, `**`, `?`,
  * `[abc]`, `{a,b}`): node_modules and .git below the directory (or below a glob's fixed
  * leading part) are skipped, other dot files and directories are searched, and symbolic
  * links met on the way are neither followed nor listed.
@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 
 export const STDIN = '-';
-const YAML_FILE = /\.ya?ml$/i;
+/** YAML files, Butane configs (`*.bu`, YAML too) among them. */
+const YAML_FILE = /\.(ya?ml|bu)$/i;
 /** The characters that make an argument that names nothing on disk a glob. */
 const GLOB_CHARS = /[*?[{]/;
 const GLOB_OPTIONS = {
@@ -58,7 +59,7 @@ export function expandInputs(inputs: string[]): Expansion {
     }
     if (stat?.isDirectory()) {
       const found = filesUnder(input, '**').filter((f) => YAML_FILE.test(f));
-      if (found.length === 0) errors.push(`${input} contains no YAML files (*.yaml, *.yml)`);
+      if (found.length === 0) errors.push(`${input} contains no YAML files (*.yaml, *.yml, *.bu)`);
       found.forEach(add);
     } else if (stat) {
       add(input);

@@ -190,7 +190,8 @@ export class WorkspaceRoles {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) queue.push(full);
           continue;
         }
-        if (!entry.isFile() || !/\.ya?ml$/i.test(entry.name)) continue;
+        // Butane configs (*.bu) carry a role label too.
+        if (!entry.isFile() || !/\.(ya?ml|bu)$/i.test(entry.name)) continue;
         files++;
         const roles = await this.rolesOfFile(full);
         if (roles) found.set(full, roles);

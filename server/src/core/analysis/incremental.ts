@@ -213,7 +213,7 @@ function lazyModel(analysed: AnalysedDocument, text: string): void {
   if (!kind) return;
   let rebuilt: AnalysedDocument | undefined;
   const read = () => (rebuilt ??= analyseDocument(analysed.document, text, [kind]));
-  for (const key of ['model', 'machineConfig'] as const) {
+  for (const key of ['model', 'machineConfig', 'ignition'] as const) {
     Object.defineProperty(analysed, key, { configurable: true, enumerable: true, get: () => read()[key] });
   }
 }

@@ -1,4 +1,4 @@
-import type { MachineConfigModel } from '../kinds/machineconfig/model';
+import type { IgnitionConfig, MachineConfigModel } from '../kinds/machineconfig/model';
 import { machineConfigKind } from '../kinds/machineconfig/kind';
 import type { AppliedState, DocumentKind } from '../kinds/documentKind';
 import type { Route } from '../routes/route';
@@ -20,6 +20,8 @@ export interface AnalysedDocument {
   model?: unknown;
   /** The model when the document is a MachineConfig. */
   machineConfig?: MachineConfigModel;
+  /** The Ignition config the document carries (a MachineConfig's, a Butane config's): its units, files and routes. */
+  ignition?: IgnitionConfig;
 }
 
 /** The parse of a whole file, kept by the server per document version for hover and completion. */
@@ -77,7 +79,14 @@ export function analyseDocument(document: YamlDocument, text: string, kinds: rea
   const kind = kindOf(document, kinds);
   if (!kind) return { document };
   const model = kind.build(document, text);
-  return { document, kind, model, ...(kind === machineConfigKind ? { machineConfig: model as MachineConfigModel } : {}) };
+  const ignition = kind.ignition?.(model);
+  return {
+    document,
+    kind,
+    model,
+    ...(kind === machineConfigKind ? { machineConfig: model as MachineConfigModel } : {}),
+    ...(ignition ? { ignition } : {}),
+  };
 }
 
 /**

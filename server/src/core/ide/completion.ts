@@ -8,6 +8,7 @@ import { completionContextAt, documentLines, type CompletionContext, type Docume
 import { unitLineCompletions, unitValueCompletions, type RangedItems } from './completionUnit';
 import { keyCompletions, valueCompletions } from './completionYaml';
 import { nmstateAt, nmstateKeyCompletions, nmstateValueCompletions } from './completionNmstate';
+import { butaneKeyCompletions, butaneValueCompletions, isButaneAt } from './completionButane';
 import type { ParsedText } from '../analysis/lint';
 import { nmcliCommandsOf, reservedInterface } from '../kinds/machineconfig/nmcliCommands';
 import { ROLE_LABEL, rolesSelectedByPool } from '../kinds/machineconfig/pools';
@@ -37,24 +38,28 @@ export interface CompletionRequest {
 const STANDARD_ROLES = ['worker', 'master'];
 const ROLE_SHAPE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-/** The completion list at `offset`; empty outside MachineConfig and NMState documents. */
+/** The completion list at `offset`; empty outside MachineConfig, Butane and NMState documents. */
 export function completionsAt(parsed: ParsedText, offset: number, settings: Settings, request: CompletionRequest): Completions {
   const none: Completions = { items: [], replaceStart: offset, replaceEnd: offset };
   try {
     const region = documentLines(parsed.text, offset);
     if (!region) return none;
-    const nmstate = isMachineConfigAt(parsed, region) ? undefined : nmstateAt(parsed, region);
-    if (!nmstate && !isMachineConfigAt(parsed, region)) return none;
+    const machineConfig = isMachineConfigAt(parsed, region);
+    const butane = !machineConfig && isButaneAt(parsed, region);
+    const nmstate = machineConfig || butane ? undefined : nmstateAt(parsed, region);
+    if (!nmstate && !butane && !machineConfig) return none;
     const context = completionContextAt(parsed.text, offset, region);
     if (!context || !wanted(context, parsed.text, offset, request.triggerCharacter)) return none;
     const explicit = request.triggerCharacter === undefined;
     let found: RangedItems;
     switch (context.kind) {
       case 'yaml-key':
-        found = { items: nmstate ? nmstateKeyCompletions(context, nmstate) : keyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
+        if (butane) found = { items: butaneKeyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
+        else found = { items: nmstate ? nmstateKeyCompletions(context, nmstate) : keyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
         break;
       case 'yaml-value':
-        found = { items: nmstate ? nmstateValueCompletions(context, nmstate) : valueCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
+        if (butane) found = { items: butaneValueCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
+        else found = { items: nmstate ? nmstateValueCompletions(context, nmstate) : valueCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
         break;
       case 'unit-line':
         if (nmstate) return none;
@@ -124,12 +129,14 @@ export function rolesOf(parsed: ParsedText, offset: number, knownRoles: string[]
   return [...roles].filter((role) => ROLE_SHAPE.test(role));
 }
 
-/** The roles a file's MachineConfigs carry and its MachineConfigPools select. */
+/** The roles a file's MachineConfigs and Butane configs carry and its MachineConfigPools select. */
 export function rolesInParsed(parsed: ParsedText): string[] {
   const roles: string[] = [];
-  for (const { document, machineConfig } of parsed.documents) {
-    if (machineConfig) {
-      const role = stringValue(scalarAt(mapAt(machineConfig.metadata, 'labels'), ROLE_LABEL));
+  for (const { document, machineConfig, ignition } of parsed.documents) {
+    // A Butane config's metadata is the MachineConfig's it compiles to.
+    const metadata = machineConfig?.metadata ?? ignition?.metadata;
+    if (metadata) {
+      const role = stringValue(scalarAt(mapAt(metadata, 'labels'), ROLE_LABEL));
       if (role) roles.push(role);
     } else roles.push(...rolesSelectedByPool(document));
   }
@@ -140,9 +147,9 @@ export function rolesInParsed(parsed: ParsedText): string[] {
 function interfacesOf(parsed: ParsedText, settings: Settings): string[] {
   const names = new Set<string>();
   if (settings.networkType === 'OVNKubernetes') names.add('br-ex');
-  for (const { machineConfig } of parsed.documents) {
-    if (!machineConfig) continue;
-    for (const use of nmcliCommandsOf(machineConfig)) {
+  for (const { ignition } of parsed.documents) {
+    if (!ignition) continue;
+    for (const use of nmcliCommandsOf(ignition)) {
       const target = use.nmcli.target?.value;
       if (target && !reservedInterface(target, settings.networkType) && /^[^\s/]{1,15}$/.test(target)) names.add(target);
     }

@@ -334,6 +334,9 @@ class Stack {
 const UNIT_CONTENTS: YamlPath[] = [
   ['spec', 'config', 'systemd', 'units', -1, 'contents'],
   ['spec', 'config', 'systemd', 'units', -1, 'dropins', -1, 'contents'],
+  // A Butane config holds the Ignition sections at its top level.
+  ['systemd', 'units', -1, 'contents'],
+  ['systemd', 'units', -1, 'dropins', -1, 'contents'],
 ];
 
 function matchesPath(path: YamlPath, pattern: YamlPath): boolean {

@@ -16,7 +16,9 @@ import {
   type NetworkContext,
 } from './hoverNetwork';
 import type { ParsedText } from '../analysis/lint';
-import type { MachineConfigModel } from '../kinds/machineconfig/model';
+import type { IgnitionConfig, MachineConfigModel } from '../kinds/machineconfig/model';
+import { butaneKind } from '../kinds/butane/kind';
+import { butaneYamlHover } from './hoverButane';
 import { locate, type Location } from './locate';
 import { nmstateKeyHover } from './hoverNmstateKeys';
 import { nmstateHover } from './hoverNmstate';
@@ -29,7 +31,8 @@ import type { HoverResult } from './hoverResult';
 export type { HoverResult };
 
 interface Context extends NetworkContext {
-  mc: MachineConfigModel;
+  /** The Ignition config of the document (a MachineConfig's, a Butane config's). */
+  ignition: IgnitionConfig;
   parsed: ParsedText;
   location: Location;
   offset: number;
@@ -38,7 +41,7 @@ interface Context extends NetworkContext {
 /**
  * The help for what lies at `offset`: the most specific element first (a route part, a
  * word of the nmcli command, a unit directive or section, a keyfile entry, an address in
- * a file, a YAML value, a YAML key). MachineConfig and NMState documents get hovers; other
+ * a file, a YAML value, a YAML key). MachineConfig, Butane and NMState documents get hovers; other
  * YAML gets nothing. Never throws.
  */
 export function hoverAt(parsed: ParsedText, offset: number, settings: Settings): HoverResult | undefined {
@@ -54,10 +57,14 @@ export function computeHover(parsed: ParsedText, offset: number, settings: Setti
   const location = locate(parsed, offset);
   // An element's own help (a route's ip route line, the nodes a selector picks) before its key's.
   if (location.document?.kind === nmstateKind) return nmstateHover(location, settings) ?? nmstateKeyHover(parsed, offset);
+  const ignition = location.document?.ignition;
+  if (!ignition) return undefined;
+  const context: Context = { parsed, location, offset, ignition, settings };
+  const embedded = routeHover(context) ?? execHover(context) ?? unitHover(context) ?? keyfileHover(context) ?? fileTextHover(context);
+  if (embedded) return embedded;
+  if (location.document?.kind === butaneKind) return butaneYamlHover(location, settings);
   const mc = location.document?.machineConfig;
-  if (!mc) return undefined;
-  const context: Context = { parsed, location, offset, mc, settings };
-  return routeHover(context) ?? execHover(context) ?? unitHover(context) ?? keyfileHover(context) ?? fileTextHover(context) ?? yamlHover(context);
+  return mc ? yamlHover(context, mc) : undefined;
 }
 
 function result(markdown: string | undefined, range: FileRange | undefined): HoverResult | undefined {
@@ -194,7 +201,7 @@ function keyfileHover(ctx: Context): HoverResult | undefined {
 
 /** An address in a file written by storage.files (a keyfile's address1=, a script). */
 function fileTextHover(ctx: Context): HoverResult | undefined {
-  for (const file of ctx.mc.files) {
+  for (const file of ctx.ignition.files) {
     if (!file.text?.exact || !file.text.covers(ctx.offset)) continue;
     const index = file.text.indexAt(ctx.offset);
     const word = index === undefined ? undefined : addressWordAt(file.text, index, ctx.offset);
@@ -204,7 +211,7 @@ function fileTextHover(ctx: Context): HoverResult | undefined {
   return undefined;
 }
 
-function yamlHover(ctx: Context): HoverResult | undefined {
+function yamlHover(ctx: Context, mc: MachineConfigModel): HoverResult | undefined {
   const { location } = ctx;
   if (location.key) {
     const doc = keyDoc(location.path);
@@ -212,7 +219,7 @@ function yamlHover(ctx: Context): HoverResult | undefined {
   }
   const scalar = location.value ? (location.value.value as Scalar) : sequenceItem(ctx);
   if (!scalar || !isScalar(scalar)) return undefined;
-  return valueHover(ctx, scalar, location.value);
+  return valueHover(ctx, mc, scalar, location.value);
 }
 
 /** A scalar item of a list (`kernelArguments: [nosmt]`), which locate leaves as a path ending in an index. */
@@ -223,11 +230,11 @@ function sequenceItem(ctx: Context): Scalar | undefined {
   return isScalar(node) ? node : undefined;
 }
 
-function valueHover(ctx: Context, scalar: Scalar, pair: Pair<Scalar, Node | null> | undefined): HoverResult | undefined {
+function valueHover(ctx: Context, mc: MachineConfigModel, scalar: Scalar, pair: Pair<Scalar, Node | null> | undefined): HoverResult | undefined {
   const range = rangeOfNode(scalar);
   const pattern = pathPattern(ctx.location.path);
   const written = ctx.parsed.text.slice(range.start, range.end);
-  const note: ValueNote | undefined = VALUE_NOTES[pattern]?.({ scalar, written, path: ctx.location.path, mc: ctx.mc, settings: ctx.settings });
+  const note: ValueNote | undefined = VALUE_NOTES[pattern]?.({ scalar, written, path: ctx.location.path, mc, settings: ctx.settings });
   const doc = keyDoc(ctx.location.path);
   if (!note && typeof scalar.value === 'string') {
     const address = addressHover(scalar.value.trim(), ctx.settings);

@@ -14,7 +14,7 @@ import {
   ROUTE_PARTS,
 } from '../formats/nmcliDocs';
 import type { EmbeddedText } from '../text/embeddedText';
-import type { ConfigRoute, MachineConfigModel } from '../kinds/machineconfig/model';
+import type { ConfigRoute, IgnitionConfig } from '../kinds/machineconfig/model';
 import type { NmcliCommand, NmcliProperty, NmcliRoute } from '../formats/nmcli';
 import { looksLikeNic, nmcliCommandsOf, reservedInterface } from '../kinds/machineconfig/nmcliCommands';
 import { defaultRouteMetric, ipRouteCommand, ipRouteLine, NMSTATE_DEFAULT_METRIC, type DefaultMetric } from '../routes/ipRoute';
@@ -32,8 +32,8 @@ import { routeDevice } from '../kinds/machineconfig/configRoutes';
  */
 
 export interface NetworkContext {
-  /** The MachineConfig of the route; none for an NMState document's routes. */
-  mc?: MachineConfigModel;
+  /** The Ignition config of the route (a MachineConfig's, a Butane config's); none for an NMState document's routes. */
+  ignition?: IgnitionConfig;
   settings: Settings;
 }
 
@@ -112,7 +112,7 @@ export function expectedRoutes(routes: readonly ConfigRoute[], ctx: NetworkConte
   if (added.length === 0) return undefined;
   const byCommand = new Map<string, string[]>();
   for (const route of added.slice(0, 12)) {
-    const device = routeDevice(route, ctx.mc);
+    const device = routeDevice(route, ctx.ignition);
     const line = ipRouteLine(route, device ?? (route.origin === 'nmstate' ? '<next-hop-interface>' : undefined), impliedMetric(route, device, ctx.settings).metric);
     const command = ipRouteCommand(route);
     byCommand.set(command, [...(byCommand.get(command) ?? []), line]);
@@ -125,14 +125,14 @@ export function expectedRoutes(routes: readonly ConfigRoute[], ctx: NetworkConte
 }
 
 function deviceText(route: ConfigRoute, ctx: NetworkContext): string {
-  const device = routeDevice(route, ctx.mc);
+  const device = routeDevice(route, ctx.ignition);
   if (device) return code(device);
-  const nmcli = route.origin === 'nmcli' && ctx.mc ? commandOf(route, ctx.mc) : undefined;
+  const nmcli = route.origin === 'nmcli' && ctx.ignition ? commandOf(route, ctx.ignition) : undefined;
   if (nmcli?.object === 'connection' && nmcli.target) return `the device of connection ${code(nmcli.target.value)}`;
   return 'its device';
 }
 
-function commandOf(route: NmcliRoute, mc: MachineConfigModel): NmcliCommand | undefined {
+function commandOf(route: NmcliRoute, mc: IgnitionConfig): NmcliCommand | undefined {
   return nmcliCommandsOf(mc).find((use) => use.nmcli.routes.includes(route))?.nmcli;
 }
 
@@ -149,7 +149,7 @@ function routeSentence(route: ConfigRoute, ctx: NetworkContext): string {
 function metricSentence(route: ConfigRoute, ctx: NetworkContext): string {
   const written = metricOf(route);
   if (written !== undefined) return `**Metric:** ${written} (written)`;
-  const device = routeDevice(route, ctx.mc);
+  const device = routeDevice(route, ctx.ignition);
   const fallback = impliedMetric(route, device, ctx.settings);
   if (!device && route.origin !== 'nmstate') return `**Metric:** none written: the profile's \`${route.propertyFamily === 4 ? 'ipv4' : 'ipv6'}.route-metric\`, else the device type's default (100 for ethernet)`;
   return `**Metric:** ${fallback.metric} — none written, so ${fallback.why}`;
@@ -215,7 +215,7 @@ export function gatewayHover(route: ConfigRoute, ctx: NetworkContext): string {
 
 export function metricHover(route: ConfigRoute, ctx: NetworkContext): string {
   const text = route.metric!.value;
-  const device = routeDevice(route, ctx.mc);
+  const device = routeDevice(route, ctx.ignition);
   const fallback = impliedMetric(route, device, ctx.settings);
   const nmstate = route.origin === 'nmstate';
   const doc: Doc = {

@@ -80,7 +80,8 @@ export function locate(parsed: ParsedText, offset: number): Location {
   location.document = document;
   walkYaml(document.document.contents, offset, location);
 
-  const mc = document.machineConfig;
+  // A MachineConfig's spec.config or a Butane config: the same units, files and routes.
+  const mc = document.ignition;
   if (!mc) return location;
   for (const unit of unitTextsOf(mc)) {
     if (!unit.text.covers(offset)) continue;
