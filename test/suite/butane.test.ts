@@ -2,12 +2,12 @@
 // associates *.bu with the yaml language), shows the findings of examples/seed-route.bu, and
 // the hover on a route's destination inside the unit gives its netmask and `ip route` line.
 // The file is written into the suite's workspace (a temporary copy of test/fixtures) and
-// removed again, its editor closed.
+// removed again, its editor closed. Its preview shows the MachineConfig it compiles to.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhen, ours } from '../support/editor';
+import { codeOf, diagnosticsWhen, ours, textWhen } from '../support/editor';
 import { REPO_ROOT } from '../support/seed';
 
 const EXAMPLE = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'seed-route.bu'), 'utf8');
@@ -34,6 +34,9 @@ describe('Butane config (a .bu file)', () => {
   });
 
   after(async () => {
+    const previews = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'mcroutes-preview');
+    if (previews.length > 0) await vscode.window.tabGroups.close(previews);
     // As seedPerSuite does for the seed: a file's document outlives its editor (VS Code sends
     // didClose only when it disposes the model), so its findings are not waited away.
     if (document) {
@@ -58,5 +61,14 @@ describe('Butane config (a .bu file)', () => {
     assert.match(text, /\*\*Netmask:\*\* `255\.255\.255\.0`/);
     assert.match(text, /192\.168\.1\.0\/24 via 172\.18\.0\.1 dev ens5 proto static metric 100/);
     assert.ok(hovers.some((h) => h.range && document.getText(h.range) === '192.168.1.0/24'), 'the hover covers the destination');
+  });
+
+  it('the preview of the .bu file shows the MachineConfig it compiles to, then its unit', async () => {
+    await vscode.window.showTextDocument(document);
+    const previewUri = await vscode.commands.executeCommand<vscode.Uri>('mcroutes.previewUnit', uri, { all: true });
+    const preview = vscode.workspace.textDocuments.find((d) => d.uri.toString() === previewUri?.toString());
+    assert.ok(preview, 'the preview is open');
+    const text = await textWhen(preview, (t) => t.includes('----- MachineConfig -----'), 'the compiled MachineConfig in the preview');
+    assert.ok(text.indexOf('kind: MachineConfig') < text.indexOf('== unit nmcli-dev-modify.service'), text);
   });
 });
