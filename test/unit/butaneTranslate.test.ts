@@ -153,6 +153,33 @@ describe('butane translation: Butane → MachineConfig → Butane', function () 
   });
 });
 
+describe('butane translation: Butane\'s snake_case keys are Ignition\'s camelCase keys', function () {
+  it('renames partition sizes, mount options and passwd keys both ways (a /var partition as in the OpenShift docs)', function () {
+    const butane = [
+      'variant: openshift', 'version: 4.16.0',
+      'metadata:', '  name: 98-var-partition', '  labels:', '    machineconfiguration.openshift.io/role: worker',
+      'storage:', '  disks:', '    - device: /dev/nvme0n1', '      wipe_table: false', '      partitions:',
+      '        - label: var', '          start_mib: 25000', '          size_mib: 0', '          type_guid: 0FC63DAF-8483-4772-8E79-3D69D8477DE4',
+      '  filesystems:', '    - device: /dev/disk/by-partlabel/var', '      path: /var', '      format: xfs', '      mount_options: [defaults, prjquota]', '      with_mount_unit: true',
+      'passwd:', '  users:', '    - name: core', '      ssh_authorized_keys: [ssh-ed25519 AAAA]', '',
+    ].join('\n');
+    const mc = butaneToMachineConfig(butane);
+    assert.equal(mc.notes.length, 1);
+    assert.match(mc.notes[0], /with_mount_unit/);
+    const config = parseAllDocuments(mc.text)[0].toJS().spec.config;
+    assert.deepEqual(config.storage.disks[0], {
+      device: '/dev/nvme0n1', wipeTable: false,
+      partitions: [{ label: 'var', startMiB: 25000, sizeMiB: 0, typeGuid: '0FC63DAF-8483-4772-8E79-3D69D8477DE4' }],
+    });
+    assert.deepEqual(config.storage.filesystems[0], { device: '/dev/disk/by-partlabel/var', path: '/var', format: 'xfs', mountOptions: ['defaults', 'prjquota'] });
+    assert.deepEqual(config.passwd.users[0], { name: 'core', sshAuthorizedKeys: ['ssh-ed25519 AAAA'] });
+    const back = parseAllDocuments(machineConfigToButane(mc.text).text)[0].toJS();
+    assert.deepEqual(back.storage.disks[0].partitions[0], { label: 'var', start_mib: 25000, size_mib: 0, type_guid: '0FC63DAF-8483-4772-8E79-3D69D8477DE4' });
+    assert.deepEqual(back.storage.filesystems[0].mount_options, ['defaults', 'prjquota']);
+    assert.deepEqual(back.passwd.users[0], { name: 'core', ssh_authorized_keys: ['ssh-ed25519 AAAA'] });
+  });
+});
+
 describe('butane translation: what cannot be translated is said', function () {
   it('networkd, osImageURL, a compressed source, Ignition 2.2.0 and a file system name: a note each, also as a comment', function () {
     const mc = [

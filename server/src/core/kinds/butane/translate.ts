@@ -5,7 +5,7 @@
  * config/openshift/v4_N/translate.go: version → spec.config.ignition.version (versions.ts),
  * metadata name and labels → the MachineConfig's, `contents.inline` → a `data:,` URL,
  * units and drop-ins verbatim, `openshift:` → spec.kernelArguments, extensions, fips,
- * kernelType. One difference on purpose: butane itself gzips and base64-encodes a file's
+ * kernelType, Butane's snake_case keys ↔ Ignition's camelCase ones (keyNames.ts). One difference on purpose: butane itself gzips and base64-encodes a file's
  * contents when that is shorter; we always write percent-encoded `data:,…` URLs (as `mcroutes
  * new` does), which Ignition reads the same and a reader can follow.
  *
@@ -21,6 +21,7 @@ import { parseDataUrl, percentEncode } from '../../formats/dataUrl';
 import { MACHINECONFIG_API_VERSION, isMachineConfigRoot } from '../machineconfig/model';
 import { isButaneRoot, OPENSHIFT_VARIANT } from './model';
 import { butaneVersionOfIgnition, ignitionVersionOfButane } from './versions';
+import { butaneKeyOf, ignitionKeyOf, renameKeys } from './keyNames';
 
 export interface Translation {
   /** The translated YAML; empty when no document could be translated. */
@@ -144,20 +145,21 @@ function compileButane(butane: Obj, notes: Notes): Obj {
     }
   }
 
-  const config: Obj = { ignition: { ...(isObj(butane.ignition) ? compileIgnitionSection(butane.ignition, notes) : {}), version: ignitionVersion } };
+  const ignitionSection = isObj(butane.ignition) ? renameKeys(compileIgnitionSection(butane.ignition, notes), ignitionKeyOf) as Obj : {};
+  const config: Obj = { ignition: { ...ignitionSection, version: ignitionVersion } };
   const spec: Obj = { config };
   for (const [key, value] of Object.entries(butane)) {
     switch (key) {
       case 'variant': case 'version': case 'metadata': case 'ignition':
         break;
       case 'storage':
-        config.storage = isObj(value) ? compileStorage(value, notes) : value;
+        config.storage = isObj(value) ? renameKeys(compileStorage(value, notes), ignitionKeyOf) : value;
         break;
       case 'systemd':
         config.systemd = isObj(value) ? compileSystemd(value, notes) : value;
         break;
       case 'passwd':
-        config.passwd = isObj(value) ? compilePasswd(value, notes) : value;
+        config.passwd = isObj(value) ? renameKeys(compilePasswd(value, notes), ignitionKeyOf) : value;
         break;
       case 'openshift':
         if (!isObj(value)) break;
@@ -243,6 +245,15 @@ function compileStorage(storage: Obj, notes: Notes): Obj {
       });
       continue;
     }
+    if (key === 'filesystems' && Array.isArray(value)) {
+      out.filesystems = value.map((fs) => {
+        if (!isObj(fs) || !('with_mount_unit' in fs)) return fs;
+        const { with_mount_unit: withMountUnit, ...rest } = fs;
+        if (withMountUnit === true) notes.add(`filesystem ${String(fs.path ?? fs.device)}: with_mount_unit makes butane write a systemd mount unit; not generated here: compile with butane.`);
+        return rest;
+      });
+      continue;
+    }
     out[key] = value;
   }
   return out;
@@ -312,20 +323,20 @@ function decompileMachineConfig(mc: Obj, notes: Notes, options: ToButaneOptions)
 
   const ignitionRest: Obj = {};
   for (const [key, value] of Object.entries(ignition)) if (key !== 'version') ignitionRest[key] = value;
-  if (Object.keys(ignitionRest).length > 0) butane.ignition = ignitionRest;
+  if (Object.keys(ignitionRest).length > 0) butane.ignition = renameKeys(ignitionRest, butaneKeyOf);
 
   for (const [key, value] of Object.entries(config)) {
     switch (key) {
       case 'ignition':
         break;
       case 'storage':
-        butane.storage = isObj(value) ? decompileStorage(value, notes) : value;
+        butane.storage = isObj(value) ? renameKeys(decompileStorage(value, notes), butaneKeyOf) : value;
         break;
       case 'systemd':
         butane.systemd = isObj(value) ? decompileSystemd(value, notes) : value;
         break;
       case 'passwd':
-        butane.passwd = value;
+        butane.passwd = renameKeys(value, butaneKeyOf);
         break;
       default:
         notes.add(IGNITION2_CONFIG_KEYS[key] ?? `spec.config.${key} has no place in a Butane openshift config; left out.`);

@@ -2,7 +2,12 @@ import { isScalar } from 'yaml';
 import { schemeOf } from '../../../formats/dataUrl';
 import { isWholeVariable, templatePlaceholders } from '../../../text/placeholder';
 import { rangeOfNode } from '../../../text/yamlDocuments';
+import { butaneKind } from '../../../kinds/butane/kind';
+import { isOpenshiftButane, type ButaneModel } from '../../../kinds/butane/model';
 import type { Rule } from '../rule';
+
+/** The schemes Ignition itself fetches at first boot (Ignition config spec 3.x, `source`). */
+const IGNITION_SCHEMES = ['http', 'https', 'tftp', 's3', 'gs', 'arn'];
 
 /**
  * contents.source of storage.files in a MachineConfig must be a valid `data:` URL: the
@@ -11,8 +16,11 @@ import type { Rule } from '../rule';
  */
 export const fileSource: Rule = {
   id: 'file-source',
-  check({ ignition: mc, report }) {
+  check({ ignition: mc, kind, model, report }) {
     if (!mc) return;
+    // A Butane config of another variant (fcos…) is a plain Ignition config: Ignition fetches
+    // remote sources at first boot and no Machine Config Daemon ever reads them again.
+    const ignitionFetches = kind === butaneKind && !isOpenshiftButane(model as ButaneModel);
     for (const file of mc.files) {
       const source = file.source;
       if (source && source.value !== null) {
@@ -22,8 +30,10 @@ export const fileSource: Rule = {
           report({ severity: 'error', message: 'contents.source must be a data: URL string.', range: rangeOfNode(source) });
         } else if (value === '') {
           // An empty source writes an empty file, as no source does.
+        } else if (ignitionFetches && scheme && IGNITION_SCHEMES.includes(scheme)) {
+          // Fetched by Ignition: nothing to say.
         } else if (scheme !== 'data') {
-          const remote = scheme && ['http', 'https', 'tftp', 's3', 'gs', 'arn'].includes(scheme);
+          const remote = scheme && IGNITION_SCHEMES.includes(scheme);
           report({
             severity: 'error',
             message: remote
