@@ -5,7 +5,7 @@
  * offered. The units inside `contents: |` are completion.ts's, as in a MachineConfig.
  */
 import type { DocumentLines, YamlKeyContext, YamlValueContext } from './completionContext';
-import type { CompletionItem } from './completionItem';
+import { valueItems, type CompletionItem } from './completionItem';
 import type { ParsedText } from '../analysis/lint';
 import { BUTANE_VARIANTS } from '../kinds/butane/model';
 import { butaneKeyAt, butaneKeysAt, describeButaneKey, OPENSHIFT_SPEC_VERSIONS, type ButaneKey } from '../kinds/butane/schema';
@@ -71,17 +71,7 @@ function insertKey(key: string, node: ButaneKey, path: readonly (string | number
 export function butaneValueCompletions(context: YamlValueContext, settings: Settings, roles: readonly string[]): CompletionItem[] {
   const node = butaneKeyAt(context.path);
   if (!node) return [];
-  return choicesAt(context.path, node, settings, roles).map(({ value, detail }, i) => {
-    const quoted = context.quote ? `${context.quote}${value}${context.quote}` : value;
-    return {
-      label: value,
-      kind: 'value' as const,
-      insertText: quoted,
-      ...(context.quote ? { filterText: quoted } : {}),
-      ...(detail ? { detail } : {}),
-      sortText: String(i).padStart(3, '0'),
-    };
-  });
+  return valueItems(choicesAt(context.path, node, settings, roles), context.quote);
 }
 
 const MODES: readonly Choice[] = [

@@ -14,3 +14,18 @@ export interface CompletionItem {
   /** What the typed text is matched against, when not the label. */
   filterText?: string;
 }
+
+/** Values offered for a YAML scalar, in the order given, quoted as the caret's value is (`quote`). */
+export function valueItems(values: readonly { value: string; detail?: string }[], quote: string | undefined): CompletionItem[] {
+  return values.map(({ value, detail }, i) => {
+    const quoted = quote ? `${quote}${value}${quote}` : value;
+    return {
+      label: value,
+      kind: 'value' as const,
+      insertText: quoted,
+      ...(quote ? { filterText: quoted } : {}),
+      ...(detail ? { detail } : {}),
+      sortText: String(i).padStart(3, '0'),
+    };
+  });
+}

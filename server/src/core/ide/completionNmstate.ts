@@ -7,7 +7,7 @@
  * last good parse.
  */
 import type { YamlKeyContext, YamlValueContext, DocumentLines } from './completionContext';
-import type { CompletionItem } from './completionItem';
+import { valueItems, type CompletionItem } from './completionItem';
 import type { ParsedText } from '../analysis/lint';
 import type { AppliedState } from '../kinds/documentKind';
 import { NMSTATECONFIG_KIND, NNCP_KIND } from '../kinds/nmstate/model';
@@ -99,17 +99,7 @@ export function nmstateValueCompletions(context: YamlValueContext, at: NmstateAt
   if (key === 'next-hop-interface' || key === 'iif') values = interfacesOf(at.states);
   else if (key === 'table-id' || key === 'route-table' || key === 'route-table-id' || key === 'auto-route-table-id') values = tablesOf(at.states);
   else values = offered(node).map((value) => ({ value }));
-  return values.map(({ value, detail }, i) => {
-    const quoted = context.quote ? `${context.quote}${value}${context.quote}` : value;
-    return {
-      label: value,
-      kind: 'value' as const,
-      insertText: quoted,
-      ...(context.quote ? { filterText: quoted } : {}),
-      ...(detail ? { detail } : {}),
-      sortText: String(i).padStart(3, '0'),
-    };
-  });
+  return valueItems(values, context.quote);
 }
 
 function interfacesOf(states: readonly AppliedState[]): { value: string; detail?: string }[] {
