@@ -152,6 +152,8 @@ interface Members {
 
 /** The roles whose MachineConfigs the pool of `role` takes, and why, in one sentence. */
 function poolMembers(files: readonly PoolFile[], role: string, places: Places): Members {
+  // A role no file knows: assuming worker's configs would show a pool that may not exist.
+  if (!poolRoles(files).includes(role)) return { roles: [role], why: `${role} — no MachineConfig or MachineConfigPool in these files has this role` };
   if (role === 'worker' || role === 'master') return { roles: [role], why: `${role} (the pool's own role label)` };
   const pools: { name: string; roles: string[]; where: string }[] = [];
   for (const file of files) {
