@@ -59,7 +59,7 @@ describe('pool preview', () => {
     // Only the winner's route is added; the loser's is named as not added on a new node.
     assert.match(text, /^ {2}10\.20\.0\.0\/16 via 192\.168\.1\.254 dev <device of connection br-ex> proto static metric \d+$/m);
     assert.ok(!text.includes('10.10.0.0/16 via'), text);
-    assert.match(text, /^\(the routes of the one it overrides are not added on a new node;/m);
+    assert.match(text, /^\(the routes of the contents it replaces are not added on a new node;/m);
     assert.match(text, /^Routes on every worker node, all sources together \(from unit static-routes\.service of 99-worker-b \(routes-b\.yaml:13\)\):$/m);
   });
 
@@ -90,6 +90,7 @@ describe('pool preview', () => {
     const text = pool('worker', { 'x.yaml': withContents, 'y.yaml': enableOnly });
     assert.match(text, /^contents: from 10-worker-x \(x\.yaml:13\) — 20-worker-y sets none, so the earlier contents stay$/m);
     assert.match(text, /^state: disabled \(enabled: false\)$/m);
+    assert.ok(!text.includes('the routes of the contents it replaces'), text);
     assert.match(text, /^ {2}10\.30\.0\.0\/16 via 192\.168\.1\.1 /m);
   });
 

@@ -272,14 +272,14 @@ function renderPart(part: MergedPart, out: Output, places: Places, settings: Set
     out.line(`overrides: the one in ${where(earlier)}${earlier.from.name === winner.from.name ? ' — the same name: the cluster keeps only one of these MachineConfigs' : ''}`);
   }
 
-  if (part.kind !== 'file' && part.entries.slice(0, -1).some((e) => routesIn(e.item as UnitModel | DropinModel, settings))) {
-    out.line('(the routes of the one it overrides are not added on a new node; a node where it already ran keeps what it wrote into NetworkManager profiles)');
-  }
-
   // Ignition merges field by field: the contents come from the last entry that sets them.
   const hasContents = (e: Entry<UnitModel | DropinModel | FileModel>): boolean => part.kind === 'file' ? (e.item as FileModel).source !== undefined || (e.item as FileModel).inline !== undefined : (e.item as UnitModel).contents !== undefined;
   const contents = [...part.entries].reverse().find(hasContents);
   if (contents && contents !== winner) out.line(`contents: from ${where(contents)} — ${winner.from.name} sets none, so the earlier contents stay`);
+  const replaced = part.entries.slice(0, contents ? part.entries.indexOf(contents) : 0);
+  if (part.kind !== 'file' && replaced.some((e) => routesIn(e.item as UnitModel | DropinModel, settings))) {
+    out.line('(the routes of the contents it replaces are not added on a new node; a node where they already ran keeps what they wrote into NetworkManager profiles)');
+  }
   if (part.kind === 'unit') {
     const stated = [...part.entries].reverse().find((e) => pairOf((e.item as UnitModel).node, 'enabled') || pairOf((e.item as UnitModel).node, 'mask')) ?? winner;
     out.line(`state: ${unitState(stated.item as UnitModel)}${stated !== winner ? ` (set by ${where(stated)})` : ''}`);
