@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CrashHandler } from './crashes';
 import { registerPackagedFiles } from './packagedFiles';
 import { registerPreview } from './preview';
+import { registerPoolPreview } from './poolPreview';
 import { registerConvert } from './convert';
 import { runRouteWizard } from './wizard';
 
@@ -61,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     }),
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
   );
-  context.subscriptions.push(...registerPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient));
+  context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient));
 
   await languageClient.start();
   return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify };

@@ -27,6 +27,12 @@ commands:
                   produce, its problems; --to machineconfig|butane prints
                   the other form of a Butane config or MachineConfig
                   (mcroutes render --help)
+  render --pool ROLE [FILE | DIR | GLOB]...
+                  print what the nodes of a pool get from all the
+                  MachineConfigs of the files, merged in the Machine Config
+                  Operator's order: which config each unit, dropin and file
+                  comes from and what it overrides, the routes with their
+                  sources, the ip route lines all together
 
 options:
   -h, --help      show this help

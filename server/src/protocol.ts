@@ -24,6 +24,10 @@ export const Methods = {
   previewTargets: 'mcroutes/previewTargets',
   /** The other form of a document, MachineConfig ⇄ Butane (core/kinds/butane/translate.ts): ConvertParams → ConvertResult | null (null: the server does not have the document). */
   convert: 'mcroutes/convert',
+  /** What a pool's nodes get from the MachineConfigs of the open documents and workspace files (core/ide/poolPreview.ts): PoolPreviewParams → PoolPreviewResult. */
+  previewPool: 'mcroutes/previewPool',
+  /** The roles the open documents and workspace files know, for the pool pick: no params → PoolRolesResult. */
+  poolRoles: 'mcroutes/poolRoles',
   /** Which server process answers: no params → ServerInfoResult. */
   serverInfo: 'mcroutes/serverInfo',
   /** Every rule id of the catalogue, for the client's "Show Rule Documentation" pick: no params → RuleIdsResult. */
@@ -145,4 +149,25 @@ export interface PreviewTargetInfo {
   name?: string;
   /** The whole YAML entry, from the start of its `- ` line. */
   range: ProtocolRange;
+}
+
+/** `mcroutes/previewPool` */
+export interface PoolPreviewParams {
+  /** The pool's role, e.g. `worker` or `infra`. */
+  role: string;
+}
+
+export interface PoolPreviewResult {
+  text: string;
+  /** How many files were read (open documents and files on disk that mention a role or a pool). */
+  files: number;
+  /** What stopped the reading short, in words (the text says it too); absent when everything was read. */
+  bound?: string;
+}
+
+/** `mcroutes/poolRoles` */
+export interface PoolRolesResult {
+  roles: string[];
+  /** As in PoolPreviewResult. */
+  bound?: string;
 }

@@ -1,10 +1,11 @@
 /** `mcroutes render` in the bundled command line, dist/cli.js: the unit preview on stdout. */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { butaneToMachineConfig } from '../../server/src/core/kinds/butane/translate';
 import { assertCliBuilt, runCli } from '../support/cli';
-import { nmstateMachineConfig } from '../support/machineConfig';
+import { machineConfig, nmstateMachineConfig, orderedUnit } from '../support/machineConfig';
 import { REPO_ROOT, SEED as SEED_TEXT, SEED_RELATIVE as SEED } from '../support/seed';
 import { SEED_PREVIEW } from '../support/seedPreview';
 
@@ -129,6 +130,55 @@ describe('mcroutes render', function () {
       assert.equal(form.status, 2);
       assert.match(form.stderr, /^mcroutes: --to ignition: use one of machineconfig, butane\n/);
       assert.match(run(['render', SEED, '--to', 'butane', '--unit', 'x']).stderr, /^mcroutes: give one of --unit, --file, --policy and --to\n/);
+    });
+  });
+
+  describe('--pool ROLE PATH...', () => {
+    let dir: string;
+    const routeUnit = (route: string): ReturnType<typeof orderedUnit> =>
+      orderedUnit([`ExecStart=/usr/bin/nmcli connection modify br-ex +ipv4.routes "${route}"`], 'static-routes.service');
+
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'mcroutes-pool-'));
+      writeFileSync(join(dir, 'routes-b.yaml'), machineConfig({ name: '99-worker-b', units: [routeUnit('10.20.0.0/16 192.168.1.254')] }));
+      writeFileSync(join(dir, 'routes-a.yaml'), machineConfig({ name: '99-worker-a', units: [routeUnit('10.10.0.0/16 192.168.1.1')] }));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('two configs for worker that both write static-routes.service: the later name wins, both listed with their origins', () => {
+      const { status, stdout, stderr } = runCli(['render', '--pool', 'worker', '.'], { cwd: dir });
+      assert.equal(stderr, '');
+      assert.equal(status, 0);
+      assert.ok(stdout.startsWith('Pool worker: what its nodes get from 2 MachineConfigs of 2 files, merged as rendered-worker-<hash>.\n'), stdout);
+      assert.ok(stdout.includes([
+        'MachineConfigs, in merge order:',
+        '  1. 99-worker-a (routes-a.yaml:1), role worker',
+        '  2. 99-worker-b (routes-b.yaml:1), role worker',
+        '',
+        '== unit static-routes.service ==',
+        'path:  /etc/systemd/system/static-routes.service',
+        'from:  99-worker-b (routes-b.yaml:13)',
+        'overrides: the one in 99-worker-a (routes-a.yaml:13)',
+      ].join('\n')), stdout);
+      assert.match(stdout, /^Routes on every worker node, all sources together \(from unit static-routes\.service of 99-worker-b \(routes-b\.yaml:13\)\):\n {2}\$ ip route show\n {2}10\.20\.0\.0\/16 via 192\.168\.1\.254 /m);
+      // Files given one by one read the same.
+      assert.equal(runCli(['render', '--pool=worker', 'routes-b.yaml', 'routes-a.yaml'], { cwd: dir }).stdout, stdout);
+    });
+
+    it('usage errors and a role no file has: exit 2 with the reason', () => {
+      const none = runCli(['render', '--pool', 'worker'], { cwd: dir });
+      assert.equal(none.status, 2);
+      assert.match(none.stderr, /^mcroutes: render --pool needs at least one FILE, DIR or GLOB\n/);
+      assert.match(runCli(['render', '--pool', 'Not A Role', '.'], { cwd: dir }).stderr, /^mcroutes: --pool takes a role name such as worker or infra; got "Not A Role"\n/);
+      assert.match(runCli(['render', '--pool', 'worker', '--unit', 'x', '.'], { cwd: dir }).stderr, /^mcroutes: --pool takes no --unit, --file, --policy or --to\n/);
+      assert.match(runCli(['render', '--pool', 'worker', '-'], { cwd: dir }).stderr, /^mcroutes: render --pool reads files, not stdin\n/);
+      const unknown = runCli(['render', '--pool', 'infra', '.'], { cwd: dir });
+      assert.equal(unknown.status, 2);
+      assert.match(unknown.stdout, /^Roles: infra — no MachineConfig or MachineConfigPool in these files has this role$/m);
+      assert.equal(unknown.stderr, 'mcroutes: no MachineConfig or MachineConfigPool of these files has the role infra; roles here: worker\n');
+      const missing = runCli(['render', '--pool', 'worker', 'nope.yaml', '.'], { cwd: dir });
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /^mcroutes: cannot read nope\.yaml: no such file or directory\n/);
     });
   });
 });

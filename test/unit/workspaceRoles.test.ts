@@ -44,6 +44,25 @@ describe('workspace roles (for completing the role label)', () => {
     assert.equal((await roles.roles([], 'file:///elsewhere.yaml')).length, 2);
   });
 
+  it('yamlFiles lists the files read and says which bound stopped the scan short', async () => {
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(root, `c${i}.yaml`), config(`r${i}`));
+    const all = new WorkspaceRoles(quiet);
+    init(all);
+    const read = await all.yamlFiles();
+    assert.deepEqual(read.files.map((f) => path.basename(f)).sort(), ['c0.yaml', 'c1.yaml', 'c2.yaml']);
+    assert.equal(read.bound, undefined);
+    const few = new WorkspaceRoles(quiet, { maxFiles: 3 });
+    init(few);
+    assert.equal((await few.yamlFiles()).bound, undefined);
+    writeFileSync(path.join(root, 'big.yaml'), config('big') + '#'.repeat(2000));
+    const bounded = new WorkspaceRoles(quiet, { maxFiles: 2, maxBytes: 1000 });
+    init(bounded);
+    assert.match((await bounded.yamlFiles()).bound ?? '', /^the scan stops at 2 YAML files/);
+    const large = new WorkspaceRoles(quiet, { maxBytes: 1000 });
+    init(large);
+    assert.equal((await large.yamlFiles()).bound, '1 file is over 1000 bytes and not read');
+  });
+
   it('an open document counts as edited, not as saved; the current document not at all', async () => {
     const file = path.join(root, 'infra.yaml');
     writeFileSync(file, config('infra'));

@@ -10,6 +10,8 @@ import { previewTargets, renderPreview, type PreviewSelection } from '../core/id
 import type { Settings } from '../core/text/settings';
 import { butaneToMachineConfig, machineConfigToButane } from '../core/kinds/butane/translate';
 import { butaneVersionOfRelease } from '../core/kinds/butane/versions';
+import { renderPool, poolRoles, type PoolFile } from '../core/ide/poolPreview';
+import { expandInputs, STDIN } from './files';
 import { fileErrorReason } from './fileErrors';
 import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, SETTING_SWITCHES, UsageError } from './flags';
 
@@ -19,6 +21,7 @@ export interface RenderOutput {
 }
 
 export const RENDER_USAGE = `usage: mcroutes render FILE [--unit NAME | --file PATH | --policy NAME | --to FORM] [options]
+       mcroutes render --pool ROLE [FILE | DIR | GLOB]... [options]
 
 Prints what the node gets from the MachineConfigs in FILE (- reads stdin): each
 unit at the path the node writes it to, with its text exactly as the node has it,
@@ -32,6 +35,14 @@ route rules and the problems found in them.
   --unit NAME             only the unit NAME (e.g. nmcli-dev-modify.service)
   --file PATH             only the storage.files entry PATH
   --policy NAME           only the NMState document whose metadata.name is NAME
+  --pool ROLE             print what the nodes of the pool ROLE get from all the
+                          MachineConfigs of the files together (directories and
+                          globs as lint takes them), merged as the Machine
+                          Config Operator merges them: the configs in merge
+                          order, each unit, dropin and file with the config it
+                          comes from and the ones it overrides, the routes of
+                          each with their source, NMState policies for the
+                          role's nodes, and the ip route lines all together
   --to machineconfig      print the MachineConfig the Butane config in FILE
                           compiles to (file contents as percent-encoded data:
                           URLs; butane itself may gzip and base64 them)
@@ -44,7 +55,8 @@ ${SETTING_FLAGS_USAGE}
 
 Exit status 0 when the preview was printed (problems do not change it), 2 when
 the file could not be read, the unit or file is not in it (with --to: nothing in
-it could be translated), or the usage was wrong.
+it could be translated; with --pool: no MachineConfig or pool of the files has
+the role), or the usage was wrong.
 `;
 
 export function renderCommand(args: string[], io: RenderOutput): number {
@@ -60,6 +72,10 @@ export function renderCommand(args: string[], io: RenderOutput): number {
     throw error;
   }
   const { files, unitName, filePath, stateName, to, settings } = options;
+  if (options.pool !== undefined) {
+    if ([unitName, filePath, stateName, to].some((v) => v !== undefined)) return usage(io, '--pool takes no --unit, --file, --policy or --to');
+    return renderPoolCommand(options.pool, files, settings, io);
+  }
   if (files.length !== 1) return usage(io, files.length === 0 ? 'render needs a FILE' : 'render takes one FILE');
   if ([unitName, filePath, stateName, to].filter((v) => v !== undefined).length > 1) return usage(io, 'give one of --unit, --file, --policy and --to');
   if (to !== undefined && !TARGETS.includes(to)) return usage(io, `--to ${to}: use one of ${TARGETS.join(', ')}`);
@@ -95,14 +111,53 @@ export function renderCommand(args: string[], io: RenderOutput): number {
 
 const TARGETS: readonly string[] = ['machineconfig', 'butane'];
 
-interface RenderOptions { files: string[]; unitName?: string; filePath?: string; stateName?: string; to?: string; settings: Settings }
+interface RenderOptions { files: string[]; pool?: string; unitName?: string; filePath?: string; stateName?: string; to?: string; settings: Settings }
 
 function readOptions(args: string[]): RenderOptions {
-  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', '--policy', '--to', ...Object.keys(SETTING_FLAGS)], switches: Object.keys(SETTING_SWITCHES), positional: true });
-  return { files: flags.positional, unitName: flags.single('--unit'), filePath: flags.single('--file'), stateName: flags.single('--policy'), to: flags.single('--to'), settings: readFlagSettings(flags) };
+  const flags = parseFlags(args, { command: 'render', values: ['--unit', '--file', '--policy', '--to', '--pool', ...Object.keys(SETTING_FLAGS)], switches: Object.keys(SETTING_SWITCHES), positional: true });
+  return { files: flags.positional, pool: flags.single('--pool'), unitName: flags.single('--unit'), filePath: flags.single('--file'), stateName: flags.single('--policy'), to: flags.single('--to'), settings: readFlagSettings(flags) };
 }
 
 function usage(io: RenderOutput, message: string): number {
   io.err(`mcroutes: ${message}\n${RENDER_USAGE}`);
   return 2;
+}
+
+/** The role names a pool may have: a label value (a DNS-1123 label, as the MCO's role names are). */
+const ROLE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+function renderPoolCommand(role: string, inputs: string[], settings: Settings, io: RenderOutput): number {
+  if (!ROLE_NAME.test(role)) return usage(io, `--pool takes a role name such as worker or infra; got ${JSON.stringify(role)}`);
+  if (inputs.length === 0) return usage(io, 'render --pool needs at least one FILE, DIR or GLOB');
+  if (inputs.includes(STDIN)) return usage(io, 'render --pool reads files, not stdin');
+  const { files, errors } = expandInputs(inputs);
+  let failed = errors.length > 0;
+  for (const message of errors) io.err(`mcroutes: ${message}\n`);
+  const pool: PoolFile[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      io.err(`mcroutes: cannot read ${file}: ${fileErrorReason(error)}\n`);
+      failed = true;
+      continue;
+    }
+    if (text.includes('\0')) {
+      io.err(`mcroutes: ${file} is not a text file\n`);
+      failed = true;
+      continue;
+    }
+    const result = lintText(text, settings);
+    for (const failure of result.failures) io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
+    pool.push({ name: file, parsed: result.parsed, problems: result.problems });
+  }
+  if (pool.length === 0) return 2;
+  io.out(renderPool(pool, role, settings));
+  const roles = poolRoles(pool);
+  if (!roles.includes(role)) {
+    io.err(`mcroutes: no MachineConfig or MachineConfigPool of these files has the role ${role}${roles.length > 0 ? `; roles here: ${roles.join(', ')}` : ''}\n`);
+    return 2;
+  }
+  return failed ? 2 : 0;
 }

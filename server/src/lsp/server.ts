@@ -29,6 +29,7 @@ import { ANALYSIS_SLICE_MS, DEFAULT_DEBOUNCE_MS, Scheduler, sliceBudget } from '
 import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
 import { registerPreviewRequests } from './preview';
+import { registerPoolPreviewRequests } from './poolPreview';
 import { registerConvertRequest } from './convert';
 import { registerServerInfoRequests } from './serverInfo';
 import { WorkspaceRoles } from './workspaceRoles';
@@ -225,6 +226,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
 
   registerWizardRequests({ connection, documents, settings: () => settings.get(), log });
   registerPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, log });
+  registerPoolPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, workspace: workspaceIndex, log });
   registerConvertRequest({ connection, documents, settings: () => settings.get(), log });
   registerServerInfoRequests(connection, info.version, log);
   // The test clock's one request; a server on the system clock refuses it.

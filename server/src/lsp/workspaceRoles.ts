@@ -53,6 +53,8 @@ export class WorkspaceRoles {
   private poolsListener: (() => void) | undefined;
   private scanning: Promise<void> | undefined;
   private scannedAt = 0;
+  /** What stopped the last scan short, in words; undefined when it read every YAML file. */
+  private bound: string | undefined;
   private readonly options: WorkspaceRolesOptions;
 
   constructor(private readonly log: Logger, options: Partial<WorkspaceRolesOptions> = {}) {
@@ -162,6 +164,15 @@ export class WorkspaceRoles {
     return [...this.files].filter(([, e]) => e.pools > 0).map(([file, e]) => `${file}\0${poolsKey(e)}`).sort().join('\n');
   }
 
+  /**
+   * The YAML files of the workspace folders (paths, under maxBytes) after a scan that ran
+   * lately (waits for it), and what bound stopped the scan short, if one did.
+   */
+  async yamlFiles(): Promise<{ roots: string[]; files: string[]; bound?: string }> {
+    await this.refresh();
+    return { roots: [...this.roots], files: [...this.files.keys()], ...(this.bound ? { bound: this.bound } : {}) };
+  }
+
   private rolesOfOpen(document: TextDocument): string[] {
     const cached = this.openRoles.get(document.uri);
     if (cached && cached.version === document.version) return cached.roles;
@@ -175,6 +186,8 @@ export class WorkspaceRoles {
     const queue = [...this.roots];
     let entries = 0;
     let files = 0;
+    let tooLarge = 0;
+    let stopped = false;
     while (queue.length > 0 && files < this.options.maxFiles && entries < this.options.maxEntries) {
       const directory = queue.shift()!;
       let list: Dirent[];
@@ -184,7 +197,10 @@ export class WorkspaceRoles {
         continue;
       }
       for (const entry of list) {
-        if (++entries > this.options.maxEntries || files >= this.options.maxFiles) break;
+        if (++entries > this.options.maxEntries || files >= this.options.maxFiles) {
+          stopped = true;
+          break;
+        }
         const full = path.join(directory, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRECTORIES.has(entry.name)) queue.push(full);
@@ -195,15 +211,23 @@ export class WorkspaceRoles {
         files++;
         const roles = await this.rolesOfFile(full);
         if (roles) found.set(full, roles);
+        else if (roles === null) tooLarge++;
       }
     }
     this.files = found;
+    const bounds: string[] = [];
+    stopped ||= queue.length > 0;
+    if (stopped && files >= this.options.maxFiles) bounds.push(`the scan stops at ${this.options.maxFiles} YAML files`);
+    else if (stopped) bounds.push(`the scan stops at ${this.options.maxEntries} directory entries`);
+    if (tooLarge > 0) bounds.push(`${tooLarge} file${tooLarge === 1 ? ' is' : 's are'} over ${this.options.maxBytes} bytes and not read`);
+    this.bound = bounds.length > 0 ? bounds.join('; ') : undefined;
   }
 
-  private async rolesOfFile(file: string): Promise<FileRoles | undefined> {
+  /** null: the file is over maxBytes. */
+  private async rolesOfFile(file: string): Promise<FileRoles | undefined | null> {
     try {
       const stat = await fs.stat(file);
-      if (stat.size > this.options.maxBytes) return undefined;
+      if (stat.size > this.options.maxBytes) return null;
       const cached = this.files.get(file);
       if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached;
       const text = await fs.readFile(file, 'utf8');

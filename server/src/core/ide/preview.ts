@@ -290,7 +290,7 @@ function notFound(parsed: ParsedText, selection: PreviewSelection): string {
 }
 
 /** The model of a document that parses and is an NMState policy, NMStateConfig or state. */
-function readableNmstate(analysed: AnalysedDocument): NmstateModel | undefined {
+export function readableNmstate(analysed: AnalysedDocument): NmstateModel | undefined {
   return analysed.kind === nmstateKind && !hasStructuralErrors(analysed.document) ? analysed.model as NmstateModel : undefined;
 }
 
@@ -299,7 +299,7 @@ function nmstateName(model: NmstateModel): string | undefined {
 }
 
 /** The Ignition config of a document that parses and is a MachineConfig or a Butane config: the units and files the preview shows. */
-function readableConfig(analysed: AnalysedDocument): IgnitionConfig | undefined {
+export function readableConfig(analysed: AnalysedDocument): IgnitionConfig | undefined {
   if (hasStructuralErrors(analysed.document)) return undefined;
   return analysed.machineConfig ?? readableButane(analysed)?.config;
 }
@@ -317,7 +317,7 @@ function documentStart(analysed: AnalysedDocument): number {
 // ---------------------------------------------------------------------------------------
 // Rendering
 
-function roleOf(mc: IgnitionConfig): string | undefined {
+export function roleOf(mc: IgnitionConfig): string | undefined {
   return stringValue(scalarAt(mapAt(mc.metadata, 'labels'), 'machineconfiguration.openshift.io/role'));
 }
 
@@ -328,7 +328,7 @@ function machineConfigHeading(mc: MachineConfigModel, index: number, documents: 
   return `MachineConfig ${name ?? '(no metadata.name)'} (${where})${role ? `, role ${role}` : ''}`;
 }
 
-const UNIT_DIRECTORY = '/etc/systemd/system/';
+export const UNIT_DIRECTORY = '/etc/systemd/system/';
 
 function renderUnit(unit: UnitModel, context: RenderContext): void {
   const { out } = context;
@@ -367,7 +367,7 @@ function isMasked(unit: UnitModel): boolean {
   return scalarAt(unit.node, 'mask')?.value === true;
 }
 
-function unitState(unit: UnitModel): string {
+export function unitState(unit: UnitModel): string {
   if (isMasked(unit)) return 'masked — the node links the path to /dev/null; the contents are not used';
   const enabled = pairOf(unit.node, 'enabled');
   if (!enabled) {
@@ -395,11 +395,18 @@ function renderUnitText(unit: UnitText, what: 'unit' | 'dropin', context: Render
   renderContents(unit.text.value, context.out);
   for (const exec of unit.execLines) renderExecLine(exec, unit, what, context);
   const lines = new RouteLines(context.problems, context.settings);
+  addUnitTextRoutes(unit, lines);
+  lines.render(UNIT_ROUTES_HEADING, context.out);
+}
+
+export const UNIT_ROUTES_HEADING = 'Routes it should produce, once it has run:';
+
+/** The routes of a unit's or dropin's nmcli commands, run directly or by a shell script of an Exec*= line. */
+export function addUnitTextRoutes(unit: UnitText, lines: RouteLines): void {
   for (const exec of unit.execLines) {
     if (exec.nmcli) addNmcliRoutes(exec.nmcli, lines);
     for (const command of exec.script ?? []) if (command.nmcli) addNmcliRoutes(command.nmcli, lines);
   }
-  lines.render('Routes it should produce, once it has run:', context.out);
 }
 
 function addNmcliRoutes(nmcli: NmcliCommand, lines: RouteLines): void {
@@ -476,7 +483,24 @@ function renderFile(file: FileModel, context: RenderContext, role: string | unde
   out.line(`mode:  ${fileMode(file)}`);
   out.line(`contents: ${contentsState(file)}`);
   if (file.text) renderContents(file.text.value, out);
-  const lines = new RouteLines(context.problems, context.settings);
+  if (file.nmstate?.state) {
+    context.out.line(`nodes: ${machineConfigFileReach(file.pathValue, role)}`);
+    renderState(file.nmstate.state, context, 'Routes nmstate should add from it:');
+  } else {
+    const lines = new RouteLines(context.problems, context.settings);
+    const routes = addFileRoutes(file, lines);
+    if (routes) lines.render(routes.heading, out, routes.wholeProfile);
+  }
+  renderProblems('file', context, entryRange(context.text, file.node), []);
+}
+
+/**
+ * The routes NetworkManager adds from a keyfile or an ifcfg-rh route file, or a script's nmcli
+ * commands add, of storage.files (an nmstate file's go through previewNmstate.ts); the heading
+ * of their lines and, for a route file of the key format, the profile one bad route makes
+ * NetworkManager refuse whole. Undefined for other files.
+ */
+export function addFileRoutes(file: FileModel, lines: RouteLines): { heading: string; wholeProfile?: string } | undefined {
   if (file.keyfile) {
     const connection = file.keyfile.groups.find((g) => g.name === 'connection');
     const iface = connection?.entries.filter((e) => e.key.value === 'interface-name').pop()?.value.value;
@@ -490,23 +514,24 @@ function renderFile(file: FileModel, context: RenderContext, role: string | unde
       const metric = written !== undefined && /^\d+$/.test(written) ? Number(written) : undefined;
       lines.add(route, device, metric === undefined ? undefined : { metric, why: `route-metric= in [ipv${route.propertyFamily}]` });
     }
-    lines.render('Routes NetworkManager should add from it:', out);
-  } else if (file.routeFile) {
+    return { heading: NM_ROUTES_HEADING };
+  }
+  if (file.routeFile) {
     // route-NAME belongs to the profile ifcfg-NAME, whose device is usually NAME.
     const name = file.routeFile.path.name;
     for (const route of file.routeFile.routes) lines.add(route, { name, note: `the device of the profile ifcfg-${name}, usually ${name}` });
-    lines.render('Routes NetworkManager should add from it:', out, file.routeFile.format === 'key' ? `ifcfg-${name}` : undefined);
-  } else if (file.nmstate?.state) {
-    context.out.line(`nodes: ${machineConfigFileReach(file.pathValue, role)}`);
-    renderState(file.nmstate.state, context, 'Routes nmstate should add from it:');
-  } else if (file.scriptCommands) {
-    for (const command of file.scriptCommands) if (command.nmcli) addNmcliRoutes(command.nmcli, lines);
-    lines.render('Routes it should produce, once it has run:', out);
+    return { heading: NM_ROUTES_HEADING, ...(file.routeFile.format === 'key' ? { wholeProfile: `ifcfg-${name}` } : {}) };
   }
-  renderProblems('file', context, entryRange(context.text, file.node), []);
+  if (file.scriptCommands && !file.nmstate?.state) {
+    for (const command of file.scriptCommands) if (command.nmcli) addNmcliRoutes(command.nmcli, lines);
+    return { heading: UNIT_ROUTES_HEADING };
+  }
+  return undefined;
 }
 
-function fileMode(file: FileModel): string {
+const NM_ROUTES_HEADING = 'Routes NetworkManager should add from it:';
+
+export function fileMode(file: FileModel): string {
   if (!file.mode) return '0644 (no mode: Ignition\'s default)';
   const value = file.mode.value;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0o7777) {
@@ -517,7 +542,7 @@ function fileMode(file: FileModel): string {
   return `${String(file.mode.source ?? value)} is not a mode`;
 }
 
-function contentsState(file: FileModel): string {
+export function contentsState(file: FileModel): string {
   if (file.inline) return 'contents.inline (Butane), as written below';
   if (!file.contents || !file.source || file.source.value === null || file.source.value === '') {
     return 'none — the node writes an empty file';

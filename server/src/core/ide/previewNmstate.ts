@@ -62,8 +62,15 @@ export function renderNmstateDocument(model: NmstateModel, index: number, docume
 
 /** The routes and route rules of a state, as `ip route` and `ip rule` should list them. */
 export function renderState(state: NmstateState, context: RenderContext, heading = 'Routes nmstate should add:'): void {
-  const { out } = context;
   const lines = new RouteLines(context.problems, context.settings);
+  addStateRoutes(state, lines);
+  lines.render(heading, context.out);
+  renderRules(state, context);
+}
+
+/** The routes of a state, and what it removes or leaves to the node, into `lines`. */
+export function addStateRoutes(state: NmstateState, lines: RouteLines): void {
+  const refusedBefore = lines.refusedCount;
   for (const entry of seqAt(mapAt(state.map, 'routes'), 'config')?.items ?? []) {
     if (!isMap(entry)) continue;
     const label = `{${summary(entry)}}`;
@@ -82,14 +89,12 @@ export function renderState(state: NmstateState, context: RenderContext, heading
       : { name: '<next-hop-interface>', note: 'the route names none' };
     lines.add(route, device, NMSTATE_DEFAULT_METRIC, label);
   }
-  if (lines.refusedCount > 0) {
+  if (lines.refusedCount > refusedBefore) {
     lines.note('(nmstate applies a state whole: while it refuses one entry, it applies none of them)');
   }
-  lines.render(heading, out);
-  renderRules(state, context);
 }
 
-function renderRules(state: NmstateState, context: RenderContext): void {
+export function renderRules(state: NmstateState, context: RenderContext): void {
   if (state.routeRules.length === 0) return;
   const { out } = context;
   out.blank();

@@ -74,7 +74,12 @@ export class RouteLines {
   private readonly other: string[] = [];
   private refused = 0;
 
-  constructor(private readonly problems: readonly Problem[], private readonly settings: Settings) {}
+  constructor(private problems: readonly Problem[], private readonly settings: Settings) {}
+
+  /** The findings of the file the routes added next come from (lines of several files: the pool preview). */
+  readingFrom(problems: readonly Problem[]): void {
+    this.problems = problems;
+  }
 
   /**
    * `defaultMetric`: the profile's own route-metric, when it sets one; else NetworkManager's
@@ -107,6 +112,11 @@ export class RouteLines {
   /** A line of its own after the `ip route` lines (a removal, a route known only on the node). */
   note(line: string): void {
     this.other.push(line);
+  }
+
+  /** Whether nothing was added: render() would print nothing. */
+  get isEmpty(): boolean {
+    return this.groups.size === 0 && this.other.length === 0;
   }
 
   /** How many routes an error or an unreadable part keeps from being added. */
