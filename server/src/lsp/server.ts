@@ -102,7 +102,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       if (partialShown.get(uri) === version) return;
       partialShown.set(uri, version);
     }
-    const diagnostics = problems.map((problem) => toDiagnostic(problem, document));
+    const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn));
     if (documents.get(uri)?.version !== version || shutDown) return;
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -113,7 +113,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     // Files saved since the last scan are read again in the background (at most every refreshMs).
     void workspaceIndex.refresh();
     const openUris = documents.all().filter(isYaml).map((d) => d.uri);
-    const result = linter.lint(document.getText(), current, sliceBudget(clock), workspaceIndex.poolsBeyond(openUris, document.uri));
+    const workspace = { ...workspaceIndex.poolsBeyond(openUris, document.uri), files: workspaceIndex.filesBeyond(openUris, document.uri) };
+    const result = linter.lint(document.getText(), current, sliceBudget(clock), workspace);
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
     }
@@ -122,8 +123,10 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     if (result.pending) scheduler.schedule(document.uri, 0);
     else {
       partialShown.delete(document.uri);
-      // Its MachineConfigPools changed: the role findings of the other open documents depend on them.
-      if (workspaceIndex.notePools(document.uri, result.pools)) revalidateAll(document.uri);
+      // Its MachineConfigPools or index facts changed: the findings of the other open documents depend on them.
+      const poolsChanged = workspaceIndex.notePools(document.uri, result.pools);
+      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index);
+      if (poolsChanged || indexChanged) revalidateAll(document.uri);
     }
     return result;
   }
@@ -135,7 +138,14 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     return analyse(document, await settings.get());
   }
 
-  /** The workspace's roles (completion) and MachineConfigPools (mc-role-label), scanned in the background. */
+  /** A related location in another file: an open document as it is now, else the file as the index read it. */
+  function rangeIn(uri: string, start: number, end: number) {
+    const open = documents.get(uri);
+    if (open) return { start: open.positionAt(start), end: open.positionAt(end) };
+    return workspaceIndex.rangeInSaved(uri, start, end);
+  }
+
+  /** The workspace's roles (completion), MachineConfigPools (mc-role-label) and index (findings across files), scanned in the background. */
   const workspaceIndex = new WorkspaceRoles(log);
   workspaceIndex.onPoolsChanged(() => {
     if (!shutDown) revalidateAll();
@@ -192,6 +202,11 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     if (!isYaml(document)) return;
     // A newly opened document is validated at once, edits after a pause.
     scheduler.schedule(document.uri, opening ? 0 : scheduler.delayMs);
+  }));
+
+  // Files saved or changed outside the editor (the client's file watcher): read again at once.
+  connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', () => {
+    void workspaceIndex.filesChanged();
   }));
 
   connection.onCodeAction(guard(log, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[]> => {
