@@ -28,7 +28,8 @@ import type { FileRange } from '../text/embeddedText';
 import { hasPlaceholder } from '../text/placeholder';
 import type { Problem, RelatedLocation } from '../text/problem';
 import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../text/yamlDocuments';
-import type { AnalysedDocument, ParsedText } from './lint';
+import type { MachineConfigModel } from '../kinds/machineconfig/model';
+import type { YamlDocument } from '../text/yamlDocuments';
 import type { PoolFacts } from './rules/rule';
 
 /** The label a pool's nodeSelector (and an NMState policy's) uses for a role: node-role.kubernetes.io/<role>. */
@@ -113,13 +114,21 @@ export interface Located<T extends DocumentFacts = DocumentFacts> {
 
 export const EMPTY_INDEX: FileIndex = Object.freeze({ documents: [] }) as FileIndex;
 
-/** The facts of a file's parse (documents whose YAML does not parse are left out). */
-export function factsOfParsed(parsed: ParsedText): FileIndex {
+/** One analysed YAML document, as lint.ts's AnalysedDocument has it. */
+export interface IndexedDocument {
+  document: YamlDocument;
+  model?: unknown;
+  kind?: { id: string };
+  machineConfig?: MachineConfigModel;
+}
+
+/** The facts of a file's parse (lint.ts's ParsedText; documents whose YAML does not parse are left out). */
+export function factsOfParsed(parsed: { documents: readonly IndexedDocument[] }): FileIndex {
   return { documents: parsed.documents.flatMap((d) => factsOfDocument(d)) };
 }
 
 /** The facts of one analysed document: none, or one. */
-export function factsOfDocument(analysed: AnalysedDocument): DocumentFacts[] {
+export function factsOfDocument(analysed: IndexedDocument): DocumentFacts[] {
   const { document, kind, model, machineConfig: mc } = analysed;
   if (document.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return [];
   if (mc) {
@@ -162,7 +171,7 @@ export function factsOfDocument(analysed: AnalysedDocument): DocumentFacts[] {
       selectorRange: selector ? rangeOfNode(selector.key) : rangeOfNode(nameScalar),
     }];
   }
-  if (kind === nmstateKind && model) {
+  if (kind?.id === nmstateKind.id && model) {
     const policy = model as NmstateModel;
     if (policy.form !== 'policy') return [];
     const nameScalar = scalarAt(mapAt(policy.root, 'metadata'), 'name');
@@ -392,7 +401,8 @@ export function findingsAcrossFiles(self: FileIndex, others: readonly IndexedFil
     problems.push(problem);
   };
   // Same-role configs always share their pool; the pools in view add the roles they merge.
-  const groups = [...views, ...rolesWithoutView(views, self, others)];
+  // A role's own pool first: a finding names the smallest pool it holds in.
+  const groups = [...views, ...rolesWithoutView(views, self, others)].sort((a, b) => a.roles.length - b.roles.length);
   for (const view of groups) {
     overridden(view, once);
     duplicateRoutes(view, once);
