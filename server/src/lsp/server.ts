@@ -75,6 +75,10 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const analysed = new Map<string, { version: number; result: LintResult }>();
   /** Per document: an edit re-analyses only the YAML documents of the file whose text changed. */
   const linters = new Map<string, IncrementalLinter>();
+  /** Documents analysed again because another file's facts changed: published only when their findings change. */
+  const followers = new Set<string>();
+  /** What was last published per document, for followers. */
+  const lastPublished = new Map<string, { version: number; key: string }>();
   /** Documents analysed in slices: the version whose partial result was published. */
   const partialShown = new Map<string, number>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
@@ -104,6 +108,11 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     }
     const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn));
     if (documents.get(uri)?.version !== version || shutDown) return;
+    const key = JSON.stringify(diagnostics);
+    const following = followers.delete(uri);
+    // Another file changed and these findings did not: nothing to send.
+    if (following && !pending && lastPublished.get(uri)?.version === version && lastPublished.get(uri)?.key === key) return;
+    lastPublished.set(uri, { version, key });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -126,7 +135,10 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       // Its MachineConfigPools or index facts changed: the findings of the other open documents depend on them.
       const poolsChanged = workspaceIndex.notePools(document.uri, result.pools);
       const indexChanged = workspaceIndex.noteIndex(document.uri, result.index);
-      if (poolsChanged || indexChanged) revalidateAll(document.uri);
+      if (poolsChanged) revalidateAll(document.uri);
+      else if (indexChanged === 'facts') revalidateAll(document.uri, true);
+      // Moved, not changed: only the findings that link into it follow.
+      else if (indexChanged === 'ranges') revalidateLinkingTo(document.uri);
     }
     return result;
   }
@@ -152,12 +164,27 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   });
   const completion = registerCompletion({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, log, roles: workspaceIndex });
 
-  /** Every open YAML document but `except` is analysed again. */
-  function revalidateAll(except?: string): void {
+  /**
+   * Every open YAML document but `except` is analysed again; with `indexedOnly`, not those
+   * whose last analysis found no index facts (findings across files need facts of their own).
+   */
+  function revalidateAll(except?: string, indexedOnly = false): void {
     for (const document of documents.all()) {
       if (document.uri === except) continue;
+      if (indexedOnly && analysed.get(document.uri)?.result.index.documents.length === 0) continue;
+      if (indexedOnly) followers.add(document.uri);
       analysed.delete(document.uri);
       if (isYaml(document)) scheduler.schedule(document.uri, 0);
+    }
+  }
+
+  /** The open documents whose findings have a related location in `uri` are analysed again. */
+  function revalidateLinkingTo(uri: string): void {
+    for (const [other, { result }] of analysed) {
+      if (other === uri || !result.problems.some((p) => p.related?.some((r) => r.file === uri))) continue;
+      followers.add(other);
+      analysed.delete(other);
+      scheduler.schedule(other, 0);
     }
   }
 
@@ -227,6 +254,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     justOpened.delete(document.uri);
     analysed.delete(document.uri);
     linters.delete(document.uri);
+    followers.delete(document.uri);
+    lastPublished.delete(document.uri);
     if (workspaceIndex.forget(document.uri) && !shutDown) revalidateAll(document.uri);
     partialShown.delete(document.uri);
     scheduler.cancel(document.uri);

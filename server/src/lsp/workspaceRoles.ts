@@ -177,12 +177,18 @@ export class WorkspaceRoles {
     return files;
   }
 
-  /** Records the index facts of an open document's complete analysis; true when they differ from what was known of it. */
-  noteIndex(uri: string, index: FileIndex): boolean {
+  /**
+   * Records the index facts of an open document's complete analysis: 'facts' when what they
+   * say changed (the other documents' findings may change), 'ranges' when only where they
+   * are moved (only related locations into it move), false when nothing changed.
+   */
+  noteIndex(uri: string, index: FileIndex): 'facts' | 'ranges' | false {
     const key = indexKey(index);
-    const before = this.openIndex.get(uri)?.key ?? indexKey(this.savedEntry(uri)?.index ?? EMPTY_INDEX);
+    const saved = this.savedEntry(uri)?.index ?? EMPTY_INDEX;
+    const before = this.openIndex.get(uri) ?? { index: saved, key: indexKey(saved) };
     this.openIndex.set(uri, { index, key });
-    return before !== key;
+    if (before.key === key) return false;
+    return indexKey(withoutRanges(before.index)) === indexKey(withoutRanges(index)) ? 'ranges' : 'facts';
   }
 
   /** The range of offsets [start, end) of a file on disk the index read (by URI). */
@@ -310,6 +316,11 @@ function rolesOfText(text: string): TextRoles {
     roles: rolesInParsed(parsed), pools, poolRoles: [...poolRoles].sort(), index,
     ...(index.documents.length > 0 ? { lines: new LineIndex(text) } : {}),
   };
+}
+
+/** The facts with every range left out: what they say, not where. */
+function withoutRanges(index: FileIndex): FileIndex {
+  return JSON.parse(JSON.stringify(index, (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value))) as FileIndex;
 }
 
 function poolsKey(facts: { pools: number; poolRoles: readonly string[] }): string {

@@ -465,8 +465,8 @@ function duplicateRoutes(view: PoolView, report: Report): void {
       seen.set(key, entry);
       continue;
     }
-    // The same document: route-duplicate of the document says it.
-    if (earlier.from.facts === entry.from.facts) continue;
+    // The same document: route-duplicate of the document says it. The same name: one object on the cluster.
+    if (earlier.from.facts === entry.from.facts || earlier.from.facts.name === entry.from.facts.name) continue;
     if (entry.from.file !== undefined) continue;
     const sameHop = (earlier.route.gateway ?? '') === (route.gateway ?? '');
     if (!sameHop && (route.family === 6 || (earlier.route.weighted && route.weighted))) continue;
