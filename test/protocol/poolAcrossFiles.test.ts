@@ -111,6 +111,9 @@ describe('mc-overridden across the files of one `mcroutes lint` run', function (
     const json = runCli(['lint', '--format', 'json', '.'], { cwd: root() });
     const found = (JSON.parse(json.stdout) as { file: string; code: string; related?: { file: string; line: number }[] }[]).filter((f) => f.code === 'mc-overridden');
     assert.deepEqual(found.map((f) => [f.file, f.related]), [['a.yaml', [{ file: 'b.yaml', line: unitLine, column: 17, message: '99-worker-b writes static-routes.service here and wins' }]]]);
+    const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', '.'], { cwd: root() }).stdout) as { runs: { results: { ruleId: string; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const linked = sarif.runs[0].results.find((r) => r.ruleId === 'mc-overridden')?.relatedLocations?.[0].physicalLocation;
+    assert.deepEqual([linked?.artifactLocation.uri, linked?.region.startLine], ['b.yaml', unitLine]);
     const alone = runCli(['lint', '--format', 'json', 'a.yaml'], { cwd: root() });
     assert.deepEqual((JSON.parse(alone.stdout) as { code: string }[]).filter((f) => f.code === 'mc-overridden'), []);
   });
