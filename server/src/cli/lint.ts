@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileFactsOf, indexOf, lintParsed, mergePoolFacts, parseText, type ParsedText } from '../core/analysis/lint';
-import type { FileIndex } from '../core/analysis/workspaceIndex';
+import { findingsOfFiles, type FileIndex } from '../core/analysis/workspaceIndex';
 import type { RuleFailure } from '../core/text/problem';
 import type { Settings } from '../core/text/settings';
 import { RULES } from '../core/analysis/rules';
@@ -155,7 +155,8 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
   let checked = 0;
   let skipped = 0;
   const withPools = texts.filter((t) => t.pools.pools > 0);
-  const indexed = texts.filter((t) => t.index.documents.length > 0);
+  // The findings across files of every file, in one pass over the run.
+  const across = findingsOfFiles(texts.filter((t) => t.index.documents.length > 0).map((t) => ({ file: t.file, index: t.index })));
   const lines = new Map<string, LineIndex>();
   const linesOf = (entry: { file: string; text: string }): LineIndex => {
     let index = lines.get(entry.file);
@@ -166,8 +167,7 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
   for (const entry of texts) {
     const { file, settings } = entry;
     checked++;
-    const others = indexed.filter((other) => other !== entry).map((other) => ({ file: other.file, index: other.index }));
-    const workspace = { ...mergePoolFacts(withPools.filter((other) => other !== entry).map((other) => other.pools)), files: others };
+    const workspace = { ...mergePoolFacts(withPools.filter((other) => other !== entry).map((other) => other.pools)), findings: across.get(entry.file) ?? [] };
     const result = lintParsed(entry.parsed, settings, RULES, [], workspace);
     for (const failure of result.failures) {
       io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);

@@ -140,7 +140,7 @@ export function acrossFiles(index: FileIndex, workspace: WorkspaceFacts | undefi
   if (!rules.some((rule) => ACROSS_FILES.has(rule.id))) return [];
   try {
     const wanted = new Set(rules.map((rule) => rule.id));
-    return findingsAcrossFiles(index, workspace?.files ?? []).filter((p) => wanted.has(p.code));
+    return (workspace?.findings ?? findingsAcrossFiles(index, workspace?.files ?? [])).filter((p) => wanted.has(p.code));
   } catch (error) {
     failures.push({ rule: 'workspace-index', error: describeError(error) });
     return [];

@@ -358,19 +358,30 @@ function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[
   for (const config of configs) {
     for (const unit of config.facts.units) {
       const { range, contents, enabled, mask } = unit;
-      part('unit', unit.name).writers.push({ config, range, contents, ...(enabled !== undefined ? { enabled } : {}), ...(mask !== undefined ? { mask } : {}) });
+      const writer: PoolPart['writers'][number] = { config, range, contents };
+      if (enabled !== undefined) writer.enabled = enabled;
+      if (mask !== undefined) writer.mask = mask;
+      part('unit', unit.name).writers.push(writer);
       for (const dropin of unit.dropins) part('dropin', `${unit.name}/${dropin.name}`).writers.push({ config, range: dropin.range, contents: dropin.contents });
     }
     for (const file of config.facts.files) part('file', file.path).writers.push({ config, range: file.range, contents: file.contents });
     for (const route of config.facts.routes) routes.push({ route, from: config });
   }
   // A route in a unit, drop-in or file whose contents a later config replaces never reaches the nodes.
+  const lastWriters = new Map<string, Located<MachineConfigFacts> | undefined>();
+  const lastWriter = (key: string): Located<MachineConfigFacts> | undefined => {
+    if (lastWriters.has(key)) return lastWriters.get(key);
+    const writers = parts.get(key)?.writers ?? [];
+    let last: Located<MachineConfigFacts> | undefined;
+    for (let i = writers.length - 1; i >= 0 && !last; i--) if (writers[i].contents) last = writers[i].config;
+    lastWriters.set(key, last);
+    return last;
+  };
   for (const entry of routes) {
     const routePart = entry.route.part;
     if (!routePart) continue;
-    const writers = parts.get(`${routePart.kind}\0${routePart.name}`)?.writers.filter((w) => w.contents) ?? [];
-    const last = writers[writers.length - 1];
-    if (last && last.config !== entry.from && last.config.facts.name !== entry.from.facts.name) entry.overridden = true;
+    const last = lastWriter(`${routePart.kind}\0${routePart.name}`);
+    if (last && last !== entry.from && last.facts.name !== entry.from.facts.name) entry.overridden = true;
   }
   for (const policy of policies) {
     if (policy.facts.role === undefined || !roles.includes(policy.facts.role)) continue;
@@ -392,54 +403,70 @@ function compareNames(a: string, b: string): number {
  */
 export function findingsAcrossFiles(self: FileIndex, others: readonly IndexedFile[]): Problem[] {
   if (self.documents.length === 0) return [];
-  const views = poolViews([{ index: self }, ...others]);
-  const problems: Problem[] = [];
+  return findingsIn([{ index: self }, ...others], (file) => file === undefined).get(undefined) ?? [];
+}
+
+/**
+ * The findings across files of every file at once, by file (`mcroutes lint`: one pass over
+ * the run instead of one per file). A related location in the same file names it too.
+ */
+export function findingsOfFiles(files: readonly IndexedFile[]): Map<string, Problem[]> {
+  return findingsIn(files, () => true) as Map<string, Problem[]>;
+}
+
+function findingsIn(files: readonly { file?: string; index: FileIndex }[], mine: (file: string | undefined) => boolean): Map<string | undefined, Problem[]> {
+  const views = poolViews(files);
+  const found = new Map<string | undefined, Problem[]>();
   const said = new Set<string>();
-  const once = (key: string, problem: Problem) => {
-    if (said.has(key)) return;
-    said.add(key);
-    problems.push(problem);
+  const once: Report = (file, key, problem) => {
+    const full = `${file ?? ''}\0${key}`;
+    if (said.has(full)) return;
+    said.add(full);
+    const list = found.get(file);
+    if (list) list.push(problem);
+    else found.set(file, [problem]);
   };
   // Same-role configs always share their pool; the pools in view add the roles they merge.
   // A role's own pool first: a finding names the smallest pool it holds in.
-  const groups = [...views, ...rolesWithoutView(views, self, others)].sort((a, b) => a.roles.length - b.roles.length);
+  const groups = [...views, ...rolesWithoutView(views, files)].sort((a, b) => a.roles.length - b.roles.length);
   for (const view of groups) {
-    overridden(view, once);
-    duplicateRoutes(view, once);
+    overridden(view, mine, once);
+    duplicateRoutes(view, mine, once);
   }
-  poolSelectors(self, others, once);
-  return problems;
+  poolSelectors(files, mine, once);
+  return found;
 }
 
 /** Every role of a config with no pool in view: its configs still merge together, in whatever pool takes the role. */
-function rolesWithoutView(views: PoolView[], self: FileIndex, others: readonly IndexedFile[]): PoolView[] {
+function rolesWithoutView(views: PoolView[], files: readonly { file?: string; index: FileIndex }[]): PoolView[] {
   const covered = new Set(views.flatMap((v) => v.roles));
-  const { configs, policies } = collect([{ index: self }, ...others]);
+  const { configs, policies } = collect(files);
   const roles = new Set<string>();
   for (const { facts } of configs) if (facts.role && !covered.has(facts.role)) roles.add(facts.role);
   return [...roles].map((role) => viewOf(role, [role], configs, policies));
 }
 
-type Report = (key: string, problem: Problem) => void;
+type Report = (file: string | undefined, key: string, problem: Problem) => void;
+type Mine = (file: string | undefined) => boolean;
 
 const PART_WORDS: Record<PartKind, string> = { unit: 'Unit', dropin: 'Drop-in', file: 'File' };
 
 /** Where two configs write the same part's contents (or set enabled/mask apart), the earlier name loses. */
-function overridden(view: PoolView, report: Report): void {
+function overridden(view: PoolView, mine: Mine, report: Report): void {
   const where = view.declared || view.name === 'worker' || view.name === 'master' ? `pool ${view.name}` : `role ${view.name}`;
   for (const part of view.parts) {
     for (const field of ['contents', 'enabled', 'mask'] as const) {
       const writers = part.writers.filter((w) => (field === 'contents' ? w.contents : w[field] !== undefined));
       for (let i = 0; i < writers.length - 1; i++) {
         const loser = writers[i];
-        if (loser.config.file !== undefined) continue;
+        if (!mine(loser.config.file)) continue;
         // The last writer after it with another name is what the nodes get (a same-named config is the same object).
         const winner = [...writers.slice(i + 1)].reverse().find((w) => w.config.facts.name !== loser.config.facts.name);
         if (!winner) continue;
         if (field !== 'contents' && winner[field] === loser[field]) continue;
         const what = field === 'contents' ? `${PART_WORDS[part.kind]} ${part.name}` : `${field}: ${String(loser[field])} of ${part.name}`;
         const winnerName = winner.config.facts.name;
-        report(`mc-overridden\0${loser.range.start}\0${field}`, {
+        report(loser.config.file, `mc-overridden\0${loser.range.start}\0${field}`, {
           code: 'mc-overridden',
           severity: 'warning',
           message: `${what} is overridden by ${winnerName} (${where}): MCO merges configs by name and the later one wins.`,
@@ -454,7 +481,7 @@ function overridden(view: PoolView, report: Report): void {
 }
 
 /** The same destination (table, metric, interface) from two documents for one pool's nodes. */
-function duplicateRoutes(view: PoolView, report: Report): void {
+function duplicateRoutes(view: PoolView, mine: Mine, report: Report): void {
   const seen = new Map<string, PoolRoute>();
   for (const entry of view.routes) {
     const { route } = entry;
@@ -467,12 +494,12 @@ function duplicateRoutes(view: PoolView, report: Report): void {
     }
     // The same document: route-duplicate of the document says it. The same name: one object on the cluster.
     if (earlier.from.facts === entry.from.facts || earlier.from.facts.name === entry.from.facts.name) continue;
-    if (entry.from.file !== undefined) continue;
+    if (!mine(entry.from.file)) continue;
     const sameHop = (earlier.route.gateway ?? '') === (route.gateway ?? '');
     if (!sameHop && (route.family === 6 || (earlier.route.weighted && route.weighted))) continue;
     const other = earlier.from.facts.name;
     const by = earlier.from.facts.kind === 'MachineConfig' ? other : `policy ${other}`;
-    report(`route-duplicate\0${route.range.start}`, {
+    report(entry.from.file, `route-duplicate\0${route.range.start}`, {
       code: 'route-duplicate',
       severity: sameHop ? 'info' : 'warning',
       message: sameHop
@@ -487,36 +514,42 @@ function duplicateRoutes(view: PoolView, report: Report): void {
 }
 
 /** A custom pool that leaves out worker; a pool no config of the workspace is for. */
-function poolSelectors(self: FileIndex, others: readonly IndexedFile[], report: Report): void {
+function poolSelectors(files: readonly { file?: string; index: FileIndex }[], mine: Mine, report: Report): void {
   const roles = new Set<string>();
-  for (const { index } of [{ index: self }, ...others]) {
+  for (const { index } of files) {
     for (const d of index.documents) if (d.kind === 'MachineConfig' && d.role) roles.add(d.role);
   }
-  for (const pool of self.documents) {
-    if (pool.kind !== 'MachineConfigPool' || pool.roles.length === 0) continue;
-    const standard = pool.name === 'worker' || pool.name === 'master';
-    if (!standard && !pool.roles.includes('worker') && !pool.roles.includes('master')) {
-      const own = pool.roles.join(', ');
-      report(`pool-selector\0${pool.selectorRange.start}`, {
-        code: 'pool-selector',
-        severity: 'warning',
-        message: `Pool ${pool.name} takes only ${own}: its nodes lose every worker config. Select In [worker, ${own}].`,
-        start: pool.selectorRange.start,
-        end: pool.selectorRange.end,
-        data: { pool: pool.name, roles: pool.roles },
-      });
-      continue;
-    }
-    if (roles.size > 0 && !pool.roles.some((role) => roles.has(role))) {
-      report(`pool-selector\0${pool.range.start}`, {
-        code: 'pool-selector',
-        severity: 'info',
-        message: `No MachineConfig in view has role ${pool.roles.join(' or ')}: pool ${pool.name} gets only the cluster's own configs.`,
-        start: pool.range.start,
-        end: pool.range.end,
-        data: { pool: pool.name, roles: pool.roles },
-      });
-    }
+  for (const { file, index } of files) {
+    if (!mine(file)) continue;
+    for (const pool of index.documents) if (pool.kind === 'MachineConfigPool') poolSelector(pool, roles, (key, problem) => report(file, key, problem));
+  }
+}
+
+/** One pool's finding: its selector leaves out worker, or takes no role a config in view has (`roles`). */
+function poolSelector(pool: MachineConfigPoolFacts, roles: ReadonlySet<string>, report: (key: string, problem: Problem) => void): void {
+  if (pool.roles.length === 0) return;
+  const standard = pool.name === 'worker' || pool.name === 'master';
+  if (!standard && !pool.roles.includes('worker') && !pool.roles.includes('master')) {
+    const own = pool.roles.join(', ');
+    report(`pool-selector\0${pool.selectorRange.start}`, {
+      code: 'pool-selector',
+      severity: 'warning',
+      message: `Pool ${pool.name} takes only ${own}: its nodes lose every worker config. Select In [worker, ${own}].`,
+      start: pool.selectorRange.start,
+      end: pool.selectorRange.end,
+      data: { pool: pool.name, roles: pool.roles },
+    });
+    return;
+  }
+  if (roles.size > 0 && !pool.roles.some((role) => roles.has(role))) {
+    report(`pool-selector\0${pool.range.start}`, {
+      code: 'pool-selector',
+      severity: 'info',
+      message: `No MachineConfig in view has role ${pool.roles.join(' or ')}: pool ${pool.name} gets only the cluster's own configs.`,
+      start: pool.range.start,
+      end: pool.range.end,
+      data: { pool: pool.name, roles: pool.roles },
+    });
   }
 }
 
@@ -527,4 +560,6 @@ function related(file: string | undefined, range: FileRange, message: string): R
 /** What is known beyond the linted file: its pools (mc-role-label) and the index of the other files. */
 export interface WorkspaceFacts extends PoolFacts {
   files?: readonly IndexedFile[];
+  /** The file's findings across files, when the caller computed them for every file at once (findingsOfFiles). */
+  findings?: readonly Problem[];
 }
