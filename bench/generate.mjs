@@ -44,7 +44,9 @@ ${lines.join('\n')}
  * A multi-document file: `documents` MachineConfigs of about `linesEach` lines (several units
  * each). Its units modify the device (`nmcli dev modify`, a hint on each) with routes in
  * 10.0.0.0/8 (some in the machine network); `quiet` ones modify the connection profile with
- * routes in 192.168.0.0/16, which leaves one finding per document (route-ovn-egress).
+ * routes in 192.168.0.0/16 (each destination once in the file: the configs of one pool adding
+ * one route twice is route-duplicate across configs), which leaves one finding per document
+ * (route-ovn-egress).
  */
 export function manyDocuments(documents, linesEach = 100, { quiet = false } = {}) {
   const parts = [];
@@ -67,7 +69,7 @@ export function longMachineConfig(targetLines, name = '99-worker-many-units', se
             [Service]
             Type=oneshot
             RemainAfterExit=yes
-            ExecStart=/usr/bin/nmcli ${quiet ? 'connection' : 'dev'} modify br-ex +ipv4.routes "${quiet ? '192.168' : `10.${(i >> 8) & 255}`}.${i & 255}.0/24 172.18.0.1"
+            ExecStart=/usr/bin/nmcli ${quiet ? 'connection' : 'dev'} modify br-ex +ipv4.routes "${quiet ? `192.168.${i & 255}.${((i >> 8) & 15) * 16}/28` : `10.${(i >> 8) & 255}.${i & 255}.0/24`} 172.18.0.1"
             [Install]
             WantedBy=multi-user.target`);
     lines += 13;

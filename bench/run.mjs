@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { longMachineConfig, machineConfigWithRoutes, manyDocuments, manyPolicies } from './generate.mjs';
 import { ms, once, paired, time } from './stats.mjs';
 import { comparisonRows, serverRows } from './server.mjs';
+import { poolRows } from './pool.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -61,6 +62,7 @@ if (completion?.completionsAt) {
 
 for (const r of await serverRows(root, inputs)) rows.push(r);
 for (const r of await comparisonRows(root, inputs)) rows.push(r);
+for (const r of await poolRows(root)) rows.push(r);
 
 // The command line in CI: `mcroutes lint DIR` over 1,000 small MachineConfigs, one process,
 // start-up included.

@@ -34,7 +34,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
   // Settings: the server pulls `mcroutes` with workspace/configuration and registers
   // for workspace/didChangeConfiguration (section `mcroutes`) itself, so a change in
   // the editor reaches it without the deprecated `synchronize.configurationSection`.
+  // YAML saved or changed outside the editor: the server's workspace index reads it again.
+  const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,bu}');
+  context.subscriptions.push(yamlWatcher);
   const clientOptions: LanguageClientOptions = {
+    synchronize: { fileEvents: yamlWatcher },
     documentSelector: [
       { language: 'yaml', scheme: 'file' },
       { language: 'yaml', scheme: 'untitled' },

@@ -57,10 +57,10 @@ describe('workspace roles (for completing the role label)', () => {
     writeFileSync(path.join(root, 'big.yaml'), config('big') + '#'.repeat(2000));
     const bounded = new WorkspaceRoles(quiet, { maxFiles: 2, maxBytes: 1000 });
     init(bounded);
-    assert.match((await bounded.yamlFiles()).bound ?? '', /^the scan stops at 2 YAML files/);
+    assert.match((await bounded.yamlFiles()).bound ?? '', /^stopped at 2 YAML files/);
     const large = new WorkspaceRoles(quiet, { maxBytes: 1000 });
     init(large);
-    assert.equal((await large.yamlFiles()).bound, '1 file is over 1000 bytes and not read');
+    assert.equal((await large.yamlFiles()).bound, 'skipped 1 file over 1000 bytes');
   });
 
   it('an open document counts as edited, not as saved; the current document not at all', async () => {
@@ -72,5 +72,28 @@ describe('workspace roles (for completing the role label)', () => {
     const open = TextDocument.create(pathToFileURL(file).href, 'yaml', 2, config('storage'));
     const current = TextDocument.create(pathToFileURL(path.join(root, 'current.yaml')).href, 'yaml', 1, config('typing'));
     assert.deepEqual(await roles.roles([open, current], current.uri), ['storage']);
+  });
+});
+
+describe('workspace index (the scan of the workspace folders)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'mcroutes-index-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('indexes the facts of saved files by URI with their positions, and says in the log when a bound is reached', async () => {
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(root, `c${i}.yaml`), config(`r${i}`));
+    const warnings: string[] = [];
+    const index = new WorkspaceRoles({ ...quiet, warn: (m: string) => warnings.push(m) }, { maxFiles: 2 });
+    index.setRoots({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'w' }] } as unknown as InitializeParams);
+    await index.refresh();
+    const files = index.filesBeyond([], 'file:///elsewhere.yaml');
+    assert.equal(files.length, 2);
+    assert.ok(files.every((f) => f.file.startsWith('file:') && f.index.documents[0].kind === 'MachineConfig'));
+    const range = index.rangeInSaved(files[0].file, 0, 1);
+    assert.deepEqual(range?.start, { line: 0, character: 0 });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /stopped at 2 YAML files/);
   });
 });

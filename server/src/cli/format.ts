@@ -12,6 +12,8 @@ export interface Finding {
   severity: Severity;
   code: string;
   message: string;
+  /** Other places the finding is about (the config that wins over this one), 1-based. */
+  related?: { file: string; line: number; column: number; message: string }[];
 }
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
@@ -19,12 +21,13 @@ const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33
 export function textLine(f: Finding, colour: boolean): string {
   const severity = colour ? `${COLOURS[f.severity]}${f.severity}\x1b[0m` : f.severity;
   const where = colour ? `\x1b[1m${f.file}:${f.line}:${f.column}\x1b[0m` : `${f.file}:${f.line}:${f.column}`;
-  return `${where} ${severity} ${f.code} ${f.message}\n`;
+  const see = (f.related ?? []).map((r) => ` (see ${r.file}:${r.line})`).join('');
+  return `${where} ${severity} ${f.code} ${f.message}${see}\n`;
 }
 
 export function jsonOutput(findings: Finding[]): string {
-  return `${JSON.stringify(findings.map(({ file, line, column, endLine, endColumn, severity, code, message }) =>
-    ({ file, line, column, endLine, endColumn, severity, code, message })), null, 2)}\n`;
+  return `${JSON.stringify(findings.map(({ file, line, column, endLine, endColumn, severity, code, message, related }) =>
+    ({ file, line, column, endLine, endColumn, severity, code, message, ...(related ? { related } : {}) })), null, 2)}\n`;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */

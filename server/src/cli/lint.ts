@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../core/text/lineIndex';
-import { fileFactsOf, lintText, mergePoolFacts, parseText } from '../core/analysis/lint';
+import { fileFactsOf, indexOf, lintParsed, mergePoolFacts, parseText, type ParsedText } from '../core/analysis/lint';
+import { findingsOfFiles, type FileIndex } from '../core/analysis/workspaceIndex';
+import type { RuleFailure } from '../core/text/problem';
+import type { Settings } from '../core/text/settings';
 import { RULES } from '../core/analysis/rules';
 import type { PoolFacts } from '../core/analysis/rules/rule';
 import { parseLintArgs, UsageError, type LintOptions } from './args';
@@ -35,7 +38,9 @@ policies and state files. A directory is searched recursively for *.yaml and
 (quote it so the shell leaves it alone); - reads stdin. Other YAML is skipped
 and counted. The files are read
 together: a MachineConfigPool in one answers for the roles of MachineConfigs in
-the others.
+the others, and what the configs of one pool do together is checked across them
+(a unit or file one config overrides in another, a route two of them add, a
+pool that leaves out worker).
 
   --format FORMAT         text (default): FILE:LINE:COLUMN SEVERITY RULE MESSAGE,
                           coloured on a terminal unless NO_COLOR is set; json: an
@@ -99,8 +104,9 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
   let failed = errors.length > 0;
   for (const message of errors) io.err(`mcroutes: ${message}\n`);
 
-  // The files linted together are the workspace: a MachineConfigPool in one answers for the roles of the others.
-  const texts: { file: string; text: string; pools: PoolFacts }[] = [];
+  // The files linted together are the workspace: a MachineConfigPool in one answers for the
+  // roles of the others, and the index of all of them shows what configs do together.
+  const texts: { file: string; text: string; settings: Settings; parsed: ParsedText; pools: PoolFacts; index: FileIndex }[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -115,17 +121,7 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
       failed = true;
       continue;
     }
-    texts.push({ file, text, pools: poolsOf(text) });
-  }
-
-  const findings: Finding[] = [];
-  let checked = 0;
-  let skipped = 0;
-  const withPools = texts.filter((t) => t.pools.pools > 0);
-  for (const entry of texts) {
-    const { file } = entry;
-    let text = entry.text;
-    let settings;
+    let settings: Settings;
     try {
       settings = resolver.resolve(file === STDIN ? undefined : file).settings;
     } catch (error) {
@@ -135,7 +131,6 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
       }
       throw error;
     }
-    checked++;
     if (options.fix) {
       const fixed = fixText(text, settings);
       if (fixed.text !== text) {
@@ -150,7 +145,30 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
         }
       }
     }
-    const result = lintText(text, settings, RULES, mergePoolFacts(withPools.filter((other) => other !== entry).map((other) => other.pools)));
+    const failures: RuleFailure[] = [];
+    const parsed = parseText(text, failures);
+    for (const failure of failures) io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
+    texts.push({ file, text, settings, parsed, pools: fileFactsOf(parsed.documents.map((d) => d.document)), index: indexOf(parsed, []) });
+  }
+
+  const findings: Finding[] = [];
+  let checked = 0;
+  let skipped = 0;
+  const withPools = texts.filter((t) => t.pools.pools > 0);
+  // The findings across files of every file, in one pass over the run.
+  const across = findingsOfFiles(texts.filter((t) => t.index.documents.length > 0).map((t) => ({ file: t.file, index: t.index })));
+  const lines = new Map<string, LineIndex>();
+  const linesOf = (entry: { file: string; text: string }): LineIndex => {
+    let index = lines.get(entry.file);
+    if (!index) lines.set(entry.file, (index = new LineIndex(entry.text)));
+    return index;
+  };
+  const byFile = new Map(texts.map((t) => [t.file, t]));
+  for (const entry of texts) {
+    const { file, settings } = entry;
+    checked++;
+    const workspace = { ...mergePoolFacts(withPools.filter((other) => other !== entry).map((other) => other.pools)), findings: across.get(entry.file) ?? [] };
+    const result = lintParsed(entry.parsed, settings, RULES, [], workspace);
     for (const failure of result.failures) {
       io.err(`mcroutes: internal error: rule ${failure.rule} failed on ${file}: ${failure.error}\n`);
     }
@@ -159,11 +177,17 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
       skipped++;
       continue;
     }
-    const index = new LineIndex(text);
+    const index = linesOf(entry);
     for (const problem of result.problems) {
       if (problem.severity === 'hint' && !options.hints) continue;
       const start = index.positionAt(problem.start);
       const end = index.positionAt(problem.end);
+      const related = (problem.related ?? []).flatMap((r) => {
+        const other = r.file === undefined ? entry : byFile.get(r.file);
+        if (!other) return [];
+        const at = linesOf(other).positionAt(r.start);
+        return [{ file: shown(other.file), line: at.line + 1, column: at.character + 1, message: r.message }];
+      });
       findings.push({
         file: shown(file),
         line: start.line + 1,
@@ -173,6 +197,7 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
         severity: problem.severity,
         code: problem.code,
         message: problem.message.replace(/\s*[\r\n]+\s*/g, ' '),
+        ...(related.length > 0 ? { related } : {}),
       });
     }
   }
@@ -196,12 +221,6 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
     return 1;
   }
   return 0;
-}
-
-/** A file's MachineConfigPools; a file that never names the kind is not parsed for them. */
-function poolsOf(text: string): PoolFacts {
-  if (!text.includes('MachineConfigPool')) return { pools: 0, poolRoles: new Set() };
-  return fileFactsOf(parseText(text).documents.map((d) => d.document));
 }
 
 /** Relative to the working directory when the file is inside it, else as given. */

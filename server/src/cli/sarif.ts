@@ -25,6 +25,14 @@ export function sarifOutput(findings: Finding[], tool: SarifTool): string {
         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
       },
     }],
+    // The other config a finding across files names (mc-overridden's winner).
+    ...(f.related?.length ? {
+      relatedLocations: f.related.map((r, id) => ({
+        id,
+        message: { text: r.message },
+        physicalLocation: { artifactLocation: { uri: toUri(r.file) }, region: { startLine: r.line, startColumn: r.column } },
+      })),
+    } : {}),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

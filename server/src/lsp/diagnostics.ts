@@ -1,7 +1,7 @@
 /** Conversion of the core's problems into LSP diagnostics. */
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Problem, Severity } from '../core/text/problem';
+import type { Problem, RelatedLocation, Severity } from '../core/text/problem';
 import { diagnosticData, DIAGNOSTIC_SOURCE } from './diagnosticData';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -16,8 +16,15 @@ export function toSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITIES[severity] ?? DiagnosticSeverity.Warning;
 }
 
-/** `data` carries the document version and the fixes, for code actions. */
-export function toDiagnostic(problem: Problem, document: TextDocument): Diagnostic {
+/** Where a related location of another file is, as a range of that file (undefined when it is no longer known). */
+export type RangeInFile = (file: string, start: number, end: number) => Range | undefined;
+
+/**
+ * `data` carries the document version and the fixes, for code actions. A problem's related
+ * locations become relatedInformation: in the document itself, or in another file that
+ * `rangeIn` knows (the workspace index names files by URI).
+ */
+export function toDiagnostic(problem: Problem, document: TextDocument, rangeIn?: RangeInFile): Diagnostic {
   const start = Math.max(0, problem.start);
   const end = Math.max(start, problem.end);
   const diagnostic: Diagnostic = {
@@ -29,5 +36,15 @@ export function toDiagnostic(problem: Problem, document: TextDocument): Diagnost
   };
   const data = diagnosticData(problem, document.version);
   if (data) diagnostic.data = data;
+  const related = (problem.related ?? []).flatMap((r) => relatedInformation(r, document, rangeIn));
+  if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+function relatedInformation(related: RelatedLocation, document: TextDocument, rangeIn: RangeInFile | undefined): DiagnosticRelatedInformation[] {
+  if (related.file === undefined || related.file === document.uri) {
+    return [{ location: { uri: document.uri, range: { start: document.positionAt(related.start), end: document.positionAt(related.end) } }, message: related.message }];
+  }
+  const range = rangeIn?.(related.file, related.start, related.end);
+  return range ? [{ location: { uri: related.file, range }, message: related.message }] : [];
 }

@@ -76,6 +76,10 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const analysed = new Map<string, { version: number; result: LintResult }>();
   /** Per document: an edit re-analyses only the YAML documents of the file whose text changed. */
   const linters = new Map<string, IncrementalLinter>();
+  /** Documents analysed again because another file's facts changed: published only when their findings change. */
+  const followers = new Set<string>();
+  /** What was last published per document, for followers. */
+  const lastPublished = new Map<string, { version: number; key: string }>();
   /** Documents analysed in slices: the version whose partial result was published. */
   const partialShown = new Map<string, number>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
@@ -103,8 +107,13 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       if (partialShown.get(uri) === version) return;
       partialShown.set(uri, version);
     }
-    const diagnostics = problems.map((problem) => toDiagnostic(problem, document));
+    const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn));
     if (documents.get(uri)?.version !== version || shutDown) return;
+    const key = JSON.stringify(diagnostics);
+    const following = followers.delete(uri);
+    // Another file changed and these findings did not: nothing to send.
+    if (following && !pending && lastPublished.get(uri)?.version === version && lastPublished.get(uri)?.key === key) return;
+    lastPublished.set(uri, { version, key });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -114,7 +123,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     // Files saved since the last scan are read again in the background (at most every refreshMs).
     void workspaceIndex.refresh();
     const openUris = documents.all().filter(isYaml).map((d) => d.uri);
-    const result = linter.lint(document.getText(), current, sliceBudget(clock), workspaceIndex.poolsBeyond(openUris, document.uri));
+    const workspace = { ...workspaceIndex.poolsBeyond(openUris, document.uri), files: workspaceIndex.filesBeyond(openUris, document.uri) };
+    const result = linter.lint(document.getText(), current, sliceBudget(clock), workspace);
     for (const failure of result.failures) {
       log.error(`mcroutes: rule ${failure.rule} failed on ${document.uri} (version ${document.version}): ${failure.error}`);
     }
@@ -123,8 +133,13 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     if (result.pending) scheduler.schedule(document.uri, 0);
     else {
       partialShown.delete(document.uri);
-      // Its MachineConfigPools changed: the role findings of the other open documents depend on them.
-      if (workspaceIndex.notePools(document.uri, result.pools)) revalidateAll(document.uri);
+      // Its MachineConfigPools or index facts changed: the findings of the other open documents depend on them.
+      const poolsChanged = workspaceIndex.notePools(document.uri, result.pools);
+      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index);
+      if (poolsChanged) revalidateAll(document.uri);
+      else if (indexChanged === 'facts') revalidateAll(document.uri, true);
+      // Moved, not changed: only the findings that link into it follow.
+      else if (indexChanged === 'ranges') revalidateLinkingTo(document.uri);
     }
     return result;
   }
@@ -136,19 +151,41 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     return analyse(document, await settings.get());
   }
 
-  /** The workspace's roles (completion) and MachineConfigPools (mc-role-label), scanned in the background. */
+  /** A related location in another file: an open document as it is now, else the file as the index read it. */
+  function rangeIn(uri: string, start: number, end: number) {
+    const open = documents.get(uri);
+    if (open) return { start: open.positionAt(start), end: open.positionAt(end) };
+    return workspaceIndex.rangeInSaved(uri, start, end);
+  }
+
+  /** The workspace's roles (completion), MachineConfigPools (mc-role-label) and index (findings across files), scanned in the background. */
   const workspaceIndex = new WorkspaceRoles(log);
   workspaceIndex.onPoolsChanged(() => {
     if (!shutDown) revalidateAll();
   });
   const completion = registerCompletion({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, log, roles: workspaceIndex });
 
-  /** Every open YAML document but `except` is analysed again. */
-  function revalidateAll(except?: string): void {
+  /**
+   * Every open YAML document but `except` is analysed again; with `indexedOnly`, not those
+   * whose last analysis found no index facts (findings across files need facts of their own).
+   */
+  function revalidateAll(except?: string, indexedOnly = false): void {
     for (const document of documents.all()) {
       if (document.uri === except) continue;
+      if (indexedOnly && analysed.get(document.uri)?.result.index.documents.length === 0) continue;
+      if (indexedOnly) followers.add(document.uri);
       analysed.delete(document.uri);
       if (isYaml(document)) scheduler.schedule(document.uri, 0);
+    }
+  }
+
+  /** The open documents whose findings have a related location in `uri` are analysed again. */
+  function revalidateLinkingTo(uri: string): void {
+    for (const [other, { result }] of analysed) {
+      if (other === uri || !result.problems.some((p) => p.related?.some((r) => r.file === uri))) continue;
+      followers.add(other);
+      analysed.delete(other);
+      scheduler.schedule(other, 0);
     }
   }
 
@@ -195,6 +232,11 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     scheduler.schedule(document.uri, opening ? 0 : scheduler.delayMs);
   }));
 
+  // Files saved or changed outside the editor (the client's file watcher): read again at once.
+  connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', () => {
+    void workspaceIndex.filesChanged();
+  }));
+
   connection.onCodeAction(guard(log, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[]> => {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return [];
@@ -213,6 +255,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     justOpened.delete(document.uri);
     analysed.delete(document.uri);
     linters.delete(document.uri);
+    followers.delete(document.uri);
+    lastPublished.delete(document.uri);
     if (workspaceIndex.forget(document.uri) && !shutDown) revalidateAll(document.uri);
     partialShown.delete(document.uri);
     scheduler.cancel(document.uri);

@@ -4,15 +4,20 @@
  * (as edited) and of the YAML files in the workspace folders (as saved). The folder scan is
  * bounded (MAX_FILES files, none over MAX_BYTES, node_modules and .git skipped), runs in
  * the background, and is cached per file by size and modification time; it is repeated at
- * most every REFRESH_MS.
+ * most every REFRESH_MS, or at once when the client reports changed files. It is also the
+ * workspace index (core/analysis/workspaceIndex.ts): each file's facts for the findings
+ * across files, with the positions of their ranges.
  */
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rolesInParsed } from '../core/ide/completion';
 import { fileFactsOf, mergePoolFacts, parseText } from '../core/analysis/lint';
+import { EMPTY_INDEX, factsOfParsed, indexKey, type FileIndex, type IndexedFile } from '../core/analysis/workspaceIndex';
+import { LineIndex } from '../core/text/lineIndex';
+import type { Range } from 'vscode-languageserver/node';
 import type { PoolFacts } from '../core/analysis/rules/rule';
 import { describeError, type Logger } from './guard';
 import { ROLE_LABEL } from '../core/kinds/machineconfig/pools';
@@ -35,11 +40,14 @@ interface FileRoles extends TextRoles {
   mtimeMs: number;
 }
 
-/** What one file says: the roles for completion, its MachineConfigPools for mc-role-label. */
+/** What one file says: the roles for completion, its MachineConfigPools for mc-role-label, its facts for the index. */
 interface TextRoles {
   roles: string[];
   pools: number;
   poolRoles: string[];
+  index: FileIndex;
+  /** For the positions of the index's ranges; only files with facts keep one. */
+  lines?: LineIndex;
 }
 
 const NO_POOLS: PoolFacts = Object.freeze({ pools: 0, poolRoles: new Set<string>() });
@@ -50,6 +58,10 @@ export class WorkspaceRoles {
   private openRoles = new Map<string, { version: number; roles: string[] }>();
   /** The pools of each open document as its last complete analysis found them (the server notes them). */
   private openPools = new Map<string, { pools: number; poolRoles: string[] }>();
+  /** The index facts of each open document as its last complete analysis found them. */
+  private openIndex = new Map<string, { index: FileIndex; key: string }>();
+  /** The bound a scan stopped at, said once in the log until it changes. */
+  private boundSaid = '';
   private poolsListener: (() => void) | undefined;
   private scanning: Promise<void> | undefined;
   private scannedAt = 0;
@@ -74,10 +86,16 @@ export class WorkspaceRoles {
     this.poolsListener = listener;
   }
 
+  /** Files changed on disk (the client's file watcher): the next refresh scans at once. */
+  filesChanged(): Promise<void> {
+    if (this.scannedAt > 0) this.scannedAt = 1;
+    return this.scanning ? this.scanning.then(() => this.refresh()) : this.refresh();
+  }
+
   /** Starts a scan when none ran lately; resolves when it ends. */
   refresh(): Promise<void> {
     if (this.scanning) return this.scanning;
-    if (this.scannedAt > 0 && Date.now() - this.scannedAt < this.options.refreshMs) return Promise.resolve();
+    if (this.scannedAt > 1 && Date.now() - this.scannedAt < this.options.refreshMs) return Promise.resolve();
     const before = this.diskPoolsKey();
     this.scanning = this.scan()
       .then(() => {
@@ -139,6 +157,53 @@ export class WorkspaceRoles {
     return merged.pools === 0 ? NO_POOLS : merged;
   }
 
+  /**
+   * The index facts beyond `current`: the open documents as last analysed (else as saved)
+   * and the files on disk, each named by URI. Answers at once from what is known.
+   */
+  filesBeyond(openUris: readonly string[], current: string): IndexedFile[] {
+    const files: IndexedFile[] = [];
+    const noted = new Set<string>();
+    for (const uri of openUris) {
+      const facts = this.openIndex.get(uri);
+      if (!facts) continue;
+      const file = filePathOf(uri);
+      if (file) noted.add(file);
+      if (uri !== current && facts.index.documents.length > 0) files.push({ file: uri, index: facts.index });
+    }
+    const currentPath = filePathOf(current);
+    for (const [file, entry] of this.files) {
+      if (noted.has(file) || file === currentPath || entry.index.documents.length === 0) continue;
+      files.push({ file: pathToFileURL(file).href, index: entry.index });
+    }
+    return files;
+  }
+
+  /**
+   * Records the index facts of an open document's complete analysis: 'facts' when what they
+   * say changed (the other documents' findings may change), 'ranges' when only where they
+   * are moved (only related locations into it move), false when nothing changed.
+   */
+  noteIndex(uri: string, index: FileIndex): 'facts' | 'ranges' | false {
+    const key = indexKey(index);
+    const saved = this.savedEntry(uri)?.index ?? EMPTY_INDEX;
+    const before = this.openIndex.get(uri) ?? { index: saved, key: indexKey(saved) };
+    this.openIndex.set(uri, { index, key });
+    if (before.key === key) return false;
+    return indexKey(withoutRanges(before.index)) === indexKey(withoutRanges(index)) ? 'ranges' : 'facts';
+  }
+
+  /** The range of offsets [start, end) of a file on disk the index read (by URI). */
+  rangeInSaved(uri: string, start: number, end: number): Range | undefined {
+    const lines = this.savedEntry(uri)?.lines;
+    return lines ? { start: lines.positionAt(start), end: lines.positionAt(end) } : undefined;
+  }
+
+  private savedEntry(uri: string): FileRoles | undefined {
+    const file = filePathOf(uri);
+    return file ? this.files.get(file) : undefined;
+  }
+
   /** Records the pools of an open document's complete analysis; true when they differ from what was known of it. */
   notePools(uri: string, facts: PoolFacts): boolean {
     const next = { pools: facts.pools, poolRoles: [...facts.poolRoles].sort() };
@@ -149,10 +214,13 @@ export class WorkspaceRoles {
 
   /** A closed document: its saved file speaks for it again; true when that changes the pools. */
   forget(uri: string): boolean {
+    const index = this.openIndex.get(uri);
+    this.openIndex.delete(uri);
+    const indexChanged = index !== undefined && index.key !== indexKey(this.savedEntry(uri)?.index ?? EMPTY_INDEX);
     const before = this.openPools.get(uri);
-    if (!before) return false;
+    if (!before) return indexChanged;
     this.openPools.delete(uri);
-    return poolsKey(before) !== poolsKey(this.savedPools(uri));
+    return indexChanged || poolsKey(before) !== poolsKey(this.savedPools(uri));
   }
 
   private savedPools(uri: string): { pools: number; poolRoles: readonly string[] } {
@@ -160,8 +228,10 @@ export class WorkspaceRoles {
     return (file ? this.files.get(file) : undefined) ?? { pools: 0, poolRoles: [] };
   }
 
+  /** What the findings of open documents depend on in the files on disk: their pools and index facts. */
   private diskPoolsKey(): string {
-    return [...this.files].filter(([, e]) => e.pools > 0).map(([file, e]) => `${file}\0${poolsKey(e)}`).sort().join('\n');
+    return [...this.files].filter(([, e]) => e.pools > 0 || e.index.documents.length > 0)
+      .map(([file, e]) => `${file}\0${poolsKey(e)}\0${indexKey(e.index)}`).sort().join('\n');
   }
 
   /**
@@ -186,7 +256,7 @@ export class WorkspaceRoles {
     const queue = [...this.roots];
     let entries = 0;
     let files = 0;
-    let tooLarge = 0;
+    let tooBig = 0;
     let stopped = false;
     while (queue.length > 0 && files < this.options.maxFiles && entries < this.options.maxEntries) {
       const directory = queue.shift()!;
@@ -197,6 +267,7 @@ export class WorkspaceRoles {
         continue;
       }
       for (const entry of list) {
+        // Stopped only when an entry is left unread: exactly maxFiles files is a complete scan.
         if (++entries > this.options.maxEntries || files >= this.options.maxFiles) {
           stopped = true;
           break;
@@ -210,24 +281,32 @@ export class WorkspaceRoles {
         if (!entry.isFile() || !/\.(ya?ml|bu)$/i.test(entry.name)) continue;
         files++;
         const roles = await this.rolesOfFile(full);
-        if (roles) found.set(full, roles);
-        else if (roles === null) tooLarge++;
+        if (roles === 'too big') tooBig++;
+        else if (roles) found.set(full, roles);
       }
     }
     this.files = found;
-    const bounds: string[] = [];
     stopped ||= queue.length > 0;
-    if (stopped && files >= this.options.maxFiles) bounds.push(`the scan stops at ${this.options.maxFiles} YAML files`);
-    else if (stopped) bounds.push(`the scan stops at ${this.options.maxEntries} directory entries`);
-    if (tooLarge > 0) bounds.push(`${tooLarge} file${tooLarge === 1 ? ' is' : 's are'} over ${this.options.maxBytes} bytes and not read`);
-    this.bound = bounds.length > 0 ? bounds.join('; ') : undefined;
+    this.sayBounds(stopped && files >= this.options.maxFiles ? files : 0, stopped && entries > this.options.maxEntries, tooBig);
   }
 
-  /** null: the file is over maxBytes. */
-  private async rolesOfFile(file: string): Promise<FileRoles | undefined | null> {
+  /** A scan that stopped at a bound says so (once until that changes): findings across files then miss the rest. */
+  private sayBounds(stoppedAtFiles: number, stoppedAtEntries: boolean, tooBig: number): void {
+    const parts: string[] = [];
+    if (stoppedAtEntries) parts.push(`stopped after ${this.options.maxEntries} directory entries`);
+    else if (stoppedAtFiles > 0) parts.push(`stopped at ${this.options.maxFiles} YAML files`);
+    if (tooBig > 0) parts.push(`skipped ${tooBig} file${tooBig === 1 ? '' : 's'} over ${this.options.maxBytes} bytes`);
+    const said = parts.join('; ');
+    this.bound = said || undefined;
+    if (said === this.boundSaid) return;
+    this.boundSaid = said;
+    if (said) this.log.warn(`mcroutes: the workspace index ${said}: roles, pools and findings across files do not see the rest.`);
+  }
+
+  private async rolesOfFile(file: string): Promise<FileRoles | 'too big' | undefined> {
     try {
       const stat = await fs.stat(file);
-      if (stat.size > this.options.maxBytes) return null;
+      if (stat.size > this.options.maxBytes) return 'too big';
       const cached = this.files.get(file);
       if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached;
       const text = await fs.readFile(file, 'utf8');
@@ -238,12 +317,28 @@ export class WorkspaceRoles {
   }
 }
 
-/** The roles of a file's MachineConfigs and pools, and its pools; files that mention neither are not parsed. */
+/** The roles of a file's MachineConfigs and pools, its pools and index facts; files that mention none of them are not parsed. */
 function rolesOfText(text: string): TextRoles {
-  if (!text.includes(ROLE_LABEL) && !text.includes('MachineConfigPool')) return { roles: [], pools: 0, poolRoles: [] };
+  if (!text.includes(ROLE_LABEL) && !text.includes('MachineConfigPool') && !text.includes('NodeNetworkConfigurationPolicy')) {
+    return { roles: [], pools: 0, poolRoles: [], index: EMPTY_INDEX };
+  }
   const parsed = parseText(text);
   const { pools, poolRoles } = fileFactsOf(parsed.documents.map((d) => d.document));
-  return { roles: rolesInParsed(parsed), pools, poolRoles: [...poolRoles].sort() };
+  let index = EMPTY_INDEX;
+  try {
+    index = factsOfParsed(parsed);
+  } catch {
+    // A file whose facts cannot be read is left out of the index, as one that does not parse.
+  }
+  return {
+    roles: rolesInParsed(parsed), pools, poolRoles: [...poolRoles].sort(), index,
+    ...(index.documents.length > 0 ? { lines: new LineIndex(text) } : {}),
+  };
+}
+
+/** The facts with every range left out: what they say, not where. */
+function withoutRanges(index: FileIndex): FileIndex {
+  return JSON.parse(JSON.stringify(index, (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value))) as FileIndex;
 }
 
 function poolsKey(facts: { pools: number; poolRoles: readonly string[] }): string {

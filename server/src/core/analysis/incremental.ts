@@ -1,9 +1,10 @@
-import { analyseDocument, checkDocument, describeError, fileFactsOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, withWorkspace, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
+import { acrossFiles, analyseDocument, checkDocument, describeError, fileFactsOf, indexOf, type CappedRules, isOurs, parseChunk, settleInFile, withConfiguredSeverity, withWorkspace, type AnalysedDocument, type LintResult, type ParsedText } from './lint';
 import type { DocumentKind } from '../kinds/documentKind';
 import { DOCUMENT_KINDS } from './kinds';
 import type { Problem, RuleFailure } from '../text/problem';
 import { RULES } from './rules';
-import type { PoolFacts, Rule } from './rules/rule';
+import type { Rule } from './rules/rule';
+import { shiftIndex, type FileIndex, type WorkspaceFacts } from './workspaceIndex';
 import type { Settings } from '../text/settings';
 import { planChunks, type SkippedText } from '../text/limits';
 import { applySuppressions } from './suppressions';
@@ -39,7 +40,7 @@ export class IncrementalLinter {
    * it for long. `workspace`: the MachineConfigPools known beyond the file (as for
    * lintText); it only settles findings, so a change of it re-analyses nothing.
    */
-  lint(text: string, settings: Settings, budget?: SliceBudget, workspace?: PoolFacts): LintResult {
+  lint(text: string, settings: Settings, budget?: SliceBudget, workspace?: WorkspaceFacts): LintResult {
     const key = JSON.stringify(settings);
     if (key !== this.settingsKey) {
       this.previous = undefined;
@@ -75,12 +76,14 @@ export class IncrementalLinter {
     const parsed = lazilyParsed(text, current, plan.skipped);
     const more = pending > 0 ? { pending } : {};
     const pools = { pools: current.reduce((n, c) => n + c.pools, 0), poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
+    const index: FileIndex = { documents: current.flatMap((c) => c.index.documents) };
+    const across = acrossFiles(index, workspace, this.rules, failures);
     // Other YAML gets nothing from us (as in lintParsed).
-    if (!isOurs(recognised, plan.skipped)) return { parsed, problems: [], failures, machineConfigs, pools, ours: false, ...more };
+    if (!isOurs(recognised, plan.skipped) && across.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, ...more };
     const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
-    const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem)], settings);
+    const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem), ...across], settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { parsed, problems, failures, machineConfigs, pools, ours: true, ...more };
+    return { parsed, problems, failures, machineConfigs, pools, index, ours: true, ...more };
   }
 
   /**
@@ -156,6 +159,9 @@ class Chunk {
     /** Its MachineConfigPools and the roles they select (FileFacts): facts of the text, so they move with it. */
     readonly pools: number,
     readonly poolRoles: readonly string[],
+    /** Its facts for the workspace index, at offsets for `indexAt`. */
+    private readonly facts: FileIndex,
+    private readonly indexAt: number,
     text: string,
   ) {
     this.treesAt = start;
@@ -180,7 +186,13 @@ class Chunk {
     const cappedHere = capped.map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
     problems = shiftProblems(applySuppressions(text.slice(start, end), shiftProblems(problems, -start), cappedHere), start);
     const { pools, poolRoles } = fileFactsOf(documents.map((d) => d.document));
-    return new Chunk(start, documents, problems, machineConfigs, recognised, pools, [...poolRoles], text);
+    const facts = indexOf({ text, documents }, failures);
+    return new Chunk(start, documents, problems, machineConfigs, recognised, pools, [...poolRoles], facts, start, text);
+  }
+
+  /** Its facts for the workspace index, at offsets for where it starts now (moved without touching its trees). */
+  get index(): FileIndex {
+    return shiftIndex(this.facts, this.start - this.indexAt);
   }
 
   /** The chunk's documents, their ranges valid for where it starts now. */

@@ -12,6 +12,7 @@ import { shiftDocument, splitDocumentChunks } from './chunks';
 import { LIMITS, planChunks, withSkipped, type SkippedText } from '../text/limits';
 import { isMachineConfigPool, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import { parseYamlDocuments, YamlDocument } from '../text/yamlDocuments';
+import { EMPTY_INDEX, factsOfParsed, findingsAcrossFiles, type FileIndex, type WorkspaceFacts } from './workspaceIndex';
 
 /** One YAML document of a file, with its kind and model when it is of a kind we read. */
 export interface AnalysedDocument {
@@ -47,6 +48,8 @@ export interface LintResult {
   pending?: number;
   /** The MachineConfigPools of the file (of the chunks analysed so far), for the findings of other files. */
   pools: PoolFacts;
+  /** The file's facts for the workspace index (workspaceIndex.ts), for the findings of other files. */
+  index: FileIndex;
 }
 
 /**
@@ -93,28 +96,58 @@ export function analyseDocument(document: YamlDocument, text: string, kinds: rea
  * The whole walk: text → documents → model → rules → problems. Never throws. `workspace`:
  * the MachineConfigPools known beyond this file (other files of the workspace or of the run).
  */
-export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES, workspace?: PoolFacts, options: KindOptions = {}): LintResult {
+export function lintText(text: string, settings: Settings, rules: readonly Rule[] = RULES, workspace?: WorkspaceFacts, options: KindOptions = {}): LintResult {
   const failures: RuleFailure[] = [];
   return lintParsed(parseText(text, failures, options.kinds), settings, rules, failures, workspace);
 }
 
 /** The rules over an existing parse. */
-export function lintParsed(parsed: ParsedText, settings: Settings, rules: readonly Rule[] = RULES, failures: RuleFailure[] = [], workspace?: PoolFacts): LintResult {
+export function lintParsed(parsed: ParsedText, settings: Settings, rules: readonly Rule[] = RULES, failures: RuleFailure[] = [], workspace?: WorkspaceFacts): LintResult {
   const { text, documents } = parsed;
   const problems: Problem[] = [];
   const machineConfigs = documents.filter((d) => d.machineConfig).length;
   const facts = fileFactsOf(documents.map((d) => d.document));
   const pools = { pools: facts.pools, poolRoles: facts.poolRoles };
+  const index = indexOf(parsed, failures);
+  const across = acrossFiles(index, workspace, rules, failures);
   // Other YAML gets nothing from us, not even syntax errors: the YAML extension owns those.
-  if (!isOurs(documents.filter((d) => d.kind).length, parsed.skipped)) return { parsed, problems, failures, machineConfigs, pools, ours: false };
+  // A MachineConfigPool is ours only when the pool has a finding.
+  if (!isOurs(documents.filter((d) => d.kind).length, parsed.skipped) && across.length === 0) return { parsed, problems, failures, machineConfigs, pools, index, ours: false };
 
   const capped: CappedRules[] = [];
   for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
   const settled = settleInFile(applySuppressions(text, problems, capped), withWorkspace(facts, workspace), rules, failures);
-  const shown = withConfiguredSeverity(withSkipped(settled, parsed.skipped), settings);
+  const shown = withConfiguredSeverity([...withSkipped(settled, parsed.skipped), ...across], settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { parsed, problems: shown, failures, machineConfigs, pools, ours: true };
+  return { parsed, problems: shown, failures, machineConfigs, pools, index, ours: true };
 }
+
+/** The file's facts for the workspace index; a failure leaves none. */
+export function indexOf(parsed: ParsedText, failures: RuleFailure[]): FileIndex {
+  try {
+    return factsOfParsed(parsed);
+  } catch (error) {
+    failures.push({ rule: 'workspace-index', error: describeError(error) });
+    return EMPTY_INDEX;
+  }
+}
+
+/**
+ * The findings the file has with the others (workspaceIndex.ts): its own documents count
+ * as a workspace too. Only the rules of `rules` that are asked for (tests pass a few).
+ */
+export function acrossFiles(index: FileIndex, workspace: WorkspaceFacts | undefined, rules: readonly Rule[], failures: RuleFailure[]): Problem[] {
+  if (!rules.some((rule) => ACROSS_FILES.has(rule.id))) return [];
+  try {
+    const wanted = new Set(rules.map((rule) => rule.id));
+    return (workspace?.findings ?? findingsAcrossFiles(index, workspace?.files ?? [])).filter((p) => wanted.has(p.code));
+  } catch (error) {
+    failures.push({ rule: 'workspace-index', error: describeError(error) });
+    return [];
+  }
+}
+
+const ACROSS_FILES: ReadonlySet<RuleId> = new Set<RuleId>(['mc-overridden', 'pool-selector', 'route-duplicate']);
 
 /** Every rule over one document; a rule that throws becomes a failure, the others still report. */
 export function checkDocument(

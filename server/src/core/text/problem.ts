@@ -32,6 +32,8 @@ export const RULE_IDS = [
   'butane-machineconfig-syntax', 'butane-unknown-key',
   // Suppression comments
   'unused-suppression',
+  // The pool: what the MachineConfigs of a pool do together, across files
+  'mc-overridden', 'pool-selector',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -61,6 +63,17 @@ export interface Problem {
   data?: Record<string, unknown>;
   /** Edits that resolve the finding, computed by the rule that knows the exact characters. */
   fixes?: Fix[];
+  /** Other places the finding is about (LSP relatedInformation), in this file or another. */
+  related?: RelatedLocation[];
+}
+
+/** A place a finding points at: offsets into `file`, or into the file of the finding when `file` is absent. */
+export interface RelatedLocation {
+  /** The other file as the caller indexed it (a URI in the server, a path in the CLI). */
+  file?: string;
+  start: number;
+  end: number;
+  message: string;
 }
 
 /** A rule that threw: reported to the log, never to the user as a finding. */

@@ -19,6 +19,8 @@ import { mcKernelType } from './mc/mcKernelType';
 import { mcName } from './mc/mcName';
 import { mcOsImageUrl } from './mc/mcOsImageUrl';
 import { mcRoleLabel } from './mc/mcRoleLabel';
+import { mcOverridden } from './mc/mcOverridden';
+import { poolSelector } from './mc/poolSelector';
 import { mcUnknownField } from './mc/mcUnknownField';
 import { nmcliDeviceRuntime } from './nmcli/nmcliDeviceRuntime';
 import { nmcliOvnPort } from './nmcli/nmcliOvnPort';
@@ -76,6 +78,8 @@ export const RULES: readonly Rule[] = [
   mcApiVersion,
   mcName,
   mcRoleLabel,
+  mcOverridden,
+  poolSelector,
   mcUnknownField,
   mcOsImageUrl,
   mcKernelType,

@@ -1,0 +1,565 @@
+/**
+ * The workspace index: what each file says that matters beyond it, as facts (names, roles,
+ * units, files, routes, with their ranges), never text. The Machine Config Operator never
+ * applies one file: it merges every MachineConfig whose role label a pool selects, in
+ * lexical order of their names (Go's sort by Name), and for the same unit, drop-in or
+ * file path Ignition merges the entries field by field, so where both write `contents`
+ * the later name's contents are the ones written. poolViews() says what each pool's nodes
+ * get; findingsAcrossFiles() the findings that only the files together show.
+ *
+ * API for the server, the CLI and a pool preview:
+ * - factsOfParsed(parsed) → FileIndex, the facts of one file;
+ * - poolViews(files) → PoolView[], each pool's configs, parts and routes in merge order;
+ * - findingsAcrossFiles(self, others) → Problem[] of the file `self`, with `related` locations.
+ * A fact's `file` is the name its caller indexed it under (a URI, a path); undefined is the
+ * file being linted.
+ */
+import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
+import { formatNetwork } from '../net/address';
+import { isExpanded, isGeneratedByPlatform, type IgnitionConfig, type UnitText } from '../kinds/machineconfig/model';
+import type { NmcliRoute } from '../formats/nmcli';
+import { isMachineConfigPool, rolesSelectedByPool, ROLE_LABEL } from '../kinds/machineconfig/pools';
+import type { NmstateModel } from '../kinds/nmstate/model';
+import { nmstateKind } from '../kinds/nmstate/kind';
+import { nextHopInterfaceOf } from '../kinds/nmstate/stateInterfaces';
+import type { Route } from '../routes/route';
+import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
+import type { FileRange } from '../text/embeddedText';
+import { hasPlaceholder } from '../text/placeholder';
+import type { Problem, RelatedLocation } from '../text/problem';
+import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../text/yamlDocuments';
+import type { MachineConfigModel } from '../kinds/machineconfig/model';
+import type { YamlDocument } from '../text/yamlDocuments';
+import type { PoolFacts } from './rules/rule';
+
+/** The label a pool's nodeSelector (and an NMState policy's) uses for a role: node-role.kubernetes.io/<role>. */
+export const NODE_ROLE_PREFIX = 'node-role.kubernetes.io/';
+
+export interface RouteFact {
+  /** The destination network, normalised (`10.0.0.0/8`). */
+  destination: string;
+  family: 4 | 6;
+  gateway?: string;
+  /** The interface an NMState route names; '' for routes that name theirs elsewhere. */
+  device: string;
+  table?: number;
+  metric?: number;
+  /** Written with weight= (ECMP). */
+  weighted: boolean;
+  range: FileRange;
+  /** The unit, drop-in or file of a MachineConfig that writes it: when another config overrides that part, the route is gone. */
+  part?: { kind: PartKind; name: string };
+}
+
+export type PartKind = 'unit' | 'dropin' | 'file';
+
+export interface UnitFact {
+  name: string;
+  range: FileRange;
+  /** Writes `contents`. */
+  contents: boolean;
+  enabled?: boolean;
+  mask?: boolean;
+  dropins: { name: string; range: FileRange; contents: boolean }[];
+}
+
+export interface MachineConfigFacts {
+  kind: 'MachineConfig';
+  name: string;
+  range: FileRange;
+  /** The role label's value, when it is a plain name. */
+  role?: string;
+  units: UnitFact[];
+  files: { path: string; range: FileRange; contents: boolean }[];
+  routes: RouteFact[];
+}
+
+export interface MachineConfigPoolFacts {
+  kind: 'MachineConfigPool';
+  name: string;
+  range: FileRange;
+  /** The roles its machineConfigSelector takes (matchLabels, matchExpressions In). */
+  roles: string[];
+  /** The `machineConfigSelector` key, where a finding about it goes. */
+  selectorRange: FileRange;
+}
+
+export interface PolicyFacts {
+  kind: 'NodeNetworkConfigurationPolicy';
+  name: string;
+  range: FileRange;
+  /** The role when the nodeSelector is exactly `node-role.kubernetes.io/<role>: ""`: the pool of that role's nodes. */
+  role?: string;
+  routes: RouteFact[];
+}
+
+export type DocumentFacts = MachineConfigFacts | MachineConfigPoolFacts | PolicyFacts;
+
+/** The facts of one file. */
+export interface FileIndex {
+  documents: DocumentFacts[];
+}
+
+export interface IndexedFile {
+  /** How the caller names the file (a URI in the server, a path in the CLI). */
+  file: string;
+  index: FileIndex;
+}
+
+/** A document's facts with the file they are in; file undefined: the file being linted. */
+export interface Located<T extends DocumentFacts = DocumentFacts> {
+  file?: string;
+  facts: T;
+}
+
+export const EMPTY_INDEX: FileIndex = Object.freeze({ documents: [] }) as FileIndex;
+
+/** One analysed YAML document, as lint.ts's AnalysedDocument has it. */
+export interface IndexedDocument {
+  document: YamlDocument;
+  model?: unknown;
+  kind?: { id: string };
+  machineConfig?: MachineConfigModel;
+}
+
+/** The facts of a file's parse (lint.ts's ParsedText; documents whose YAML does not parse are left out). */
+export function factsOfParsed(parsed: { documents: readonly IndexedDocument[] }): FileIndex {
+  return { documents: parsed.documents.flatMap((d) => factsOfDocument(d)) };
+}
+
+/** The facts of one analysed document: none, or one. */
+export function factsOfDocument(analysed: IndexedDocument): DocumentFacts[] {
+  const { document, kind, model, machineConfig: mc } = analysed;
+  if (document.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return [];
+  if (mc) {
+    const nameScalar = scalarAt(mc.metadata, 'name');
+    const name = stringValue(nameScalar);
+    if (!name || hasPlaceholder(name) || isGeneratedByPlatform(mc)) return [];
+    const role = stringValue(scalarAt(mapAt(mc.metadata, 'labels'), ROLE_LABEL));
+    const units: UnitFact[] = [];
+    for (const unit of mc.units) {
+      const unitName = stringValue(unit.name);
+      if (!unitName) continue;
+      const dropins = unit.dropins.flatMap((d) => {
+        const dropinName = stringValue(d.name);
+        return dropinName ? [{ name: dropinName, range: rangeOfNode(d.name), contents: pairOf(d.node, 'contents') !== undefined }] : [];
+      });
+      units.push({
+        name: unitName,
+        range: rangeOfNode(unit.name),
+        contents: pairOf(unit.node, 'contents') !== undefined,
+        ...booleanAt(unit.node, 'enabled'),
+        ...booleanAt(unit.node, 'mask'),
+        dropins,
+      });
+    }
+    const files = mc.files.flatMap((f) => (f.pathValue ? [{ path: f.pathValue, range: rangeOfNode(f.path), contents: f.contents !== undefined }] : []));
+    const routes = routesByPart(mc);
+    return [{ kind: 'MachineConfig', name, range: rangeOfNode(nameScalar), ...(role && !hasPlaceholder(role) ? { role } : {}), units, files, routes }];
+  }
+  if (isMachineConfigPool(document) && isMap(document.contents)) {
+    const root = document.contents;
+    const nameScalar = scalarAt(mapAt(root, 'metadata'), 'name');
+    const name = stringValue(nameScalar);
+    const selector = pairOf(mapAt(root, 'spec'), 'machineConfigSelector');
+    if (!name) return [];
+    return [{
+      kind: 'MachineConfigPool',
+      name,
+      range: rangeOfNode(nameScalar),
+      roles: rolesSelectedByPool(document),
+      selectorRange: selector ? rangeOfNode(selector.key) : rangeOfNode(nameScalar),
+    }];
+  }
+  if (kind?.id === nmstateKind.id && model) {
+    const policy = model as NmstateModel;
+    if (policy.form !== 'policy') return [];
+    const nameScalar = scalarAt(mapAt(policy.root, 'metadata'), 'name');
+    const role = roleOfSelector(policy);
+    return [{
+      kind: 'NodeNetworkConfigurationPolicy',
+      name: stringValue(nameScalar) ?? '',
+      range: rangeOfNode(nameScalar ?? policy.root),
+      ...(role ? { role } : {}),
+      routes: routeFacts(policy.routes),
+    }];
+  }
+  return [];
+}
+
+function booleanAt(node: Parameters<typeof scalarAt>[0], key: 'enabled' | 'mask'): { enabled?: boolean; mask?: boolean } {
+  const value = scalarAt(node, key)?.value;
+  return typeof value === 'boolean' ? { [key]: value } : {};
+}
+
+/** `node-role.kubernetes.io/<role>: ""` and nothing else: the nodes of that role's pool. */
+function roleOfSelector(policy: NmstateModel): string | undefined {
+  const selector = policy.nodeSelector?.value;
+  if (!isMap(selector) || selector.items.length !== 1) return undefined;
+  const pair = selector.items[0] as Pair<unknown, unknown>;
+  if (!isScalar(pair.key) || !isScalar(pair.value)) return undefined;
+  const key = String((pair.key as Scalar).value);
+  const value = (pair.value as Scalar).value;
+  if (!key.startsWith(NODE_ROLE_PREFIX) || !(value === '' || value === null)) return undefined;
+  const role = key.slice(NODE_ROLE_PREFIX.length);
+  return role && !role.includes('/') ? role : undefined;
+}
+
+/** The routes of a config (as routesOf reads them), each with the unit, drop-in or file it is in. */
+function routesByPart(mc: IgnitionConfig): RouteFact[] {
+  const facts: RouteFact[] = [];
+  const nmcli = (list: readonly NmcliRoute[]) => list.filter((route) => !isExpanded(route));
+  const ofUnit = (text: UnitText | undefined): Route[] => (text?.execLines ?? []).flatMap((exec) => [
+    ...nmcli(exec.nmcli?.routes ?? []),
+    ...(exec.script ?? []).flatMap((command) => nmcli(command.nmcli?.routes ?? [])),
+  ]);
+  for (const unit of mc.units) {
+    const unitName = stringValue(unit.name) ?? '';
+    facts.push(...routeFacts(ofUnit(unit.contents), { kind: 'unit', name: unitName }));
+    for (const dropin of unit.dropins) facts.push(...routeFacts(ofUnit(dropin.contents), { kind: 'dropin', name: `${unitName}/${stringValue(dropin.name) ?? ''}` }));
+  }
+  for (const file of mc.files) {
+    const routes: Route[] = [
+      ...(file.keyfile?.routes ?? []),
+      ...(file.routeFile?.routes ?? []),
+      ...(file.nmstate?.state?.routes ?? []),
+      ...(file.scriptCommands ?? []).flatMap((command) => nmcli(command.nmcli?.routes ?? [])),
+    ];
+    facts.push(...routeFacts(routes, { kind: 'file', name: file.pathValue ?? '' }));
+  }
+  return facts;
+}
+
+function routeFacts(routes: readonly Route[], part?: RouteFact['part']): RouteFact[] {
+  const facts: RouteFact[] = [];
+  for (const route of routes) {
+    if (isRemoval(route)) continue;
+    const network = destinationNetwork(route);
+    if (!network) continue;
+    facts.push({
+      destination: formatNetwork(network),
+      family: network.family,
+      ...(route.gateway?.value ? { gateway: route.gateway.value } : {}),
+      device: nextHopInterfaceOf(route),
+      table: tableOf(route),
+      metric: metricOf(route),
+      weighted: attributeOf(route, 'weight') !== undefined,
+      range: route.destination.rangeOf(),
+      ...(part ? { part } : {}),
+    });
+  }
+  return facts;
+}
+
+/** The facts with every range moved by `delta` (a document chunk that moved in its file). */
+export function shiftIndex(index: FileIndex, delta: number): FileIndex {
+  if (delta === 0) return index;
+  const at = (r: FileRange): FileRange => ({ start: r.start + delta, end: r.end + delta });
+  const routes = (list: RouteFact[]) => list.map((r) => ({ ...r, range: at(r.range) }));
+  return {
+    documents: index.documents.map((d): DocumentFacts => {
+      switch (d.kind) {
+        case 'MachineConfig':
+          return {
+            ...d,
+            range: at(d.range),
+            units: d.units.map((u) => ({ ...u, range: at(u.range), dropins: u.dropins.map((x) => ({ ...x, range: at(x.range) })) })),
+            files: d.files.map((f) => ({ ...f, range: at(f.range) })),
+            routes: routes(d.routes),
+          };
+        case 'MachineConfigPool':
+          return { ...d, range: at(d.range), selectorRange: at(d.selectorRange) };
+        default:
+          return { ...d, range: at(d.range), routes: routes(d.routes) };
+      }
+    }),
+  };
+}
+
+/** A stable key of the facts: equal keys, equal findings in the other files. */
+export function indexKey(index: FileIndex): string {
+  return index.documents.length === 0 ? '' : JSON.stringify(index.documents);
+}
+
+// ——— Pools ———
+
+/** A unit, drop-in or file of a pool's rendered config: who writes it, in merge order. */
+export interface PoolPart {
+  kind: PartKind;
+  /** `static-routes.service`, `kubelet.service/10-env.conf`, `/etc/hosts`. */
+  name: string;
+  /** Every config that writes it, in merge order; the last that writes contents is what the nodes get. */
+  writers: { config: Located<MachineConfigFacts>; range: FileRange; contents: boolean; enabled?: boolean; mask?: boolean }[];
+}
+
+export interface PoolRoute {
+  route: RouteFact;
+  from: Located<MachineConfigFacts | PolicyFacts>;
+  /** The part that writes it is overridden by a later config: the nodes never get this route. */
+  overridden?: true;
+}
+
+export interface PoolView {
+  name: string;
+  roles: string[];
+  /** The MachineConfigPool; undefined for worker and master when no file declares them (every cluster has those). */
+  declared?: Located<MachineConfigPoolFacts>;
+  /** The MachineConfigs the pool selects, in MCO merge order (by name). */
+  configs: Located<MachineConfigFacts>[];
+  parts: PoolPart[];
+  /** The routes of its configs (merge order), then of the NMState policies for exactly its role. */
+  routes: PoolRoute[];
+}
+
+/**
+ * Every pool in view and what its nodes get: the MachineConfigPools of the files, worker and
+ * master when no file declares them. `files` includes the linted file (file undefined).
+ */
+export function poolViews(files: readonly { file?: string; index: FileIndex }[]): PoolView[] {
+  const { configs, pools, policies } = collect(files);
+  const views: PoolView[] = [];
+  const named = new Set(pools.map((p) => p.facts.name));
+  for (const pool of pools) views.push(viewOf(pool.facts.name, pool.facts.roles, configs, policies, pool));
+  for (const standard of ['master', 'worker']) if (!named.has(standard)) views.push(viewOf(standard, [standard], configs, policies));
+  return views;
+}
+
+/** The documents of the files by kind, the MachineConfigs in merge order. */
+function collect(files: readonly { file?: string; index: FileIndex }[]): {
+  configs: Located<MachineConfigFacts>[];
+  pools: Located<MachineConfigPoolFacts>[];
+  policies: Located<PolicyFacts>[];
+} {
+  const configs: Located<MachineConfigFacts>[] = [];
+  const pools: Located<MachineConfigPoolFacts>[] = [];
+  const policies: Located<PolicyFacts>[] = [];
+  for (const { file, index } of files) {
+    for (const facts of index.documents) {
+      const at = file !== undefined ? { file } : {};
+      if (facts.kind === 'MachineConfig') configs.push({ ...at, facts });
+      else if (facts.kind === 'MachineConfigPool') pools.push({ ...at, facts });
+      else policies.push({ ...at, facts });
+    }
+  }
+  configs.sort((a, b) => compareNames(a.facts.name, b.facts.name));
+  return { configs, pools, policies };
+}
+
+function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[], policies: Located<PolicyFacts>[], declared?: Located<MachineConfigPoolFacts>): PoolView {
+  const configs = all.filter((c) => c.facts.role !== undefined && roles.includes(c.facts.role));
+  const parts = new Map<string, PoolPart>();
+  const part = (kind: PoolPart['kind'], partName: string): PoolPart => {
+    const key = `${kind}\0${partName}`;
+    let found = parts.get(key);
+    if (!found) parts.set(key, (found = { kind, name: partName, writers: [] }));
+    return found;
+  };
+  const routes: PoolRoute[] = [];
+  for (const config of configs) {
+    for (const unit of config.facts.units) {
+      const { range, contents, enabled, mask } = unit;
+      const writer: PoolPart['writers'][number] = { config, range, contents };
+      if (enabled !== undefined) writer.enabled = enabled;
+      if (mask !== undefined) writer.mask = mask;
+      part('unit', unit.name).writers.push(writer);
+      for (const dropin of unit.dropins) part('dropin', `${unit.name}/${dropin.name}`).writers.push({ config, range: dropin.range, contents: dropin.contents });
+    }
+    for (const file of config.facts.files) part('file', file.path).writers.push({ config, range: file.range, contents: file.contents });
+    for (const route of config.facts.routes) routes.push({ route, from: config });
+  }
+  // A route in a unit, drop-in or file whose contents a later config replaces never reaches the nodes.
+  const lastWriters = new Map<string, Located<MachineConfigFacts> | undefined>();
+  const lastWriter = (key: string): Located<MachineConfigFacts> | undefined => {
+    if (lastWriters.has(key)) return lastWriters.get(key);
+    const writers = parts.get(key)?.writers ?? [];
+    let last: Located<MachineConfigFacts> | undefined;
+    for (let i = writers.length - 1; i >= 0 && !last; i--) if (writers[i].contents) last = writers[i].config;
+    lastWriters.set(key, last);
+    return last;
+  };
+  for (const entry of routes) {
+    const routePart = entry.route.part;
+    if (!routePart) continue;
+    const last = lastWriter(`${routePart.kind}\0${routePart.name}`);
+    if (last && last !== entry.from && last.facts.name !== entry.from.facts.name) entry.overridden = true;
+  }
+  for (const policy of policies) {
+    if (policy.facts.role === undefined || !roles.includes(policy.facts.role)) continue;
+    for (const route of policy.facts.routes) routes.push({ route, from: policy });
+  }
+  return { name, roles, ...(declared ? { declared } : {}), configs, parts: [...parts.values()], routes };
+}
+
+/** MCO sorts configs by name with Go's string order: bytes, which for these names is UTF-16 order. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ——— Findings across files ———
+
+/**
+ * The findings of the file `self` that the other files (and its own other documents) show:
+ * mc-overridden, route-duplicate across configs, pool-selector. One finding per fact.
+ */
+export function findingsAcrossFiles(self: FileIndex, others: readonly IndexedFile[]): Problem[] {
+  if (self.documents.length === 0) return [];
+  return findingsIn([{ index: self }, ...others], (file) => file === undefined).get(undefined) ?? [];
+}
+
+/**
+ * The findings across files of every file at once, by file (`mcroutes lint`: one pass over
+ * the run instead of one per file). A related location in the same file names it too.
+ */
+export function findingsOfFiles(files: readonly IndexedFile[]): Map<string, Problem[]> {
+  return findingsIn(files, () => true) as Map<string, Problem[]>;
+}
+
+function findingsIn(files: readonly { file?: string; index: FileIndex }[], mine: (file: string | undefined) => boolean): Map<string | undefined, Problem[]> {
+  const views = poolViews(files);
+  const found = new Map<string | undefined, Problem[]>();
+  const said = new Set<string>();
+  const once: Report = (file, key, problem) => {
+    const full = `${file ?? ''}\0${key}`;
+    if (said.has(full)) return;
+    said.add(full);
+    const list = found.get(file);
+    if (list) list.push(problem);
+    else found.set(file, [problem]);
+  };
+  // Same-role configs always share their pool; the pools in view add the roles they merge.
+  // A role's own pool first: a finding names the smallest pool it holds in.
+  const groups = [...views, ...rolesWithoutView(views, files)].sort((a, b) => a.roles.length - b.roles.length);
+  for (const view of groups) {
+    overridden(view, mine, once);
+    duplicateRoutes(view, mine, once);
+  }
+  poolSelectors(files, mine, once);
+  return found;
+}
+
+/** Every role of a config with no pool in view: its configs still merge together, in whatever pool takes the role. */
+function rolesWithoutView(views: PoolView[], files: readonly { file?: string; index: FileIndex }[]): PoolView[] {
+  const covered = new Set(views.flatMap((v) => v.roles));
+  const { configs, policies } = collect(files);
+  const roles = new Set<string>();
+  for (const { facts } of configs) if (facts.role && !covered.has(facts.role)) roles.add(facts.role);
+  return [...roles].map((role) => viewOf(role, [role], configs, policies));
+}
+
+type Report = (file: string | undefined, key: string, problem: Problem) => void;
+type Mine = (file: string | undefined) => boolean;
+
+const PART_WORDS: Record<PartKind, string> = { unit: 'Unit', dropin: 'Drop-in', file: 'File' };
+
+/** Where two configs write the same part's contents (or set enabled/mask apart), the earlier name loses. */
+function overridden(view: PoolView, mine: Mine, report: Report): void {
+  const where = view.declared || view.name === 'worker' || view.name === 'master' ? `pool ${view.name}` : `role ${view.name}`;
+  for (const part of view.parts) {
+    for (const field of ['contents', 'enabled', 'mask'] as const) {
+      const writers = part.writers.filter((w) => (field === 'contents' ? w.contents : w[field] !== undefined));
+      for (let i = 0; i < writers.length - 1; i++) {
+        const loser = writers[i];
+        if (!mine(loser.config.file)) continue;
+        // The last writer after it with another name is what the nodes get (a same-named config is the same object).
+        const winner = [...writers.slice(i + 1)].reverse().find((w) => w.config.facts.name !== loser.config.facts.name);
+        if (!winner) continue;
+        if (field !== 'contents' && winner[field] === loser[field]) continue;
+        const what = field === 'contents' ? `${PART_WORDS[part.kind]} ${part.name}` : `${field}: ${String(loser[field])} of ${part.name}`;
+        const winnerName = winner.config.facts.name;
+        report(loser.config.file, `mc-overridden\0${loser.range.start}\0${field}`, {
+          code: 'mc-overridden',
+          severity: 'warning',
+          message: `${what} is overridden by ${winnerName} (${where}): MCO merges configs by name and the later one wins.`,
+          start: loser.range.start,
+          end: loser.range.end,
+          data: { part: part.name, partKind: part.kind, field, winner: winnerName, pool: view.name },
+          related: [related(winner.config.file, winner.range, `${winnerName} writes ${part.name} here and wins`)],
+        });
+      }
+    }
+  }
+}
+
+/** The same destination (table, metric, interface) from two documents for one pool's nodes. */
+function duplicateRoutes(view: PoolView, mine: Mine, report: Report): void {
+  const seen = new Map<string, PoolRoute>();
+  for (const entry of view.routes) {
+    const { route } = entry;
+    if (entry.overridden) continue;
+    const key = `${route.destination}|${route.table}|${route.metric}|${route.device}`;
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, entry);
+      continue;
+    }
+    // The same document: route-duplicate of the document says it. The same name: one object on the cluster.
+    if (earlier.from.facts === entry.from.facts || earlier.from.facts.name === entry.from.facts.name) continue;
+    if (!mine(entry.from.file)) continue;
+    const sameHop = (earlier.route.gateway ?? '') === (route.gateway ?? '');
+    if (!sameHop && (route.family === 6 || (earlier.route.weighted && route.weighted))) continue;
+    const other = earlier.from.facts.name;
+    const by = earlier.from.facts.kind === 'MachineConfig' ? other : `policy ${other}`;
+    report(entry.from.file, `route-duplicate\0${route.range.start}`, {
+      code: 'route-duplicate',
+      severity: sameHop ? 'info' : 'warning',
+      message: sameHop
+        ? `${route.destination} is also added by ${by} for the ${view.name} nodes: one route is enough. Remove one.`
+        : `${route.destination} is also routed via ${earlier.route.gateway ?? 'the link'} by ${by} for the ${view.name} nodes: only one carries the traffic. Keep one.`,
+      start: route.range.start,
+      end: route.range.end,
+      data: { network: route.destination, other, pool: view.name },
+      related: [related(earlier.from.file, earlier.route.range, `${by} routes ${route.destination} here`)],
+    });
+  }
+}
+
+/** A custom pool that leaves out worker; a pool no config of the workspace is for. */
+function poolSelectors(files: readonly { file?: string; index: FileIndex }[], mine: Mine, report: Report): void {
+  const roles = new Set<string>();
+  for (const { index } of files) {
+    for (const d of index.documents) if (d.kind === 'MachineConfig' && d.role) roles.add(d.role);
+  }
+  for (const { file, index } of files) {
+    if (!mine(file)) continue;
+    for (const pool of index.documents) if (pool.kind === 'MachineConfigPool') poolSelector(pool, roles, (key, problem) => report(file, key, problem));
+  }
+}
+
+/** One pool's finding: its selector leaves out worker, or takes no role a config in view has (`roles`). */
+function poolSelector(pool: MachineConfigPoolFacts, roles: ReadonlySet<string>, report: (key: string, problem: Problem) => void): void {
+  if (pool.roles.length === 0) return;
+  const standard = pool.name === 'worker' || pool.name === 'master';
+  if (!standard && !pool.roles.includes('worker') && !pool.roles.includes('master')) {
+    const own = pool.roles.join(', ');
+    report(`pool-selector\0${pool.selectorRange.start}`, {
+      code: 'pool-selector',
+      severity: 'warning',
+      message: `Pool ${pool.name} takes only ${own}: its nodes lose every worker config. Select In [worker, ${own}].`,
+      start: pool.selectorRange.start,
+      end: pool.selectorRange.end,
+      data: { pool: pool.name, roles: pool.roles },
+    });
+    return;
+  }
+  if (roles.size > 0 && !pool.roles.some((role) => roles.has(role))) {
+    report(`pool-selector\0${pool.range.start}`, {
+      code: 'pool-selector',
+      severity: 'info',
+      message: `No MachineConfig in view has role ${pool.roles.join(' or ')}: pool ${pool.name} gets only the cluster's own configs.`,
+      start: pool.range.start,
+      end: pool.range.end,
+      data: { pool: pool.name, roles: pool.roles },
+    });
+  }
+}
+
+function related(file: string | undefined, range: FileRange, message: string): RelatedLocation {
+  return { ...(file !== undefined ? { file } : {}), start: range.start, end: range.end, message };
+}
+
+/** What is known beyond the linted file: its pools (mc-role-label) and the index of the other files. */
+export interface WorkspaceFacts extends PoolFacts {
+  files?: readonly IndexedFile[];
+  /** The file's findings across files, when the caller computed them for every file at once (findingsOfFiles). */
+  findings?: readonly Problem[];
+}
