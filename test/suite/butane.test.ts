@@ -1,7 +1,7 @@
 // A Butane config in a real VS Code (issue 18): a `.bu` file opens as YAML (package.json
 // associates *.bu with the yaml language), shows the findings of examples/seed-route.bu, and
 // the hover on a route's destination inside the unit gives its netmask and `ip route` line.
-// The file is written into the suite's workspace (a temporary copy of test/fixtures) and
+// The file is written into the suite's workspace (a temporary folder holding a copy of the seed) and
 // removed again, its editor closed. Its preview shows the MachineConfig it compiles to.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -26,7 +26,7 @@ describe('Butane config (a .bu file)', () => {
 
   before(async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'no workspace folder open (the suite expects a copy of test/fixtures)');
+    assert.ok(folder, 'no workspace folder open (the suite expects a copy of the seed)');
     uri = vscode.Uri.joinPath(folder.uri, 'suite-seed-route.bu');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(EXAMPLE, 'utf8'));
     document = await vscode.workspace.openTextDocument(uri);

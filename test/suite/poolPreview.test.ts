@@ -1,5 +1,5 @@
 // "Preview Pool…" in a real VS Code (issue 19): with a role given, the command opens the
-// read-only pool document; the suite's workspace (a copy of test/fixtures) holds the seed, a
+// read-only pool document; the suite's workspace (a copy of the seed) holds the seed, a
 // MachineConfig for worker, so the worker pool lists it with its unit and route. The preview
 // is closed again.
 import * as assert from 'node:assert/strict';

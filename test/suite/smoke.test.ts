@@ -15,7 +15,7 @@ describe('smoke', () => {
 
   it('opening seed-route.yaml activates it', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'no workspace folder open (the suite expects test/fixtures)');
+    assert.ok(folder, 'no workspace folder open (the suite expects a folder with the seed)');
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'seed-route.yaml'));
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'yaml');

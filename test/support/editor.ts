@@ -100,10 +100,10 @@ export async function textWhen(document: vscode.TextDocument, accept: (text: str
   return document.getText();
 }
 
-/** seed-route.yaml of the suite's workspace (a copy of test/fixtures). */
+/** seed-route.yaml of the suite's workspace (a copy of the seed). */
 export async function seedUri(): Promise<vscode.Uri> {
   const [uri] = await vscode.workspace.findFiles('seed-route.yaml');
-  assert.ok(uri, 'the workspace (test/fixtures) holds seed-route.yaml');
+  assert.ok(uri, 'the workspace holds seed-route.yaml');
   return uri;
 }
 
