@@ -88,6 +88,10 @@ describe('workspace index', () => {
     assert.deepEqual(findingsAcrossFiles(worker, [{ file: 'infra.yaml', index: infra }]), []);
     const found = findingsAcrossFiles(worker, [{ file: 'infra.yaml', index: infra }, { file: 'pool.yaml', index: index(pool('infra', ['worker', 'infra'])) }]);
     assert.deepEqual(found.map((p) => [p.code, p.data?.pool]), [['mc-overridden', 'infra']]);
+    // A worker config named after the pool's: by name it wins, since 4.15 the pool's does. Nothing said.
+    const laterWorker = index(machineConfig({ name: '99-worker-z', role: 'worker', units: [{ name: 'x.service', contents: UNIT }] }));
+    const poolFile = { file: 'pool.yaml', index: index(pool('infra', ['worker', 'infra'])) };
+    assert.deepEqual(findingsAcrossFiles(infra, [{ file: 'worker.yaml', index: laterWorker }, poolFile]).filter((p) => p.code === 'mc-overridden'), []);
   });
 
   it('route-duplicate across configs: another gateway is a warning, the same an info; a policy for exactly the role counts; a route of an overridden unit does not', () => {

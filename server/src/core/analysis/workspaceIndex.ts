@@ -463,6 +463,11 @@ function overridden(view: PoolView, mine: Mine, report: Report): void {
         // The last writer after it with another name is what the nodes get (a same-named config is the same object).
         const winner = [...writers.slice(i + 1)].reverse().find((w) => w.config.facts.name !== loser.config.facts.name);
         if (!winner) continue;
+        // A custom pool that takes worker's configs too: since 4.15 the MCO merges worker's
+        // configs first, then the pool's own, so a pool config beats a worker config whatever the
+        // names; before 4.15 names alone decide. When the two orders disagree (a worker config
+        // named after the pool's), the release decides, which the file does not say: nothing said.
+        if (winner.config.facts.role === 'worker' && loser.config.facts.role !== 'worker') continue;
         if (field !== 'contents' && winner[field] === loser[field]) continue;
         const what = field === 'contents' ? `${PART_WORDS[part.kind]} ${part.name}` : `${field}: ${String(loser[field])} of ${part.name}`;
         const winnerName = winner.config.facts.name;
