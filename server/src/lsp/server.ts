@@ -79,7 +79,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   /** Documents analysed again because another file's facts changed: published only when their findings change. */
   const followers = new Set<string>();
   /** What was last published per document, for followers. */
-  const lastPublished = new Map<string, { version: number; key: string }>();
+  const lastPublished = new Map<string, { version: number; diagnostics: unknown[] }>();
   /** Documents analysed in slices: the version whose partial result was published. */
   const partialShown = new Map<string, number>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
@@ -109,11 +109,12 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     }
     const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn));
     if (documents.get(uri)?.version !== version || shutDown) return;
-    const key = JSON.stringify(diagnostics);
     const following = followers.delete(uri);
-    // Another file changed and these findings did not: nothing to send.
-    if (following && !pending && lastPublished.get(uri)?.version === version && lastPublished.get(uri)?.key === key) return;
-    lastPublished.set(uri, { version, key });
+    // Another file changed and these findings did not: nothing to send. Compared only then:
+    // serialising thousands of diagnostics on every keystroke cost more than the lint.
+    const last = lastPublished.get(uri);
+    if (following && !pending && last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
+    lastPublished.set(uri, { version, diagnostics });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -135,7 +136,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       partialShown.delete(document.uri);
       // Its MachineConfigPools or index facts changed: the findings of the other open documents depend on them.
       const poolsChanged = workspaceIndex.notePools(document.uri, result.pools);
-      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index);
+      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index, result.factsKey);
       if (poolsChanged) revalidateAll(document.uri);
       else if (indexChanged === 'facts') revalidateAll(document.uri, true);
       // Moved, not changed: only the findings that link into it follow.

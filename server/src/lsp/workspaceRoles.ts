@@ -60,6 +60,10 @@ export class WorkspaceRoles {
   private openPools = new Map<string, { pools: number; poolRoles: string[] }>();
   /** The index facts of each open document as its last complete analysis found them. */
   private openIndex = new Map<string, { index: FileIndex; key: string }>();
+  /** Counts changes of what filesBeyond reads (open documents' facts or places, the files on disk). */
+  private generation = 0;
+  /** filesBeyond's last answer per current document: the same array while nothing changed (IncrementalLinter reuses its findings across files then). */
+  private beyondCache = new Map<string, { generation: number; open: string; files: IndexedFile[] }>();
   /** The bound a scan stopped at, said once in the log until it changes. */
   private boundSaid = '';
   private poolsListener: (() => void) | undefined;
@@ -162,6 +166,15 @@ export class WorkspaceRoles {
    * and the files on disk, each named by URI. Answers at once from what is known.
    */
   filesBeyond(openUris: readonly string[], current: string): IndexedFile[] {
+    const open = openUris.join('\n');
+    const cached = this.beyondCache.get(current);
+    if (cached && cached.generation === this.generation && cached.open === open) return cached.files;
+    const files = this.computeFilesBeyond(openUris, current);
+    this.beyondCache.set(current, { generation: this.generation, open, files });
+    return files;
+  }
+
+  private computeFilesBeyond(openUris: readonly string[], current: string): IndexedFile[] {
     const files: IndexedFile[] = [];
     const noted = new Set<string>();
     for (const uri of openUris) {
@@ -184,13 +197,19 @@ export class WorkspaceRoles {
    * say changed (the other documents' findings may change), 'ranges' when only where they
    * are moved (only related locations into it move), false when nothing changed.
    */
-  noteIndex(uri: string, index: FileIndex): 'facts' | 'ranges' | false {
-    const key = indexKey(index);
+  noteIndex(uri: string, index: FileIndex, factsKey?: string): 'facts' | 'ranges' | false {
     const saved = this.savedEntry(uri)?.index ?? EMPTY_INDEX;
-    const before = this.openIndex.get(uri) ?? { index: saved, key: indexKey(saved) };
+    const before = this.openIndex.get(uri) ?? { index: saved, key: factsKeyOf(saved) };
+    // The linter's key of the facts without places (cheap: kept per document chunk), else one made here.
+    const key = factsKey ?? factsKeyOf(index);
     this.openIndex.set(uri, { index, key });
-    if (before.key === key) return false;
-    return indexKey(withoutRanges(before.index)) === indexKey(withoutRanges(index)) ? 'ranges' : 'facts';
+    if (before.key !== key) {
+      this.generation++;
+      return 'facts';
+    }
+    if (before.index === index || sameIndexPlaces(before.index, index)) return false;
+    this.generation++;
+    return 'ranges';
   }
 
   /** The range of offsets [start, end) of a file on disk the index read (by URI). */
@@ -216,7 +235,8 @@ export class WorkspaceRoles {
   forget(uri: string): boolean {
     const index = this.openIndex.get(uri);
     this.openIndex.delete(uri);
-    const indexChanged = index !== undefined && index.key !== indexKey(this.savedEntry(uri)?.index ?? EMPTY_INDEX);
+    if (index !== undefined) this.generation++;
+    const indexChanged = index !== undefined && index.key !== factsKeyOf(this.savedEntry(uri)?.index ?? EMPTY_INDEX);
     const before = this.openPools.get(uri);
     if (!before) return indexChanged;
     this.openPools.delete(uri);
@@ -286,6 +306,7 @@ export class WorkspaceRoles {
       }
     }
     this.files = found;
+    this.generation++;
     stopped ||= queue.length > 0;
     this.sayBounds(stopped && files >= this.options.maxFiles ? files : 0, stopped && entries > this.options.maxEntries, tooBig);
   }
@@ -336,9 +357,14 @@ function rolesOfText(text: string): TextRoles {
   };
 }
 
-/** The facts with every range left out: what they say, not where. */
-function withoutRanges(index: FileIndex): FileIndex {
-  return JSON.parse(JSON.stringify(index, (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value))) as FileIndex;
+/** The facts with every range left out: what they say, not where (as IncrementalLinter keys them, chunk by chunk). */
+function factsKeyOf(index: FileIndex): string {
+  return index.documents.map((d) => JSON.stringify([d], (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value))).join('\n');
+}
+
+/** Whether the documents' facts sit at the same places (compared by their first range, which moves with any edit before them). */
+function sameIndexPlaces(a: FileIndex, b: FileIndex): boolean {
+  return a.documents.length === b.documents.length && a.documents.every((d, i) => d.range.start === b.documents[i].range.start && d.range.end === b.documents[i].range.end);
 }
 
 function poolsKey(facts: { pools: number; poolRoles: readonly string[] }): string {

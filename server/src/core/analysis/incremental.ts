@@ -30,6 +30,14 @@ export class IncrementalLinter {
   /** The text of the last lint and its analysed chunks, in file order. */
   private previous: { text: string; chunks: PlacedChunk[] } | undefined;
   private settingsKey = '';
+  /**
+   * The findings across files of the last lint, with what they were computed from: the
+   * chunks' facts (without positions) and the other files. A keystroke that changes no fact
+   * (most do not: a comment, a unit's text) reuses them, moved with the text, instead of
+   * merging every config of the file again (in a 500-document file that merge cost more than
+   * the edited document's own analysis).
+   */
+  private previousAcross: { text: string; facts: readonly string[]; files: WorkspaceFacts['files']; findings: WorkspaceFacts['findings']; problems: Problem[] } | undefined;
 
   constructor(private readonly rules: readonly Rule[] = RULES, private readonly kinds: readonly DocumentKind[] = DOCUMENT_KINDS) {}
 
@@ -76,14 +84,32 @@ export class IncrementalLinter {
     const parsed = lazilyParsed(text, current, plan.skipped);
     const more = pending > 0 ? { pending } : {};
     const pools = { pools: current.reduce((n, c) => n + c.pools, 0), poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
-    const index: FileIndex = { documents: current.flatMap((c) => c.index.documents) };
-    const across = acrossFiles(index, workspace, this.rules, failures);
+    const across = this.acrossFiles(text, current, workspace, failures);
+    const index = across.index;
     // Other YAML gets nothing from us (as in lintParsed).
-    if (!isOurs(recognised, plan.skipped) && across.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, ...more };
+    if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKey: across.factsKey, ...more };
     const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
-    const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem), ...across], settings);
+    const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem), ...across.problems], settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { parsed, problems, failures, machineConfigs, pools, index, ours: true, ...more };
+    return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKey: across.factsKey, ...more };
+  }
+
+  /** The file's index and its findings across files, reused from the last lint when no fact changed. */
+  private acrossFiles(text: string, chunks: readonly Chunk[], workspace: WorkspaceFacts | undefined, failures: RuleFailure[]): { index: FileIndex; problems: Problem[]; factsKey: string } {
+    const index: FileIndex = { documents: chunks.flatMap((c) => c.index.documents) };
+    const facts = chunks.map((c) => c.factsKey);
+    const factsKey = facts.filter((k) => k !== '[]').join('\n');
+    const last = this.previousAcross;
+    if (last && last.files === workspace?.files && last.findings === workspace?.findings && sameList(last.facts, facts)) {
+      const problems = moveWithText(last.problems, last.text, text);
+      if (problems) {
+        this.previousAcross = { ...last, text, problems };
+        return { index, problems, factsKey };
+      }
+    }
+    const problems = acrossFiles(index, workspace, this.rules, failures);
+    this.previousAcross = { text, facts, files: workspace?.files, findings: workspace?.findings, problems };
+    return { index, problems, factsKey };
   }
 
   /**
@@ -190,6 +216,13 @@ class Chunk {
     return new Chunk(start, documents, problems, machineConfigs, recognised, pools, [...poolRoles], facts, start, text);
   }
 
+  /** Its facts without their positions: equal keys, equal findings across files (up to where they sit). */
+  get factsKey(): string {
+    return (this.cachedFactsKey ??= JSON.stringify(this.facts.documents, (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value)));
+  }
+
+  private cachedFactsKey: string | undefined;
+
   /** Its facts for the workspace index, at offsets for where it starts now (moved without touching its trees). */
   get index(): FileIndex {
     return shiftIndex(this.facts, this.start - this.indexAt);
@@ -228,4 +261,41 @@ function lazyModel(analysed: AnalysedDocument, text: string): void {
   for (const key of ['model', 'machineConfig', 'ignition'] as const) {
     Object.defineProperty(analysed, key, { configurable: true, enumerable: true, get: () => read()[key] });
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/**
+ * Findings of `before` at their places in `after`, the same text with one region changed:
+ * offsets in the common head stay, those in the common tail move by the change in length.
+ * Undefined when a finding touches the changed region itself (its place there is unknown).
+ */
+function moveWithText(problems: Problem[], before: string, after: string): Problem[] | undefined {
+  if (before === after) return problems;
+  const shortest = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shortest && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shortest - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const changedEnd = before.length - tail;
+  const delta = after.length - before.length;
+  const inside = (offset: number): boolean => offset > head && offset < changedEnd;
+  // A start at the change's end begins after it (an insertion there pushes it on); an end there
+  // closes before it, unless the change lies wholly before that end.
+  const startAt = (offset: number): number => (offset >= changedEnd ? offset + delta : offset);
+  const endAt = (offset: number): number => (offset >= changedEnd && offset > head ? offset + delta : offset);
+  const moved: Problem[] = [];
+  for (const problem of problems) {
+    const local = (problem.related ?? []).filter((r) => r.file === undefined);
+    if ([problem.start, problem.end, ...local.flatMap((r) => [r.start, r.end])].some(inside)) return undefined;
+    moved.push({
+      ...problem,
+      start: startAt(problem.start),
+      end: Math.max(startAt(problem.start), endAt(problem.end)),
+      ...(problem.related ? { related: problem.related.map((r) => (r.file === undefined ? { ...r, start: startAt(r.start), end: Math.max(startAt(r.start), endAt(r.end)) } : r)) } : {}),
+    });
+  }
+  return moved;
 }

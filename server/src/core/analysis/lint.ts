@@ -34,6 +34,8 @@ export interface ParsedText {
 }
 
 export interface LintResult {
+  /** The index facts without their positions (IncrementalLinter): equal keys, equal facts. */
+  factsKey?: string;
   /** The parse the findings were computed on. */
   parsed: ParsedText;
   /** Findings over the whole text, sorted by start offset. */
