@@ -2,7 +2,6 @@
  * `mcroutes lint [paths|globs|-]...`: the findings of every MachineConfig in the files,
  * as text, JSON or SARIF, with an exit status for CI.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileFactsOf, indexOf, lintParsed, mergePoolFacts, parseText, type ParsedText } from '../core/analysis/lint';
@@ -15,7 +14,7 @@ import { parseLintArgs, UsageError, type LintOptions } from './args';
 import { SETTING_FLAGS_USAGE } from './flags';
 import { ConfigError, ConfigResolver } from './config';
 import { expandInputs, STDIN } from './files';
-import { fileErrorReason } from './fileErrors';
+import { fileErrorReason, readInputText } from './fileErrors';
 import { fixText, writeAtomically } from './fix';
 import { jsonOutput, textLine, useColour, type Finding } from './format';
 import { sarifOutput } from './sarif';
@@ -108,19 +107,12 @@ export function lintCommand(args: string[], io: LintIO, tool: ToolInfo, stdout: 
   // roles of the others, and the index of all of them shows what configs do together.
   const texts: { file: string; text: string; settings: Settings; parsed: ParsedText; pools: PoolFacts; index: FileIndex }[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file === STDIN ? 0 : file, 'utf8');
-    } catch (error) {
-      io.err(`mcroutes: cannot read ${file}: ${fileErrorReason(error)}\n`);
+    const read = readInputText(file === STDIN ? 0 : file, file, (line) => io.err(line));
+    if (read === undefined) {
       failed = true;
       continue;
     }
-    if (text.includes('\0')) {
-      io.err(`mcroutes: ${file} is not a text file\n`);
-      failed = true;
-      continue;
-    }
+    let text = read;
     let settings: Settings;
     try {
       settings = resolver.resolve(file === STDIN ? undefined : file).settings;

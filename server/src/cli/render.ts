@@ -12,7 +12,7 @@ import { butaneToMachineConfig, machineConfigToButane } from '../core/kinds/buta
 import { butaneVersionOfRelease } from '../core/kinds/butane/versions';
 import { renderPool, poolRoles, type PoolFile } from '../core/ide/poolPreview';
 import { expandInputs, STDIN } from './files';
-import { fileErrorReason } from './fileErrors';
+import { fileErrorReason, readInputText } from './fileErrors';
 import { parseFlags, readFlagSettings, SETTING_FLAGS, SETTING_FLAGS_USAGE, SETTING_SWITCHES, UsageError } from './flags';
 
 export interface RenderOutput {
@@ -135,16 +135,8 @@ function renderPoolCommand(role: string, inputs: string[], settings: Settings, i
   for (const message of errors) io.err(`mcroutes: ${message}\n`);
   const pool: PoolFile[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      io.err(`mcroutes: cannot read ${file}: ${fileErrorReason(error)}\n`);
-      failed = true;
-      continue;
-    }
-    if (text.includes('\0')) {
-      io.err(`mcroutes: ${file} is not a text file\n`);
+    const text = readInputText(file, file, (line) => io.err(line));
+    if (text === undefined) {
       failed = true;
       continue;
     }

@@ -7,7 +7,6 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../core/analysis/lint';
@@ -15,7 +14,7 @@ import { poolRoles, renderPool, type PoolFile } from '../core/ide/poolPreview';
 import type { Settings } from '../core/text/settings';
 import { Methods, type PoolPreviewParams, type PoolPreviewResult, type PoolRolesResult } from '../protocol';
 import { guard, type Logger } from './guard';
-import type { WorkspaceRoles } from './workspaceRoles';
+import { filePathOf, type WorkspaceRoles } from './workspaceRoles';
 
 export interface PoolPreviewContext {
   connection: Connection;
@@ -101,11 +100,3 @@ function shownPath(file: string, roots: readonly string[]): string {
   return file;
 }
 
-function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}

@@ -371,7 +371,8 @@ function poolsKey(facts: { pools: number; poolRoles: readonly string[] }): strin
   return `${facts.pools}:${[...facts.poolRoles].sort().join(',')}`;
 }
 
-function filePathOf(uri: string): string | undefined {
+/** The path of a `file:` URI; undefined for other schemes (untitled documents). */
+export function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);
