@@ -42,7 +42,7 @@ export const SEED_PREVIEW = [
   '  29:24 info unit-exec-shell Prefer the absolute path /usr/bin/nmcli: systemd resolves a bare "nmcli" through its fixed search path only since version 239; an absolute path says exactly which program runs.',
   '  29:30 hint nmcli-device-runtime device modify is runtime only: routes are lost on re-activation, until this unit runs at the next boot; to keep them on a secondary NIC, use a keyfile, connection modify + reapply, or NMState.',
   '  29:41 info nmcli-ovn-port Is ens5 the NIC br-ex is built on? If so, the route belongs on br-ex; set mcroutes.brExInterface to br-ex\'s NIC to settle it.',
-  '  29:60 hint route-ovn-egress On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.',
+  '  29:60 hint route-ovn-egress Pods on OVN-Kubernetes use host routes only with gatewayConfig.routingViaHost: true; the node always does.',
   '',
   'Elsewhere in the file: 17:5 warning ign-unknown-key, 34:3 info mc-os-image-url.',
 ].join('\n') + '\n';

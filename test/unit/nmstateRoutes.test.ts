@@ -77,7 +77,7 @@ describe('NMState routes: policies and bare states feed the route rules', functi
       'route-cidr error "next-hop-interface"',
     ]);
     const byCode = (code: string) => problems.filter((p) => p.code === code).map((p) => p.message);
-    assert.deepEqual(byCode('route-family'), ['Next hop 10.0.5.2 is IPv4 but the route is in an IPv6 routes.config entry: a next hop must be of the route\'s family.']);
+    assert.deepEqual(byCode('route-family'), ['Next hop 10.0.5.2 is IPv4 but the route is in an IPv6 routes.config entry: use a next hop of the route\'s family.']);
     assert.deepEqual(byCode('route-metric'), ['Metric "-5" is not a number from 0 to 4294967295: nmstate rejects the state.']);
   });
 
@@ -85,7 +85,7 @@ describe('NMState routes: policies and bare states feed the route rules', functi
     const text = policy('        - next-hop-address: 10.0.5.1\n          next-hop-interface: ens6');
     const problem = lintText(text, DEFAULT_SETTINGS).problems.find((p) => p.code === 'route-cidr')!;
     assert.equal(text.slice(problem.start, problem.end), 'next-hop-address');
-    assert.match(problem.message, /^This route has no destination: nmstate wants one/);
+    assert.match(problem.message, /^This route has no destination, so nmstate rejects the state/);
   });
 
   it('capture expressions and templates are never addresses; removals with wildcards are not judged', function () {

@@ -131,7 +131,7 @@ describe('NMState semantics: interfaces, next hops, default routes, tables', fun
     const secondary = route('ens6');
     const [problem] = of(lint(secondary), 'route-default');
     assert.equal(at(secondary, problem), '0.0.0.0/0');
-    assert.equal(problem.message, '0.0.0.0/0 via ens6 is a default route in the main table on a secondary NIC: it competes with br-ex\'s and can move the node IP; use a table-id with route-rules.');
+    assert.equal(problem.message, '0.0.0.0/0 via ens6 in the main table competes with br-ex\'s default route: use a table-id with route-rules.');
     assert.deepEqual(of(lint(route('br-ex')), 'route-default'), []);
     assert.deepEqual(of(lint(route('ens3'), { ...DEFAULT_SETTINGS, brExInterface: 'ens3' }), 'route-default'), []);
 
@@ -152,7 +152,7 @@ describe('NMState semantics: interfaces, next hops, default routes, tables', fun
     const onSecondary = brEx('ens6');
     const found = of(lint(onSecondary), 'route-default');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /^0\.0\.0\.0\/0 via ens6 is a default route in the main table on a secondary NIC/);
+    assert.match(found[0].message, /^0\.0\.0\.0\/0 via ens6 in the main table competes with br-ex's/);
     assert.ok(found[0].start > onSecondary.indexOf('base64,'));
   });
 
@@ -173,7 +173,7 @@ describe('NMState semantics: interfaces, next hops, default routes, tables', fun
     const found = of(lint(tie), 'route-default');
     assert.equal(found.length, 1);
     assert.equal(found[0].start, tie.lastIndexOf('0.0.0.0/0'));
-    assert.equal(found[0].message, 'A second default route in table 100 with the same metric as the one via ens6: egress is a coin toss; give one a lower metric.');
+    assert.equal(found[0].message, 'This default route has the same metric as the one via ens6, so egress is a coin toss: give one a lower metric.');
     assert.deepEqual(of(lint(state('bond')), 'route-default'), []);
     assert.deepEqual(of(lint(tie), 'route-duplicate'), []);
   });

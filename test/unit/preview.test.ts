@@ -275,7 +275,7 @@ describe('unit preview', () => {
         '  (metric 300 where the route gives none: route-metric= in [ipv6])',
         '',
         'Problems in this file (1):',
-        `  17:${routeColumn} hint route-ovn-egress On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.`,
+        `  17:${routeColumn} hint route-ovn-egress Pods on OVN-Kubernetes use host routes only with gatewayConfig.routingViaHost: true; the node always does.`,
         '',
         'Elsewhere in the file: 24:21 error file-source.',
         '',
@@ -307,10 +307,10 @@ describe('unit preview', () => {
         '  192.168.1.0/24 via 172.18.0.1 dev ens5 proto static metric 100',
         '  192.168.5.0/24 via 172.18.0.1 dev ens5 proto static metric 100',
         '  (metric 100 where the route gives none: NetworkManager\'s default for an ethernet device)',
-        '  not added: 192.168.2.0/33,172.18.0.1 — route-cidr: Route destination: The prefix length "33" must be a number from 0 to 32 for IPv4.',
+        '  not added: 192.168.2.0/33,172.18.0.1 — route-cidr: Prefix "33" is not a number from 0 to 32: write the network\'s prefix length.',
         '  not added: fd00:1::/64,172.18.0.1 — route-family: fd00:1::/64 is an IPv6 destination in ipv4.routes; IPv6 routes belong in ipv6.routes.',
-        '  not added: 192.168.4.0/24,224.0.0.1 — route-gateway: Next hop 224.0.0.1 is a multicast address, not a unicast gateway.',
-        '  not added: fd00:2::/64,172.18.0.1 — route-family: Next hop 172.18.0.1 is IPv4 but the route is in ipv6.routes: a next hop must be of the route\'s family.',
+        '  not added: 192.168.4.0/24,224.0.0.1 — route-gateway: Next hop 224.0.0.1 is a multicast address: use a router\'s unicast address.',
+        '  not added: fd00:2::/64,172.18.0.1 — route-family: Next hop 172.18.0.1 is IPv4 but the route is in ipv6.routes: use a next hop of the route\'s family.',
       ]);
     });
   });

@@ -81,7 +81,7 @@ describe('route-overlaps-ovn and the masquerade subnet (mcroutes.ovnMasqueradeSu
   it('unset: the /29 (and /125) is an error on every cluster, the rest of the /17 (and /112) a question', () => {
     assert.deepEqual(verdicts(), ['info 169.254.100.0/24', 'error 169.254.169.3', 'info fd69::100', 'error fd69::6']);
     const info = only(routes, 'route-overlaps-ovn')[0];
-    assert.equal(info.message, "169.254.100.0/24 lies in 169.254.0.0/17, OVN-Kubernetes' masquerade subnet on clusters installed at 4.17 or later: if yours was, route elsewhere (setting mcroutes.ovnMasqueradeSubnet).");
+    assert.equal(info.message, "169.254.100.0/24 lies in 169.254.0.0/17, which may be OVN's masquerade subnet: set mcroutes.ovnMasqueradeSubnet.");
   });
 
   it('the release never decides it: a cluster upgraded to 4.19 may keep the /29', () => {
@@ -95,7 +95,8 @@ describe('route-overlaps-ovn and the masquerade subnet (mcroutes.ovnMasqueradeSu
     assert.deepEqual(verdicts({ ovnMasqueradeSubnet: '169.254.169.0/29' }), ['error 169.254.169.3', 'error fd69::6']);
     // A value of its own says nothing about IPv6, which keeps the unset verdicts.
     assert.deepEqual(verdicts({ ovnMasqueradeSubnet: '169.254.96.0/20' }), ['error 169.254.100.0/24', 'info fd69::100', 'error fd69::6']);
-    assert.match(only(routes, 'route-overlaps-ovn', { ovnMasqueradeSubnet: '169.254.0.0/17' })[0].message, /\(setting mcroutes\.ovnMasqueradeSubnet\) 169\.254\.0\.0\/17/);
+    // The error names the subnet of the setting, not the /29 every cluster has.
+    assert.match(only(routes, 'route-overlaps-ovn', { ovnMasqueradeSubnet: '169.254.0.0/17' })[0].message, /lies in 169\.254\.0\.0\/17, a subnet OVN-Kubernetes uses internally/);
   });
 });
 
@@ -106,7 +107,7 @@ describe('settings-network-type: OpenShift SDN with a release that has none', ()
     const sdn = { networkType: 'OpenShiftSDN' as const, openshiftVersion: '4.17' };
     const found = only(two, 'settings-network-type', sdn);
     assert.deepEqual(described(two, found), [
-      'info kind: OpenShift 4.17 has no OpenShift SDN (removed in 4.17): set mcroutes.networkType to OVNKubernetes, or the release you run.',
+      'info kind: OpenShift 4.17 has no OpenShift SDN: set mcroutes.networkType to OVNKubernetes, or the release you run.',
     ]);
     assert.equal(found[0].start, two.indexOf('kind'));
     const incremental = new IncrementalLinter().lint(two, settings(sdn)).problems.filter((p) => p.code === 'settings-network-type');

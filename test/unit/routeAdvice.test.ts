@@ -129,7 +129,7 @@ describe('route-gateway: a summary route whose gateway an interface address cove
   it('flagged without such an address; not flagged with the NIC\'s address from a keyfile, nmcli or ip addr', () => {
     const bare = config({ execs: ['/usr/bin/nmcli connection modify storage +ipv4.routes "10.50.0.0/16 10.50.0.1"'] });
     assert.deepEqual(said(bare, OVN, 'route-gateway'), [
-      'route-gateway warning "10.50.0.1": Next hop 10.50.0.1 lies inside 10.50.0.0/16, the route it serves, and no interface address of this config covers it: the node cannot reach it.',
+      'route-gateway warning "10.50.0.1": Next hop 10.50.0.1 lies inside its own route 10.50.0.0/16 and no address here covers it: use a reachable router.',
     ]);
     const nmcli = config({ execs: ['/usr/bin/nmcli connection modify storage ipv4.addresses 10.50.0.5/24 +ipv4.routes "10.50.0.0/16 10.50.0.1"'] });
     assert.deepEqual(said(nmcli, OVN, 'route-gateway'), []);
@@ -149,7 +149,7 @@ describe('route-gateway: a summary route whose gateway an interface address cove
   it('documentation and benchmark addresses are usable next hops; 240.0.0.0/4 is not', () => {
     const doc = config({ execs: ['/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 192.0.2.1, 192.168.2.0/24 198.18.0.1, 192.168.3.0/24 240.0.0.1"'] });
     assert.deepEqual(said(doc, OVN, 'route-gateway'), [
-      'route-gateway error "240.0.0.1": Next hop 240.0.0.1 is in the reserved range 240.0.0.0/4, not a usable gateway.',
+      `route-gateway error "240.0.0.1": Next hop 240.0.0.1 is in the reserved range 240.0.0.0/4: use a router's unicast address.`,
     ]);
   });
 });
@@ -159,7 +159,7 @@ describe('route-table-unused', () => {
 
   it('a table no rule or VRF of the config looks up: a warning on the table', () => {
     assert.deepEqual(said(config({ execs: [routes] }), OVN, 'route-table-unused'), [
-      'route-table-unused warning "100": No routing rule or VRF of this config looks up table 100, so this route is never used: add a rule for the table, or use the main table.',
+      'route-table-unused warning "100": No rule or VRF of this config looks up table 100, so this route is never used: add a rule or use the main table.',
     ]);
   });
 
@@ -184,8 +184,8 @@ describe('route-table-unused', () => {
 });
 
 describe('route-ovn-egress', () => {
-  it('names routingViaHost and, from 4.14, ipForwarding: Global', () => {
+  it('names routingViaHost (ipForwarding: Global, from 4.14, is in the documentation)', () => {
     const [message] = said(config({ execs: ['/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1"'] }), OVN, 'route-ovn-egress');
-    assert.equal(message, 'route-ovn-egress hint "192.168.1.0/24": On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.');
+    assert.equal(message, 'route-ovn-egress hint "192.168.1.0/24": Pods on OVN-Kubernetes use host routes only with gatewayConfig.routingViaHost: true; the node always does.');
   });
 });

@@ -139,10 +139,10 @@ describe('ifcfg-rh route files through the rules', () => {
     const key = lintText(machineConfig('/etc/sysconfig/network-scripts/route-ens6', 'ADDRESS0=10.20.0.0\nNETMASK0=255.0.255.0\nADDRESS1=10.21.0.0\nNETMASK1=255.255.0.0\nMETRIC1=x\n'), DEFAULT_SETTINGS).problems;
     const cidr = key.find((p) => p.code === 'route-cidr');
     assert.equal(cidr?.severity, 'error');
-    assert.match(cidr!.message, /refuses the whole ifcfg-ens6 connection profile/);
-    assert.match(key.find((p) => p.code === 'route-metric')!.message, /refuses the whole ifcfg-ens6 connection profile/);
+    assert.match(cidr!.message, /NetworkManager refuses ifcfg-ens6/);
+    assert.match(key.find((p) => p.code === 'route-metric')!.message, /NetworkManager refuses ifcfg-ens6/);
     const ip = lintText(machineConfig('/etc/sysconfig/network-scripts/route-ens5', '10.0.0.0/24 via 192.168.0.1 metric x\n10.1.0.0/24 192.168.0.1\n'), DEFAULT_SETTINGS).problems;
-    assert.match(ip.find((p) => p.code === 'route-metric')!.message, /ignores this line of route-ens5/);
+    assert.match(ip.find((p) => p.code === 'route-metric')!.message, /NetworkManager ignores this line/);
     const attribute = ip.find((p) => p.code === 'route-attribute');
     assert.equal(attribute?.severity, 'warning');
     assert.match(attribute!.message, /write "via 192\.168\.0\.1"/);

@@ -508,8 +508,8 @@ function duplicateRoutes(view: PoolView, mine: Mine, report: Report): void {
       code: 'route-duplicate',
       severity: sameHop ? 'info' : 'warning',
       message: sameHop
-        ? `${route.destination} is also added by ${by} for the ${view.name} nodes: one route is enough. Remove one.`
-        : `${route.destination} is also routed via ${earlier.route.gateway ?? 'the link'} by ${by} for the ${view.name} nodes: only one carries the traffic. Keep one.`,
+        ? `${route.destination} is also added by ${by} for the ${view.name} nodes: remove one of the two.`
+        : `${route.destination} is also routed via ${earlier.route.gateway ?? 'the link'} by ${by} for the ${view.name} nodes: keep one.`,
       start: route.range.start,
       end: route.range.end,
       data: { network: route.destination, other, pool: view.name },

@@ -146,7 +146,7 @@ function readRoute(entry: KeyfileEntry, family: Family, options: KeyfileEntry | 
     route.syntax.push({
       rule: 'route-cidr',
       severity: 'warning',
-      message: `A keyfile route without a prefix length is read by NetworkManager as ${destination.value}/${impliedPrefix}, not as a host route: write the prefix (e.g. /${reading.prefix} for one host).`,
+      message: `NetworkManager reads this route as ${destination.value}/${impliedPrefix}, not as a host route: write the prefix, /${reading.prefix} for one host.`,
       range: destination.rangeOf(),
       data: { impliedPrefix },
     });

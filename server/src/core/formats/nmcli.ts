@@ -3,6 +3,7 @@ import { parseAddress, type Family } from '../net/address';
 import { ROUTE_PROPERTIES, type Route, type RouteAttribute, type RouteGroup, type SyntaxProblem, type Unreadable } from '../routes/route';
 import { MISPLACED_ROUTE_WORDS, ROUTE_ATTRIBUTES } from '../routes/routeAttributes';
 import type { FileRange } from '../text/embeddedText';
+import { quoted } from '../text/quote';
 
 export type { RouteAttribute } from '../routes/route';
 
@@ -211,28 +212,28 @@ function syntaxProblemOf(issue: RouteWordIssue, route: NmcliRoute): SyntaxProble
       return {
         rule: 'route-gateway',
         severity: 'error',
-        message: `Next hop ${word} stands after the metric or an attribute: nmcli wants it right after the destination (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
+        message: `Next hop ${word} is out of place, so nmcli refuses the command: write it right after the destination.`,
         range: issue.word.rangeOf(),
       };
     case 'next-hop-again':
       return {
         rule: 'route-gateway',
         severity: 'warning',
-        message: `A second next hop: nmcli silently keeps the last one (${word}) and drops ${route.gateway?.value}. A route has one next hop; for several, write one route each (with weight= for ECMP on IPv4).`,
+        message: `nmcli keeps only the last next hop, ${word}, and drops ${route.gateway?.value}: write one route per next hop.`,
         range: issue.word.rangeOf(),
       };
     case 'metric-late':
       return {
         rule: 'route-metric',
         severity: 'error',
-        message: `${word} stands after an attribute: nmcli wants the metric before the attributes (ip[/prefix] [next-hop] [metric] [attribute=value]...) and refuses the command.`,
+        message: `Metric ${word} comes after an attribute, so nmcli refuses the command: move it before the attributes.`,
         range: issue.word.rangeOf(),
       };
     case 'metric-again':
       return {
         rule: 'route-metric',
         severity: 'warning',
-        message: `A second metric: nmcli silently keeps the last one (${word}) and drops ${route.metric?.value}. Write one metric.`,
+        message: `nmcli keeps only the last metric, ${word}, and drops ${route.metric?.value}: write one metric.`,
         range: issue.word.rangeOf(),
       };
   }
@@ -243,11 +244,11 @@ function syntaxProblemOf(issue: RouteWordIssue, route: NmcliRoute): SyntaxProble
     case 'ip-route-keyword': {
       const spec = ROUTE_ATTRIBUTES[word];
       const advice = MISPLACED_ROUTE_WORDS[word] ??
-        (spec ? `write ${word}=${issue.argument?.value ?? 'VALUE'}` : `nmcli routes have no ${word}`);
+        (spec ? `write ${word}=${issue.argument?.value ?? 'VALUE'}` : `drop it, as nmcli routes have no ${word}`);
       return {
         rule: 'route-attribute',
         severity: 'error',
-        message: `"${word}${issue.argument ? ` ${issue.argument.value}` : ''}" is ip-route syntax, not nmcli's: ${advice}. nmcli refuses the command.`,
+        message: `${quoted(`${word}${issue.argument ? ` ${issue.argument.value}` : ''}`, 30)} is ip-route syntax, so nmcli refuses the command: ${advice}.`,
         range,
       };
     }
@@ -255,14 +256,14 @@ function syntaxProblemOf(issue: RouteWordIssue, route: NmcliRoute): SyntaxProble
       return {
         rule: 'route-attribute',
         severity: 'error',
-        message: `nmcli wants route attributes as name=value: write ${word}=true. As written, nmcli refuses the command.`,
+        message: `${word} has no =value, so nmcli refuses the command: write ${word}=true.`,
         range,
       };
     case 'syntax':
       return {
         rule: 'route-attribute',
         severity: 'error',
-        message: `nmcli cannot read ${JSON.stringify(word)} in a route: the syntax is ip[/prefix] [next-hop] [metric] [attribute=value]..., and nmcli refuses the command.`,
+        message: `nmcli cannot read ${quoted(word, 20)} and refuses the command: write ip[/prefix] [next-hop] [metric] [name=value].`,
         range,
       };
   }

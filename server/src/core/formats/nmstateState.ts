@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'ya
 import { parseAddress, parseCidr, type Family } from '../net/address';
 import type { Route, RouteGroup, SyntaxProblem, Unreadable } from '../routes/route';
 import { EmbeddedText, type FileRange } from '../text/embeddedText';
+import { quoted } from '../text/quote';
 import { hasPlaceholder } from '../text/placeholder';
 import { pairOf, scalarAt, seqAt, mapAt, stringValue } from '../text/yamlDocuments';
 import { embeddedTextOfScalar } from '../text/yamlScalar';
@@ -265,7 +266,7 @@ function readRoute(entry: YAMLMap, source: StateSource, group: RouteGroup): Nmst
     syntax.push({
       rule: 'route-cidr',
       severity: 'error',
-      message: 'This route has no destination: nmstate wants one on every route it adds (only a state: absent entry may leave it out).',
+      message: 'This route has no destination, so nmstate rejects the state: give it one.',
       range: isScalar(key) ? nodeRange(source, key) : { start: range.start, end: Math.min(range.end, range.start + 1) },
     });
   }
@@ -276,7 +277,7 @@ function readRoute(entry: YAMLMap, source: StateSource, group: RouteGroup): Nmst
     syntax.push({
       rule: 'route-attribute',
       severity: 'error',
-      message: `table-id ${JSON.stringify(table.value)} is not a number from 0 to ${U32_MAX}: nmstate rejects the state.`,
+      message: `table-id ${quoted(table.value, 24)} is not a number from 0 to ${U32_MAX}: nmstate rejects the state.`,
       range: table.rangeOf(),
     });
   }

@@ -1,5 +1,6 @@
 import { parseAddress, type Family } from '../net/address';
 import { EmbeddedText, EmbeddedTextBuilder, type FileRange } from '../text/embeddedText';
+import { quoted } from '../text/quote';
 import { ROUTE_PROPERTIES, type Route, type RouteAttribute, type SyntaxProblem, type Unreadable } from '../routes/route';
 
 /**
@@ -38,10 +39,16 @@ export function routeFilePath(path: string): RouteFilePath | undefined {
   return { family: match[1] === 'route' ? 4 : 6, fileName, name: match[2] };
 }
 
-/** Something in a route file NetworkManager cannot read; route-attribute reports it. */
+/**
+ * Something in a route file NetworkManager cannot read; route-attribute reports it as
+ * `<problem>, so <what NetworkManager does>: <fix>.`
+ */
 export interface RouteFileIssue {
   word: EmbeddedText;
-  message: string;
+  /** What is wrong: `"table" is given twice in one route`. */
+  problem: string;
+  /** What to write instead: `keep one`. */
+  fix: string;
 }
 
 export type RouteFileFormat = 'ip' | 'key';
@@ -84,8 +91,8 @@ export function parseRouteFile(text: EmbeddedText, path: RouteFilePath): RouteFi
  */
 function routeFileRefusal(format: RouteFileFormat, path: RouteFilePath): Unreadable {
   const consequence = format === 'key'
-    ? `NetworkManager refuses the whole ifcfg-${path.name} connection profile`
-    : `NetworkManager ignores this line of ${path.fileName}`;
+    ? `NetworkManager refuses ifcfg-${path.name}`
+    : 'NetworkManager ignores this line';
   return { severity: format === 'key' ? 'error' : 'warning', attribute: consequence, route: consequence };
 }
 
@@ -100,12 +107,12 @@ function syntaxProblemsOf(route: RouteFileRoute, unreadable: Unreadable): Syntax
     problems.push({
       rule: 'route-cidr',
       severity: 'warning',
-      message: `This line of ${route.fileName} has no destination: write ADDRESS/PREFIX (or default) first, e.g. 10.10.10.0/24 via 192.168.0.1. NetworkManager ignores the line.`,
+      message: 'This line has no destination, so NetworkManager ignores it: start it with ADDRESS/PREFIX or default.',
       range: route.text.rangeOf(),
     });
   }
   for (const issue of route.issues) {
-    problems.push({ rule: 'route-attribute', severity: unreadable.severity, message: `${issue.message} (${unreadable.attribute}.)`, range: issue.word.rangeOf() });
+    problems.push({ rule: 'route-attribute', severity: unreadable.severity, message: `${issue.problem}, so ${unreadable.attribute}: ${issue.fix}.`, range: issue.word.rangeOf() });
   }
   return problems;
 }
@@ -130,8 +137,6 @@ const KEYWORDS: Record<string, Keyword> = {
 /** Route types parse_route_line takes as a bare word, once. */
 const TYPE_WORDS = new Set(['local', 'unicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat']);
 const SCOPES = new Set(['global', 'nowhere', 'host', 'link', 'site']);
-const OPTION_WORDS = 'table, src, from (IPv6), tos, scope, onlink, mtu, window, cwnd, initcwnd, initrwnd (with an optional lock) and a route type';
-const KNOWN_WORDS = `to, via, metric, dev, ${OPTION_WORDS}`;
 
 function readIpFormat(lines: EmbeddedText[], path: RouteFilePath, shared: SharedByRoutes): RouteFileRoute[] {
   const routes: RouteFileRoute[] = [];
@@ -172,8 +177,8 @@ function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAt
     syntax: [],
     issues: [],
   };
-  const issue = (word: EmbeddedText, message: string) => {
-    route.issues.push({ word, message });
+  const issue = (word: EmbeddedText, problem: string, fix: string) => {
+    route.issues.push({ word, problem, fix });
     route.unexpected.push(word);
   };
   const seen = new Set<string>();
@@ -187,7 +192,7 @@ function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAt
       !(options && (keyword === 'to' || keyword === 'via' || keyword === 'metric' || keyword === 'dev'));
     if (keyword && allowed) {
       if (seen.has(w)) {
-        issue(word, `"${w}" is given twice in one route: NetworkManager's route file reader takes each keyword once.`);
+        issue(word, `${quoted(w)} is given twice in one route`, 'keep one');
         return route;
       }
       seen.add(w);
@@ -198,7 +203,7 @@ function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAt
       const start = i;
       let argument = words[i + 1];
       if (!argument) {
-        issue(word, `"${w}" needs a value after it.`);
+        issue(word, `${quoted(w)} has no value after it`, 'write one');
         return route;
       }
       i++;
@@ -224,13 +229,13 @@ function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAt
         case 'tos':
           // Read as hexadecimal (`tos 10` is 0x10); NetworkManager ignores it for IPv6.
           if (!/^(0x)?[0-9a-f]{1,2}$/i.test(argument.value)) {
-            issue(argument, `tos takes a hexadecimal byte (00 to ff), not ${JSON.stringify(argument.value)}.`);
+            issue(argument, `tos ${quoted(argument.value, 24)} is not a hexadecimal byte`, 'write 00 to ff');
             return route;
           }
           break;
         case 'scope':
           if (!SCOPES.has(argument.value) && !isByte(argument.value)) {
-            issue(argument, `scope takes global, link, host, site, nowhere or a number from 0 to 255, not ${JSON.stringify(argument.value)}.`);
+            issue(argument, `scope ${quoted(argument.value, 24)} is not a scope`, 'write link, host, global or a number');
             return route;
           }
           break;
@@ -238,7 +243,7 @@ function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAt
           if (argument.value === 'lock') {
             const locked = words[i + 1];
             if (!locked) {
-              issue(argument, `"${w} lock" needs a value after it.`);
+              issue(argument, `${quoted(`${w} lock`)} has no value after it`, 'write one');
               return route;
             }
             attributes.push({ name: synthetic(`lock-${w}`, word.rangeOf()), value: synthetic('true', argument.rangeOf()), whole: through(start, i) });
@@ -260,9 +265,9 @@ function readIpLine(line: EmbeddedText, path: RouteFilePath, attributes: RouteAt
       hasDestination = true;
       continue;
     }
-    issue(word, parseAddress(w) && !options
-      ? `${w} stands after the destination without a keyword: write "via ${w}" for a next hop.`
-      : `NetworkManager's route file reader does not know ${JSON.stringify(w)}${options ? ' in OPTIONS' : ''}; it reads ${options ? OPTION_WORDS : KNOWN_WORDS}.`);
+    // The words NetworkManager reads (parse_route_line) are listed in docs/rules.md, route-attribute.
+    if (parseAddress(w) && !options) issue(word, `${w} has no keyword`, `write "via ${w}" for a next hop`);
+    else issue(word, `${quoted(w)} is not a word NetworkManager reads${options ? ' in OPTIONS' : ' in a route file'}`, 'remove it');
     return route;
   }
   return route;
@@ -351,13 +356,14 @@ function readKeyFormat(lines: EmbeddedText[], path: RouteFilePath, shared: Share
 
 /** The prefix length of NETMASKn, or why there is none. */
 function prefixOf(netmask: KeyEntry | undefined, n: number, address: KeyEntry, profile: string): number | { message: string; at: EmbeddedText } {
-  const refused = `NetworkManager refuses the whole ${profile} connection profile`;
+  // The whole connection profile, not only this route (docs/rules.md, route-cidr).
+  const refused = `NetworkManager refuses ${profile}`;
   if (!netmask || netmask.value.length === 0) {
-    return { message: `ADDRESS${n} has no NETMASK${n}: ${refused}. Write the prefix as a netmask, e.g. NETMASK${n}=255.255.255.0 for a /24.`, at: address.key };
+    return { message: `ADDRESS${n} has no NETMASK${n}, so ${refused}: add one, e.g. NETMASK${n}=255.255.255.0.`, at: address.key };
   }
   const parsed = parseAddress(netmask.value.value);
   if (!parsed || parsed.family !== 4) {
-    return { message: `NETMASK${n} ${JSON.stringify(netmask.value.value)} is not an IPv4 netmask such as 255.255.255.0: ${refused}.`, at: netmask.value };
+    return { message: `NETMASK${n} ${quoted(netmask.value.value, 16)} is not an IPv4 netmask, so ${refused}: use e.g. 255.255.255.0.`, at: netmask.value };
   }
   const bits = parsed.address.toByteArray().reduce((n32, byte) => n32 * 256 + byte, 0);
   let prefix = 0;
@@ -365,7 +371,7 @@ function prefixOf(netmask: KeyEntry | undefined, n: number, address: KeyEntry, p
   const contiguous = bits === 2 ** 32 - 2 ** (32 - prefix);
   if (!contiguous) {
     return {
-      message: `NETMASK${n} ${netmask.value.value} is not a contiguous netmask (ones, then zeros, as 255.255.255.0): it has no prefix length, and ${refused}.`,
+      message: `NETMASK${n} ${netmask.value.value} is not a contiguous netmask, so ${refused}: use e.g. 255.255.0.0.`,
       at: netmask.value,
     };
   }

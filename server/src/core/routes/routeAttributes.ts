@@ -1,4 +1,5 @@
 import { parseAddress, parseCidr, type Family } from '../net/address';
+import { quoted } from '../text/quote';
 import { readBoolean } from './routeFacts';
 
 /**
@@ -48,33 +49,43 @@ export const NO_NEXT_HOP_TYPES = new Set(['blackhole', 'unreachable', 'prohibit'
 
 const U32_MAX = 4294967295;
 
-/** Why `value` is not a valid value of the attribute, or undefined when it is. */
+/** Why `value` is not a valid value of the attribute, as a sentence; undefined when it is valid. */
 export function attributeValueProblem(name: string, spec: RouteAttributeSpec, value: string, family: Family): string | undefined {
-  if (value === '') return `${name} needs a value (${name}=${example(spec.type)}).`;
+  const fault = attributeValueFault(name, spec, value, family);
+  return fault === undefined ? undefined : `${fault}.`;
+}
+
+/**
+ * Why `value` is not a valid value of the attribute, as a clause a message goes on from
+ * (`mtu takes a number from 0 to 4294967295, not "big"`); undefined when it is valid.
+ */
+export function attributeValueFault(name: string, spec: RouteAttributeSpec, value: string, family: Family): string | undefined {
+  if (value === '') return `${name} needs a value, as in ${name}=${example(spec.type)}`;
+  const not = `not ${quoted(value, 24)}`;
   switch (spec.type) {
     case 'u32':
-      return isUnsigned(value, U32_MAX) ? undefined : `${name} takes a number from 0 to ${U32_MAX}, not ${JSON.stringify(value)}.`;
+      return isUnsigned(value, U32_MAX) ? undefined : `${name} takes a number from 0 to ${U32_MAX}, ${not}`;
     case 'weight':
-      return isUnsigned(value, 256) ? undefined : `weight takes a number from 0 to 256, not ${JSON.stringify(value)}.`;
+      return isUnsigned(value, 256) ? undefined : `weight takes a number from 0 to 256, ${not}`;
     case 'byte':
       if (isUnsigned(value, 255) || /^0x[0-9a-fA-F]{1,2}$/.test(value)) return undefined;
       return name === 'scope'
-        ? `scope takes a number from 0 to 255 (0 global, 200 site, 253 link, 254 host), not ${JSON.stringify(value)}.`
-        : `${name} takes a number from 0 to 255, not ${JSON.stringify(value)}.`;
+        ? `scope takes a number from 0 to 255 (253 is link, 254 host), ${not}`
+        : `${name} takes a number from 0 to 255, ${not}`;
     case 'bool':
-      return readBoolean(value) !== undefined ? undefined : `${name} takes true or false (also yes/no, on/off, 1/0), not ${JSON.stringify(value)}.`;
+      return readBoolean(value) !== undefined ? undefined : `${name} takes true or false (yes/no, on/off, 1/0), ${not}`;
     case 'address': {
       const address = parseAddress(value);
       if (address?.family === family) return undefined;
-      return `${name} takes one IPv${family} address (no prefix), not ${JSON.stringify(value)}.`;
+      return `${name} takes one IPv${family} address without prefix, ${not}`;
     }
     case 'address-prefix': {
       const reading = parseCidr(value);
       if (reading.ok && reading.family === family) return undefined;
-      return `${name} takes an IPv${family} address with an optional prefix, not ${JSON.stringify(value)}.`;
+      return `${name} takes an IPv${family} address with an optional prefix, ${not}`;
     }
     case 'route-type':
-      return (ROUTE_TYPES as readonly string[]).includes(value) ? undefined : `type takes one of ${ROUTE_TYPES.join(', ')}, not ${JSON.stringify(value)}.`;
+      return (ROUTE_TYPES as readonly string[]).includes(value) ? undefined : `type takes ${ROUTE_TYPES.slice(0, -1).join(', ')} or ${ROUTE_TYPES[ROUTE_TYPES.length - 1]}, ${not}`;
   }
 }
 
@@ -92,16 +103,20 @@ function example(type: RouteAttributeType): string {
   }
 }
 
-/** Names people write for things nmcli spells differently, with what to write instead. */
+/**
+ * Names people write for things nmcli spells differently, with what to write instead: the
+ * action a message ends with (`"via" is not a route attribute, so nmcli refuses the command: …`).
+ */
 export const MISPLACED_ROUTE_WORDS: Readonly<Record<string, string>> = {
-  metric: 'the metric is a bare number after the next hop (192.168.1.0/24 172.18.0.1 100)',
-  via: 'the next hop is written right after the destination, without a keyword',
-  gateway: 'the next hop is written right after the destination, without a keyword',
-  gw: 'the next hop is written right after the destination, without a keyword',
-  nexthop: 'the next hop is written right after the destination, without a keyword',
-  'next-hop': 'the next hop is written right after the destination, without a keyword',
-  dev: 'a route names no device: it goes on the device or connection being modified',
-  device: 'a route names no device: it goes on the device or connection being modified',
-  proto: 'NetworkManager marks its routes proto static itself',
-  protocol: 'NetworkManager marks its routes proto static itself',
+  metric: 'write the metric as a bare number after the next hop',
+  via: 'write the next hop right after the destination',
+  gateway: 'write the next hop right after the destination',
+  gw: 'write the next hop right after the destination',
+  nexthop: 'write the next hop right after the destination',
+  'next-hop': 'write the next hop right after the destination',
+  // The route goes on the connection (or device) the command modifies.
+  dev: 'drop it, as nmcli routes name no device',
+  device: 'drop it, as nmcli routes name no device',
+  proto: 'drop it, as NetworkManager sets proto static itself',
+  protocol: 'drop it, as NetworkManager sets proto static itself',
 };

@@ -17,7 +17,7 @@ export const routeOverlapsCluster: Rule = {
     for (const { route, network, hit } of routesInside(routes, ranges)) {
       report({
         severity: 'error',
-        message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}: this route takes those addresses away from pods and services, and their traffic from this node breaks. Route only networks outside the cluster's ranges (settings mcroutes.clusterNetwork, mcroutes.serviceNetwork).`,
+        message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr} and breaks traffic to it: route another network.`,
         range: route.destination.rangeOf(),
         data: { range: hit.cidr },
       });

@@ -27,7 +27,7 @@ export const routeOverlapsMachine: Rule = {
       }
       report({
         severity: 'warning',
-        message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}, which the nodes reach directly: this route diverts traffic for those addresses${route.gateway ? ` through ${route.gateway.value}` : ''}, and node-to-node traffic there can break. Check the setting mcroutes.machineNetwork if your machine network is another.`,
+        message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}, which the nodes reach directly: route another network.`,
         range: route.destination.rangeOf(),
         data: { range: hit.cidr },
       });

@@ -22,7 +22,7 @@ export const routeOverlapsOvn: Rule = {
       if (possible.includes(hit)) {
         report({
           severity: 'info',
-          message: `${formatNetwork(network)} lies in ${hit.cidr}, OVN-Kubernetes' masquerade subnet on clusters installed at 4.17 or later: if yours was, route elsewhere (setting mcroutes.ovnMasqueradeSubnet).`,
+          message: `${formatNetwork(network)} lies in ${hit.cidr}, which may be OVN's masquerade subnet: set mcroutes.ovnMasqueradeSubnet.`,
           range: route.destination.rangeOf(),
           data: { range: hit.cidr },
         });
@@ -30,7 +30,7 @@ export const routeOverlapsOvn: Rule = {
       }
       report({
         severity: 'error',
-        message: `${formatNetwork(network)} lies in ${hit.what} ${hit.cidr}, which OVN-Kubernetes uses internally: a node route there breaks pod and service traffic. If your network really uses these addresses, change OVN-Kubernetes' internal subnets (network.operator ovnKubernetesConfig) instead.`,
+        message: `${formatNetwork(network)} lies in ${hit.cidr}, a subnet OVN-Kubernetes uses internally: route another network.`,
         range: route.destination.rangeOf(),
         data: { range: hit.cidr },
       });

@@ -19,7 +19,7 @@ export const routeOvnEgress: Rule = {
     if (!first) return;
     report({
       severity: 'hint',
-      message: 'On OVN-Kubernetes pods do not use these host routes unless gatewayConfig sets routingViaHost: true (and, from 4.14, ipForwarding: Global); the node and host-network pods do.',
+      message: 'Pods on OVN-Kubernetes use host routes only with gatewayConfig.routingViaHost: true; the node always does.',
       range: first.destination.rangeOf(),
     });
   },

@@ -19,7 +19,7 @@ export const settingsNetworkType: Rule = {
     if (minor === undefined || minor < SDN_REMOVED_IN_MINOR) return;
     report({
       severity: 'info',
-      message: `OpenShift ${settings.openshiftVersion} has no OpenShift SDN (removed in 4.17): set mcroutes.networkType to OVNKubernetes, or the release you run.`,
+      message: `OpenShift ${settings.openshiftVersion} has no OpenShift SDN: set mcroutes.networkType to OVNKubernetes, or the release you run.`,
       range: keyRange(mc.kind),
       data: { networkType: settings.networkType, openshiftVersion: settings.openshiftVersion },
     });

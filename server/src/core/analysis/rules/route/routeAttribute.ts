@@ -1,7 +1,8 @@
 import { replaceVerbatimEdit } from '../../../text/edits';
-import { attributeValueProblem, MISPLACED_ROUTE_WORDS, NO_NEXT_HOP_TYPES, ROUTE_ATTRIBUTES } from '../../../routes/routeAttributes';
+import { attributeValueFault, MISPLACED_ROUTE_WORDS, NO_NEXT_HOP_TYPES, ROUTE_ATTRIBUTES } from '../../../routes/routeAttributes';
 import { attributeOf } from '../../../routes/routeFacts';
 import { syntaxProblemsOf } from '../../../routes/route';
+import { quoted } from '../../../text/quote';
 import { closestWord } from '../../../text/suggest';
 import type { Rule } from '../rule';
 
@@ -30,7 +31,9 @@ export const routeAttribute: Rule = {
           const edit = suggestion ? replaceVerbatimEdit(text, attribute.name, suggestion) : undefined;
           report({
             severity,
-            message: `${JSON.stringify(name)} is not a route attribute: ${hint ?? (suggestion ? `did you mean ${suggestion}?` : `known attributes are ${Object.keys(ROUTE_ATTRIBUTES).join(', ')}`)} (${consequence}).`,
+            message: suggestion
+              ? `${quoted(name)} is not a route attribute, so ${consequence}: did you mean ${suggestion}?`
+              : `${quoted(name)} is not a route attribute, so ${consequence}: ${hint ?? 'remove it'}.`,
             range: attribute.name.rangeOf(),
             data: { attribute: name, ...(suggestion ? { suggestion } : {}) },
             ...(edit ? { fixes: [{ title: `Change to ${suggestion}`, edits: [edit], safe: false }] } : {}),
@@ -38,17 +41,17 @@ export const routeAttribute: Rule = {
           continue;
         }
         if ((family === 4 && !spec.v4) || (family === 6 && !spec.v6)) {
-          const why = name === 'from'
-            ? 'from= (source-specific routing) exists for IPv6 only; for IPv4 use a routing rule (ipv4.routing-rules)'
-            : `${name}= exists for IPv4 routes only`;
-          report({ severity, message: `${why}: in ${route.propertyName} ${consequence}.`, range: attribute.name.rangeOf() });
+          // from= is source-specific routing: IPv4 does it with a routing rule.
+          const instead = name === 'from' ? 'use a routing rule instead' : 'remove it';
+          const only = name === 'from' ? 'IPv6' : 'IPv4';
+          report({ severity, message: `${name}= exists for ${only} routes only, so in ${route.propertyName} ${consequence}: ${instead}.`, range: attribute.name.rangeOf() });
           continue;
         }
-        const problem = attributeValueProblem(name, spec, attribute.value.value, family);
-        if (problem) {
+        const fault = attributeValueFault(name, spec, attribute.value.value, family);
+        if (fault) {
           report({
             severity,
-            message: `${problem} (${consequence}.)`,
+            message: `${fault}: ${consequence}.`,
             range: attribute.value.length > 0 ? attribute.value.rangeOf() : attribute.whole.rangeOf(),
           });
         }
@@ -59,7 +62,7 @@ export const routeAttribute: Rule = {
         if (count > 1 && attributeOf(route, name) !== attribute) {
           report({
             severity: 'warning',
-            message: `${name} is given ${count} times in one route; only the last one counts.`,
+            message: `${name} is given ${count} times in one route and only the last counts: keep one.`,
             range: attribute.whole.rangeOf(),
           });
         }
@@ -67,10 +70,11 @@ export const routeAttribute: Rule = {
 
       // Combinations libnm refuses (_nm_ip_route_attribute_validate_all).
       const type = attributeOf(route, 'type');
+      const aType = type ? `${/^[aeiou]/.test(type.value.value) ? 'An' : 'A'} ${type.value.value} route` : '';
       if (type && NO_NEXT_HOP_TYPES.has(type.value.value) && route.gateway) {
         report({
           severity,
-          message: `A ${type.value.value} route cannot have a next hop: drop ${route.gateway.value} (${consequence}).`,
+          message: `${aType} cannot have a next hop, so ${consequence}: drop ${route.gateway.value}.`,
           range: type.whole.rangeOf(),
         });
       }
@@ -78,7 +82,7 @@ export const routeAttribute: Rule = {
       if (family === 4 && weight && type && type.value.value !== 'unicast' && /^\d+$/.test(weight.value.value) && Number(weight.value.value) > 0) {
         report({
           severity,
-          message: `A ${type.value.value} route cannot carry an ECMP weight (${consequence}).`,
+          message: `${aType} cannot carry an ECMP weight, so ${consequence}: drop weight=.`,
           range: weight.whole.rangeOf(),
         });
       }
@@ -87,7 +91,7 @@ export const routeAttribute: Rule = {
           !['254', '255'].includes(String(Number(scope.value.value)))) {
         report({
           severity,
-          message: `A local route must have scope 254 (host) or 255 (nowhere), not ${scope.value.value} (${consequence}).`,
+          message: `A local route takes scope 254 (host) or 255 (nowhere), not ${scope.value.value}: ${consequence}.`,
           range: scope.value.rangeOf(),
         });
       }

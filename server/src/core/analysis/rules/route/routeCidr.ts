@@ -1,4 +1,6 @@
+import { parseAddress } from '../../../net/address';
 import { destinationReading } from '../../../routes/routeFacts';
+import { quoted } from '../../../text/quote';
 import { syntaxProblemsOf } from '../../../routes/route';
 import type { Rule } from '../rule';
 
@@ -22,7 +24,12 @@ export const routeCidr: Rule = {
       const range = reading.part === 'prefix' && slash >= 0
         ? route.destination.rangeOf(slash + 1)
         : route.destination.rangeOf(0, slash < 0 ? undefined : slash);
-      report({ severity: 'error', message: `Route destination: ${reading.message}`, range });
+      const written = route.destination.value;
+      const address = slash < 0 ? written : written.slice(0, slash);
+      const message = reading.part === 'prefix'
+        ? `Prefix ${quoted(written.slice(slash + 1), 24)} is not a number from 0 to ${parseAddress(address)?.family === 6 ? 128 : 32}: write the network's prefix length.`
+        : `Destination ${quoted(address)} is not an IPv4 or IPv6 address: write address[/prefix].`;
+      report({ severity: 'error', message, range });
     }
   },
 };

@@ -57,10 +57,9 @@ function competesWithBrEx(applied: AppliedState | undefined, settings: Settings)
 }
 
 function defaultMessage(route: Route, settings: Settings): string {
-  const ovn = settings.networkType === 'OVNKubernetes';
-  return `${route.destination.value} is a default route in the main table: it competes with the node's own default route (the lower metric wins) and can take over all traffic that has no more specific route.` +
-    (ovn ? ' On OVN-Kubernetes the default gateway interface is br-ex and changing it is unsupported.' : '') +
-    ' For traffic of one source, put it in its own table (table=N) with a routing rule.';
+  // On OVN-Kubernetes the node's default route is br-ex's, and moving it is unsupported.
+  const own = settings.networkType === 'OVNKubernetes' ? "br-ex's" : "the node's";
+  return `${route.destination.value} in the main table competes with ${own} default route: put it in its own table with a routing rule.`;
 }
 
 function nmstateMessage(route: NmstateRoute, settings: Settings): string | undefined {
@@ -71,7 +70,7 @@ function nmstateMessage(route: NmstateRoute, settings: Settings): string | undef
     return defaultMessage(route, settings);
   }
   if (name === BR_EX || name === settings.brExInterface) return undefined;
-  return `${route.destination.value} via ${name} is a default route in the main table on a secondary NIC: it competes with br-ex's and can move the node IP; use a table-id with route-rules.`;
+  return `${route.destination.value} via ${name} in the main table competes with br-ex's default route: use a table-id with route-rules.`;
 }
 
 function reportTies(state: NmstateState, report: Parameters<Rule['check']>[0]['report']): void {
@@ -87,10 +86,10 @@ function reportTies(state: NmstateState, report: Parameters<Rule['check']>[0]['r
     earlier.push(route);
     seen.set(key, earlier);
     if (!tie) continue;
-    const where = table === MAIN_TABLE ? 'the main table' : `table ${table}`;
+    // Only routes of one table compete, so the message need not name it.
     report({
       severity: 'warning',
-      message: `A second default route in ${where} with the same metric as the one via ${tie.nextHopInterface!.value}: egress is a coin toss; give one a lower metric.`,
+      message: `This default route has the same metric as the one via ${tie.nextHopInterface!.value}, so egress is a coin toss: give one a lower metric.`,
       range: route.destination.rangeOf(),
       data: { family: network.family },
     });

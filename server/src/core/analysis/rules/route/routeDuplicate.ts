@@ -39,8 +39,8 @@ export const routeDuplicate: Rule = {
         report({
           severity: 'warning',
           message: sameHop
-            ? `${formatNetwork(network)} is listed twice in ${where}: NetworkManager keeps one copy. Remove the repetition.`
-            : `${formatNetwork(network)} is already routed via ${earlier.gateway?.value ?? 'the link'} in ${where} with the same metric: the kernel keeps only one IPv4 route per destination and metric. Give the backup route a higher metric, or weight= on both for ECMP.`,
+            ? `${formatNetwork(network)} is listed twice in ${where}: remove the repetition.`
+            : `${formatNetwork(network)} is already routed via ${earlier.gateway?.value ?? 'the link'} with the same metric: raise the backup's metric or use weight=.`,
           range: route.destination.rangeOf(),
           data: { network: formatNetwork(network) },
         });

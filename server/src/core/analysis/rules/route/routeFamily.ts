@@ -21,7 +21,7 @@ export const routeFamily: Rule = {
       if (route.gateway && gateway && gateway.family !== route.propertyFamily) {
         report({
           severity: 'error',
-          message: `Next hop ${route.gateway.value} is IPv${gateway.family} but the route is in ${property}: a next hop must be of the route's family.`,
+          message: `Next hop ${route.gateway.value} is IPv${gateway.family} but the route is in ${property}: use a next hop of the route's family.`,
           range: route.gateway.rangeOf(),
         });
       }

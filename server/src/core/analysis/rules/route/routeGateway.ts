@@ -6,6 +6,7 @@ import type { NmstateRoute } from '../../../formats/nmstateState';
 import { syntaxProblemsOf, type Route } from '../../../routes/route';
 import { machineRanges } from '../../../net/clusterRanges';
 import { isOnlink, destinationReading, gatewayAddress } from '../../../routes/routeFacts';
+import { quoted } from '../../../text/quote';
 import type { Finding, Rule } from '../rule';
 
 const NOT_A_NEXT_HOP: Record<string, string> = {
@@ -46,7 +47,7 @@ export const routeGateway: Rule = {
       const range = route.gateway.rangeOf();
       const gateway = gatewayAddress(route);
       if (!gateway) {
-        report({ severity: 'error', message: `Next hop ${JSON.stringify(route.gateway.value)} is not an IP address.`, range });
+        report({ severity: 'error', message: `Next hop ${quoted(route.gateway.value)} is not an IP address: write the gateway's address.`, range });
         continue;
       }
       if (gateway.family !== route.propertyFamily) continue; // route-family says it
@@ -92,7 +93,7 @@ export const routeGateway: Rule = {
         if (covered) continue;
         report({
           severity: 'warning',
-          message: `Next hop ${route.gateway.value} lies inside ${route.destination.value}, the route it serves, and no interface address of this config covers it: the node cannot reach it.`,
+          message: `Next hop ${route.gateway.value} lies inside its own route ${route.destination.value} and no address here covers it: use a reachable router.`,
           range,
         });
       }
@@ -122,8 +123,8 @@ function notAHostOf(
     const network = networkOf(a.address, a.prefix);
     const broadcast = broadcastOf(a.address, a.prefix);
     const subnet = `${network.toString()}/${a.prefix}`;
-    if (sameAddress(network, gateway)) return `Next hop ${text} is the network address of the interface's subnet ${subnet}, not a host: use the gateway's address.`;
-    if (sameAddress(broadcast, gateway)) return `Next hop ${text} is the broadcast address of the interface's subnet ${subnet}, not a host: use the gateway's address.`;
+    if (sameAddress(network, gateway)) return `Next hop ${text} is the network address of the interface's subnet ${subnet}: use the gateway's address.`;
+    if (sameAddress(broadcast, gateway)) return `Next hop ${text} is the broadcast address of the interface's subnet ${subnet}: use the gateway's address.`;
   }
   return undefined;
 }
@@ -132,11 +133,11 @@ function judge(kind: string, text: string): Omit<Finding, 'range'> | undefined {
   if (kind === 'unspecified') {
     return {
       severity: 'warning',
-      message: `${text} as next hop means "no gateway"; leave it out to say that the destination is directly connected.`,
+      message: `Next hop ${text} means "no gateway": leave it out for a directly connected destination.`,
     };
   }
-  if (kind === 'reserved-v4') return { severity: 'error', message: `Next hop ${text} is in the reserved range 240.0.0.0/4, not a usable gateway.` };
+  if (kind === 'reserved-v4') return { severity: 'error', message: `Next hop ${text} is in the reserved range 240.0.0.0/4: use a router's unicast address.` };
   const what = NOT_A_NEXT_HOP[kind];
-  if (what) return { severity: 'error', message: `Next hop ${text} is ${what}, not a unicast gateway.` };
+  if (what) return { severity: 'error', message: `Next hop ${text} is ${what}: use a router's unicast address.` };
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { syntaxProblemsOf } from '../../../routes/route';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 const U32_MAX = 4294967295;
@@ -17,7 +18,7 @@ export const routeMetric: Rule = {
       if (metric && !(/^\+?\d+$/.test(metric.value) && Number(metric.value) <= U32_MAX)) {
         report({
           severity: 'error',
-          message: `Metric ${JSON.stringify(metric.value)} is not a number from 0 to ${U32_MAX}: ${refuses}.`,
+          message: `Metric ${quoted(metric.value, 24)} is not a number from 0 to ${U32_MAX}: ${refuses}.`,
           range: metric.rangeOf(),
         });
       }

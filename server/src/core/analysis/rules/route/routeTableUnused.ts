@@ -29,7 +29,7 @@ export const routeTableUnused: Rule = {
       said.add(use.key);
       report({
         severity: 'warning',
-        message: `No routing rule or VRF of this config looks up table ${use.table.value}, so this route is never used: add a rule for the table, or use the main table.`,
+        message: `No rule or VRF of this config looks up table ${use.table.value}, so this route is never used: add a rule or use the main table.`,
         range: use.table.rangeOf(),
         data: { table: use.key },
       });
@@ -64,8 +64,8 @@ function checkState(applied: AppliedState, machineConfig: { keys: Set<string>; u
     report({
       severity: alone ? 'info' : 'warning',
       message: alone
-        ? `No route rule or VRF of this policy looks up table ${route.table.value}: unless another policy adds one, this route is never used.`
-        : `No route rule or VRF of ${stateName(applied)} looks up table ${route.table.value}, so this route is never used: add a route-rules entry with route-table: ${route.table.value}.`,
+        ? `No route rule or VRF of this policy looks up table ${route.table.value}: check that another policy adds one.`
+        : `No route rule or VRF of ${stateName(applied)} looks up table ${route.table.value}, so this route is never used: add a route rule for it.`,
       range: route.table.rangeOf(),
       data: { table: String(table) },
     });
