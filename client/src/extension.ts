@@ -6,6 +6,7 @@ import { registerPackagedFiles } from './packagedFiles';
 import { registerPreview } from './preview';
 import { registerPoolPreview } from './poolPreview';
 import { registerConvert } from './convert';
+import { HANDLED_NOTIFICATIONS, registerSettingsStatus } from './settingsStatus';
 import { runRouteWizard } from './wizard';
 
 export const CLIENT_ID = 'mcroutes';
@@ -48,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     traceOutputChannel: output,
     // A server that dies is restarted and the user told once (not the library's silent restart).
     errorHandler: crashes,
+    // The server's custom notifications handled here (settingsStatus.ts): the Open Settings button, settings changes.
+    initializationOptions: { notifications: HANDLED_NOTIFICATIONS },
   };
   const languageClient = new LanguageClient(CLIENT_ID, DISPLAY_NAME, serverOptions, clientOptions);
   client = languageClient;
@@ -66,7 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     }),
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
   );
-  context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient));
+  context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient),
+    ...registerSettingsStatus(languageClient, context.extension.id));
 
   await languageClient.start();
   return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify };
