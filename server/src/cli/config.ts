@@ -40,7 +40,7 @@ export class ConfigResolver {
       const raw = configFile ? readConfig(configFile) : {};
       const merged = { ...raw, ...this.flags, rules: { ...asRecord(raw.rules), ...this.flags.rules } };
       const { settings, complaints } = readSettings(merged);
-      if (complaints.length > 0) throw new ConfigError(`${configFile}: ${complaints[0].key ?? 'settings'}: ${complaints[0].problem}`);
+      if (complaints.length > 0) throw new ConfigError(`${configFile}: ${complaints[0].key ?? 'settings'}: ${complaints[0].problem}.`);
       resolved = { settings, configFile };
       this.byConfig.set(key, resolved);
     }

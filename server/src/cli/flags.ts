@@ -119,5 +119,5 @@ export function flagComplaint(complaint: SettingsComplaint): string {
   // mcroutes.rules comes from --rule ID=LEVEL.
   const flag = key === 'rules' ? '--rule' : Object.keys(SETTING_FLAGS).find((f) => SETTING_FLAGS[f] === key)
     ?? Object.keys(SETTING_SWITCHES).find((f) => SETTING_SWITCHES[f] === key) ?? 'the settings';
-  return `${flag}: ${complaint.problem}`;
+  return `${flag}: ${complaint.problem}.`;
 }
