@@ -6,7 +6,7 @@ import { registerPackagedFiles } from './packagedFiles';
 import { registerPreview } from './preview';
 import { registerPoolPreview } from './poolPreview';
 import { registerConvert } from './convert';
-import { HANDLED_NOTIFICATIONS, registerSettingsStatus } from './settingsStatus';
+import { HANDLED_NOTIFICATIONS, registerSettingsStatus, type AssumptionsStatusView } from './settingsStatus';
 import { runRouteWizard } from './wizard';
 
 export const CLIENT_ID = 'mcroutes';
@@ -18,6 +18,8 @@ export interface McroutesApi {
   /** Messages shown to the user about the server stopping (client/src/crashes.ts), and their event. */
   readonly serverNotices: readonly string[];
   readonly onDidNotifyServer: vscode.Event<string>;
+  /** The language status item of what the findings assume (client/src/settingsStatus.ts). */
+  readonly assumptions: AssumptionsStatusView;
 }
 
 let client: LanguageClient | undefined;
@@ -69,11 +71,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     }),
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
   );
+  const assumptions = registerSettingsStatus(languageClient, context.extension.id);
   context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient),
-    ...registerSettingsStatus(languageClient, context.extension.id));
+    ...assumptions.disposables);
 
   await languageClient.start();
-  return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify };
+  return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify, assumptions: assumptions.view };
 }
 
 export async function deactivate(): Promise<void> {

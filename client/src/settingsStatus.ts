@@ -22,10 +22,17 @@ export function settingsQuery(ids: readonly string[], extensionId: string): stri
   return ids.length === 0 || ids.includes('mcroutes') ? `@ext:${extensionId}` : `@id:${ids.join(',')}`;
 }
 
-export function registerSettingsStatus(client: LanguageClient, extensionId: string): vscode.Disposable[] {
+/** What the extension API shows of the status item, for the extension tests. */
+export interface AssumptionsStatusView {
+  readonly item: vscode.LanguageStatusItem;
+  /** Fires after each answer: the URI of the document the item now shows, or undefined when it shows nothing for the active one. */
+  readonly onDidUpdate: vscode.Event<string | undefined>;
+}
+
+export function registerSettingsStatus(client: LanguageClient, extensionId: string): { view: AssumptionsStatusView; disposables: vscode.Disposable[] } {
   const status = new AssumptionsStatus(client, extensionId);
   let typing: NodeJS.Timeout | undefined;
-  return [
+  const disposables = [
     status,
     client.onNotification(Methods.openSettings, (params: OpenSettingsParams) => {
       const ids = Array.isArray(params?.settings) ? params.settings.filter((id) => typeof id === 'string') : [];
@@ -44,6 +51,7 @@ export function registerSettingsStatus(client: LanguageClient, extensionId: stri
     vscode.workspace.onDidCloseTextDocument((document) => status.forget(document.uri)),
     { dispose: () => clearTimeout(typing) },
   ];
+  return { view: status, disposables };
 }
 
 /**
@@ -51,8 +59,10 @@ export function registerSettingsStatus(client: LanguageClient, extensionId: stri
  * names those documents (a filter's pattern equal to a document's path matches it alone),
  * so that other YAML files never show it, not even while their answer is on its way.
  */
-class AssumptionsStatus implements vscode.Disposable {
-  private readonly item: vscode.LanguageStatusItem;
+class AssumptionsStatus implements vscode.Disposable, AssumptionsStatusView {
+  readonly item: vscode.LanguageStatusItem;
+  private readonly updated = new vscode.EventEmitter<string | undefined>();
+  readonly onDidUpdate = this.updated.event;
   private readonly reads = new Map<string, vscode.DocumentFilter>();
   /** Answers to an older question (the user switched editors meanwhile) are dropped. */
   private asked = 0;
@@ -72,6 +82,7 @@ class AssumptionsStatus implements vscode.Disposable {
         if (ticket !== this.asked) return;
         if (result?.reads) this.show(document, result);
         else this.forget(document.uri);
+        this.updated.fire(result?.reads ? params.uri : undefined);
       },
       // The server stopped or restarts: it is asked again once it runs.
       () => undefined,
@@ -84,6 +95,7 @@ class AssumptionsStatus implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+    this.updated.dispose();
   }
 
   private show(document: vscode.TextDocument, result: AssumptionsResult): void {
