@@ -6,6 +6,7 @@ import { registerPackagedFiles } from './packagedFiles';
 import { registerPreview } from './preview';
 import { registerPoolPreview } from './poolPreview';
 import { registerConvert } from './convert';
+import { HANDLED_NOTIFICATIONS, registerSettingsStatus, type AssumptionsStatusView } from './settingsStatus';
 import { runRouteWizard } from './wizard';
 
 export const CLIENT_ID = 'mcroutes';
@@ -17,6 +18,8 @@ export interface McroutesApi {
   /** Messages shown to the user about the server stopping (client/src/crashes.ts), and their event. */
   readonly serverNotices: readonly string[];
   readonly onDidNotifyServer: vscode.Event<string>;
+  /** The language status item of what the findings assume (client/src/settingsStatus.ts). */
+  readonly assumptions: AssumptionsStatusView;
 }
 
 let client: LanguageClient | undefined;
@@ -48,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     traceOutputChannel: output,
     // A server that dies is restarted and the user told once (not the library's silent restart).
     errorHandler: crashes,
+    // The server's custom notifications handled here (settingsStatus.ts): the Open Settings button, settings changes.
+    initializationOptions: { notifications: HANDLED_NOTIFICATIONS },
   };
   const languageClient = new LanguageClient(CLIENT_ID, DISPLAY_NAME, serverOptions, clientOptions);
   client = languageClient;
@@ -66,10 +71,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     }),
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
   );
-  context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient));
+  const assumptions = registerSettingsStatus(languageClient, context.extension.id);
+  context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient),
+    ...assumptions.disposables);
 
   await languageClient.start();
-  return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify };
+  return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify, assumptions: assumptions.view };
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,11 +4,13 @@
  * The client asks the server for anything the core knows; it never re-implements it.
  */
 
+import type { Assumptions } from './core/ide/assumptions';
 import type { WizardAnswers } from './core/ide/generate';
 import type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/ide/wizardCheck';
 
 export type { RouteAnswer, RouteMethod, WizardAnswers } from './core/ide/generate';
 export type { WizardCheck, WizardDefaults, WizardDraft, WizardStep } from './core/ide/wizardCheck';
+export type { Assumptions } from './core/ide/assumptions';
 
 /** Method names of the custom requests. */
 export const Methods = {
@@ -32,7 +34,33 @@ export const Methods = {
   serverInfo: 'mcroutes/serverInfo',
   /** Every rule id of the catalogue, for the client's "Show Rule Documentation" pick: no params → RuleIdsResult. */
   ruleIds: 'mcroutes/ruleIds',
+  /** What the findings of a document assume about the cluster (release, network type, ranges), for the language status item: AssumptionsParams → AssumptionsResult | null (null: the server does not have the document). */
+  assumptions: 'mcroutes/assumptions',
+  /**
+   * Server → client notification, after the server handled a settings change: what
+   * `mcroutes/assumptions` answers may have changed. No params. Sent only to a client that
+   * handles it (InitializationOptions.notifications).
+   */
+  settingsChanged: 'mcroutes/settingsChanged',
+  /**
+   * Server → client notification: the user picked "Open Settings" on a notice about setting
+   * values that are not valid: OpenSettingsParams. Sent only to a client that said it opens
+   * them (InitializationOptions.notifications); others get the notice without the button.
+   */
+  openSettings: 'mcroutes/openSettings',
 } as const;
+
+/** `mcroutes/assumptions` */
+export interface AssumptionsParams {
+  uri: string;
+}
+export type AssumptionsResult = Assumptions;
+
+/** `mcroutes/openSettings` */
+export interface OpenSettingsParams {
+  /** The ids of the settings to show (`mcroutes.clusterNetwork`), at least one. */
+  settings: string[];
+}
 
 /** `mcroutes/ruleIds` */
 export interface RuleIdsResult {

@@ -227,7 +227,7 @@ describe('mcroutes lint', function () {
       const bad = run(dir, ['lint', 'seed.yaml']);
       assert.equal(bad.status, 2);
       assert.equal(bad.stdout, '');
-      assert.match(bad.stderr, /^mcroutes: .*\.mcroutes\.json: .*networkType.*"OVNKubernetes" or "OpenShiftSDN"/);
+      assert.match(bad.stderr, /^mcroutes: .*\.mcroutes\.json: networkType: "Calico" is not OVNKubernetes or OpenShiftSDN\.\n/);
       const unknownKey = run(tree({ '.mcroutes.json': '{"mcroutes.networkType": "OpenShiftSDN"}', 's.yaml': SEED_TEXT }), ['lint', 's.yaml']);
       assert.equal(unknownKey.status, 2);
       assert.match(unknownKey.stderr, /unknown key "mcroutes\.networkType"; the keys are openshiftVersion, networkType/);
@@ -236,13 +236,16 @@ describe('mcroutes lint', function () {
       assert.match(notJson.stderr, /\.mcroutes\.json: cannot be read: /);
       const flag = run(root, ['lint', '--network-type', 'Calico', '-'], { input: SEED_TEXT });
       assert.equal(flag.status, 2);
-      assert.match(flag.stderr, /^mcroutes: invalid option: --network-type must be "OVNKubernetes" or "OpenShiftSDN"; got "Calico"\.\n/);
+      assert.match(flag.stderr, /^mcroutes: invalid option: --network-type: "Calico" is not OVNKubernetes or OpenShiftSDN\.\n/);
       const rule = run(root, ['lint', '--rule', 'no-such-rule=off', '-'], { input: SEED_TEXT });
       assert.equal(rule.status, 2);
-      assert.match(rule.stderr, /^mcroutes: invalid option: --rule: there is no rule "no-such-rule"/);
+      assert.match(rule.stderr, /^mcroutes: invalid option: --rule: there is no rule "no-such-rule"\.\n/);
       const level = run(root, ['lint', '--rule', 'route-default=loud', '-'], { input: SEED_TEXT });
       assert.equal(level.status, 2);
-      assert.match(level.stderr, /^mcroutes: invalid option: --rule route-default=LEVEL: the level must be one of error, warning, info, hint, off; got "loud"\.\n/);
+      assert.match(level.stderr, /^mcroutes: invalid option: --rule: "loud" is not a level for route-default\.\n/);
+      const cidr = run(root, ['lint', '--cluster-network', '10.128.0.0/14,10.300.0.0/33', '-'], { input: SEED_TEXT });
+      assert.equal(cidr.status, 2);
+      assert.match(cidr.stderr, /^mcroutes: invalid option: --cluster-network: "10\.300\.0\.0\/33" is not a CIDR\.\n/);
       const twice = run(root, ['lint', '--network-type', 'OVNKubernetes', '--network-type', 'OpenShiftSDN', '-'], { input: SEED_TEXT });
       assert.equal(twice.status, 2);
       assert.match(twice.stderr, /^mcroutes: --network-type is given 2 times; give it once\n/);

@@ -119,7 +119,7 @@ describe('mcroutes new', function () {
       [['--route', '192.168.1.0/24', '--colour'], /unknown option --colour/],
       [['--route'], /--route needs a value/],
       [['--route', '192.168.1.0/24', '--role', 'worker', '--role', 'master'], /--role is given 2 times/],
-      [['--route', '192.168.1.0/24', '--network-type', 'Calico'], /--network-type must be "OVNKubernetes" or "OpenShiftSDN"; got "Calico"\.\n$/],
+      [['--route', '192.168.1.0/24', '--network-type', 'Calico'], /--network-type: "Calico" is not OVNKubernetes or OpenShiftSDN\.\n$/],
       [['--route', '192.168.1.0/24', '--method', 'keyfile'], /--interface is needed for --method keyfile: name the secondary NIC/],
       [['--route', '192.168.1.0/24', '--method', 'nmstate'], /--interface is needed for --method nmstate/],
       [['--route', '192.168.1.0/24', '--method', 'keyfile', '--interface', 'ens6'], /--method keyfile needs the NIC's addressing, since the profile replaces the NIC's: --address ADDR\/PREFIX \(static, e\.g\. 10\.0\.5\.10\/24\) or --dhcp/],

@@ -42,7 +42,7 @@ describe('mcroutes render', function () {
     const { stdout, status } = run(['render', SEED, '--machine-network', '192.168.0.0/16']);
     assert.equal(status, 0);
     assert.match(stdout, /^ {2}29:60 warning route-overlaps-machine 192\.168\.1\.0\/24 lies in the machine network 192\.168\.0\.0\/16/m);
-    assert.match(run(['render', SEED, '--network-type', 'Calico']).stderr, /^mcroutes: --network-type must be "OVNKubernetes" or "OpenShiftSDN"; got "Calico"\.\n/);
+    assert.match(run(['render', SEED, '--network-type', 'Calico']).stderr, /^mcroutes: --network-type: "Calico" is not OVNKubernetes or OpenShiftSDN\.\n/);
   });
 
   it('a unit that is not there: the preview says so and the exit status is 2', () => {

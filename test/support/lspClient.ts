@@ -61,6 +61,13 @@ export interface Message {
   error?: { code: number; message: string; data?: unknown };
 }
 
+/** A notice with buttons (LSP MessageType: 1 error, 2 warning, 3 info). */
+export interface ShowMessageRequestParams {
+  type: number;
+  message: string;
+  actions?: Array<{ title: string }>;
+}
+
 export interface Notification<P = any> {
   method: string;
   params: P;
@@ -85,6 +92,11 @@ export class LspClient {
   readonly serverRequests: Notification[] = [];
   /** What workspace/configuration answers, by section; change it before a didChangeConfiguration. */
   configuration: Record<string, unknown> = {};
+  /**
+   * What window/showMessageRequest answers: the action the user picks, or null (the notice
+   * closed). A promise keeps the notice open until the test settles it.
+   */
+  showMessageAnswer: (params: ShowMessageRequestParams) => unknown = () => null;
   /** The server's stderr, for failure messages. */
   stderr = '';
   /** The answer to initialize, when startSession made the client. */
@@ -317,10 +329,11 @@ export class LspClient {
         const items = ((params as { items?: Array<{ section?: string }> })?.items) ?? [];
         return items.map((item) => (item.section === undefined ? this.configuration : this.configuration[item.section] ?? null));
       }
+      case 'window/showMessageRequest':
+        return this.showMessageAnswer(params as ShowMessageRequestParams);
       case 'client/registerCapability':
       case 'client/unregisterCapability':
       case 'window/workDoneProgress/create':
-      case 'window/showMessageRequest':
         return null;
       default:
         return new ResponseError(-32601, `test client does not handle ${method}`);

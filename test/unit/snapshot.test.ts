@@ -27,7 +27,8 @@ import * as path from 'node:path';
 import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/ide/completion';
 import { hoverAt } from '../../server/src/core/ide/hover';
 import { lintText, type ParsedText } from '../../server/src/core/analysis/lint';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from '../../server/src/core/text/settings';
+import { readSettings } from '../../server/src/core/analysis/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 const SNAPSHOTS = path.join(FIXTURES, 'snapshots');

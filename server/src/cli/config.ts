@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { readSettings, type Settings } from '../core/text/settings';
+import { readSettings } from '../core/analysis/settings';
+import type { Settings } from '../core/text/settings';
 import { flagComplaint } from './flags';
 
 export const CONFIG_NAMES = ['.mcroutes.json', '.mcroutes.yaml'];
@@ -39,7 +40,7 @@ export class ConfigResolver {
       const raw = configFile ? readConfig(configFile) : {};
       const merged = { ...raw, ...this.flags, rules: { ...asRecord(raw.rules), ...this.flags.rules } };
       const { settings, complaints } = readSettings(merged);
-      if (complaints.length > 0) throw new ConfigError(`${configFile}: ${complaints[0]}`);
+      if (complaints.length > 0) throw new ConfigError(`${configFile}: ${complaints[0].key ?? 'settings'}: ${complaints[0].problem}.`);
       resolved = { settings, configFile };
       this.byConfig.set(key, resolved);
     }

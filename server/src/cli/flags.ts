@@ -5,7 +5,8 @@
  * judging (and its messages) is ours, so that every command says the same.
  */
 import { parseArgs } from 'node:util';
-import { readSettings, type Settings } from '../core/text/settings';
+import { readSettings, type SettingsComplaint } from '../core/analysis/settings';
+import type { Settings } from '../core/text/settings';
 
 export class UsageError extends Error {}
 
@@ -112,10 +113,11 @@ export function readFlagSettings(flags: Flags): Settings {
   return settings;
 }
 
-/** A readSettings complaint about a value given as a flag, told with the flag's name. */
-export function flagComplaint(complaint: string): string {
-  let said = complaint.replace(/ Using .*$/, '');
-  for (const [flag, key] of Object.entries(SETTING_FLAGS)) said = said.replace(`mcroutes.${key}`, flag);
-  // mcroutes.rules.ID (a level) and mcroutes.rules (an id) come from --rule ID=LEVEL.
-  return said.replace(/^mcroutes\.rules\.([\w-]+)/, '--rule $1=LEVEL: the level').replace(/^mcroutes\.rules:/, '--rule:');
+/** A readSettings complaint about a value given as a flag, told with the flag's name (the CLI refuses it: no "it is ignored"). */
+export function flagComplaint(complaint: SettingsComplaint): string {
+  const key = complaint.key;
+  // mcroutes.rules comes from --rule ID=LEVEL.
+  const flag = key === 'rules' ? '--rule' : Object.keys(SETTING_FLAGS).find((f) => SETTING_FLAGS[f] === key)
+    ?? Object.keys(SETTING_SWITCHES).find((f) => SETTING_SWITCHES[f] === key) ?? 'the settings';
+  return `${flag}: ${complaint.problem}.`;
 }

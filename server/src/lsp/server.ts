@@ -32,6 +32,8 @@ import { registerPreviewRequests } from './preview';
 import { registerPoolPreviewRequests } from './poolPreview';
 import { registerConvertRequest } from './convert';
 import { registerServerInfoRequests } from './serverInfo';
+import { registerAssumptionsRequest } from './assumptions';
+import { Methods } from '../protocol';
 import { WorkspaceRoles } from './workspaceRoles';
 
 export { ANALYSIS_SLICE_MS };
@@ -47,6 +49,12 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** The `mcroutes` settings, for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
+  /**
+   * The server's custom notifications the client handles (Methods in protocol.ts; the VS Code
+   * client handles them all). Others are not sent: with `mcroutes/openSettings`, a notice about
+   * setting values that are not valid has an "Open Settings" button, without it the message alone.
+   */
+  notifications?: string[];
   /**
    * A test hook, for protocol tests only (the VS Code client never sends it): the server
    * keeps its time on a ManualClock (clock.ts) instead of the system clock. Debounce delays
@@ -86,6 +94,9 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   let clock: Clock = SYSTEM_CLOCK;
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
+  /** InitializationOptions.notifications */
+  let clientNotifications = new Set<string>();
+  const handles = (method: string): boolean => clientNotifications.has(method);
   let shutDown = false;
 
   function newScheduler(delayMs: number): Scheduler {
@@ -202,7 +213,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     scheduler.dispose();
     scheduler = newScheduler(debounceMs);
     const workspace = params.capabilities.workspace;
-    settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings });
+    clientNotifications = new Set(Array.isArray(options.notifications) ? options.notifications.filter((n) => typeof n === 'string') : []);
+    settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings, opensSettings: handles(Methods.openSettings) });
     registerConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     completion.initialize(params);
     log.info(`mcroutes language server ${info.version} (node ${process.version}, ${info.transport}, pid ${process.pid})` +
@@ -220,6 +232,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   connection.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', (params) => {
     settings.changed(params.settings);
     revalidateAll();
+    // After the change: a client that asks again now is answered with the new settings.
+    if (handles(Methods.settingsChanged)) void connection.sendNotification(Methods.settingsChanged).catch((error: unknown) => log.error(`mcroutes: could not send ${Methods.settingsChanged}: ${describeError(error)}`));
   }));
 
   documents.onDidOpen(guard(log, 'didOpen', ({ document }) => {
@@ -274,6 +288,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   registerPoolPreviewRequests({ connection, documents, settings: () => settings.get(), analysisNow, isYaml, workspace: workspaceIndex, log });
   registerConvertRequest({ connection, documents, settings: () => settings.get(), log });
   registerServerInfoRequests(connection, info.version, log);
+  registerAssumptionsRequest({ connection, documents, reading: () => settings.reading(), analysisNow, isYaml, log });
   // The test clock's one request; a server on the system clock refuses it.
   connection.onRequest(ADVANCE_CLOCK_METHOD, guard(log, ADVANCE_CLOCK_METHOD, (params: AdvanceClockParams): null | ResponseError => {
     if (!(clock instanceof ManualClock)) return new ResponseError(ErrorCodes.InvalidRequest, `${ADVANCE_CLOCK_METHOD} needs initializationOptions.testClock`);

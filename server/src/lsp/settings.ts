@@ -1,22 +1,32 @@
 /** Where the server's settings come from: pulled from the client, or pushed, or defaults. */
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/text/settings';
+import { readSettings, settingsNotice, type SettingsComplaint, type SettingsReading } from '../core/analysis/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../core/text/settings';
+import { Methods, type OpenSettingsParams } from '../protocol';
 import { describeError, type Logger } from './guard';
 
 export const SETTINGS_SECTION = 'mcroutes';
+/** The button of a settings notice, when the client can open its settings (SettingsSourceOptions.opensSettings). */
+export const OPEN_SETTINGS = 'Open Settings';
 
 export interface SettingsSourceOptions {
   /** The client answers `workspace/configuration` (the pull model). */
   canPull: boolean;
   /** `initializationOptions.settings`, used when the client cannot be asked. */
   initial: unknown;
+  /**
+   * The client opens its settings UI on `mcroutes/openSettings` (InitializationOptions.notifications):
+   * a notice then offers the button. Other clients get the message alone, without a button
+   * that would do nothing.
+   */
+  opensSettings?: boolean;
 }
 
 export class SettingsSource {
-  private current: Promise<Settings> | undefined;
+  private current: Promise<SettingsReading> | undefined;
   private pushed: unknown;
-  /** Complaints of the last reading: each is shown once, again only after it went away. */
-  private shown = new Set<string>();
+  /** Complaints of the last reading, by message: each is told once, again only after it went away. */
+  private told = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -27,7 +37,12 @@ export class SettingsSource {
   }
 
   /** The settings to validate with; pulled once and cached until they change. */
-  get(): Promise<Settings> {
+  async get(): Promise<Settings> {
+    return (await this.reading()).settings;
+  }
+
+  /** The settings with the complaints about the values left out of them. */
+  reading(): Promise<SettingsReading> {
     this.current ??= this.read();
     return this.current;
   }
@@ -43,7 +58,7 @@ export class SettingsSource {
     this.current = undefined;
   }
 
-  private async read(): Promise<Settings> {
+  private async read(): Promise<SettingsReading> {
     let raw: unknown = this.pushed;
     if (this.options.canPull) {
       try {
@@ -53,32 +68,43 @@ export class SettingsSource {
         raw = this.pushed;
       }
     }
-    let reading;
+    let reading: SettingsReading;
     try {
       reading = readSettings(raw);
     } catch (error) {
       this.log.error(`mcroutes: reading settings failed: ${describeError(error)}`);
-      return { ...DEFAULT_SETTINGS, clusterNetwork: [...DEFAULT_SETTINGS.clusterNetwork], serviceNetwork: [...DEFAULT_SETTINGS.serviceNetwork], machineNetwork: [...DEFAULT_SETTINGS.machineNetwork] };
+      return { settings: { ...DEFAULT_SETTINGS, clusterNetwork: [...DEFAULT_SETTINGS.clusterNetwork], serviceNetwork: [...DEFAULT_SETTINGS.serviceNetwork], machineNetwork: [...DEFAULT_SETTINGS.machineNetwork] }, complaints: [] };
     }
     this.report(reading.complaints);
-    return reading.settings;
+    return reading;
   }
 
-  private report(complaints: string[]): void {
-    const now = new Set(complaints);
-    for (const complaint of now) {
-      if (this.shown.has(complaint)) continue;
-      this.log.warn(complaint);
-      try {
-        // A notification, not connection.window.showWarningMessage: in v11 that sends
-        // window/showMessageRequest, which waits for an answer nobody needs here.
-        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: complaint })
-          .catch((error: unknown) => this.log.error(`mcroutes: could not show a settings warning: ${describeError(error)}`));
-      } catch (error) {
-        this.log.error(`mcroutes: could not show a settings warning: ${describeError(error)}`);
+  /**
+   * One notice per reading, about the complaints it has that the last one had not: a user
+   * who fixes one of two bad values is not told about the other again. Never waited for:
+   * the notice stays open as long as the user likes while the server goes on.
+   */
+  private report(complaints: readonly SettingsComplaint[]): void {
+    const fresh = complaints.filter((complaint) => !this.told.has(complaint.message));
+    this.told = new Set(complaints.map((complaint) => complaint.message));
+    for (const complaint of fresh) this.log.warn(complaint.message);
+    const notice = settingsNotice(fresh);
+    if (!notice) return;
+    const failed = (error: unknown): void => this.log.error(`mcroutes: could not show a settings notice: ${describeError(error)}`);
+    try {
+      if (!this.options.opensSettings) {
+        void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice.message }).catch(failed);
+        return;
       }
+      // window/showMessageRequest: answered when the user picks the button or closes the notice.
+      void this.connection.window.showWarningMessage(notice.message, { title: OPEN_SETTINGS }).then((picked) => {
+        if (picked?.title !== OPEN_SETTINGS) return;
+        const params: OpenSettingsParams = { settings: notice.settings };
+        return this.connection.sendNotification(Methods.openSettings, params);
+      }).catch(failed);
+    } catch (error) {
+      failed(error);
     }
-    this.shown = now;
   }
 }
 

@@ -20,6 +20,9 @@ export type CidrReading =
 export function parseAddress(text: string): ParsedAddress | undefined {
   if (text.includes(':')) {
     if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
+    // An IPv4 tail (::ffff:192.0.2.1) is dotted decimal for inet_pton too; ipaddr.js also takes 0x1.2.3.4 and 01.2.3.4.
+    const tail = text.slice(text.lastIndexOf(':') + 1);
+    if (tail.includes('.') && !ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined;
     return { family: 6, address: ipaddr.IPv6.parse(text) };
   }
   if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;

@@ -1,0 +1,123 @@
+/**
+ * What the findings of a file assume about its cluster: the release, the network type, the
+ * cluster's ranges (the settings', or the ones the file declares itself) and what is known
+ * of br-ex. Nothing in a MachineConfig says these, yet many findings depend on them; the
+ * editor shows them at a glance (a language status item) for the files the linter reads.
+ */
+import type { AnalysedDocument, ParsedText } from '../analysis/lint';
+import type { SettingsReading } from '../analysis/settings';
+import type { NmstateForm, NmstateModel } from '../kinds/nmstate/model';
+import { scalarAt, stringValue } from '../text/yamlDocuments';
+import type { DeclaredNetworks, NetworkType, Settings } from '../text/settings';
+
+export interface Assumptions {
+  /** Whether the linter reads the file (one of its YAML documents is of a kind it knows); when not, nothing else is said. */
+  reads: boolean;
+  /** What the file's documents are, each kind once, in file order: `MachineConfig`, `Butane config`, `NodeNetworkConfigurationPolicy`. */
+  kinds: string[];
+  /** `mcroutes.openshiftVersion`; absent: any supported release. */
+  release?: string;
+  networkType: NetworkType;
+  /** The ranges the findings use: the file's own where it declares them (see `declared`), else the settings'. */
+  clusterNetwork: string[];
+  serviceNetwork: string[];
+  machineNetwork: string[];
+  /** Which of the ranges the file declares itself (an install-config's `networking`), in place of the settings'. */
+  declared: Array<keyof DeclaredNetworks>;
+  brExInterface?: string;
+  brExCustomizedByNmstate?: boolean;
+  ovnMasqueradeSubnet?: string;
+  /** The setting values that were not valid and are not used, one sentence each. */
+  ignored: string[];
+  /** The ids of the settings that hold them (`mcroutes.clusterNetwork`), each once. */
+  ignoredSettings: string[];
+  /** A short line: `OVN-Kubernetes · 4.16`. */
+  text: string;
+  /** The ranges and the rest, in one line: `cluster 10.128.0.0/14 · service 172.30.0.0/16 · machine 10.0.0.0/16`. */
+  detail: string;
+  /** All of it in a sentence, for a screen reader. */
+  summary: string;
+}
+
+const NETWORK_TYPE_NAMES: Readonly<Record<NetworkType, string>> = { OVNKubernetes: 'OVN-Kubernetes', OpenShiftSDN: 'OpenShift SDN' };
+const RANGES = [['clusterNetwork', 'cluster'], ['serviceNetwork', 'service'], ['machineNetwork', 'machine']] as const;
+
+/** The assumptions of the findings of `parsed` (a file's parse) under the settings of `reading`. */
+export function assumptionsOf(parsed: ParsedText, reading: SettingsReading): Assumptions {
+  const ours = parsed.documents.filter((d) => d.kind);
+  const settings: Settings = reading.settings;
+  const declared = declaredNetworks(ours);
+  const ranges = { ...pick(settings), ...declared };
+  const declaredKeys = RANGES.map(([key]) => key).filter((key) => declared[key] !== undefined);
+  const ignored = reading.complaints.map((c) => c.message);
+  const ignoredSettings = [...new Set(reading.complaints.map((c) => (c.key ? `mcroutes.${c.key}` : 'mcroutes')))];
+
+  const network = NETWORK_TYPE_NAMES[settings.networkType];
+  const text = `${network} · ${settings.openshiftVersion ?? 'release not set'}`;
+  const parts = RANGES.map(([key, what]) => `${what} ${listed(ranges[key])}${declared[key] ? ' (this file)' : ''}`);
+  if (settings.brExInterface) parts.push(`br-ex on ${settings.brExInterface}`);
+  if (settings.brExCustomizedByNmstate) parts.push('br-ex customized by NMState');
+  if (settings.ovnMasqueradeSubnet) parts.push(`masquerade ${settings.ovnMasqueradeSubnet}`);
+  if (ignored.length > 0) parts.unshift(`${ignored.length} setting ${ignored.length === 1 ? 'value' : 'values'} not valid`);
+
+  const said = [
+    `The findings assume ${network}`,
+    settings.openshiftVersion ? `OpenShift ${settings.openshiftVersion}` : 'any supported release',
+    ...RANGES.map(([key, what]) => `${what} network ${listed(ranges[key])}${declared[key] ? ' as this file declares' : ''}`),
+  ];
+  if (settings.brExInterface) said.push(`br-ex on ${settings.brExInterface}`);
+  if (settings.brExCustomizedByNmstate) said.push('br-ex customized by NMState');
+  if (settings.ovnMasqueradeSubnet) said.push(`OVN masquerade subnet ${settings.ovnMasqueradeSubnet}`);
+  const summary = `${said.join(', ')}.${ignored.length > 0 ? ` ${ignored.join(' ')}` : ''}`;
+
+  return {
+    reads: ours.length > 0,
+    kinds: [...new Set(ours.map(kindName))],
+    ...(settings.openshiftVersion ? { release: settings.openshiftVersion } : {}),
+    networkType: settings.networkType,
+    ...ranges,
+    declared: declaredKeys,
+    ...(settings.brExInterface ? { brExInterface: settings.brExInterface } : {}),
+    ...(settings.brExCustomizedByNmstate ? { brExCustomizedByNmstate: true } : {}),
+    ...(settings.ovnMasqueradeSubnet ? { ovnMasqueradeSubnet: settings.ovnMasqueradeSubnet } : {}),
+    ignored,
+    ignoredSettings,
+    text,
+    detail: parts.join(' · '),
+    summary,
+  };
+}
+
+function pick(settings: Settings): Required<DeclaredNetworks> {
+  return { clusterNetwork: [...settings.clusterNetwork], serviceNetwork: [...settings.serviceNetwork], machineNetwork: [...settings.machineNetwork] };
+}
+
+/** The ranges the file's documents declare (lint.ts checkDocument puts them in place of the settings' for that document). */
+function declaredNetworks(documents: readonly AnalysedDocument[]): DeclaredNetworks {
+  for (const { kind, model } of documents) {
+    const networks = kind?.networks?.(model);
+    if (networks) return networks;
+  }
+  return {};
+}
+
+function listed(cidrs: readonly string[]): string {
+  return cidrs.length > 0 ? cidrs.join(', ') : 'none';
+}
+
+/** What a document is called where a person reads it. */
+function kindName({ kind, model }: AnalysedDocument): string {
+  if (kind?.id === 'butane') return 'Butane config';
+  if (kind?.id === 'machineconfig') return 'MachineConfig';
+  if (kind?.id !== 'nmstate') return kind?.id ?? 'YAML';
+  const { form, root } = model as NmstateModel;
+  if (form !== 'hosts') return NMSTATE_FORMS[form];
+  // An agent-config says its kind; an install-config has none.
+  return stringValue(scalarAt(root, 'kind')) === undefined ? 'install-config' : 'agent-config';
+}
+
+const NMSTATE_FORMS: Readonly<Record<Exclude<NmstateForm, 'hosts'>, string>> = {
+  policy: 'NodeNetworkConfigurationPolicy',
+  nmstateconfig: 'NMStateConfig',
+  state: 'nmstate state',
+};
