@@ -34,6 +34,21 @@ export const Methods = {
   ruleIds: 'mcroutes/ruleIds',
 } as const;
 
+/**
+ * The VS Code client's command that opens the rule documentation packaged in the extension
+ * (docs/rules.md, in the Markdown preview at the rule's heading); its arguments: `[ruleId]`.
+ */
+export const SHOW_RULE_DOCS_COMMAND = 'mcroutes.showRuleDocs';
+
+/** What the VS Code client tells the server about itself in `initializationOptions`. */
+export interface ClientInitializationOptions {
+  /**
+   * The client runs SHOW_RULE_DOCS_COMMAND from links: rule ids (diagnostic codes, hovers)
+   * link to it instead of to the docs/rules.md beside the server.
+   */
+  ruleDocsCommand?: boolean;
+}
+
 /** `mcroutes/ruleIds` */
 export interface RuleIdsResult {
   ids: string[];

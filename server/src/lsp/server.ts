@@ -33,16 +33,20 @@ import { registerPoolPreviewRequests } from './poolPreview';
 import { registerConvertRequest } from './convert';
 import { registerServerInfoRequests } from './serverInfo';
 import { WorkspaceRoles } from './workspaceRoles';
+import { RuleLinks } from './ruleLinks';
+import type { ClientInitializationOptions } from '../protocol';
 
 export { ANALYSIS_SLICE_MS };
 
 export interface ServerInfo {
   version: string;
   transport: string;
+  /** The docs/rules.md beside the server bundle, as a `file:` URL (ruleLinks.ts packagedRuleDocs); absent when it is not there. */
+  ruleDocsUrl?: string;
 }
 
-/** What a client may pass as `initializationOptions`. */
-export interface InitializationOptions {
+/** What a client may pass as `initializationOptions` (the VS Code client: ClientInitializationOptions). */
+export interface InitializationOptions extends ClientInitializationOptions {
   /** Delay between the last edit and validation (tests use a small one). */
   debounceMs?: number;
   /** The `mcroutes` settings, for clients that do not answer `workspace/configuration`. */
@@ -86,6 +90,10 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   let clock: Clock = SYSTEM_CLOCK;
   let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
   let registerConfigurationChange = false;
+  /** Where rule ids link to; decided at initialize from what the client says it can open. */
+  let ruleLinks = RuleLinks.NONE;
+  /** Diagnostics carry `codeDescription` only for a client that declares it reads it. */
+  let codeDescriptions = false;
   let shutDown = false;
 
   function newScheduler(delayMs: number): Scheduler {
@@ -107,7 +115,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       if (partialShown.get(uri) === version) return;
       partialShown.set(uri, version);
     }
-    const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn));
+    const describe = codeDescriptions ? ruleLinks : undefined;
+    const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn, describe));
     if (documents.get(uri)?.version !== version || shutDown) return;
     const following = followers.delete(uri);
     // Another file changed and these findings did not: nothing to send. Compared only then:
@@ -204,6 +213,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const workspace = params.capabilities.workspace;
     settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings });
     registerConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    ruleLinks = RuleLinks.for({ runsCommand: options.ruleDocsCommand === true, docsUrl: info.ruleDocsUrl });
+    codeDescriptions = params.capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
     completion.initialize(params);
     log.info(`mcroutes language server ${info.version} (node ${process.version}, ${info.transport}, pid ${process.pid})` +
       ` client ${params.clientInfo?.name ?? 'unknown'}${params.clientInfo?.version ? ' ' + params.clientInfo.version : ''}`);
@@ -249,7 +260,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return null;
     const analysis = await analysisNow(document);
-    return hover(document, params.position, analysis, await settings.get());
+    return hover(document, params.position, analysis, await settings.get(), ruleLinks.href);
   }, () => null));
 
   documents.onDidClose(guard(log, 'didClose', ({ document }) => {
