@@ -231,8 +231,7 @@ describe('hoverAt', () => {
       assert.deepEqual(lines.slice(8), [
         '',
         '- **Usable:** `192.168.1.1` – `192.168.1.254` · **Broadcast:** `192.168.1.255`',
-        '- **Kind:** private (RFC 1918)',
-        '- **Cluster ranges:** outside the cluster, service and machine networks',
+        '- **Kind:** private (RFC 1918), outside the cluster, service and machine networks',
         '- **Metric:** 100 — none written, so NetworkManager\'s default for an ethernet device',
       ]);
     });

@@ -59,7 +59,7 @@ export function sizeFact(network: Network): string {
   return `**Netmask:** ${code(facts.netmask.toString())} · ${formatCount(facts.size)} addresses${usable}`;
 }
 
-/** The facts of an address block after its size, as bullets: usable range and broadcast, host bits written, kind. */
+/** The facts of an address block after its size, as bullets: usable range and broadcast, host bits written. */
 function blockDetails(network: Network, written: { address: string; prefix: number; explicitPrefix: boolean }): string[] {
   const facts = subnetFacts(network.address, network.prefix);
   const lines: string[] = [];
@@ -69,12 +69,10 @@ function blockDetails(network: Network, written: { address: string; prefix: numb
   if (written.explicitPrefix && parseAddress(written.address)?.address.toNormalizedString() !== facts.network.toNormalizedString()) {
     lines.push(`**Host bits set:** ${code(`${written.address}/${written.prefix}`)} means the network ${code(`${facts.network.toString()}/${facts.prefix}`)}.`);
   }
-  const kind = network.prefix === 0 ? 'every address: the default route' : addressKind(facts.network, facts.broadcast ?? facts.last);
-  if (kind) lines.push(`**Kind:** ${kind}`);
   return lines;
 }
 
-/** The facts of an address block, as bullets: size (netmask), usable range and broadcast, host bits written, kind. */
+/** The facts of an address block, as bullets: size (netmask), usable range and broadcast, host bits written. */
 export function blockFacts(network: Network, written: { address: string; prefix: number; explicitPrefix: boolean; impliedPrefix?: number }): string[] {
   return [...impliedPrefixFact(written.impliedPrefix), sizeFact(network), ...blockDetails(network, written)];
 }
@@ -95,10 +93,24 @@ function consequence(touch: RangeTouch): string {
 /** One bullet on the configured ranges a network touches (or that it touches none). */
 export function rangeFacts(network: Network, settings: Settings): string {
   const touches = touchingRanges(network, clusterRangesOf(settings));
-  if (touches.length === 0) {
-    return `**Cluster ranges:** outside the ${network.family === 4 ? 'cluster, service and machine networks' : 'configured networks'}`;
-  }
+  if (touches.length === 0) return `**Cluster ranges:** ${outsideRanges(network)}`;
   return `**Cluster ranges:** ${touches.map((t) => `${t.range.what.includes('machine') ? '' : '⚠ '}${describeTouch(t)} (${consequence(t)})`).join('; ')}.`;
+}
+
+function outsideRanges(network: Network): string {
+  return `outside the ${network.family === 4 ? 'cluster, service and machine networks' : 'configured networks'}`;
+}
+
+/**
+ * The kind of addresses a block holds (private, link-local…) and the cluster ranges it
+ * touches: one bullet when it touches none, a ⚠ bullet of its own for what it touches.
+ */
+export function placeFacts(network: Network, settings: Settings): string[] {
+  const facts = subnetFacts(network.address, network.prefix);
+  const kind = network.prefix === 0 ? 'every address: the default route' : addressKind(facts.network, facts.broadcast ?? facts.last);
+  if (!kind) return [rangeFacts(network, settings)];
+  if (touchingRanges(network, clusterRangesOf(settings)).length === 0) return [`**Kind:** ${kind}, ${outsideRanges(network)}`];
+  return [`**Kind:** ${kind}`, rangeFacts(network, settings)];
 }
 
 /** Hover for any address or CIDR in the file that is not a route part: a scalar value, a word in a unit, a keyfile value. */
@@ -112,7 +124,7 @@ export function addressHover(text: string, settings: Settings): string | undefin
   return [
     `**${code(text)} — IPv${reading.family} ${single ? 'address' : 'network'}**`,
     single ? `One IPv${reading.family} address.` : `An IPv${reading.family} block of ${formatCount(facts.size)} addresses.`,
-    bulletList([...(single ? bullets.filter((b) => b.startsWith('**Kind')) : bullets), rangeFacts(network, settings)]),
+    bulletList([...(single ? [] : bullets), ...placeFacts(network, settings)]),
   ].join('\n\n');
 }
 
@@ -192,7 +204,7 @@ export function destinationHover(route: ConfigRoute, ctx: NetworkContext): strin
   if (expected) blocks.push(expected);
   blocks.push(bulletList([
     ...blockDetails(network, written),
-    rangeFacts(network, ctx.settings),
+    ...placeFacts(network, ctx.settings),
     ...(isRemoval(route) ? [] : [metricSentence(route, ctx)]),
   ]));
   return blocks.join('\n\n');
