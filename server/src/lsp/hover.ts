@@ -10,7 +10,7 @@ import { findingsHover, type RuleDocsLink } from '../core/ide/hoverFindings';
 import type { LintResult } from '../core/analysis/lint';
 import type { Settings } from '../core/text/settings';
 
-export const SEPARATOR = '\n\n---\n\n';
+const SEPARATOR = '\n\n---\n\n';
 
 /** The hover at `position`, from the cached analysis of the document's current version. */
 export function hover(document: TextDocument, position: Position, analysis: LintResult, settings: Settings, docsLink: RuleDocsLink): Hover | null {

@@ -73,8 +73,8 @@ function blockDetails(network: Network, written: { address: string; prefix: numb
 }
 
 /** The facts of an address block, as bullets: size (netmask), usable range and broadcast, host bits written. */
-export function blockFacts(network: Network, written: { address: string; prefix: number; explicitPrefix: boolean; impliedPrefix?: number }): string[] {
-  return [...impliedPrefixFact(written.impliedPrefix), sizeFact(network), ...blockDetails(network, written)];
+export function blockFacts(network: Network, written: { address: string; prefix: number; explicitPrefix: boolean }): string[] {
+  return [sizeFact(network), ...blockDetails(network, written)];
 }
 
 function impliedPrefixFact(impliedPrefix: number | undefined): string[] {
