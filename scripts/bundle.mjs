@@ -11,7 +11,7 @@ const common = {
   logLevel: 'warning',
   // vscode is provided by the extension host at run time.
   external: ['vscode'],
-  // docs/rules.md is bundled into the server: hovers on findings show its sections.
+  // docs/rules.md is bundled into the CLI: SARIF output carries each rule's section.
   loader: { '.md': 'text' },
 };
 

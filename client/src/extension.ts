@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashHandler } from './crashes';
-import { registerPackagedFiles } from './packagedFiles';
+import { registerPackagedFiles, SHOW_RULE_DOCS_COMMAND } from './packagedFiles';
+import type { ClientInitializationOptions } from '../../server/src/protocol';
 import { registerPreview } from './preview';
 import { registerPoolPreview } from './poolPreview';
 import { registerConvert } from './convert';
@@ -51,8 +52,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     traceOutputChannel: output,
     // A server that dies is restarted and the user told once (not the library's silent restart).
     errorHandler: crashes,
-    // The server's custom notifications handled here (settingsStatus.ts): the Open Settings button, settings changes.
-    initializationOptions: { notifications: HANDLED_NOTIFICATIONS },
+    // The server's custom notifications handled here (settingsStatus.ts: the Open Settings
+    // button, settings changes), and rule ids linked to mcroutes.showRuleDocs (the docs packaged
+    // in the extension): in the Problems panel as the diagnostic's code, in hovers as a link
+    // only this command may run.
+    initializationOptions: { notifications: HANDLED_NOTIFICATIONS, ruleDocsCommand: true } satisfies ClientInitializationOptions,
+    markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCS_COMMAND] } },
   };
   const languageClient = new LanguageClient(CLIENT_ID, DISPLAY_NAME, serverOptions, clientOptions);
   client = languageClient;

@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Methods, type RuleIdsResult } from '../../server/src/protocol';
+import { Methods, SHOW_RULE_DOCS_COMMAND, type RuleIdsResult } from '../../server/src/protocol';
 
+export { SHOW_RULE_DOCS_COMMAND };
 export const OPEN_EXAMPLE_COMMAND = 'mcroutes.openExample';
-export const SHOW_RULE_DOCS_COMMAND = 'mcroutes.showRuleDocs';
 
 export async function openExample(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'seed-route.yaml'));
@@ -16,7 +16,10 @@ export async function openExample(context: vscode.ExtensionContext): Promise<vsc
   return vscode.window.showTextDocument(document);
 }
 
-/** `mcroutes.showRuleDocs [ruleId]`: without an id, the user picks one of the server's rule ids. */
+/**
+ * `mcroutes.showRuleDocs [ruleId]`: without an id, the user picks one of the server's rule ids.
+ * The server links rule ids to it (diagnostic codes in the Problems panel, hovers).
+ */
 export async function showRuleDocs(context: vscode.ExtensionContext, client: LanguageClient, ruleId?: unknown): Promise<boolean> {
   let id = typeof ruleId === 'string' ? ruleId : undefined;
   if (id === undefined) {

@@ -62,6 +62,27 @@ export interface OpenSettingsParams {
   settings: string[];
 }
 
+/**
+ * The VS Code client's command that opens the rule documentation packaged in the extension
+ * (docs/rules.md, in the Markdown preview at the rule's heading); its arguments: `[ruleId]`.
+ */
+export const SHOW_RULE_DOCS_COMMAND = 'mcroutes.showRuleDocs';
+
+/** What the VS Code client tells the server about itself in `initializationOptions`. */
+export interface ClientInitializationOptions {
+  /**
+   * The client runs SHOW_RULE_DOCS_COMMAND from links: rule ids (diagnostic codes, hovers)
+   * link to it instead of to the docs/rules.md beside the server.
+   */
+  ruleDocsCommand?: boolean;
+  /**
+   * The server's custom notifications the client handles (Methods; the VS Code client handles
+   * them all). Others are not sent: with `mcroutes/openSettings`, a notice about setting values
+   * that are not valid has an "Open Settings" button, without it the message alone.
+   */
+  notifications?: string[];
+}
+
 /** `mcroutes/ruleIds` */
 export interface RuleIdsResult {
   ids: string[];

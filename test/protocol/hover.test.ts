@@ -1,9 +1,13 @@
 /**
- * Hover over the protocol: the explanation of each finding under the cursor (docs/rules.md,
- * bundled into the server), then the help for the element itself (core hoverAt), with the
- * element as the range. One test per kind of element.
+ * Hover over the protocol: the help for the element under the cursor (core hoverAt) first,
+ * with the element as the range, then, after a separator, a few lines per finding there
+ * (severity, rule id linked to its documentation, sentence, quick fix). One test per kind of
+ * element. This session says nothing of a command: rule ids link to the docs/rules.md beside
+ * dist/server.js (ruleLinks.test.ts has the other forms).
  */
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { positionAt, sessionPerSuite } from '../support/lspClient';
 import { fixture, SEED, showsSeedFindings } from '../support/seed';
 
@@ -16,6 +20,10 @@ const DOCS: Record<string, string> = {
   'file:///hover/best.yaml': BEST,
   'file:///hover/other.yaml': OTHER,
 };
+
+const SEPARATOR = '\n\n---\n\n';
+/** `[rule-id](file:///…/docs/rules.md#rule-id "…")`: the link of a rule id to the docs beside the server. */
+const FILE_LINK = /\[([a-z0-9-]+)\]\((file:\/\/\/[^#)\s]+\/docs\/rules\.md)#([a-z0-9-]+) "Documentation of [a-z0-9-]+"\)/;
 
 interface MarkdownHover {
   contents: { kind: string; value: string };
@@ -41,8 +49,8 @@ describe('hover', function () {
   }
 
   /**
-   * A hover that must exist; returns the element's help (after the findings' sections, if
-   * any), the whole Markdown and the text its range covers.
+   * A hover that must exist; returns the element's help (before the findings, if any), the
+   * whole Markdown and the text its range covers.
    */
   async function must(uri: string, needle: string, plus = 1, nth = 0): Promise<{ value: string; whole: string; element: string }> {
     const hover = await hoverAt(uri, needle, plus, nth);
@@ -50,8 +58,8 @@ describe('hover', function () {
     assert.equal(hover.contents.kind, 'markdown');
     const text = DOCS[uri];
     const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-    const parts = hover.contents.value.split('\n\n---\n\n');
-    return { value: parts[parts.length - 1], whole: hover.contents.value, element: text.slice(offset(hover.range.start), offset(hover.range.end)) };
+    const parts = hover.contents.value.split(SEPARATOR);
+    return { value: parts[0], whole: hover.contents.value, element: text.slice(offset(hover.range.start), offset(hover.range.end)) };
   }
 
   const seed = 'file:///hover/seed.yaml';
@@ -59,29 +67,56 @@ describe('hover', function () {
   const best = 'file:///hover/best.yaml';
 
   describe('findings and element help together', () => {
-    it('on networkd: only the ign-unknown-key section (Ignition knows no such key), its range the key', async () => {
+    it('on the seed\'s route destination: netmask and ip route line first, the finding after a separator, short', async () => {
+      const { whole, element } = await must(seed, '192.168.1.0/24', 5);
+      assert.equal(element, '192.168.1.0/24');
+      const [help, findings, ...rest] = whole.split(SEPARATOR);
+      assert.deepEqual(rest, []);
+      const lines = help.split('\n');
+      assert.equal(lines[0], '**Route destination `192.168.1.0/24`**  ');
+      assert.match(lines[1], /^\*\*Netmask:\*\* `255\.255\.255\.0`/);
+      assert.equal(lines.indexOf('192.168.1.0/24 via 172.18.0.1 dev ens5 proto static metric 100'), 6);
+      // About 250 px of hover box: a dozen short lines of help.
+      assert.ok(lines.length <= 13, `the destination's help has ${lines.length} lines:\n${help}`);
+      // The seed's hint, and the same route in best.yaml of this session (route-duplicate): a line each, most severe first.
+      assert.deepEqual(findings.split('\n\n').map((f) => /^\*\*(\w+)\*\* \[([a-z0-9-]+)\]/.exec(f)?.slice(1).join(' ')), ['Info route-duplicate', 'Hint route-ovn-egress']);
+      assert.ok(findings.split('\n').length <= 10, findings);
+    });
+
+    it('on networkd: no element help (Ignition knows no such key), only the finding: sentence, quick fix, link; its range the key', async () => {
       const at = SEED.indexOf('networkd');
       const hover = await hoverAt(seed, 'networkd', 3);
       assert.ok(hover);
-      assert.match(hover.contents.value, /^\*\*mcroutes: ign-unknown-key\*\*/);
-      assert.match(hover.contents.value, /\*\*Why:\*\*/);
-      assert.match(hover.contents.value, /\*\*Fix:\*\*/);
+      const [first, fix, ...more] = hover.contents.value.split('\n');
+      assert.match(first, /^\*\*Warning\*\* \[ign-unknown-key\]\(file:\/\/\/[^)]*#ign-unknown-key "Documentation of ign-unknown-key"\): \S.*  $/);
+      assert.equal(fix, 'Quick fix: Remove networkd');
+      assert.deepEqual(more, []);
+      assert.doesNotMatch(hover.contents.value, /\*\*Why:\*\*|\*\*Fix:\*\*/);
       assert.deepEqual(hover.range, { start: positionAt(SEED, at), end: positionAt(SEED, at + 8) });
     });
 
-    it('on ens5: the finding first, a separator, then the device help; the range is the device', async () => {
+    it('the documentation link: docs/rules.md beside dist/server.js, there on disk, the rule id as fragment', async () => {
+      const hover = await hoverAt(seed, 'networkd', 3);
+      const link = FILE_LINK.exec(hover!.contents.value);
+      assert.ok(link, hover!.contents.value);
+      assert.equal(link[1], 'ign-unknown-key');
+      assert.equal(link[3], 'ign-unknown-key');
+      assert.ok(existsSync(fileURLToPath(link[2])), `${link[2]} exists`);
+    });
+
+    it('on ens5: the device help, a separator, then the finding; the range is the device', async () => {
       const { whole, element } = await must(seed, 'ens5');
       assert.equal(element, 'ens5');
-      const [finding, help] = whole.split('\n\n---\n\n');
-      assert.match(finding, /^\*\*mcroutes: nmcli-ovn-port\*\*/);
+      const [help, finding] = whole.split(SEPARATOR);
       assert.match(help, /^\*\*`ens5` — device name\*\*/);
+      assert.match(finding, /^\*\*Info\*\* \[nmcli-ovn-port\]\([^)]*\): \S.*  \nQuick fix: Route on br-ex instead$/);
     });
 
     it('where nothing is found: only the element help', async () => {
       const { whole, element } = await must(seed, 'passwd');
       assert.equal(element, 'passwd');
       assert.match(whole, /^\*\*`passwd` — users and groups\*\*/);
-      assert.doesNotMatch(whole, /mcroutes:/);
+      assert.ok(!whole.includes(SEPARATOR));
     });
   });
 
@@ -155,13 +190,11 @@ describe('hover', function () {
   });
 
   describe('routes', () => {
-    it('a destination CIDR: netmask, usable range, broadcast, 256 addresses', async () => {
+    it('a destination CIDR: netmask, 256 addresses, usable range, broadcast, the ip route line', async () => {
       const { value, element } = await must(seed, '192.168.1.0/24', 5);
       assert.equal(element, '192.168.1.0/24');
-      assert.match(value, /\*\*Netmask:\*\* `255\.255\.255\.0`/);
-      assert.match(value, /\*\*Usable:\*\* `192\.168\.1\.1` – `192\.168\.1\.254`/);
-      assert.match(value, /\*\*Broadcast:\*\* `192\.168\.1\.255`/);
-      assert.match(value, /\*\*Addresses:\*\* 256 \(254 usable\)/);
+      assert.match(value, /\*\*Netmask:\*\* `255\.255\.255\.0` · 256 addresses, 254 usable/);
+      assert.match(value, /\*\*Usable:\*\* `192\.168\.1\.1` – `192\.168\.1\.254` · \*\*Broadcast:\*\* `192\.168\.1\.255`/);
       assert.match(value, /```\n192\.168\.1\.0\/24 via 172\.18\.0\.1 dev ens5 proto static metric 100\n```/);
     });
 

@@ -34,8 +34,8 @@ describe('hover', () => {
     assert.equal(document.getText(range), '192.168.1.0/24');
   });
 
-  it('on a finding: its explanation first, then the element\'s help', async () => {
+  it('on a finding: the element\'s help first, then the finding, its id linked to the rule documentation command', async () => {
     const { text } = await hoverText(document, SEED.indexOf('ens5') + 1);
-    assert.match(text, /\*\*mcroutes: nmcli-ovn-port\*\*[\s\S]*\*\*`ens5` — device name\*\*/);
+    assert.match(text, /\*\*`ens5` — device name\*\*[\s\S]*\*\*Info\*\* \[nmcli-ovn-port\]\(command:mcroutes\.showRuleDocs\?%5B%22nmcli-ovn-port%22%5D /);
   });
 });

@@ -41,6 +41,8 @@ export interface Diagnostic extends PlacedFinding {
   range: Range;
   severity?: number;
   code: string;
+  /** Where the rule's documentation is (server/src/lsp/ruleLinks.ts). */
+  codeDescription?: { href: string };
   source?: string;
   message: string;
   data?: any;

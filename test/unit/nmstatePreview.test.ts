@@ -220,7 +220,8 @@ describe('NMState hovers', () => {
     const found = hover(text, '192.0.2.10')!;
     assert.equal(found.covers, '192.0.2.10');
     assert.match(found.markdown, /^\*\*Static address `192\.0\.2\.10\/24` on `eth1`\*\*/);
-    assert.match(found.markdown, /\*\*Network:\*\* `192\.0\.2\.0\/24`/);
+    assert.match(found.markdown, /every host of `192\.0\.2\.0\/24` is then reachable on it/);
+    assert.match(found.markdown, /\*\*Netmask:\*\* `255\.255\.255\.0` · 256 addresses, 254 usable/);
     assert.match(found.markdown, /- `198\.51\.100\.0\/24` — next hop 192\.0\.2\.1 is inside this subnet/);
   });
 

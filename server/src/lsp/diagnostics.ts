@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation, type
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem, RelatedLocation, Severity } from '../core/text/problem';
 import { diagnosticData, DIAGNOSTIC_SOURCE } from './diagnosticData';
+import type { RuleLinks } from './ruleLinks';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,9 +23,10 @@ export type RangeInFile = (file: string, start: number, end: number) => Range | 
 /**
  * `data` carries the document version and the fixes, for code actions. A problem's related
  * locations become relatedInformation: in the document itself, or in another file that
- * `rangeIn` knows (the workspace index names files by URI).
+ * `rangeIn` knows (the workspace index names files by URI). With `links`, the code links to
+ * the rule's documentation (`codeDescription`, one shared object per rule id).
  */
-export function toDiagnostic(problem: Problem, document: TextDocument, rangeIn?: RangeInFile): Diagnostic {
+export function toDiagnostic(problem: Problem, document: TextDocument, rangeIn?: RangeInFile, links?: RuleLinks): Diagnostic {
   const start = Math.max(0, problem.start);
   const end = Math.max(start, problem.end);
   const diagnostic: Diagnostic = {
@@ -34,6 +36,8 @@ export function toDiagnostic(problem: Problem, document: TextDocument, rangeIn?:
     code: problem.code,
     message: problem.message,
   };
+  const description = links?.codeDescription(problem.code);
+  if (description) diagnostic.codeDescription = description;
   const data = diagnosticData(problem, document.version);
   if (data) diagnostic.data = data;
   const related = (problem.related ?? []).flatMap((r) => relatedInformation(r, document, rangeIn));

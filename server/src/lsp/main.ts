@@ -1,6 +1,7 @@
 /** Entry of dist/server.js: `node dist/server.js --stdio` or `--node-ipc`. */
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { describeError } from './guard';
+import { packagedRuleDocs } from './ruleLinks';
 import { startServer } from './server';
 
 // esbuild inlines the manifest, so the bundle knows its own version.
@@ -44,4 +45,5 @@ try {
   );
   process.exit(2);
 }
-startServer(connection, { version: VERSION, transport });
+// The bundle is dist/server.js: the packaged docs are beside it, in docs/.
+startServer(connection, { version: VERSION, transport, ruleDocsUrl: packagedRuleDocs(__dirname) });

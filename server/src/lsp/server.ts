@@ -35,26 +35,24 @@ import { registerServerInfoRequests } from './serverInfo';
 import { registerAssumptionsRequest } from './assumptions';
 import { Methods } from '../protocol';
 import { WorkspaceRoles } from './workspaceRoles';
+import { RuleLinks } from './ruleLinks';
+import type { ClientInitializationOptions } from '../protocol';
 
 export { ANALYSIS_SLICE_MS };
 
 export interface ServerInfo {
   version: string;
   transport: string;
+  /** The docs/rules.md beside the server bundle, as a `file:` URL (ruleLinks.ts packagedRuleDocs); absent when it is not there. */
+  ruleDocsUrl?: string;
 }
 
-/** What a client may pass as `initializationOptions`. */
-export interface InitializationOptions {
+/** What a client may pass as `initializationOptions` (the VS Code client: ClientInitializationOptions). */
+export interface InitializationOptions extends ClientInitializationOptions {
   /** Delay between the last edit and validation (tests use a small one). */
   debounceMs?: number;
   /** The `mcroutes` settings, for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
-  /**
-   * The server's custom notifications the client handles (Methods in protocol.ts; the VS Code
-   * client handles them all). Others are not sent: with `mcroutes/openSettings`, a notice about
-   * setting values that are not valid has an "Open Settings" button, without it the message alone.
-   */
-  notifications?: string[];
   /**
    * A test hook, for protocol tests only (the VS Code client never sends it): the server
    * keeps its time on a ManualClock (clock.ts) instead of the system clock. Debounce delays
@@ -97,6 +95,10 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   /** InitializationOptions.notifications */
   let clientNotifications = new Set<string>();
   const handles = (method: string): boolean => clientNotifications.has(method);
+  /** Where rule ids link to; decided at initialize from what the client says it can open. */
+  let ruleLinks = RuleLinks.NONE;
+  /** Diagnostics carry `codeDescription` only for a client that declares it reads it. */
+  let codeDescriptions = false;
   let shutDown = false;
 
   function newScheduler(delayMs: number): Scheduler {
@@ -118,7 +120,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       if (partialShown.get(uri) === version) return;
       partialShown.set(uri, version);
     }
-    const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn));
+    const describe = codeDescriptions ? ruleLinks : undefined;
+    const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn, describe));
     if (documents.get(uri)?.version !== version || shutDown) return;
     const following = followers.delete(uri);
     // Another file changed and these findings did not: nothing to send. Compared only then:
@@ -216,6 +219,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     clientNotifications = new Set(Array.isArray(options.notifications) ? options.notifications.filter((n) => typeof n === 'string') : []);
     settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings, opensSettings: handles(Methods.openSettings) });
     registerConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    ruleLinks = RuleLinks.for({ runsCommand: options.ruleDocsCommand === true, docsUrl: info.ruleDocsUrl });
+    codeDescriptions = params.capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
     completion.initialize(params);
     log.info(`mcroutes language server ${info.version} (node ${process.version}, ${info.transport}, pid ${process.pid})` +
       ` client ${params.clientInfo?.name ?? 'unknown'}${params.clientInfo?.version ? ' ' + params.clientInfo.version : ''}`);
@@ -263,7 +268,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return null;
     const analysis = await analysisNow(document);
-    return hover(document, params.position, analysis, await settings.get());
+    return hover(document, params.position, analysis, await settings.get(), ruleLinks.href);
   }, () => null));
 
   documents.onDidClose(guard(log, 'didClose', ({ document }) => {

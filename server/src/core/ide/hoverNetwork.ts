@@ -47,29 +47,38 @@ function refuser(route: ConfigRoute): string {
   return route.origin === 'nmstate' ? 'nmstate rejects the state' : 'nmcli refuses it';
 }
 
-/** The facts of an address block, as bullets: network, netmask, usable range, broadcast, size, kind. */
-export function blockFacts(network: Network, written: { address: string; prefix: number; explicitPrefix: boolean; impliedPrefix?: number }): string[] {
+/**
+ * The size of an address block in one line: its netmask and address count (IPv4), its
+ * address count (IPv6), or that it is a single host.
+ */
+export function sizeFact(network: Network): string {
+  const facts = subnetFacts(network.address, network.prefix);
+  if (network.prefix === (network.family === 4 ? 32 : 128)) return `**Host:** ${code(network.address.toString())} (a single address, /${network.prefix})`;
+  if (!facts.netmask) return `**Addresses:** ${formatCount(facts.size)}`;
+  const usable = facts.usable !== facts.size ? `, ${formatCount(facts.usable)} usable` : '';
+  return `**Netmask:** ${code(facts.netmask.toString())} · ${formatCount(facts.size)} addresses${usable}`;
+}
+
+/** The facts of an address block after its size, as bullets: usable range and broadcast, host bits written. */
+function blockDetails(network: Network, written: { address: string; prefix: number; explicitPrefix: boolean }): string[] {
   const facts = subnetFacts(network.address, network.prefix);
   const lines: string[] = [];
-  const single = network.prefix === (network.family === 4 ? 32 : 128);
-  if (written.impliedPrefix !== undefined) {
-    lines.push(`**No prefix written:** NetworkManager's keyfile reader assumes /${written.impliedPrefix}.`);
-  }
-  if (single) {
-    lines.push(`**Host:** ${code(network.address.toString())} (a single address, /${network.prefix})`);
-  } else {
-    lines.push(`**Network:** ${code(`${facts.network.toString()}/${facts.prefix}`)} (prefix length ${facts.prefix})`);
-    if (facts.netmask) lines.push(`**Netmask:** ${code(facts.netmask.toString())}`);
-    lines.push(`**Usable:** ${code(facts.first.toString())} – ${code(facts.last.toString())}`);
-    if (facts.broadcast) lines.push(`**Broadcast:** ${code(facts.broadcast.toString())}`);
-    lines.push(`**Addresses:** ${formatCount(facts.size)}${network.family === 4 && facts.usable !== facts.size ? ` (${formatCount(facts.usable)} usable)` : ''}`);
+  if (network.prefix !== (network.family === 4 ? 32 : 128)) {
+    lines.push(`**Usable:** ${code(facts.first.toString())} – ${code(facts.last.toString())}${facts.broadcast ? ` · **Broadcast:** ${code(facts.broadcast.toString())}` : ''}`);
   }
   if (written.explicitPrefix && parseAddress(written.address)?.address.toNormalizedString() !== facts.network.toNormalizedString()) {
     lines.push(`**Host bits set:** ${code(`${written.address}/${written.prefix}`)} means the network ${code(`${facts.network.toString()}/${facts.prefix}`)}.`);
   }
-  const kind = network.prefix === 0 ? 'every address: the default route' : addressKind(facts.network, facts.broadcast ?? facts.last);
-  if (kind) lines.push(`**Kind:** ${kind}`);
   return lines;
+}
+
+/** The facts of an address block, as bullets: size (netmask), usable range and broadcast, host bits written. */
+export function blockFacts(network: Network, written: { address: string; prefix: number; explicitPrefix: boolean }): string[] {
+  return [sizeFact(network), ...blockDetails(network, written)];
+}
+
+function impliedPrefixFact(impliedPrefix: number | undefined): string[] {
+  return impliedPrefix === undefined ? [] : [`**No prefix written:** NetworkManager's keyfile reader assumes /${impliedPrefix}.`];
 }
 
 /** What touching a range means, by the range's kind. */
@@ -84,11 +93,24 @@ function consequence(touch: RangeTouch): string {
 /** One bullet on the configured ranges a network touches (or that it touches none). */
 export function rangeFacts(network: Network, settings: Settings): string {
   const touches = touchingRanges(network, clusterRangesOf(settings));
-  if (touches.length === 0) {
-    const names = network.family === 4 ? 'cluster, service and machine networks' : 'configured networks';
-    return `**Cluster ranges:** touches none of the ${names} (settings \`mcroutes.clusterNetwork\`, \`serviceNetwork\`, \`machineNetwork\`).`;
-  }
+  if (touches.length === 0) return `**Cluster ranges:** ${outsideRanges(network)}`;
   return `**Cluster ranges:** ${touches.map((t) => `${t.range.what.includes('machine') ? '' : '⚠ '}${describeTouch(t)} (${consequence(t)})`).join('; ')}.`;
+}
+
+function outsideRanges(network: Network): string {
+  return `outside the ${network.family === 4 ? 'cluster, service and machine networks' : 'configured networks'}`;
+}
+
+/**
+ * The kind of addresses a block holds (private, link-local…) and the cluster ranges it
+ * touches: one bullet when it touches none, a ⚠ bullet of its own for what it touches.
+ */
+export function placeFacts(network: Network, settings: Settings): string[] {
+  const facts = subnetFacts(network.address, network.prefix);
+  const kind = network.prefix === 0 ? 'every address: the default route' : addressKind(facts.network, facts.broadcast ?? facts.last);
+  if (!kind) return [rangeFacts(network, settings)];
+  if (touchingRanges(network, clusterRangesOf(settings)).length === 0) return [`**Kind:** ${kind}, ${outsideRanges(network)}`];
+  return [`**Kind:** ${kind}`, rangeFacts(network, settings)];
 }
 
 /** Hover for any address or CIDR in the file that is not a route part: a scalar value, a word in a unit, a keyfile value. */
@@ -102,7 +124,7 @@ export function addressHover(text: string, settings: Settings): string | undefin
   return [
     `**${code(text)} — IPv${reading.family} ${single ? 'address' : 'network'}**`,
     single ? `One IPv${reading.family} address.` : `An IPv${reading.family} block of ${formatCount(facts.size)} addresses.`,
-    bulletList([...(single ? bullets.filter((b) => b.startsWith('**Kind')) : bullets), rangeFacts(network, settings)]),
+    bulletList([...(single ? [] : bullets), ...placeFacts(network, settings)]),
   ].join('\n\n');
 }
 
@@ -155,6 +177,11 @@ function metricSentence(route: ConfigRoute, ctx: NetworkContext): string {
   return `**Metric:** ${fallback.metric} — none written, so ${fallback.why}`;
 }
 
+/**
+ * A route's destination. Its size (the netmask) and the `ip route` line come first, in a
+ * few lines: the hover box shows about 250 px before it scrolls, and the editor puts the
+ * findings on the destination above this help.
+ */
 export function destinationHover(route: ConfigRoute, ctx: NetworkContext): string {
   const reading = parseCidr(route.destination.value);
   const title = `**Route destination ${code(route.destination.value)}**`;
@@ -168,14 +195,18 @@ export function destinationHover(route: ConfigRoute, ctx: NetworkContext): strin
     return [title, ROUTE_PARTS.destination.summary, `⚠ ${why ?? 'NetworkManager cannot read this destination.'}`].join('\n\n');
   }
   const implied = route.origin === 'keyfile' && !reading.explicitPrefix ? route.impliedPrefix : undefined;
-  const bullets = [
-    ...blockFacts(network, { address: route.destination.value.split('/')[0], prefix: reading.prefix, explicitPrefix: reading.explicitPrefix, impliedPrefix: implied }),
-    rangeFacts(network, ctx.settings),
-    ...(isRemoval(route) ? [] : [metricSentence(route, ctx)]),
-  ];
-  const blocks = [title, routeSentence(route, ctx), bulletList(bullets)];
+  const written = { address: route.destination.value.split('/')[0], prefix: reading.prefix, explicitPrefix: reading.explicitPrefix };
+  // Hard line breaks: the size belongs to the title, without a paragraph's margin.
+  const blocks = [[title, ...impliedPrefixFact(implied), sizeFact(network)].join('  \n')];
   const expected = expectedRoutes([route], ctx);
+  // The ip route line names the device; where it cannot (a connection's device, a removal), a sentence does.
+  if (!expected || !routeDevice(route, ctx.ignition)) blocks.push(routeSentence(route, ctx));
   if (expected) blocks.push(expected);
+  blocks.push(bulletList([
+    ...blockDetails(network, written),
+    ...placeFacts(network, ctx.settings),
+    ...(isRemoval(route) ? [] : [metricSentence(route, ctx)]),
+  ]));
   return blocks.join('\n\n');
 }
 

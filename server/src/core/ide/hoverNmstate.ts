@@ -132,7 +132,7 @@ function staticAddressHover(iface: NmstateInterface, address: StaticAddress, sta
   const blocks = [
     `**Static address ${code(`${ip}/${address.prefixLength}`)}${on}**`,
     `The interface gets this address; every host of ${code(`${facts.network.toString()}/${address.prefixLength}`)} is then reachable on it without a route.`,
-    bulletList([...blockFacts(network, { address: facts.network.toString(), prefix: address.prefixLength, explicitPrefix: false }).filter((b) => !b.startsWith('**Kind')), rangeFacts(network, ctx.settings)]),
+    bulletList([...blockFacts(network, { address: facts.network.toString(), prefix: address.prefixLength, explicitPrefix: false }), rangeFacts(network, ctx.settings)]),
   ];
   const routes = name ? state.routes.filter((r) => !isRemoval(r) && r.nextHopInterface?.value === name) : [];
   if (routes.length === 0) {
