@@ -37,7 +37,7 @@ describe('mcroutes new', function () {
     const dhcp = mcroutesNew('--method', 'keyfile', '--interface', 'ens6', '--dhcp', '--route', '10.20.0.0/16,172.18.0.1');
     assert.equal(dhcp.status, 0, dhcp.stderr);
     assert.match(decodeURIComponent(dhcp.stdout), /\[ipv4\]\nmethod=auto\nnever-default=true\n/);
-    assert.match(dhcp.stderr, /^mcroutes new: info: --dhcp: Is ens6 the NIC br-ex is built on\?/);
+    assert.match(dhcp.stderr, /^mcroutes new: info: --dhcp: If ens6 is the NIC under br-ex, this DHCP profile loses its routes/);
     assert.equal(mcroutesNew('--method', 'keyfile', '--interface', 'ens6', '--dhcp', '--br-ex-interface', 'ens3', '--route', '10.20.0.0/16').stderr, '');
     // A custom role with its pool: the MachineConfigPool follows, and nothing is said about the role.
     const pool = mcroutesNew('--role', 'infra', '--with-pool', '--route', '192.168.1.0/24');
@@ -66,7 +66,7 @@ describe('mcroutes new', function () {
     assert.match(service.stderr, /^mcroutes new: --route 172\.30\.1\.0\/24: 172\.30\.1\.0\/24 lies in the service network/);
     const port = mcroutesNew('--interface', 'ens5', '--br-ex-interface', 'ens5', '--route', '192.168.1.0/24');
     assert.equal(port.status, 2);
-    assert.match(port.stderr, /--interface ens5: ens5 is the NIC under br-ex \(mcroutes\.brExInterface\): .*\(use br-ex\)\n$/);
+    assert.match(port.stderr, /--interface ens5: ens5 is the NIC under br-ex, a port that carries no IP on OVN-Kubernetes: put the route on br-ex\. \(use br-ex\)\n$/);
     // A keyfile or an NMState policy is for a secondary NIC: br-ex is refused with the reason.
     const brExKeyfile = mcroutesNew('--method', 'keyfile', '--interface', 'br-ex', '--dhcp', '--route', '192.168.1.0/24');
     assert.equal(brExKeyfile.status, 2);
@@ -110,7 +110,7 @@ describe('mcroutes new', function () {
     assert.match(infra.stderr, /^mcroutes new: info: --role infra: Role "infra" applies only where a MachineConfigPool selects it.*\nmcroutes new: --with-pool also prints the MachineConfigPool that selects infra\n$/);
     const nic = mcroutesNew('--interface', 'ens5', '--route', '192.168.1.0/24');
     assert.equal(nic.status, 0);
-    assert.match(nic.stderr, /^mcroutes new: info: --interface ens5: Is ens5 the NIC br-ex is built on\?/);
+    assert.match(nic.stderr, /^mcroutes new: info: --interface ens5: If ens5 is the NIC under br-ex, the route belongs on br-ex/);
   });
 
   it('usage errors: no route, an unknown flag, a missing value, a flag twice, a bad setting, no interface for a keyfile', function () {

@@ -78,7 +78,7 @@ describe('data: URLs', () => {
       ['data:,50%', '%', /two hex digits/],
       ['data:,a%zzb', '%zz', /two hex digits/],
       ['data:,<base64_encoded>', '<', /may not contain "<"/],
-      ['data:;base64,aGk', 'aGk', /not correctly padded/],
+      ['data:;base64,aGk', 'aGk', /is not padded to groups of 4/],
       ['data:;base64,aG k=', ' ', /may not contain a space/],
       ['data:text;base64,aGk=', 'text', /not a media type/],
       ['data:text/plain;utf8,hi', 'utf8', /expected base64/],

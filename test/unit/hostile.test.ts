@@ -188,7 +188,7 @@ describe('hostile input: the limits themselves', function () {
     const result = lintText(text, DEFAULT_SETTINGS);
     const limit = result.problems.filter((p) => p.data?.limit !== undefined);
     assert.equal(limit.length, 1);
-    assert.match(limit[0].message, /^Document 2 \(line 35\) is 1,000,9\d\d characters; mcroutes checks documents of up to 1,000,000, so nothing in it is checked\.$/);
+    assert.match(limit[0].message, /^Document 2 \(line 35\) is 1,000,9\d\d characters; mcroutes checks up to 1,000,000, so nothing in it is checked\.$/);
     assert.deepEqual(limit[0].data, { limit: 'document-size', max: LIMITS.documentChars, actual: big.length + 4 });
     // The third document is checked: its findings are there.
     const third = text.lastIndexOf('---\n');
@@ -274,7 +274,7 @@ describe('hostile input: the limits themselves', function () {
     const text = `${SEED}---\n${SEED.replace('Description=nmcli-dev-modify', `Description=${'x'.repeat(LIMITS.documentChars)}`)}`;
     const result = lintText(text, DEFAULT_SETTINGS);
     const preview = renderPreview(result.parsed, DEFAULT_SETTINGS, result.problems);
-    assert.match(preview, /^Not previewed: Document 2 \(line 35\) is 1,000,9\d\d characters; mcroutes checks documents of up to 1,000,000, so nothing in it is checked\.$/m);
+    assert.match(preview, /^Not previewed: Document 2 \(line 35\) is 1,000,9\d\d characters; mcroutes checks up to 1,000,000, so nothing in it is checked\.$/m);
     assert.match(preview, /== unit nmcli-dev-modify\.service/, 'the first document is previewed');
     const alone = lintText(SEED.replace('Description=nmcli-dev-modify', `Description=${'x'.repeat(LIMITS.documentChars)}`), DEFAULT_SETTINGS);
     const text2 = renderPreview(alone.parsed, DEFAULT_SETTINGS, alone.problems);

@@ -133,13 +133,16 @@ describe('unit-oneshot-restart', () => {
     assert.deepEqual(only(text, 'unit-oneshot-restart'), []);
   });
 
-  it('Restart=always is refused by every systemd, whatever the release', () => {
+  it('Restart=always is refused by every systemd, whatever the release; on-failure is offered only where the release takes it', () => {
     const text = oneshot('Restart=always');
-    for (const openshiftVersion of [undefined, '4.12', '4.19']) {
+    for (const openshiftVersion of [undefined, '4.12']) {
       assert.deepEqual(described(text, only(text, 'unit-oneshot-restart', openshiftVersion ? { openshiftVersion } : {})), [
-        'error Restart=always: systemd refuses to load a Type=oneshot unit with Restart=always, so it never runs: use Restart=on-failure or remove Restart=.',
-      ]);
+        'error Restart=always: systemd refuses a Type=oneshot unit with Restart=always, so it never runs: remove Restart=.',
+      ], openshiftVersion);
     }
+    assert.deepEqual(described(text, only(text, 'unit-oneshot-restart', { openshiftVersion: '4.19' })), [
+      'error Restart=always: systemd refuses a Type=oneshot unit with Restart=always, so it never runs: use on-failure or remove Restart=.',
+    ]);
   });
 
   it('Restart=no, a dropin resetting Restart=, and a Type=simple service are not flagged', () => {

@@ -43,7 +43,7 @@ describe('nmcli-ovn-port: an error only where the setting names the NIC under br
 
   it('unset: a question (info) on a NIC-like name, with the unsafe fix to br-ex', () => {
     assert.deepEqual(said(unit, OVN, 'nmcli-ovn-port'), [
-      'nmcli-ovn-port info "ens5": Is ens5 the NIC br-ex is built on? If so, the route belongs on br-ex; set mcroutes.brExInterface to br-ex\'s NIC to settle it.',
+      'nmcli-ovn-port info "ens5": If ens5 is the NIC under br-ex, the route belongs on br-ex: set mcroutes.brExInterface to settle it.',
     ]);
     const [problem] = lintText(unit, OVN).problems.filter((p) => p.code === 'nmcli-ovn-port');
     assert.deepEqual(problem.fixes?.map((f) => [f.title, f.safe]), [['Route on br-ex instead', false]]);
@@ -51,7 +51,7 @@ describe('nmcli-ovn-port: an error only where the setting names the NIC under br
 
   it('the setting names the NIC: an error', () => {
     assert.deepEqual(said(unit, { ...OVN, brExInterface: 'ens5' }, 'nmcli-ovn-port'), [
-      'nmcli-ovn-port error "ens5": ens5 is the NIC under br-ex (mcroutes.brExInterface): on OVN-Kubernetes it is a port of br-ex and carries no IP; put the route on br-ex.',
+      'nmcli-ovn-port error "ens5": ens5 is the NIC under br-ex, a port that carries no IP on OVN-Kubernetes: put the route on br-ex.',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('nmcli-ovn-port: an error only where the setting names the NIC under br
   it('a DHCP keyfile for the NIC under br-ex loses its routes: an error; a static one is cloned into br-ex\'s profile: nothing', () => {
     const dhcp = config({ files: [keyfile('ens5', ['method=auto', 'route1=192.168.1.0/24,172.18.0.1'])] });
     assert.deepEqual(said(dhcp, { ...OVN, brExInterface: 'ens5' }, 'nmcli-ovn-port'), [
-      'nmcli-ovn-port error "ens5": ens5 is the NIC under br-ex (mcroutes.brExInterface) and uses DHCP: configure-ovs keeps none of this profile\'s routes; add them on br-ex.',
+      'nmcli-ovn-port error "ens5": ens5, the NIC under br-ex, uses DHCP, so configure-ovs keeps none of this profile\'s routes: add them on br-ex.',
     ]);
     const fixes = lintText(dhcp, { ...OVN, brExInterface: 'ens5' }).problems.find((p) => p.code === 'nmcli-ovn-port')?.fixes;
     assert.equal(fixes, undefined, 'no br-ex fix inside a keyfile');
@@ -84,12 +84,12 @@ describe('nmcli-device-runtime: advice that fits the device', () => {
 
   it('br-ex on OVN-Kubernetes: the boot-time unit after ovs-configuration is what lasts (configure-ovs rebuilds its profiles)', () => {
     assert.equal(message(['/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1"']),
-      'Runtime only, which suits br-ex: configure-ovs rebuilds its profiles at every boot, so a unit ordered After=ovs-configuration.service re-adding the routes is what lasts.');
+      'Runtime only, which suits br-ex: re-add the routes at boot in a unit ordered After=ovs-configuration.service.');
   });
 
   it('a secondary NIC: a keyfile, connection modify and reapply, or NMState; never advice to modify br-ex\'s profile', () => {
     const secondary = message(['/usr/bin/nmcli device modify ens224 +ipv4.routes "192.168.1.0/24 172.18.0.1"'], { ...OVN, brExInterface: 'ens3' });
-    assert.equal(secondary, 'device modify is runtime only: routes are lost on re-activation, until this unit runs at the next boot; to keep them on a secondary NIC, use a keyfile, connection modify + reapply, or NMState.');
+    assert.equal(secondary, 'device modify is runtime only: to keep the routes across re-activation, use a keyfile, connection modify or NMState.');
     const sdn = message(['/usr/bin/nmcli device modify br-ex +ipv4.routes "192.168.1.0/24 172.18.0.1"'], SDN);
     assert.doesNotMatch(sdn ?? '', /suits br-ex/, 'br-ex is configure-ovs\' only on OVN-Kubernetes');
   });
@@ -109,7 +109,7 @@ describe('nmcli-reserved-iface by network type', () => {
 
   it('br0, tun0 and vxlan_sys_* are OpenShift SDN\'s: an error there, ordinary names on OVN-Kubernetes', () => {
     assert.deepEqual(said(on('br0'), SDN, 'nmcli-reserved-iface'), [
-      'nmcli-reserved-iface error "br0": br0 belongs to OpenShift SDN, not NetworkManager: routes on it are lost or break pod traffic; use the node\'s own NIC.',
+      'nmcli-reserved-iface error "br0": br0 belongs to OpenShift SDN: routes on it are lost or break pod traffic; use the node\'s own NIC.',
     ]);
     assert.deepEqual(said(on('vxlan_sys_4789'), SDN, 'nmcli-reserved-iface').map((s) => s.split(':')[0]), ['nmcli-reserved-iface error "vxlan_sys_4789"']);
     for (const name of ['br0', 'tun0', 'vxlan_sys_4789']) assert.deepEqual(said(on(name), OVN, 'nmcli-reserved-iface'), [], name);
@@ -117,7 +117,7 @@ describe('nmcli-reserved-iface by network type', () => {
 
   it('OVN-Kubernetes\' bridges and ports on both network types, also in a keyfile', () => {
     assert.deepEqual(said(on('br-int'), OVN, 'nmcli-reserved-iface'), [
-      'nmcli-reserved-iface error "br-int": br-int belongs to OVN-Kubernetes, not NetworkManager: routes on it are lost or break pod traffic; use br-ex or a secondary NIC.',
+      'nmcli-reserved-iface error "br-int": br-int belongs to OVN-Kubernetes: routes on it are lost or break pod traffic; use br-ex or a secondary NIC.',
     ]);
     assert.equal(said(on('br-ext'), SDN, 'nmcli-reserved-iface').length, 1);
     const profile = config({ files: [keyfile('genev_sys_6081', ['method=manual', 'address1=172.18.0.10/24', 'route1=192.168.1.0/24,172.18.0.1'])] });

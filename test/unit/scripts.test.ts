@@ -152,7 +152,10 @@ describe('shell scripts in the model', () => {
   it('nmcli-device-runtime says the script, not the unit, re-applies the route', () => {
     const hint = lintText(text, DEFAULT_SETTINGS).problems.find((p) => p.code === 'nmcli-device-runtime');
     assert.ok(hint);
-    assert.match(hint.message, /until this script runs again/);
+    assert.doesNotMatch(hint.message, /unit/);
+    const underBrEx = machineConfig('/usr/local/bin/routes.sh', '#!/bin/bash\nnmcli dev mod ens5 +ipv4.routes "192.168.2.0/24 172.18.0.1"\n');
+    const known = lintText(underBrEx, { ...DEFAULT_SETTINGS, brExInterface: 'ens5' }).problems.find((p) => p.code === 'nmcli-device-runtime');
+    assert.match(known?.message ?? '', /until this script runs again\.$/);
   });
 
   it('a base64 script is read too; a word maps to the base64 groups where it starts (at most 8 characters)', () => {

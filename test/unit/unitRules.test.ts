@@ -62,7 +62,7 @@ describe('unit-oneshot-remain and the units a timer, path or socket activates', 
   it('the same service without the timer is flagged, with the safe fix', () => {
     const [finding] = findings(withoutTimer, 'unit-oneshot-remain');
     assert.equal(underlined(withoutTimer, finding), 'Type=oneshot');
-    assert.match(finding.message, /^Type=oneshot without RemainAfterExit=yes: /);
+    assert.match(finding.message, /^This oneshot unit goes inactive when done, so a later start runs it again: add RemainAfterExit=yes/);
     assert.equal(finding.fixes?.[0].safe, true);
   });
 
@@ -85,7 +85,7 @@ describe('unit-install-missing and units something else of the config starts', (
 
   it('the same unit with nothing pulling it in is flagged: it never starts at boot', () => {
     const [finding] = findings(config(plain), 'unit-install-missing');
-    assert.match(finding.message, /^enabled: true, but the unit has no \[Install\] section: enabling does nothing and the unit never starts at boot/);
+    assert.match(finding.message, /^enabled: true, but with no \[Install\] section the unit never starts at boot/);
   });
 });
 
@@ -97,7 +97,7 @@ describe('unit-ovn-ordering: units that change br-ex race configure-ovs', () => 
     const [finding] = findings(brEx, 'unit-ovn-ordering');
     assert.equal(finding.severity, 'warning');
     assert.equal(underlined(brEx, finding), '[Unit]');
-    assert.equal(finding.message, 'This unit changes br-ex, which configure-ovs rebuilds at boot: add After=ovs-configuration.service so the two do not race.');
+    assert.equal(finding.message, 'This unit changes br-ex, which configure-ovs rebuilds at boot: order it After=ovs-configuration.service.');
     assert.equal(finding.fixes?.[0].safe, true);
   });
 
@@ -107,7 +107,7 @@ describe('unit-ovn-ordering: units that change br-ex race configure-ovs', () => 
 
   it('the same unit is a warning when mcroutes.brExInterface names ens5', () => {
     const [finding] = findings(ens5, 'unit-ovn-ordering', { ...DEFAULT_SETTINGS, brExInterface: 'ens5' });
-    assert.equal(finding.message, 'This unit changes ens5, the NIC under br-ex that configure-ovs rebuilds at boot: add After=ovs-configuration.service so the two do not race.');
+    assert.equal(finding.message, 'This unit changes ens5, the NIC under br-ex: order it After=ovs-configuration.service so the two do not race.');
   });
 
   it('a unit ordered Before=ovs-configuration.service on purpose does not race it either', () => {
@@ -136,13 +136,13 @@ describe('unit-ovs-disabled', () => {
   it('ovs-configuration.service disabled on OVN-Kubernetes: a warning on the value, with a fix to review', () => {
     const [finding] = findings(disabled, 'unit-ovs-disabled');
     assert.equal(underlined(disabled, finding), 'false');
-    assert.equal(finding.message, 'Disabled, ovs-configuration.service never builds br-ex and the node loses its network on OVN-Kubernetes: remove enabled: false.');
+    assert.equal(finding.message, 'Disabled, ovs-configuration.service never builds br-ex and the node loses its network: remove enabled: false.');
     assert.equal(finding.fixes?.[0].safe, false);
   });
 
   it('openvswitch.service masked: a warning, said once (not again by unit-shadows-platform)', () => {
     const [finding] = findings(masked, 'unit-ovs-disabled');
-    assert.equal(finding.message, 'Masked, openvswitch.service never starts OVS, so br-ex is never built and the node loses its network: remove mask: true.');
+    assert.equal(finding.message, 'Masked, openvswitch.service never starts, so br-ex is never built and the node loses its network: remove mask: true.');
     assert.deepEqual(findings(masked, 'unit-shadows-platform'), []);
   });
 
@@ -160,7 +160,7 @@ describe('unit-dependency', () => {
     const [finding] = findings(text, 'unit-dependency');
     assert.equal(finding.severity, 'warning');
     assert.equal(underlined(text, finding), 'systemd-udevd.target');
-    assert.equal(finding.message, 'systemd-udevd.target exists on no RHCOS node, so this Requires= fails the unit: did you mean systemd-udevd.service?');
+    assert.equal(finding.message, 'systemd-udevd.target exists on no RHCOS node: did you mean systemd-udevd.service?');
     assert.equal(finding.fixes?.[0].safe, false);
     assert.ok(applyEdits(text, finding.fixes![0].edits).includes('Requires=systemd-udevd.service'));
   });
@@ -168,7 +168,7 @@ describe('unit-dependency', () => {
   it('the same names in After= only: an info', () => {
     const [finding] = findings(config(unit('udev.service', ['After=systemd-udevd.target'], ['/usr/bin/true'])), 'unit-dependency');
     assert.equal(finding.severity, 'info');
-    assert.equal(finding.message, 'systemd-udevd.target exists on no RHCOS node, so this After= orders against nothing: did you mean systemd-udevd.service?');
+    assert.equal(finding.message, 'systemd-udevd.target exists on no RHCOS node: did you mean systemd-udevd.service?');
   });
 
   it('units RHCOS has, units of the config, and names near nothing known are not flagged', () => {

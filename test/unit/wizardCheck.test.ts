@@ -65,7 +65,7 @@ describe('checkWizardInput', function () {
     it('a NIC for the nmcli unit on OVN-Kubernetes: nmcli-ovn-port\'s question, taken; refused with br-ex offered once the setting names it', function () {
       const asked = check('interface', 'ens5', { method: 'nmcli-unit' });
       assert.deepEqual(verdict(asked), { ok: true, severity: 'info', rule: 'nmcli-ovn-port', suggestion: 'br-ex' });
-      assert.match(asked.message!, /^Is ens5 the NIC br-ex is built on\?/);
+      assert.match(asked.message!, /^If ens5 is the NIC under br-ex, the route belongs on br-ex/);
       const known = check('interface', 'ens5', { method: 'nmcli-unit' }, { ...OVN, brExInterface: 'ens5' });
       assert.deepEqual(verdict(known), { ok: false, severity: 'error', rule: 'nmcli-ovn-port', suggestion: 'br-ex' });
       assert.deepEqual(check('interface', 'ens224', { method: 'nmcli-unit' }, { ...OVN, brExInterface: 'ens5' }), { ok: true });

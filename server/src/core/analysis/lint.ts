@@ -223,7 +223,7 @@ function tooManyFindings(code: RuleId, next: Finding): Problem {
   return {
     code,
     severity: 'info',
-    message: `${code} has more findings in this document than the ${LIMITS.findingsPerRule} shown; the others, from here on, are not reported. Fix these first.`,
+    message: `${code} has more findings in this document than the ${LIMITS.findingsPerRule} shown: fix these first.`,
     start: next.range.start,
     end: next.range.end,
     data: { limit: 'findings-per-rule', max: LIMITS.findingsPerRule },

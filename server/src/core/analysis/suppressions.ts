@@ -1,6 +1,7 @@
 import type { Problem, RuleId } from '../text/problem';
 import { RULE_IDS } from '../text/problem';
 import { LineIndex } from '../text/lineIndex';
+import { quoted } from '../text/quote';
 
 /**
  * `# mcroutes-disable-next-line route-default, unit-exec-shell` silences those rules (all
@@ -74,7 +75,7 @@ export function applySuppressions(text: string, problems: Problem[], capped: rea
     }
     for (const rule of s.rules) {
       if (!(RULE_IDS as readonly string[]).includes(rule.id)) {
-        kept.push(unused(rule.start, rule.end, `There is no rule ${JSON.stringify(rule.id)} to disable.`, text, s, rule));
+        kept.push(unused(rule.start, rule.end, `There is no rule ${quoted(rule.id)} to disable.`, text, s, rule));
       } else if (!used.has(`${s.start}:${rule.start}`) && !unknown?.has(rule.id)) {
         kept.push(unused(rule.start, rule.end, `${rule.id} does not fire on the next line: this suppression is unused; remove it.`, text, s, rule));
       }

@@ -1,4 +1,5 @@
 import { EmbeddedText, EmbeddedTextBuilder } from '../text/embeddedText';
+import { quoted } from '../text/quote';
 
 /**
  * A `data:` URL as Ignition and the Machine Config Daemon read it (RFC 2397 with the
@@ -87,7 +88,7 @@ function checkHeader(header: EmbeddedText): { message: string; at: EmbeddedText 
     const main = slash < 0 ? type.value : type.value.slice(0, slash);
     const sub = slash < 0 ? '' : type.value.slice(slash + 1);
     if (slash < 0 || !TOKEN.test(main) || !TOKEN.test(sub) || !MEDIA_TYPES.test(main)) {
-      return { message: `${JSON.stringify(type.value)} is not a media type such as text/plain; leave it out (data:,…) or write type/subtype.`, at: type };
+      return { message: `${quoted(type.value, 30)} is not a media type such as text/plain; leave it out (data:,…) or write type/subtype.`, at: type };
     }
   }
   for (let i = 0; i < params.length; i++) {
@@ -96,7 +97,7 @@ function checkHeader(header: EmbeddedText): { message: string; at: EmbeddedText 
     if (last && param.value === 'base64') continue;
     const equals = param.value.indexOf('=');
     if (equals <= 0 || !TOKEN.test(param.value.slice(0, equals)) || equals === param.length - 1) {
-      const what = last && equals < 0 ? `expected base64, got ${JSON.stringify(param.value)}` : `${JSON.stringify(param.value)} is not a parameter attr=value`;
+      const what = last && equals < 0 ? `expected base64, got ${quoted(param.value)}` : `${quoted(param.value)} is not a parameter attr=value`;
       return { message: `The data URL header is invalid: ${what}.`, at: param.length > 0 ? param : header };
     }
   }
@@ -150,7 +151,7 @@ function decodeBase64(payload: EmbeddedText): Bytes | DecodeError {
   const text = payload.value;
   for (let i = 0; i < text.length; i++) {
     if (!BASE64_ALPHABET.includes(text[i]) && text[i] !== '=') {
-      const shown = text[i] === ' ' ? 'a space (a long value folded over lines?)' : text[i] === '\n' ? 'a line break' : JSON.stringify(text[i]);
+      const shown = text[i] === ' ' ? 'a space' : text[i] === '\n' ? 'a line break' : JSON.stringify(text[i]);
       return { message: `Base64 data may not contain ${shown}; Ignition rejects the URL.`, at: payload.slice(i, i + 1) };
     }
   }
@@ -158,7 +159,7 @@ function decodeBase64(payload: EmbeddedText): Bytes | DecodeError {
   const firstEquals = text.indexOf('=');
   if (text.length % 4 !== 0 || padding > 2 || (firstEquals >= 0 && firstEquals < text.length - padding)) {
     return {
-      message: `The base64 data is not correctly padded (${text.length} characters; base64 comes in groups of 4, with = only at the end); Ignition rejects the URL.`,
+      message: `The base64 data (${text.length} characters) is not padded to groups of 4 with = only at the end: Ignition rejects the URL.`,
       at: payload,
     };
   }

@@ -1,4 +1,5 @@
 import { EmbeddedText, EmbeddedTextBuilder } from '../text/embeddedText';
+import { quoted } from '../text/quote';
 
 export interface UnitDirective {
   section: string;
@@ -44,7 +45,7 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
     if (line.value[0] === '[') {
       const close = line.value.indexOf(']');
       if (close < 0 || line.value.slice(close + 1).trim() !== '') {
-        errors.push({ message: `Section header ${JSON.stringify(line.value)} must be a single [Name] on its own line.`, at: line });
+        errors.push({ message: `Section header ${quoted(line.value)} must be a single [Name] on its own line.`, at: line });
         current = undefined;
         continue;
       }
@@ -71,11 +72,11 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
 
     const equals = logical.value.indexOf('=');
     if (equals < 0) {
-      errors.push({ message: `${JSON.stringify(shorten(logical.value))} is not an assignment: a unit line is [Section], Key=Value or a comment.`, at: logical });
+      errors.push({ message: `${quoted(logical.value)} is not an assignment: a unit line is [Section], Key=Value or a comment.`, at: logical });
       continue;
     }
     if (!current) {
-      errors.push({ message: `${JSON.stringify(shorten(logical.value))} stands before any [Section] header; systemd ignores it.`, at: logical });
+      errors.push({ message: `${quoted(logical.value)} stands before any [Section] header, so systemd ignores it.`, at: logical });
       continue;
     }
     const key = logical.slice(0, equals).trim();
@@ -116,8 +117,4 @@ function joinContinuations(pieces: EmbeddedText[]): EmbeddedText {
     }
   });
   return out.build();
-}
-
-function shorten(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -80,7 +80,7 @@ export function planChunks(text: string, chunks: readonly ChunkRange[], known?: 
     if (size > LIMITS.documentChars) {
       const [sizeText, limitText] = sizes(size, LIMITS.documentChars);
       skipped.push(skip(text, chunk, 'document-size', LIMITS.documentChars, size,
-        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) is ${sizeText}; mcroutes checks documents of up to ${limitText}, so nothing in it is checked.`));
+        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) is ${sizeText}; mcroutes checks up to ${limitText}, so nothing in it is checked.`));
       continue;
     }
     if (analysed.length >= LIMITS.documents || chars + size > LIMITS.fileChars) {
@@ -88,12 +88,12 @@ export function planChunks(text: string, chunks: readonly ChunkRange[], known?: 
       const total = chunks.length;
       const which = total - i === 1 ? `document ${count(i + 1)}` : `documents ${count(i + 1)}–${count(total)}`;
       const why = analysed.length >= LIMITS.documents
-        ? `This file has ${count(total)} documents; mcroutes checks the first ${count(LIMITS.documents)} of a file`
-        : `This file is ${sizes(text.length, LIMITS.fileChars).join('; mcroutes checks documents up to a total of ')} per file`;
+        ? `This file has ${count(total)} documents; mcroutes checks ${count(LIMITS.documents)}`
+        : `This file is ${sizes(text.length, LIMITS.fileChars).join('; mcroutes checks ')} per file`;
       const limit: LimitName = analysed.length >= LIMITS.documents ? 'document-count' : 'file-size';
       skipped.push(skip(text, rest, limit, limit === 'document-count' ? LIMITS.documents : LIMITS.fileChars,
         limit === 'document-count' ? total : text.length,
-        `${why}, so ${which} (from line ${count(lines.lineOf(chunk.start))} on) ${total - i === 1 ? 'is' : 'are'} not checked.`));
+        `${why}, so ${which} from line ${count(lines.lineOf(chunk.start))} on ${total - i === 1 ? 'is' : 'are'} not checked.`));
       break;
     }
     const { depth, values } = known?.(chunk.start, chunk.end)
@@ -101,12 +101,12 @@ export function planChunks(text: string, chunks: readonly ChunkRange[], known?: 
       : measureStructure(text, chunk.start, chunk.end, { depth: LIMITS.nesting, values: LIMITS.values });
     if (depth > LIMITS.nesting) {
       skipped.push(skip(text, chunk, 'nesting', LIMITS.nesting, depth,
-        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) nests more than ${count(LIMITS.nesting)} levels deep; mcroutes checks documents nested up to ${count(LIMITS.nesting)} levels, so nothing in it is checked.`));
+        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) nests more than ${count(LIMITS.nesting)} levels deep; mcroutes checks up to ${count(LIMITS.nesting)}, so nothing in it is checked.`));
       continue;
     }
     if (values > LIMITS.values) {
       skipped.push(skip(text, chunk, 'values', LIMITS.values, values,
-        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) has more than ${count(LIMITS.values)} YAML values (keys, list items, scalars); mcroutes checks documents of up to ${count(LIMITS.values)}, so nothing in it is checked.`));
+        `Document ${count(i + 1)} (line ${count(lines.lineOf(chunk.start))}) has more than ${count(LIMITS.values)} YAML values; mcroutes checks up to ${count(LIMITS.values)}, so nothing in it is checked.`));
       continue;
     }
     analysed.push(chunk);

@@ -3,6 +3,7 @@ import { butaneKind } from '../../../kinds/butane/kind';
 import { butaneVersion, isOpenshiftButane, type ButaneModel } from '../../../kinds/butane/model';
 import { specOfVersion } from '../../../kinds/butane/spec';
 import { mapAt, pairOf, rangeOfNode, seqAt } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Finding, Rule } from '../rule';
 
 /**
@@ -35,7 +36,7 @@ function say(node: Node | null | undefined, what: 'file' | 'tree' | 'unit' | 'dr
   const content = what === 'tree' ? 'directory tree' : what === 'file' ? 'file' : `${what}'s text`;
   report({
     severity: 'info',
-    message: `butane reads this ${content} from <files-dir>/${path} at compile time (butane -d <files-dir>); it cannot be checked here.`,
+    message: `butane reads ${quoted(path)} at compile time, so this ${content} cannot be checked here.`,
     range: rangeOfNode(node),
     data: { path },
   });

@@ -6,10 +6,10 @@ import type { Rule } from '../rule';
 
 /** MachineConfig keys at the top of a Butane config, and what Butane makes of them. */
 const ENVELOPE: Record<string, { severity: 'error' | 'warning'; message: string }> = {
-  spec: { severity: 'error', message: 'spec is MachineConfig syntax: butane ignores it, so nothing under it reaches the node. Move storage, systemd and passwd to the top level.' },
-  config: { severity: 'error', message: 'config is MachineConfig syntax (spec.config): butane ignores it, so nothing under it reaches the node. Move its sections to the top level.' },
-  apiVersion: { severity: 'warning', message: 'apiVersion is MachineConfig syntax: butane ignores it and writes its own. Remove it; variant and version say what the file is.' },
-  kind: { severity: 'warning', message: 'kind is MachineConfig syntax: butane ignores it and writes its own. Remove it; variant and version say what the file is.' },
+  spec: { severity: 'error', message: 'spec is MachineConfig syntax, which butane drops with all under it: move storage, systemd and passwd to the top level.' },
+  config: { severity: 'error', message: 'config is MachineConfig syntax, which butane drops with all under it: move its sections to the top level.' },
+  apiVersion: { severity: 'warning', message: 'apiVersion is MachineConfig syntax: butane ignores it and writes its own; remove it.' },
+  kind: { severity: 'warning', message: 'kind is MachineConfig syntax: butane ignores it and writes its own; remove it.' },
 };
 
 /**
@@ -30,7 +30,7 @@ export const butaneMachineconfigSyntax: Rule = {
     if (version) {
       report({
         severity: 'warning',
-        message: 'ignition.version is MachineConfig syntax: butane ignores it and writes the spec its version: compiles to. Remove it.',
+        message: 'ignition.version is MachineConfig syntax: butane ignores it and writes the spec its version: compiles to; remove it.',
         range: keyRange(version),
         data: { key: 'version' },
       });

@@ -23,7 +23,7 @@ export const butaneMetadata: Rule = {
     if (isEmpty(namePair?.value)) {
       report({
         severity: 'error',
-        message: 'metadata.name is required: butane refuses the config. Add name: e.g. 99-worker-static-routes.',
+        message: 'metadata.name is required, or butane refuses the config: add a name such as 99-worker-static-routes.',
         range: keyRange(namePair ?? metadataPair ?? butane.variant),
       });
     }
@@ -32,7 +32,7 @@ export const butaneMetadata: Rule = {
     if (isEmpty(rolePair?.value)) {
       report({
         severity: 'error',
-        message: `The ${ROLE_LABEL} label is required: butane refuses the config. Add it under metadata.labels (worker or master).`,
+        message: `butane refuses the config without the ${ROLE_LABEL} label: add it under metadata.labels.`,
         range: rolePair?.value ? rangeOfNode(rolePair.value) : keyRange(rolePair ?? labelsPair ?? metadataPair ?? butane.variant),
         data: { label: ROLE_LABEL },
       });

@@ -45,12 +45,11 @@ function check(node: Node | null | undefined, place: ButaneKeyPlace, prefix: str
     const rename = suggestion ? renameKeyEdit(node, pair, suggestion) : undefined;
     // Renaming makes the value take effect: the user should confirm.
     const fixes: Fix[] = rename ? [{ title: `Rename to ${suggestion}`, edits: [rename], safe: false }] : [];
-    const why = later
-      ? `${prefix}${key} arrived in openshift spec 4.14.0; version ${version} does not read it`
-      : `Butane's openshift spec does not know ${prefix}${key}`;
     report({
       severity: 'warning',
-      message: `${why}, so butane drops it${suggestion ? `; did you mean ${suggestion}?` : later ? advice(key) : '.'}`,
+      message: later
+        ? `Spec ${version} lacks ${prefix}${key}, so butane drops it${advice(key)}`
+        : `butane drops ${prefix}${key}, unknown to its openshift spec: ${suggestion ? `did you mean ${suggestion}?` : 'remove or rename it.'}`,
       range: keyRange(pair),
       data: { key, ...(suggestion ? { suggestion } : {}) },
       fixes,

@@ -23,9 +23,8 @@ export const butaneVariant: Rule = {
     const variantNode = butane.variant.value;
     if (!isScalar(variantNode) || variantNode.value === OPENSHIFT_VARIANT) return;
     const variant = String(variantNode.value);
-    const roleLabel = pairOf(mapAt(butane.metadata, 'labels'), ROLE_LABEL);
-    const sign = roleLabel ? `the ${ROLE_LABEL} label` : butane.openshift ? 'an openshift: section' : undefined;
-    if (!sign && variant !== 'rhcos') return;
+    const forOpenShift = pairOf(mapAt(butane.metadata, 'labels'), ROLE_LABEL) !== undefined || butane.openshift !== undefined;
+    if (!forOpenShift && variant !== 'rhcos') return;
     // The version changes with the variant (fcos 1.x, openshift 4.x) and decides the Ignition
     // spec the pool must accept: only the target release names it, and the user should confirm.
     const minor = releaseMinor(settings);
@@ -38,12 +37,10 @@ export const butaneVariant: Rule = {
       fixes.push({ title: `Use variant: openshift, version: ${target!.version}`, edits: [variantEdit, versionEdit], safe: false });
     }
     const version = target ? target.version : '4.N.0 of your release';
-    const why = variant === 'rhcos'
-      ? 'variant rhcos was removed from Butane'
-      : `variant ${variant} compiles to a plain Ignition config, not a MachineConfig, yet the file has ${sign}`;
+    const why = variant === 'rhcos' ? 'variant rhcos was removed from Butane' : `variant ${variant} compiles to plain Ignition, not a MachineConfig`;
     report({
       severity: 'error',
-      message: `${why}: use variant: openshift with version ${version}.`,
+      message: `${why}: use variant: openshift, version ${version}.`,
       range: rangeOfNode(variantNode),
       data: { variant, ...(target ? { version: target.version } : {}) },
       fixes,

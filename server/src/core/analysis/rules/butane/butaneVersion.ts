@@ -8,6 +8,7 @@ import { releaseMinor } from '../../../text/settings';
 import { closestWord } from '../../../text/suggest';
 import { replaceScalarEdit } from '../../../text/yamlEdits';
 import { rangeOfNode } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /**
@@ -32,7 +33,7 @@ export const butaneVersion: Rule = {
       const fixes: Fix[] = edit ? [{ title: `Use version ${suggestion}`, edits: [edit], safe: sameMinor }] : [];
       report({
         severity: 'error',
-        message: `Butane has no openshift spec ${written}, so it refuses the config${suggestion ? `; did you mean ${suggestion}?` : `: use 4.8.0 to ${NEWEST_STABLE_OPENSHIFT_SPEC.version}.`}`,
+        message: `Butane has no openshift spec ${quoted(written, 30)}, so it refuses the config${suggestion ? `; did you mean ${suggestion}?` : `: use 4.8.0 to ${NEWEST_STABLE_OPENSHIFT_SPEC.version}.`}`,
         range,
         data: { version: written, ...(suggestion ? { suggestion } : {}) },
         fixes,
@@ -46,7 +47,7 @@ export const butaneVersion: Rule = {
       const edit = target ? replaceScalarEdit(node, target.version) : undefined;
       report({
         severity: 'warning',
-        message: `version ${written} compiles to Ignition ${spec.ignition}, which OpenShift ${settings.openshiftVersion} refuses (setting mcroutes.openshiftVersion)${target ? `: use ${target.version}.` : '.'}`,
+        message: `version ${written} compiles to Ignition ${spec.ignition}, which OpenShift ${settings.openshiftVersion} refuses${target ? `: use ${target.version}.` : '.'}`,
         range,
         data: { version: written, ignition: spec.ignition, ...(target ? { suggestion: target.version } : {}) },
         // Not safe: an older spec may lack a key the config uses.
@@ -57,7 +58,7 @@ export const butaneVersion: Rule = {
     if (spec.experimental) {
       report({
         severity: 'warning',
-        message: `${written} is an experimental Butane spec, for development and testing only (it may change without warning): use ${NEWEST_STABLE_OPENSHIFT_SPEC.version}.`,
+        message: `${written} is an experimental Butane spec, for development and testing only: use ${NEWEST_STABLE_OPENSHIFT_SPEC.version}.`,
         range,
         data: { version: written, suggestion: NEWEST_STABLE_OPENSHIFT_SPEC.version },
       });

@@ -4,6 +4,7 @@ import { FileModel, isKeyfilePath } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { insertPairEdit, replaceScalarEdit } from '../../../text/yamlEdits';
 import { rangeOfNode } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Finding, Rule } from '../rule';
 
 const octal = (mode: number) => `0${mode.toString(8).padStart(3, '0')}`;
@@ -52,14 +53,14 @@ function readMode(file: FileModel, text: string, keyfile: boolean, butane: boole
     const intended = /^0?[0-7]{3}$/.test(value.trim()) ? parseInt(value.trim(), 8) : undefined;
     report({
       severity: 'error',
-      message: `mode must be a number, not the string ${JSON.stringify(value)}: the config is refused.${intended !== undefined ? ` Write ${intended} (the decimal of ${octal(intended)}).` : ''}`,
+      message: `mode must be a number, not the string ${quoted(value, 16)}: the config is refused; write ${intended !== undefined ? `${intended} (= ${octal(intended)})` : 'a number such as 420 (= 0644)'}.`,
       range: rangeOfNode(node),
       fixes: fixTo(intended, true),
     });
     return 'invalid';
   }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    report({ severity: 'error', message: `mode ${written} is not a file mode: write a number such as 420 (= 0644).`, range: rangeOfNode(node) });
+    report({ severity: 'error', message: `mode ${quoted(written, 30)} is not a file mode: write a number such as 420 (= 0644).`, range: rangeOfNode(node) });
     return 'invalid';
   }
   if (value > 0o777) {
@@ -67,13 +68,11 @@ function readMode(file: FileModel, text: string, keyfile: boolean, butane: boole
     const intended = /^[1-7][0-7]{2}$/.test(written) ? parseInt(written, 8) : undefined;
     const bits = [value & 0o4000 ? 'setuid' : '', value & 0o2000 ? 'setgid' : '', value & 0o1000 ? 'sticky' : ''].filter(Boolean).join(', ');
     const decimal = /^[0-9]+$/.test(written) && !written.startsWith('0');
-    const what = `${decimal ? `is decimal ${written} = ${octal(value)}, with` : 'has'} the ${bits || 'special'} bit${bits.includes(',') ? 's' : ''}`;
-    const meant = intended === undefined ? '' : keyfile
-      ? ` You meant ${octal(intended)}; a NetworkManager keyfile needs 0600 (decimal 384).`
-      : ` You meant ${octal(intended)}: write 0${written} or its decimal ${intended}.`;
+    const what = `${decimal ? `is ${octal(value)} in octal, with` : 'has'} the ${bits || 'special'} bit${bits.includes(',') ? 's' : ''}`;
+    const meant = intended === undefined ? '' : keyfile ? ': a keyfile needs 0600' : `: write 0${written} or ${intended}`;
     report({
       severity: 'error',
-      message: `mode ${written} ${what}: the Machine Config Operator refuses modes above 0777.${meant}`,
+      message: `mode ${written} ${what}, which the Machine Config Operator refuses${meant}.`,
       range: rangeOfNode(node),
       data: intended !== undefined ? { intended } : undefined,
       fixes: fixTo(intended, true),
@@ -89,7 +88,7 @@ function checkKeyfile(file: FileModel, mode: number | undefined, text: string, r
   const edit = file.mode ? replaceScalarEdit(file.mode, String(KEYFILE_MODE)) : insertPairEdit(text, file.node, 'mode', String(KEYFILE_MODE));
   report({
     severity: 'warning',
-    message: `${mode === undefined ? 'Without mode the file is written 0644' : `mode ${octal(effective)}`}: NetworkManager ignores a keyfile that group or others can read, so this connection profile (and its routes) is never loaded. Use mode 384 (= 0600).`,
+    message: `NetworkManager ignores this keyfile, which group or others can read ${mode === undefined ? 'at the default 0644: add' : `with mode ${octal(effective)}: use`} mode 384 (= 0600).`,
     range: rangeOfNode(file.mode ?? file.path ?? file.node),
     fixes: edit ? [{ title: `${file.mode ? 'Use' : 'Add'} mode 384 (= 0600)`, edits: [edit], safe: true }] : undefined,
   });
@@ -103,7 +102,7 @@ function checkScript(file: FileModel, mode: number | undefined, text: string, re
   const edit = file.mode ? replaceScalarEdit(file.mode, String(executable)) : insertPairEdit(text, file.node, 'mode', String(executable));
   report({
     severity: 'warning',
-    message: `This file is a script (it starts with #!) but ${mode === undefined ? 'without mode it is written 0644' : `mode ${octal(effective)} has no execute bit`}: a unit that runs it fails with "Permission denied". Use ${executable} (= ${octal(executable)}).`,
+    message: `${mode === undefined ? 'This script is written 0644 without mode' : `This script's mode ${octal(effective)} has no execute bit`}, so a unit that runs it fails with "Permission denied": ${mode === undefined ? 'add mode' : 'use'} ${executable} (= ${octal(executable)}).`,
     range: rangeOfNode(file.mode ?? file.path ?? file.node),
     // Not safe: who may execute a file is the author's decision.
     fixes: edit ? [{ title: `${file.mode ? 'Use' : 'Add'} mode ${executable} (= ${octal(executable)})`, edits: [edit], safe: false }] : undefined,

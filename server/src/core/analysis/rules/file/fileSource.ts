@@ -4,6 +4,7 @@ import { isWholeVariable, templatePlaceholders } from '../../../text/placeholder
 import { rangeOfNode } from '../../../text/yamlDocuments';
 import { butaneKind } from '../../../kinds/butane/kind';
 import { isOpenshiftButane, type ButaneModel } from '../../../kinds/butane/model';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /** The schemes Ignition itself fetches at first boot (Ignition config spec 3.x, `source`). */
@@ -37,15 +38,15 @@ export const fileSource: Rule = {
           report({
             severity: 'error',
             message: remote
-              ? `The ${scheme}: source is fetched by Ignition at first boot only; the Machine Config Daemon cannot fetch it, so every update of the pool fails and it goes degraded. Embed the contents: source: data:,<percent-encoded text> (or ;base64,).`
-              : `contents.source ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)} is not a URL: a MachineConfig needs data:,<percent-encoded text> or data:;base64,<base64>.`,
+              ? `The ${scheme}: source is fetched at first boot only, and every later update of the pool fails: embed it as a data: URL.`
+              : `contents.source ${quoted(value, 30)} is not a URL: write data:,<percent-encoded text> or data:;base64,….`,
             range: rangeOfNode(source),
             data: { scheme: scheme ?? null },
           });
         } else if (!value.startsWith('data:')) {
           report({
             severity: 'error',
-            message: `Ignition reads only a lower-case data: prefix: write data:${value.slice(5, 12)}….`,
+            message: `Ignition reads only a lower-case data: prefix: write ${quoted(`data:${value.slice(5)}`, 24)}.`,
             range: rangeOfNode(source),
           });
         } else if (file.dataUrl?.error) {
@@ -61,13 +62,13 @@ export const fileSource: Rule = {
         if (compression.value !== 'gzip') {
           report({
             severity: 'error',
-            message: `compression ${JSON.stringify(String(compression.value))} is not supported: only gzip (or "" for none).`,
+            message: `compression ${quoted(String(compression.value), 20)} is not supported: write gzip, or "" for none.`,
             range: rangeOfNode(compression),
           });
         } else if (file.dataUrl?.decoded && !file.dataUrl.binary && file.dataUrl.decoded.length > 0) {
           report({
             severity: 'error',
-            message: 'compression: gzip, but the data is plain text, not gzip: decompressing it fails and the pool goes degraded. Remove compression, or gzip the data and encode it as base64.',
+            message: 'compression: gzip, but the data is plain text, so decompressing it fails and the pool degrades: remove compression.',
             range: rangeOfNode(compression),
           });
         }

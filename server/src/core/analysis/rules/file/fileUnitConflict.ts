@@ -11,15 +11,15 @@ export const fileUnitConflict: Rule = {
   id: 'file-unit-conflict',
   check({ ignition: mc, report }) {
     if (!mc) return;
-    const unitPaths = new Map<string, string>();
+    const unitPaths = new Map<string, 'unit' | 'dropin'>();
     for (const unit of mc.units) {
       const name = stringValue(unit.name);
       if (!name) continue;
-      if (unit.contents && unit.contents.text.value !== '') unitPaths.set(`${SYSTEMD_DIR}${name}`, `the unit ${name}`);
+      if (unit.contents && unit.contents.text.value !== '') unitPaths.set(`${SYSTEMD_DIR}${name}`, 'unit');
       for (const dropin of unit.dropins) {
         const dropinName = stringValue(dropin.name);
         if (dropinName && dropin.contents && dropin.contents.text.value !== '') {
-          unitPaths.set(`${SYSTEMD_DIR}${name}.d/${dropinName}`, `the dropin ${dropinName} of ${name}`);
+          unitPaths.set(`${SYSTEMD_DIR}${name}.d/${dropinName}`, 'dropin');
         }
       }
     }
@@ -29,7 +29,7 @@ export const fileUnitConflict: Rule = {
       if (!owner || !file.path) continue;
       report({
         severity: 'error',
-        message: `${file.pathValue} is also written by ${owner} in systemd.units: Ignition refuses the config (path conflicts with systemd unit). Keep one of the two, normally the unit.`,
+        message: `Ignition refuses this file, as a ${owner} in systemd.units writes the same path: keep one of the two, normally the ${owner}.`,
         range: rangeOfNode(file.path),
       });
     }

@@ -1,6 +1,7 @@
 import type { EmbeddedText } from '../../../text/embeddedText';
 import { nmcliCommandsOf } from '../../../kinds/machineconfig/nmcliCommands';
 import { hasExpansion } from '../../../formats/shellScript';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /**
@@ -31,9 +32,9 @@ export const ifaceName: Rule = {
 export function interfaceNameProblem(name: string): string | undefined {
   const bytes = new TextEncoder().encode(name).length;
   if (bytes === 0) return 'The interface name is empty.';
-  if (bytes > 15) return `Interface name ${JSON.stringify(name)} is ${bytes} bytes long; Linux allows at most 15, so no such interface can exist.`;
-  if (name === '.' || name === '..') return `${JSON.stringify(name)} cannot be an interface name.`;
+  if (bytes > 15) return `${quoted(name)} is ${bytes} bytes, too long for a Linux interface name, which has at most 15.`;
+  if (name === '.' || name === '..') return `${quoted(name)} cannot be an interface name.`;
   const bad = /[/:\s]/.exec(name);
-  if (bad) return `Interface name ${JSON.stringify(name)} contains ${JSON.stringify(bad[0])}; Linux interface names have no "/", ":" or whitespace.`;
+  if (bad) return `Interface name ${quoted(name)} contains ${JSON.stringify(bad[0])}, which Linux interface names never have.`;
   return undefined;
 }

@@ -47,16 +47,15 @@ function adviceFor(use: NmcliUse, settings: Settings): string {
   const unit = use.origin === 'unit';
   if (onBrEx(use, settings)) {
     return unit
-      ? 'Runtime only, which suits br-ex: configure-ovs rebuilds its profiles at every boot, so a unit ordered After=ovs-configuration.service re-adding the routes is what lasts.'
-      : 'Runtime only, which suits br-ex: configure-ovs rebuilds its profiles at every boot, so re-adding the routes after it (this script) is what lasts.';
+      ? 'Runtime only, which suits br-ex: re-add the routes at boot in a unit ordered After=ovs-configuration.service.'
+      : 'Runtime only, which suits br-ex: configure-ovs rebuilds it at boot, so re-adding the routes after it is what lasts.';
   }
-  const until = unit ? 'until this unit runs at the next boot' : 'until this script runs again';
   if (use.nmcli.object === 'connection') {
-    return `connection modify --temporary is not saved: the routes are lost when the connection is re-activated, ${until}; drop --temporary to keep them.`;
+    return 'connection modify --temporary is not saved, so the routes are lost on re-activation: drop --temporary to keep them.';
   }
   // The NIC under br-ex: nmcli-ovn-port says where the routes belong.
   if (settings.networkType === 'OVNKubernetes' && use.nmcli.target?.value === settings.brExInterface) {
-    return `device modify is runtime only: routes are lost on re-activation, ${until}.`;
+    return `device modify is runtime only: routes are lost on re-activation, ${unit ? 'until this unit runs at the next boot' : 'until this script runs again'}.`;
   }
-  return `device modify is runtime only: routes are lost on re-activation, ${until}; to keep them on a secondary NIC, use a keyfile, connection modify + reapply, or NMState.`;
+  return 'device modify is runtime only: to keep the routes across re-activation, use a keyfile, connection modify or NMState.';
 }

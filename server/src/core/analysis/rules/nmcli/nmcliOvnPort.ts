@@ -74,15 +74,15 @@ function orderingEdit(source: string, mc: IgnitionConfig, text: UnitText): TextE
 /** Nothing says which NIC br-ex is built on: ask. */
 function question(name: string, profile: boolean): string {
   return profile
-    ? `Is ${name} the NIC br-ex is built on? If so, configure-ovs keeps none of this DHCP profile's routes; set mcroutes.brExInterface to settle it.`
-    : `Is ${name} the NIC br-ex is built on? If so, the route belongs on br-ex; set mcroutes.brExInterface to br-ex's NIC to settle it.`;
+    ? `If ${name} is the NIC under br-ex, this DHCP profile loses its routes: set mcroutes.brExInterface to settle it.`
+    : `If ${name} is the NIC under br-ex, the route belongs on br-ex: set mcroutes.brExInterface to settle it.`;
 }
 
 /** The setting names this NIC as br-ex's. */
 function knownPort(name: string, profile: boolean): string {
   return profile
-    ? `${name} is the NIC under br-ex (mcroutes.brExInterface) and uses DHCP: configure-ovs keeps none of this profile's routes; add them on br-ex.`
-    : `${name} is the NIC under br-ex (mcroutes.brExInterface): on OVN-Kubernetes it is a port of br-ex and carries no IP; put the route on br-ex.`;
+    ? `${name}, the NIC under br-ex, uses DHCP, so configure-ovs keeps none of this profile's routes: add them on br-ex.`
+    : `${name} is the NIC under br-ex, a port that carries no IP on OVN-Kubernetes: put the route on br-ex.`;
 }
 
 /**

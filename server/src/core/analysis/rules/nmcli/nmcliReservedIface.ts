@@ -21,7 +21,7 @@ export const nmcliReservedIface: Rule = {
       const instead = settings.networkType === 'OVNKubernetes' ? 'br-ex or a secondary NIC' : "the node's own NIC";
       report({
         severity: 'error',
-        message: `${device.name} belongs to ${owner}${pattern === device.name ? '' : ` (${pattern})`}, not NetworkManager: routes on it are lost or break pod traffic; use ${instead}.`,
+        message: `${device.name} belongs to ${owner}: routes on it are lost or break pod traffic; use ${instead}.`,
         range: device.range,
         data: { pattern },
       });

@@ -1,4 +1,5 @@
 import { nmcliCommandsOf } from '../../../kinds/machineconfig/nmcliCommands';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /**
@@ -15,13 +16,13 @@ export const routeReplacesAll: Rule = {
       for (const property of nmcli.properties) {
         if (property.operation !== '' || (property.name !== 'ipv4.routes' && property.name !== 'ipv6.routes')) continue;
         if (!property.value || property.value.value.trim() === '') continue;
-        const what = nmcli.object === 'device' ? `device ${nmcli.target?.value ?? ''}`.trim() : `connection ${nmcli.target?.value ?? ''}`.trim();
+        const what = `${nmcli.object === 'device' ? 'device' : 'connection'}${nmcli.target ? ` ${quoted(nmcli.target.value, 24)}` : ''}`;
         const token = property.token;
         const range = token.rangeOf();
         const verbatim = token.exact && token.length > 0 && text.slice(range.start, range.end) === token.value;
         report({
           severity: 'warning',
-          message: `${property.name} without + replaces every static route of ${what} with this list; write +${property.name} to add the routes and keep the others.`,
+          message: `${property.name} without + replaces all static routes of ${what}: write +${property.name} to keep the others.`,
           range,
           data: { property: property.name },
           ...(verbatim

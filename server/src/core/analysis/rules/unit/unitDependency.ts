@@ -49,8 +49,10 @@ export const unitDependency: Rule = {
               if (!finding) continue;
               const severity = finding.fromConfig || !starting ? 'info' : 'warning';
               const message = finding.fromConfig
-                ? `${word.value} is no RHCOS unit and this config does not define it: did you mean ${finding.instead}?`
-                : `${word.value} exists on no RHCOS node, so ${effect}: ${finding.instead ? `did you mean ${finding.instead}?` : 'remove it.'}`;
+                ? `${word.value} is no unit of RHCOS or of this config: did you mean ${finding.instead}?`
+                : finding.instead
+                  ? `${word.value} exists on no RHCOS node: did you mean ${finding.instead}?`
+                  : `${word.value} exists on no RHCOS node, so ${effect}: remove it.`;
               report({
                 severity,
                 message,

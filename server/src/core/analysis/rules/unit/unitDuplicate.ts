@@ -14,7 +14,7 @@ export const unitDuplicate: Rule = {
     if (!mc) return;
     let lines: LineIndex | undefined;
     const lineOf = (node: Scalar) => (lines ??= new LineIndex(text)).positionAt(rangeOfNode(node).start).line + 1;
-    const duplicates = (entries: (Scalar | undefined)[], what: (value: string) => string): void => {
+    const duplicates = (entries: (Scalar | undefined)[], what: string): void => {
       const first = new Map<string, Scalar>();
       for (const node of entries) {
         const value = stringValue(node);
@@ -26,17 +26,17 @@ export const unitDuplicate: Rule = {
         }
         const finding: Finding = {
           severity: 'error',
-          message: `${what(value)} is already defined on line ${lineOf(earlier)}: Ignition refuses duplicate entries. Merge the two into one.`,
+          message: `${what} is already defined on line ${lineOf(earlier)}: Ignition refuses duplicate entries; merge the two.`,
           range: rangeOfNode(node),
           data: { duplicateOf: rangeOfNode(earlier) },
         };
         report(finding);
       }
     };
-    duplicates(mc.units.map((u) => u.name), (v) => `The unit ${v}`);
-    for (const unit of mc.units) {
-      duplicates(unit.dropins.map((d) => d.name), (v) => `The dropin ${v} of ${stringValue(unit.name) ?? 'this unit'}`);
-    }
-    duplicates(mc.files.map((f) => f.path), (v) => `The file ${v}`);
+    // The names are underlined and the message gives the other's line: a name or path
+    // repeated in it would push the message past one line of the Problems panel.
+    duplicates(mc.units.map((u) => u.name), 'This unit name');
+    for (const unit of mc.units) duplicates(unit.dropins.map((d) => d.name), 'This dropin name');
+    duplicates(mc.files.map((f) => f.path), 'This file path');
   },
 };

@@ -2,6 +2,7 @@ import { replaceVerbatimEdit } from '../../../text/edits';
 import type { EmbeddedText } from '../../../text/embeddedText';
 import { unitTextsOf } from '../../../kinds/machineconfig/model';
 import { shellScriptArgument } from '../../../formats/shellScript';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /** Words that only mean something to a shell. */
@@ -31,13 +32,12 @@ export const unitExecShell: Rule = {
         if (exec.command.error) continue;
         for (const argv of splitCommands(exec.command.argv)) {
           const program = argv[0];
-          const base = program.value.slice(program.value.lastIndexOf('/') + 1);
           if (!program.value.startsWith('/') && !/^[%$]/.test(program.value)) {
             const path = KNOWN_PATHS[program.value];
             const edit = path ? replaceVerbatimEdit(text, program, path) : undefined;
             report({
               severity: 'info',
-              message: `Prefer the absolute path${path ? ` ${path}` : ''}: systemd resolves a bare ${JSON.stringify(program.value)} through its fixed search path only since version 239; an absolute path says exactly which program runs.`,
+              message: `Prefer ${path ? `the absolute path ${path}` : 'an absolute path'} to a bare ${quoted(program.value, 30)}, which systemd looks up only since version 239.`,
               range: program.rangeOf(),
               data: path ? { replacement: path } : undefined,
               ...(edit ? { fixes: [{ title: `Use ${path}`, edits: [edit], safe: true }] } : {}),
@@ -48,14 +48,15 @@ export const unitExecShell: Rule = {
           const shellWord = argv.slice(1).find((word) => isSubstitution(word) || (isOperator(word) && !isQuoted(text, word)));
           if (!shellWord) continue;
           const key = exec.directive.key.value;
-          const instead = isSubstitution(shellWord)
-            ? `run the command through /bin/sh -c '…' (for the host name, systemd's %H specifier needs no shell)`
+          // An operator is a few characters; a substitution or a redirection's target may be long.
+          const [instead, shown] = isSubstitution(shellWord)
+            ? [`run it through /bin/sh -c '…'`, 30]
             : /^\d?>|^&>/.test(shellWord.value)
-              ? `run it through /bin/sh -c '…', or let systemd redirect with StandardOutput=file:PATH`
-              : `run it through /bin/sh -c '…', or split it into several ${key}= lines`;
+              ? [`use /bin/sh -c '…' or StandardOutput=file:…`, 20]
+              : [`use /bin/sh -c '…' or several ${key}= lines`, 20];
           report({
             severity: 'error',
-            message: `${JSON.stringify(shellWord.value)} is shell syntax, but systemd runs ${key}= without a shell: ${base} receives it as a literal argument. Instead, ${instead}.`,
+            message: `${quoted(shellWord.value, shown)} is shell syntax, but ${key}= runs no shell: ${instead}.`,
             range: shellWord.rangeOf(),
             data: { word: shellWord.value },
           });

@@ -45,8 +45,8 @@ export const unitInstallMissing: Rule = {
       report({
         severity: 'warning',
         message: install
-          ? `enabled: true, but [Install] has no WantedBy= or RequiredBy=: enabling links the unit nowhere and it never starts at boot. Add WantedBy=${DEFAULT_TARGET}.`
-          : `enabled: true, but the unit has no [Install] section: enabling does nothing and the unit never starts at boot. Add [Install] with WantedBy=${DEFAULT_TARGET}.`,
+          ? `enabled: true, but [Install] has no WantedBy=, so the unit never starts at boot: add WantedBy=${DEFAULT_TARGET}.`
+          : `enabled: true, but with no [Install] section the unit never starts at boot: add [Install] WantedBy=${DEFAULT_TARGET}.`,
         range: install ? install.header.rangeOf() : keyRange(enabled),
         data: { target: DEFAULT_TARGET },
         ...(fix ? { fixes: [fix] } : {}),

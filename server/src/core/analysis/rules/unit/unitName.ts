@@ -1,6 +1,7 @@
 import { isNode } from 'yaml';
 import { hasPlaceholder } from '../../../text/placeholder';
 import { rangeOfNode, stringValue } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 const UNIT_SUFFIXES = ['.service', '.socket', '.device', '.mount', '.automount', '.swap', '.target', '.path', '.timer', '.snapshot', '.slice', '.scope'];
@@ -20,10 +21,9 @@ export const unitName: Rule = {
           range: rangeOfNode(unit.name ?? firstKeyOf(unit.node) ?? unit.node),
         });
       } else if (!UNIT_SUFFIXES.some((suffix) => name.endsWith(suffix)) || UNIT_SUFFIXES.includes(name)) {
-        const hint = name.includes('.') ? '' : ` (e.g. ${name}.service)`;
         report({
           severity: 'error',
-          message: `Unit name ${JSON.stringify(name)} must end in a unit type such as .service${hint}; Ignition rejects it.`,
+          message: `Unit name ${quoted(name)} must end in a unit type such as .service, or Ignition rejects it.`,
           range: rangeOfNode(unit.name),
           data: name.includes('.') ? undefined : { replacement: `${name}.service` },
         });
@@ -34,7 +34,7 @@ export const unitName: Rule = {
         if (dropinName === undefined || !dropinName.endsWith('.conf') || dropinName === '.conf') {
           report({
             severity: 'error',
-            message: `A dropin name must end in .conf${dropinName ? `, not ${JSON.stringify(dropinName)}` : ''}.`,
+            message: `A dropin name must end in .conf${dropinName ? `, not ${quoted(dropinName)}` : ''}, or Ignition rejects it.`,
             range: rangeOfNode(dropin.name ?? dropin.node),
           });
         }

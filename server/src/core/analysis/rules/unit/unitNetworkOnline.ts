@@ -26,7 +26,7 @@ export const unitNetworkOnline: Rule = {
           const edit = at === undefined ? undefined : insertUnitLineEdit(source, text, lineStartIn(text, at), `Wants=${TARGET}`);
           report({
             severity: 'warning',
-            message: `After=${TARGET} only orders this unit; without Wants=${TARGET} the target is not pulled in and the route may be added before the network is up.`,
+            message: `After=${TARGET} only orders: add Wants=${TARGET}, or the unit may run before the network is up.`,
             range: after.whole.rangeOf(),
             data: { insert: `Wants=${TARGET}` },
             ...(edit ? { fixes: [{ title: `Add Wants=${TARGET}`, edits: [edit], safe: true }] } : {}),

@@ -33,7 +33,7 @@ export const unitOneshotRemain: Rule = {
       const edit = at === undefined ? undefined : insertUnitLineEdit(text, last.unit, nextLineStartIn(last.unit, at), 'RemainAfterExit=yes');
       report({
         severity: 'info',
-        message: 'Type=oneshot without RemainAfterExit=yes: once its commands finish the unit is inactive again, so systemctl status shows it dead and anything that starts it later runs the commands again. RemainAfterExit=yes keeps it active.',
+        message: 'This oneshot unit goes inactive when done, so a later start runs it again: add RemainAfterExit=yes to keep it active.',
         range: last.directive.whole.rangeOf(),
         ...(edit ? { fixes: [{ title: 'Add RemainAfterExit=yes', edits: [edit], safe: true }] } : {}),
       });

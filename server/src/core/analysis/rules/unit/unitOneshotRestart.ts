@@ -21,6 +21,8 @@ export const unitOneshotRestart: Rule = {
     if (!mc) return;
     const minor = releaseMinor(settings);
     const oldSystemd = minor !== undefined && minor < SYSTEMD_244_FROM_MINOR;
+    // on-failure is refused too where the release is 4.12 or older, or not known.
+    const newSystemd = minor !== undefined && !oldSystemd;
     for (const unit of mc.units) {
       // The unit, then its dropins: the last assignment wins, and an empty Restart= resets it to no.
       const files = textsOfUnit(unit).map((t) => t.file);
@@ -33,7 +35,7 @@ export const unitOneshotRestart: Rule = {
         if (value !== 'always' && value !== 'on-success') continue; // not a Restart= value: unit-unknown-directive's business
         report({
           severity: 'error',
-          message: `systemd refuses to load a Type=oneshot unit with Restart=${value}, so it never runs: use Restart=on-failure or remove Restart=.`,
+          message: `systemd refuses a Type=oneshot unit with Restart=${value}, so it never runs: ${newSystemd ? 'use on-failure or remove Restart=' : 'remove Restart='}.`,
           range: restart.whole.rangeOf(),
           data: { restart: value },
         });

@@ -74,12 +74,11 @@ export const unitOvnOrdering: Rule = {
         const edit = at === undefined ? undefined : insertUnitLineEdit(text, main, nextLineStartIn(main, at), 'After=ovs-configuration.service');
         if (edit) fix = { title: 'Add After=ovs-configuration.service', edits: [edit], safe: true };
       }
-      const what = BR_EX_NAMES.has(changed.name)
-        ? `${changed.name}, which configure-ovs rebuilds at boot`
-        : `${changed.name}, the NIC under br-ex that configure-ovs rebuilds at boot`;
       report({
         severity: 'warning',
-        message: `This unit changes ${what}: add After=ovs-configuration.service so the two do not race.`,
+        message: BR_EX_NAMES.has(changed.name)
+          ? `This unit changes ${changed.name}, which configure-ovs rebuilds at boot: order it After=ovs-configuration.service.`
+          : `This unit changes ${changed.name}, the NIC under br-ex: order it After=ovs-configuration.service so the two do not race.`,
         range: header ? header.rangeOf() : changed.exec.directive.key.rangeOf(),
         data: { interface: changed.name },
         ...(fix ? { fixes: [fix] } : {}),

@@ -31,8 +31,8 @@ export const unitOvsDisabled: Rule = {
         report({
           severity: 'warning',
           message: name === OVS_CONFIGURATION
-            ? `${key === 'mask' ? 'Masked' : 'Disabled'}, ${name} never builds br-ex and the node loses its network on OVN-Kubernetes: remove ${written}.`
-            : `Masked, ${name} never starts OVS, so br-ex is never built and the node loses its network: remove ${written}.`,
+            ? `${key === 'mask' ? 'Masked' : 'Disabled'}, ${name} never builds br-ex and the node loses its network: remove ${written}.`
+            : `Masked, ${name} never starts, so br-ex is never built and the node loses its network: remove ${written}.`,
           range: rangeOfNode(pair.value),
           data: { unit: name, key },
           ...(removal ? { fixes: [{ title: `Remove ${written}`, edits: [removal], safe: false }] } : {}),

@@ -39,11 +39,10 @@ export const unitShadowsPlatform: Rule = {
     for (const unit of mc.units) {
       const name = stringValue(unit.name);
       if (!name || hasPlaceholder(name) || !isPlatformUnit(name)) continue;
-      const base = name.replace(/\.[a-z]+$/, '');
       if (unit.contents && unit.contents.text.value.trim() !== '') {
         report({
           severity: 'warning',
-          message: `${name} is the platform's own unit: these contents replace it entirely, losing what the platform put there (and fighting every update of it). Change it with a dropin instead: dropins: - name: 10-${base.toLowerCase()}-custom.conf.`,
+          message: `${name} is a platform unit that these contents replace entirely: use a dropin instead.`,
           range: rangeOfNode(unit.name),
           data: { unit: name },
         });
@@ -52,7 +51,7 @@ export const unitShadowsPlatform: Rule = {
       if (isScalar(mask) && mask.value === true && !maskSaidElsewhere(name, settings.networkType)) {
         report({
           severity: 'warning',
-          message: `mask: true disables ${name}, a unit the platform needs; nodes may not come back healthy. Use a dropin to change what it does instead.`,
+          message: `mask: true disables ${name}, which the platform needs: change it with a dropin instead.`,
           range: rangeOfNode(mask),
           data: { unit: name },
         });

@@ -51,7 +51,7 @@ function checkText(text: string, unit: UnitText, allowed: readonly string[], typ
       report({
         severity: 'warning',
         message: `systemd knows no ${key}= in [${name}] and ignores the line` +
-          (suggestion ? `; did you mean ${suggestion}=?` : elsewhere ? `; ${key}= belongs in [${elsewhere}].` : '.'),
+          (suggestion ? `; did you mean ${suggestion}=?` : elsewhere ? `; it belongs in [${elsewhere}].` : '.'),
         range: directive.key.rangeOf(),
         data: { section: name, key, ...(suggestion ? { suggestion } : {}) },
         ...fixFor(text, directive.key, suggestion, `${suggestion}=`),

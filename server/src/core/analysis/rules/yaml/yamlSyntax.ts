@@ -2,11 +2,14 @@ import { visit } from 'yaml';
 import { aliasExpansion, LIMITS } from '../../../text/limits';
 import type { Rule } from '../rule';
 
-const EXPLANATIONS: Record<string, string> = {
-  DUPLICATE_KEY: 'The same key appears twice in one mapping; the cluster keeps only one of them.',
-  TAB_AS_INDENT: 'YAML indentation must use spaces, not tabs.',
-  BAD_INDENT: 'The indentation does not match the surrounding block.',
+/** What to do, after the parser's own words, for the errors people make most. */
+const ACTIONS: Record<string, string> = {
+  DUPLICATE_KEY: 'the cluster keeps only one of them; remove one',
+  TAB_AS_INDENT: 'indent with spaces',
+  BAD_INDENT: 'align it with its block',
 };
+/** What a finding's message fits in: one line of the Problems panel. */
+const ONE_LINE = 120;
 
 /** The YAML itself does not parse: the `yaml` library's errors, with its codes. */
 export const yamlSyntax: Rule = {
@@ -22,16 +25,18 @@ export const yamlSyntax: Rule = {
       const line = lineStartOf(text, start);
       if (reportedLines.has(line)) continue;
       reportedLines.add(line);
-      const detail = EXPLANATIONS[error.code];
+      const action = ACTIONS[error.code];
       // The parser's own recursion gave out (LIMITS.nesting keeps this rare): say what it means.
       const said = /maximum call stack/i.test(error.message)
-        ? 'This document nests too deeply for the YAML parser to read it.'
+        ? 'This document nests too deeply for the YAML parser to read it'
         : firstLine(error.message);
-      const message = [said, detail, first && error.code !== 'DUPLICATE_KEY' ? WAITING : undefined].filter(Boolean).join(' ');
+      const message = `${said}${action ? `: ${action}` : ''}`;
+      // The first error of a document says why its other findings are missing, where that fits.
+      const waiting = first && error.code !== 'DUPLICATE_KEY' ? `${message}; ${WAITING}` : message;
       first = false;
       report({
         severity: 'error',
-        message,
+        message: `${waiting.length < ONE_LINE ? waiting : message}.`,
         range: widenToWord(text, start, end),
         data: { yamlCode: error.code },
       });
@@ -77,15 +82,13 @@ function checkCharacters(
   shown.forEach((f, i) => {
     const code = (f.chars.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
     const replacement = f.chars[0] === '\uFFFD';
-    let message = replacement
-      ? 'U+FFFD, the replacement character, stands here: the bytes of the file were not valid UTF-8 at this place (or the character was pasted). The cluster would get U+FFFD; retype the text.'
-      : `YAML does not allow the character U+${code} here (a control or non-character): oc's YAML reader stops at it ("control characters are not allowed"). Remove it.`;
-    if (i === shown.length - 1 && found.length > shown.length) {
-      message += ` ${found.length - shown.length} more line${found.length - shown.length === 1 ? '' : 's'} of this document have such characters; they are not marked.`;
-    }
+    const said = replacement
+      ? 'U+FFFD stands where bytes were not UTF-8, and the cluster would get it: retype the text'
+      : `YAML does not allow the character U+${code}, and oc's reader refuses it: remove it`;
+    const more = i === shown.length - 1 ? found.length - shown.length : 0;
     report({
       severity: replacement ? 'warning' : 'error',
-      message,
+      message: more > 0 ? `${said}; ${more} more line${more === 1 ? ' has' : 's have'} them too.` : `${said}.`,
       range: { start: f.start, end: f.end },
       data: { character: `U+${code}` },
     });
@@ -110,19 +113,17 @@ function checkAliases(document: Parameters<Rule['check']>[0]['document'], text: 
   });
   report({
     severity: 'error',
-    message:
-      `The aliases of this document expand to more than ${LIMITS.aliasExpansion.toLocaleString('en-US')} values: an alias bomb ("billion laughs"). ` +
-      'mcroutes does not expand aliases; oc\'s YAML decoder refuses documents like this ("document contains excessive aliasing").',
+    message: `The aliases of this document expand to more than ${LIMITS.aliasExpansion.toLocaleString('en-US')} values, which oc's YAML decoder refuses: use fewer aliases.`,
     range: at ?? { start, end: start },
     data: { limit: 'alias-expansion', max: LIMITS.aliasExpansion, actual: expansion },
   });
 }
 
-const WAITING = 'The other checks of this document resume once it parses.';
+const WAITING = 'other checks wait until it parses';
 
+/** The parser's first line, without its closing punctuation. */
 function firstLine(message: string): string {
-  const line = message.split('\n')[0].trim();
-  return line.endsWith('.') || line.endsWith(':') ? line.replace(/:$/, '.') : `${line}.`;
+  return message.split('\n')[0].trim().replace(/[.:]+$/, '');
 }
 
 /** The library often points at one character; underline the whole word there (a key, a value). */
