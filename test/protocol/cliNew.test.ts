@@ -107,7 +107,7 @@ describe('mcroutes new', function () {
     const infra = mcroutesNew('--role', 'infra', '--route', '192.168.1.0/24');
     assert.equal(infra.status, 0);
     assert.match(infra.stdout, /machineconfiguration\.openshift\.io\/role: infra/);
-    assert.match(infra.stderr, /^mcroutes new: info: --role infra: Only a pool that selects role "infra" applies this config.*\nmcroutes new: --with-pool also prints the MachineConfigPool that selects infra\n$/);
+    assert.match(infra.stderr, /^mcroutes new: info: --role infra: Role "infra" needs a pool that selects it.*\nmcroutes new: --with-pool also prints the MachineConfigPool that selects infra\n$/);
     const nic = mcroutesNew('--interface', 'ens5', '--route', '192.168.1.0/24');
     assert.equal(nic.status, 0);
     assert.match(nic.stderr, /^mcroutes new: info: --interface ens5: Is ens5 the NIC br-ex is built on\?/);

@@ -127,7 +127,7 @@ describe('NMState static addresses', function () {
     const text = policy([...WORKER, '  desiredState:', ...STATIC.split('\n').map((l) => (l ? `    ${l}` : l))]);
     const problems = lint(text);
     assert.deepEqual(shown(text, problems), ['nmstate-static-address error "10.0.5.10"']);
-    assert.equal(problems[0].message, 'Every node this policy selects gets 10.0.5.10: use one policy per kubernetes.io/hostname, or DHCP.');
+    assert.equal(problems[0].message, 'Every selected node gets 10.0.5.10: use one policy per kubernetes.io/hostname, or DHCP.');
   });
 
   it('cluster.yml in base64: the error underlines the base64 groups of the address', function () {

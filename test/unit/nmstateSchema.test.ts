@@ -89,7 +89,7 @@ describe('nmstate-unknown-key', function () {
     const { problems, failures } = lintText(text, DEFAULT_SETTINGS);
     assert.deepEqual(failures, []);
     assert.deepEqual(placed(text, problems, 'nmstate-unknown-key'), [
-      '"next-hop" nmstate rejects a state with the unknown key next-hop in routes.config[]: did you mean next-hop-address?',
+      '"next-hop" nmstate rejects the unknown key next-hop in routes.config[]: did you mean next-hop-address?',
       '"options" options is not an nmstate key in routes.config[]: set attributes such as quickack through NetworkManager.',
       '"prefix-length" prefix-length is not an nmstate key in routes.config[]: write the prefix into destination, e.g. 198.51.100.0/24.',
     ]);
@@ -116,7 +116,7 @@ describe('nmstate-unknown-key', function () {
     assert.deepEqual(failures, []);
     const found = problems.filter((p) => p.code === 'nmstate-unknown-key');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /^nmstate rejects a state with the unknown key gateway in routes\.config\[\]: did you mean next-hop-address\?$/);
+    assert.match(found[0].message, /^nmstate rejects the unknown key gateway in routes\.config\[\]: did you mean next-hop-address\?$/);
     const payload = text.indexOf('base64,') + 7;
     assert.ok(found[0].start >= payload && found[0].end <= text.indexOf('\n', payload), 'inside the payload');
     assert.ok(found[0].end - found[0].start <= 8, 'the first groups of the key');

@@ -184,7 +184,7 @@ describe('mc-role-label and the MachineConfigPools in view', () => {
 
   it('no pool in view: a question (info), since pools usually live on the cluster', () => {
     assert.deepEqual(described(infra, only(infra, 'mc-role-label')), [
-      'info infra: Only a pool that selects role "infra" applies this config, and none is in view: check the cluster has one.',
+      'info infra: Role "infra" needs a pool that selects it, and none is in view: check the cluster has one.',
     ]);
   });
 

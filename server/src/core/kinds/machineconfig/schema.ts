@@ -75,7 +75,7 @@ export interface SchemaKey extends SchemaNode, KeyDoc {
 const INSTALL_ONLY = 'the Machine Config Daemon cannot apply this to running nodes: the pool goes degraded and stops updating (ign-not-reconcilable). It only takes effect when a node is installed.';
 const FIRST_BOOT_FETCH = 'used by Ignition when it fetches remote resources at first boot; a MachineConfig carries everything inline, so there is nothing to fetch.';
 const SERVER_SET = 'Filled in by the API server. Leave it out of a file you apply: a stale `resourceVersion` or `uid` makes `oc apply`/`oc replace` fail.';
-const CORE_FIELDS_ONLY = 'change only its SSH keys and password';
+const CORE_FIELDS_ONLY = 'set only its SSH keys and password';
 
 const BOOLEAN = values(['true', 'on'], ['false', 'off (the default)']);
 const TRUE_FALSE: ValueChoice[] = [{ value: 'true' }, { value: 'false' }];
@@ -264,7 +264,7 @@ const ignition: SchemaKey = {
             summary: 'One user. Only `name: core` with `sshAuthorizedKeys` and `passwordHash` applies to running nodes.',
             notReconcilable: {
               instead: 'add your key to core instead',
-              unlessNamed: { name: 'core', noun: 'user', otherKeys: CORE_FIELDS_ONLY },
+              unlessNamed: { name: 'core', noun: 'user', otherKeys: 'remove it' },
             },
             keys: {
               name: {

@@ -58,7 +58,7 @@ function judge(line: EmbeddedText): { message: string; at: EmbeddedText } | unde
   if (typeIndex < 0) {
     const first = words[0];
     return {
-      message: `${quoted(first.value, 30)} is not an SSH key type, so sshd ignores the entry: write "<type> <base64 key> [comment]".`,
+      message: `${quoted(first.value, 25)} is not an SSH key type, so sshd ignores the entry: write "<type> <base64 key> [comment]".`,
       at: first,
     };
   }

@@ -57,9 +57,12 @@ export const mcName: Rule = {
     if (name.length <= 253 && DNS1123_SUBDOMAIN.test(name)) return;
     const suggestion = suggestName(name);
     const edit = suggestion ? replaceScalarEdit(node, suggestion) : undefined;
+    // A long suggestion would crowd the message out of one line: the quick fix and data carry it.
+    const advice = suggestion && suggestion.length <= 36 ? `use ${suggestion}`
+      : name.length > 253 ? 'shorten it to 253 characters' : 'use only a-z, 0-9, "-" and "."';
     report({
       severity: 'error',
-      message: `metadata.name ${quoted(name)} is not a DNS-1123 name, so the API server refuses it: ${suggestion ? `use ${suggestion}` : 'use only a-z, 0-9, "-" and "."'}.`,
+      message: `metadata.name ${quoted(name, 30)} is refused by the API server: ${advice}.`,
       range: rangeOfNode(node),
       data: suggestion ? { replacement: suggestion } : undefined,
       // Not safe: a new name is a new object; the old one stays on the cluster until deleted.

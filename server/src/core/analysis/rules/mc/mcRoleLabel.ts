@@ -40,7 +40,7 @@ export const mcRoleLabel: Rule = {
       // Pools usually live on the cluster, not beside the file: a question until pools are in view.
       report({
         severity: 'info',
-        message: `Only a pool that selects role ${quoted(role, 30)} applies this config, and none is in view: check the cluster has one.`,
+        message: `Role ${quoted(role, 30)} needs a pool that selects it, and none is in view: check the cluster has one.`,
         range: rangeOfNode(rolePair.value),
         data: { role },
       });

@@ -30,16 +30,16 @@ export const nmstateMisindented: Rule = {
       const key = String(pair.key.value);
       const value = pair.value;
       if (isMap(value) || isSeq(value)) {
-        const what = SPEC_KEYS.has(key) ? 'dedent it beside nodeSelector'
-          : STATE_KEYS.has(key) ? 'move it under desiredState'
-            : 'give the label a string value';
+        const what = SPEC_KEYS.has(key) ? 'dedent it beside nodeSelector' : STATE_KEYS.has(key) ? 'move it under desiredState' : undefined;
         const last = index === pairs.length - 1;
         const edits = SPEC_KEYS.has(key) && last && !pairOf(policy.spec, key)
           ? dedentEdits(text, selectorPair as Pair<Scalar, Node | null>, pair as Pair<Scalar, Node>)
           : undefined;
         report({
           severity: 'error',
-          message: `${key} is indented under nodeSelector, so the API server rejects the policy: ${what}.`,
+          message: what
+            ? `${key} is indented under nodeSelector, so the API server rejects the policy: ${what}.`
+            : `The value of the label ${key} is not a string, so the API server rejects the policy: write one.`,
           range: rangeOfNode(pair.key),
           data: { key },
           ...(edits ? { fixes: [{ title: `Move ${key} out of nodeSelector`, edits, safe: true }] } : {}),

@@ -22,7 +22,7 @@ export const nmstateStaticAddress: Rule = {
       if (policy.form !== 'policy' || !policy.state) return;
       const reach = selectorReach(policy);
       if (reach !== 'every' && reach !== 'several') return;
-      const who = reach === 'every' ? 'Every node' : 'Every node this policy selects';
+      const who = reach === 'every' ? 'Every node' : 'Every selected node';
       for (const ip of firstStaticAddresses(policy.state)) {
         report({
           severity: 'error',

@@ -98,7 +98,7 @@ function unknownKey(pair: Pair<Scalar, Node | null>, known: Readonly<Record<stri
   const place = at === '' ? 'at the top' : `in ${at}`;
   if (instead) return { severity: 'error', message: `${key} is not an nmstate key ${place}: ${instead}.`, range, data };
   // An interface keeps keys it does not know, and then fails verification: the apply is rolled back.
-  const outcome = at === 'interfaces[]' ? 'nmstate fails to verify an interface' : 'nmstate rejects a state';
+  const outcome = at === 'interfaces[]' ? 'nmstate fails to verify' : 'nmstate rejects';
   const advice = suggestion ? `did you mean ${suggestion}?` : 'remove it.';
-  return { severity: 'error', message: `${outcome} with the unknown key ${key} ${place}: ${advice}`, range, data };
+  return { severity: 'error', message: `${outcome} the unknown key ${key} ${place}: ${advice}`, range, data };
 }

@@ -106,9 +106,10 @@ function enumFinding(raw: string, key: NmKey, name: string, at: string, range: F
   const suggestion = closestWord(raw, key.offer ?? known);
   // nmstate hands an interface type it does not know to NetworkManager as is: only a misspelling of one it knows is certain.
   if (at === 'interfaces[].type' && (!suggestion || BACKEND_INTERFACE_TYPES.includes(raw))) return undefined;
-  const listed = (key.offer ?? known).join(', ');
-  // A long list of values is the hover's and the docs' to show: the message names it only when short.
-  const advice = suggestion ? `did you mean ${suggestion}?` : listed.length <= 50 ? `use one of ${listed}.` : 'use a value nmstate knows.';
+  const values = key.offer ?? known;
+  const listed = values.join(', ');
+  // A long list of values is the hover's and completion's to show: the message gives two of them.
+  const advice = suggestion ? `did you mean ${suggestion}?` : listed.length <= 50 ? `use one of ${listed}.` : `use e.g. ${values[0]} or ${values[1]}.`;
   return {
     severity: 'error',
     message: `${name}: ${quoted(raw, 30)} is not a value nmstate knows: ${advice}`,
