@@ -85,8 +85,8 @@ describe('mcroutes new', function () {
       [['--route', '192.168.1.0/24', '--name', 'My Routes'], /--name My Routes: metadata\.name "My Routes"/],
       [['--route', '192.168.1.0/24,fd00::1'], /--route 192\.168\.1\.0\/24,fd00::1: Next hop fd00::1 is IPv6/],
       [['--route', '192.168.1.0/24,,-5'], /--route 192\.168\.1\.0\/24,,-5: Metric "-5"/],
-      [['--route', '192.168.1.0/24', '--ignition-version', '3.6.0'], /--ignition-version 3\.6\.0: No OpenShift release accepts Ignition 3\.6\.0 \(the newest spec is 3\.5\.0, from 4\.19\): use 3\.4\.0\.\n$/],
-      [['--route', '192.168.1.0/24', '--ignition-version', '3.6.0', '--openshift-version', '4.19'], /--ignition-version 3\.6\.0: OpenShift 4\.19 accepts Ignition specs up to 3\.5\.0.*\(use 3\.5\.0\)/],
+      [['--route', '192.168.1.0/24', '--ignition-version', '3.6.0'], /--ignition-version 3\.6\.0: No OpenShift release accepts Ignition 3\.6\.0: use 3\.4\.0\.\n$/],
+      [['--route', '192.168.1.0/24', '--ignition-version', '3.6.0', '--openshift-version', '4.19'], /--ignition-version 3\.6\.0: OpenShift 4\.19 rejects Ignition 3\.6\.0 and the pool degrades: use 3\.5\.0, or change mcroutes\.openshiftVersion\.\n$/],
       [['--route', '192.168.1.0/24', '--role', 'Infra'], /--role Infra: "Infra" cannot name a MachineConfigPool/],
       [['--route', '10.0.5.0/24'], /lies in the machine network 10\.0\.0\.0\/16/],
     ] as [string[], RegExp][]) {
@@ -107,7 +107,7 @@ describe('mcroutes new', function () {
     const infra = mcroutesNew('--role', 'infra', '--route', '192.168.1.0/24');
     assert.equal(infra.status, 0);
     assert.match(infra.stdout, /machineconfiguration\.openshift\.io\/role: infra/);
-    assert.match(infra.stderr, /^mcroutes new: info: --role infra: Role "infra" applies only where a MachineConfigPool selects it.*\nmcroutes new: --with-pool also prints the MachineConfigPool that selects infra\n$/);
+    assert.match(infra.stderr, /^mcroutes new: info: --role infra: Role "infra" needs a pool that selects it.*\nmcroutes new: --with-pool also prints the MachineConfigPool that selects infra\n$/);
     const nic = mcroutesNew('--interface', 'ens5', '--route', '192.168.1.0/24');
     assert.equal(nic.status, 0);
     assert.match(nic.stderr, /^mcroutes new: info: --interface ens5: If ens5 is the NIC under br-ex, the route belongs on br-ex/);

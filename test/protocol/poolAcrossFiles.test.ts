@@ -48,7 +48,7 @@ describe('mc-overridden across files, over the protocol', function () {
       const published = await client.waitForDiagnostics(a, (d) => overridden(d).length === 1, { since, what: 'mc-overridden' });
       const [warning] = overridden(published.diagnostics);
       assert.equal(warning.severity, 2);
-      assert.match(warning.message, /static-routes\.service is overridden by 99-worker-b \(pool worker\)/);
+      assert.equal(warning.message, 'This unit is overridden by "99-worker-b", later in pool worker: keep it in one config.');
       const text = config('99-worker-a');
       assert.equal(warning.range.start.line, text.split('\n').findIndex((l) => l.includes('- name: static-routes.service')));
       assert.equal(warning.relatedInformation?.length, 1);
@@ -106,7 +106,7 @@ describe('mc-overridden across the files of one `mcroutes lint` run', function (
     const lines = text.stdout.split('\n').filter((l) => l.includes('mc-overridden'));
     const unitLine = config('99-worker-a').split('\n').findIndex((l) => l.includes('- name: static-routes.service')) + 1;
     assert.deepEqual(lines, [
-      `a.yaml:${unitLine}:17 warning mc-overridden Unit static-routes.service is overridden by 99-worker-b (pool worker): MCO merges configs by name and the later one wins. (see b.yaml:${unitLine})`,
+      `a.yaml:${unitLine}:17 warning mc-overridden This unit is overridden by "99-worker-b", later in pool worker: keep it in one config. (see b.yaml:${unitLine})`,
     ]);
     const json = runCli(['lint', '--format', 'json', '.'], { cwd: root() });
     const found = (JSON.parse(json.stdout) as { file: string; code: string; related?: { file: string; line: number }[] }[]).filter((f) => f.code === 'mc-overridden');

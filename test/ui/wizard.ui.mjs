@@ -127,7 +127,7 @@ async function main() {
       await waitForValue(page, 'br-ex');
     });
 
-    await test('a name that is no DNS-1123 subdomain is refused with mc-name\'s reason, and the back button keeps the answers', async () => {
+    await test('a name the API server refuses is refused with mc-name\'s message, and the back button keeps the answers', async () => {
       // Back from the interface to the method, and from the method to the name.
       await button(page, 'Back').click();
       await waitForTitle(page, `${WIZARD} (3/10)`);
@@ -135,7 +135,7 @@ async function main() {
       await waitForTitle(page, `${WIZARD} (2/10)`);
       await waitForValue(page, '99-worker-static-routes');
       await typeAnswer(page, 'Static Routes');
-      const message = await waitForMessage(page, ['DNS-1123', 'static-routes']);
+      const message = await waitForMessage(page, ['refused by the API server', 'static-routes']);
       expect(message.includes('Press Enter to use static-routes'), `the valid name is offered: ${message}`);
       // Enter puts the offered name in the box, a second Enter takes it; here the proposal is wanted back.
       await typeAnswer(page, '99-worker-static-routes');

@@ -53,7 +53,7 @@ describe('NMState envelope: api version, node selector, misindented selector', f
   it('no selector, an empty one, a list: ranges and messages', function () {
     const none = policy(DHCP);
     assert.deepEqual(shown(none, lint(none)), ['nmstate-node-selector warning "spec"']);
-    assert.equal(lint(none)[0].message, 'This policy has no spec.nodeSelector: it applies to every node, control plane included. Add one.');
+    assert.equal(lint(none)[0].message, 'This policy has no spec.nodeSelector, so it applies to every node, control plane included: add one.');
     const list = policy(['  nodeSelector:', '    - worker', ...DHCP]);
     const [problem] = lint(list);
     assert.equal(problem.severity, 'error');
@@ -80,7 +80,7 @@ describe('NMState envelope: api version, node selector, misindented selector', f
     const [problem, ...rest] = lint(text);
     assert.deepEqual(rest, []);
     assert.deepEqual(shown(text, [problem]), ['nmstate-misindented error "desiredState"']);
-    assert.equal(problem.message, 'desiredState is indented under nodeSelector (a map of strings): the API server rejects the policy; dedent it beside nodeSelector.');
+    assert.equal(problem.message, 'desiredState is indented under nodeSelector, so the API server rejects the policy: dedent it beside nodeSelector.');
     const fixed = applyEdits(text, problem.fixes![0].edits);
     assert.equal(fixed, policy([
       '  nodeSelector:',
@@ -114,7 +114,7 @@ describe('NMState envelope: api version, node selector, misindented selector', f
     const text = policy(['  nodeSelector:', '    example.com/routed: yes', '    example.com/rack: 12', '    example.com/other:', ...DHCP]);
     const problems = lint(text);
     assert.deepEqual(shown(text, problems), ['nmstate-misindented error "yes"', 'nmstate-misindented error "12"']);
-    assert.equal(problems[0].message, 'The label value yes is read as a boolean: the API server rejects the policy; quote it ("yes").');
+    assert.equal(problems[0].message, 'The label value yes is read as a boolean, so the API server rejects the policy: write "yes".');
     const fixed = applyEdits(text, problems.flatMap((p) => p.fixes![0].edits));
     assert.ok(fixed.includes('example.com/routed: "yes"') && fixed.includes('example.com/rack: "12"'));
     assert.deepEqual(lint(fixed), []);
@@ -128,7 +128,7 @@ describe('NMState static addresses', function () {
     const text = policy([...WORKER, '  desiredState:', ...STATIC.split('\n').map((l) => (l ? `    ${l}` : l))]);
     const problems = lint(text);
     assert.deepEqual(shown(text, problems), ['nmstate-static-address error "10.0.5.10"']);
-    assert.equal(problems[0].message, 'Every node this nodeSelector matches gets 10.0.5.10: select one node (kubernetes.io/hostname) per static address, or use DHCP.');
+    assert.equal(problems[0].message, 'Every selected node gets 10.0.5.10: use one policy per kubernetes.io/hostname, or DHCP.');
   });
 
   it('cluster.yml in base64: the error underlines the base64 groups of the address', function () {
@@ -138,7 +138,7 @@ describe('NMState static addresses', function () {
     assert.equal(problems.length, 1);
     const [problem] = problems;
     assert.equal(problem.code, 'nmstate-static-address');
-    assert.equal(problem.message, 'Every node of the pool gets 10.0.5.10 from cluster.yml: put static addresses in /etc/nmstate/openshift/<hostname>.yml.');
+    assert.equal(problem.message, 'Every node of the pool gets 10.0.5.10 from cluster.yml: put static addresses in per-node <hostname>.yml files.');
     const payload = text.indexOf(source) + source.indexOf(',') + 1;
     const offset = STATIC.indexOf('10.0.5.10');
     // The groups of four that encode the address's first character.
@@ -225,7 +225,7 @@ describe('NMState files of a MachineConfig: path and content', function () {
     const [problem, ...rest] = lint(text);
     assert.deepEqual(rest, []);
     assert.equal(problem.code, 'nmstate-file-content');
-    assert.equal(problem.message, 'The nmstate file /etc/nmstate/openshift/worker-0.yml holds a whole NodeNetworkConfigurationPolicy: it must hold only its desiredState.');
+    assert.equal(problem.message, 'This nmstate file holds a whole NodeNetworkConfigurationPolicy: keep only its desiredState, dedented.');
     const payload = text.indexOf(source) + source.indexOf(',') + 1;
     assert.equal(problem.start, payload + Math.floor(pasted.indexOf('kind') / 3) * 4);
   });

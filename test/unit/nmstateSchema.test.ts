@@ -89,9 +89,9 @@ describe('nmstate-unknown-key', function () {
     const { problems, failures } = lintText(text, DEFAULT_SETTINGS);
     assert.deepEqual(failures, []);
     assert.deepEqual(placed(text, problems, 'nmstate-unknown-key'), [
-      '"next-hop" next-hop is not an nmstate key in routes.config[]: nmstate rejects the state. Did you mean next-hop-address?',
-      '"options" options is not an nmstate key in routes.config[]: nmstate has no route options; attributes such as quickack exist only through NetworkManager.',
-      '"prefix-length" prefix-length is not an nmstate key in routes.config[]: a route\'s prefix length belongs in destination (198.51.100.0/24).',
+      '"next-hop" nmstate rejects the unknown key next-hop in routes.config[]: did you mean next-hop-address?',
+      '"options" options is not an nmstate key in routes.config[]: set attributes such as quickack through NetworkManager.',
+      '"prefix-length" prefix-length is not an nmstate key in routes.config[]: write the prefix into destination, e.g. 198.51.100.0/24.',
     ]);
     assert.equal(problems.find((p) => p.code === 'nmstate-unknown-key')?.data?.suggestion, 'next-hop-address');
   });
@@ -116,7 +116,7 @@ describe('nmstate-unknown-key', function () {
     assert.deepEqual(failures, []);
     const found = problems.filter((p) => p.code === 'nmstate-unknown-key');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /^gateway is not an nmstate key in routes\.config\[\]: .* Did you mean next-hop-address\?$/);
+    assert.match(found[0].message, /^nmstate rejects the unknown key gateway in routes\.config\[\]: did you mean next-hop-address\?$/);
     const payload = text.indexOf('base64,') + 7;
     assert.ok(found[0].start >= payload && found[0].end <= text.indexOf('\n', payload), 'inside the payload');
     assert.ok(found[0].end - found[0].start <= 8, 'the first groups of the key');
@@ -132,10 +132,10 @@ describe('nmstate-value', function () {
     const { problems, failures } = lintText(text, DEFAULT_SETTINGS);
     assert.deepEqual(failures, []);
     assert.deepEqual(placed(text, problems, 'nmstate-value'), [
-      '"ethernets" type: "ethernets" is not a value nmstate knows. Did you mean ethernet?',
-      '"upp" state: "upp" is not a value nmstate knows. Did you mean up?',
+      '"ethernets" type: "ethernets" is not a value nmstate knows: did you mean ethernet?',
+      '"upp" state: "upp" is not a value nmstate knows: did you mean up?',
       '"129" prefix-length 129 is longer than an IPv6 address (0–128): nmstate rejects the state.',
-      '"- destination: 198.51.100.0/24" routes must be a mapping, not a list: nmstate rejects the state. Put the list under routes: config:.',
+      '"- destination: 198.51.100.0/24" routes must be a mapping, not a list: put the list under routes: config:.',
     ]);
   });
 

@@ -27,7 +27,7 @@ describe('messages quote a value as the file writes it', () => {
   const message = (text: string, code: string) => lintText(text, DEFAULT_SETTINGS).problems.find((p) => p.code === code)?.message;
 
   it('a name read as NaN or a hexadecimal number', () => {
-    assert.match(message(config('.nan', '3.4.0'), 'mc-name') ?? '', /^metadata\.name \.nan is read as a number, not a string/);
+    assert.match(message(config('.nan', '3.4.0'), 'mc-name') ?? '', /^metadata\.name \.nan is read as a number, which the API server refuses/);
     assert.match(message(config('0x1F', '3.4.0'), 'mc-name') ?? '', /^metadata\.name 0x1F is read as a number/);
   });
 

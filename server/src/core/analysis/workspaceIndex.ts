@@ -27,6 +27,7 @@ import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '.
 import type { FileRange } from '../text/embeddedText';
 import { hasPlaceholder } from '../text/placeholder';
 import type { Problem, RelatedLocation } from '../text/problem';
+import { quoted } from '../text/quote';
 import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../text/yamlDocuments';
 import type { MachineConfigModel } from '../kinds/machineconfig/model';
 import type { YamlDocument } from '../text/yamlDocuments';
@@ -449,7 +450,7 @@ function rolesWithoutView(views: PoolView[], files: readonly { file?: string; in
 type Report = (file: string | undefined, key: string, problem: Problem) => void;
 type Mine = (file: string | undefined) => boolean;
 
-const PART_WORDS: Record<PartKind, string> = { unit: 'Unit', dropin: 'Drop-in', file: 'File' };
+const PART_WORDS: Record<PartKind, string> = { unit: 'unit', dropin: 'drop-in', file: 'file' };
 
 /** Where two configs write the same part's contents (or set enabled/mask apart), the earlier name loses. */
 function overridden(view: PoolView, mine: Mine, report: Report): void {
@@ -469,12 +470,13 @@ function overridden(view: PoolView, mine: Mine, report: Report): void {
         // named after the pool's), the release decides, which the file does not say: nothing said.
         if (winner.config.facts.role === 'worker' && loser.config.facts.role !== 'worker') continue;
         if (field !== 'contents' && winner[field] === loser[field]) continue;
-        const what = field === 'contents' ? `${PART_WORDS[part.kind]} ${part.name}` : `${field}: ${String(loser[field])} of ${part.name}`;
+        // The finding is on the part's name or path: the message need not repeat it.
+        const what = field === 'contents' ? `This ${PART_WORDS[part.kind]}` : `This ${PART_WORDS[part.kind]}'s ${field}: ${String(loser[field])}`;
         const winnerName = winner.config.facts.name;
         report(loser.config.file, `mc-overridden\0${loser.range.start}\0${field}`, {
           code: 'mc-overridden',
           severity: 'warning',
-          message: `${what} is overridden by ${winnerName} (${where}): MCO merges configs by name and the later one wins.`,
+          message: `${what} is overridden by ${quoted(winnerName, 30)}, later in ${where}: ${field === 'contents' ? 'keep it' : 'set it'} in one config.`,
           start: loser.range.start,
           end: loser.range.end,
           data: { part: part.name, partKind: part.kind, field, winner: winnerName, pool: view.name },
@@ -539,7 +541,7 @@ function poolSelector(pool: MachineConfigPoolFacts, roles: ReadonlySet<string>, 
     report(`pool-selector\0${pool.selectorRange.start}`, {
       code: 'pool-selector',
       severity: 'warning',
-      message: `Pool ${pool.name} takes only ${own}: its nodes lose every worker config. Select In [worker, ${own}].`,
+      message: `Pool ${quoted(pool.name, 30)} takes only ${own}, so its nodes lose every worker config: select In [worker, ${own}].`,
       start: pool.selectorRange.start,
       end: pool.selectorRange.end,
       data: { pool: pool.name, roles: pool.roles },
@@ -550,7 +552,7 @@ function poolSelector(pool: MachineConfigPoolFacts, roles: ReadonlySet<string>, 
     report(`pool-selector\0${pool.range.start}`, {
       code: 'pool-selector',
       severity: 'info',
-      message: `No MachineConfig in view has role ${pool.roles.join(' or ')}: pool ${pool.name} gets only the cluster's own configs.`,
+      message: `Pool ${quoted(pool.name, 30)} selects role ${pool.roles.join(' or ')}, which no MachineConfig in view has: check the spelling.`,
       start: pool.range.start,
       end: pool.range.end,
       data: { pool: pool.name, roles: pool.roles },

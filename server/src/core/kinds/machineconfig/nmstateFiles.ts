@@ -1,6 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { embeddedSource, nodeRange, readNmstateState, type NmstateState } from '../../formats/nmstateState';
 import type { EmbeddedText, FileRange } from '../../text/embeddedText';
+import { quoted } from '../../text/quote';
 import { mapAt, pairOf, parseYamlDocuments, scalarAt, stringValue } from '../../text/yamlDocuments';
 import { NNCP_KIND, POLICY_KEYS, STATE_KEYS } from '../nmstate/model';
 
@@ -39,13 +40,15 @@ export function readNmstateFile(text: EmbeddedText, path: string): NmstateFile {
     const [start, end] = error.pos;
     // The parser marks one character (a duplicate key's first): the word there is what is at fault.
     const word = /^[^\s:,[\]{}#]*/.exec(text.value.slice(start))![0].length;
-    return { problem: { message: `The nmstate file ${path} is not valid YAML (${firstLine(error.message)}): nmstate fails on it.`, range: source.range(start, Math.max(end, start + word, start + 1)) } };
+    return { problem: { message: `This nmstate file is not valid YAML, so nmstate fails on it: ${firstLine(error.message)}.`, range: source.range(start, Math.max(end, start + word, start + 1)) } };
   }
   const contents = documents.filter((document) => document.contents !== null);
   if (contents.length !== 1 || !isMap(contents[0].contents)) {
     const whole = source.range(0, text.length);
-    const what = contents.length > 1 ? 'holds several YAML documents' : 'is not a mapping of interfaces:, routes:…';
-    return { problem: { message: `The nmstate file ${path} ${what}: nmstate reads one state per file.`, range: whole } };
+    const message = contents.length > 1
+      ? 'This nmstate file holds several YAML documents, but nmstate reads one state per file: keep one.'
+      : 'This nmstate file is not a mapping, so nmstate reads no state from it: start it with interfaces: or routes:.';
+    return { problem: { message, range: whole } };
   }
   const root = contents[0].contents;
   const keys = root.items.map((item) => (isScalar(item.key) ? String(item.key.value) : ''));
@@ -66,10 +69,12 @@ export function readNmstateFile(text: EmbeddedText, path: string): NmstateFile {
   const at = pairOf(root, 'kind')?.key ?? pairOf(root, 'apiVersion')?.key ?? root.items[0]?.key;
   const range = isScalar(at) ? nodeRange(source, at) : source.range(0, text.length);
   if (kind === NNCP_KIND || mapAt(mapAt(root, 'spec'), 'desiredState')) {
-    return { problem: { message: `The nmstate file ${path} holds a whole NodeNetworkConfigurationPolicy: it must hold only its desiredState.`, range } };
+    return { problem: { message: 'This nmstate file holds a whole NodeNetworkConfigurationPolicy: keep only its desiredState, dedented.', range } };
   }
-  const what = kind ? `a Kubernetes object (kind ${kind})` : 'none of nmstate\'s keys (interfaces:, routes:…)';
-  return { problem: { message: `The nmstate file ${path} holds ${what}, not an nmstate state: nmstate rejects it.`, range } };
+  const message = kind
+    ? `This nmstate file holds a ${quoted(kind, 25)} object, which nmstate rejects: write an nmstate state instead.`
+    : 'This nmstate file holds none of nmstate\'s keys, so nmstate rejects it: start it with interfaces: or routes:.';
+  return { problem: { message, range } };
 }
 
 function firstLine(message: string): string {

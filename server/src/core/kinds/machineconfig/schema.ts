@@ -75,7 +75,7 @@ export interface SchemaKey extends SchemaNode, KeyDoc {
 const INSTALL_ONLY = 'the Machine Config Daemon cannot apply this to running nodes: the pool goes degraded and stops updating (ign-not-reconcilable). It only takes effect when a node is installed.';
 const FIRST_BOOT_FETCH = 'used by Ignition when it fetches remote resources at first boot; a MachineConfig carries everything inline, so there is nothing to fetch.';
 const SERVER_SET = 'Filled in by the API server. Leave it out of a file you apply: a stale `resourceVersion` or `uid` makes `oc apply`/`oc replace` fail.';
-const CORE_FIELDS_ONLY = 'only sshAuthorizedKeys and passwordHash of core can change';
+const CORE_FIELDS_ONLY = 'set only its SSH keys and password';
 
 const BOOLEAN = values(['true', 'on'], ['false', 'off (the default)']);
 const TRUE_FALSE: ValueChoice[] = [{ value: 'true' }, { value: 'false' }];
@@ -152,7 +152,7 @@ const CORE_ONLY = `${INSTALL_ONLY} Of \`core\`, only \`sshAuthorizedKeys\` and \
 
 /** A field of passwd.users[] the daemon refuses even for core. */
 function coreOnly(key: string, label: string, summary: string, more: Partial<SchemaKey> = {}): SchemaKey {
-  return { label, summary, cluster: CORE_ONLY, notReconcilable: { what: `${key} of the core user`, instead: CORE_FIELDS_ONLY }, ...more };
+  return { label, summary, cluster: CORE_ONLY, notReconcilable: { what: `core's ${key}`, instead: CORE_FIELDS_ONLY }, ...more };
 }
 
 const ignition: SchemaKey = {
@@ -239,7 +239,7 @@ const ignition: SchemaKey = {
     },
 
     kernelArguments: installOnly('Ignition kernel arguments', 'Ignition\'s own kernel-argument section (spec 3.3+). Use `spec.kernelArguments` instead: the MCO applies that one.', {
-      notReconcilable: { what: 'Ignition kernelArguments', instead: 'put the arguments in spec.kernelArguments, which the MCO applies' },
+      notReconcilable: { what: 'Ignition kernelArguments', instead: 'use spec.kernelArguments' },
       keys: {
         shouldExist: installOnly('arguments to add', 'Kernel arguments Ignition adds at first boot.', {
           item: installOnly('argument to add', 'One kernel argument to add.'),
@@ -263,8 +263,8 @@ const ignition: SchemaKey = {
             label: 'user',
             summary: 'One user. Only `name: core` with `sshAuthorizedKeys` and `passwordHash` applies to running nodes.',
             notReconcilable: {
-              instead: 'only the core user\'s sshAuthorizedKeys and passwordHash can change; add your key to core',
-              unlessNamed: { name: 'core', noun: 'user', otherKeys: CORE_FIELDS_ONLY },
+              instead: 'add your key to core instead',
+              unlessNamed: { name: 'core', noun: 'user', otherKeys: 'remove it' },
             },
             keys: {
               name: {
@@ -300,7 +300,7 @@ const ignition: SchemaKey = {
           },
         },
         groups: installOnly('groups', 'Groups to create.', {
-          notReconcilable: { instead: 'create groups from a unit, or at install time' },
+          notReconcilable: { instead: 'create them from a unit or at install time' },
           item: installOnly('group', 'One group.', {
             keys: {
               name: installOnly('group name', 'The group\'s name.'),
@@ -322,7 +322,7 @@ const ignition: SchemaKey = {
       first: ['files'],
       keys: {
         disks: installOnly('disks', 'Disks to partition.', {
-          notReconcilable: { instead: 'partition disks when the node is installed (an install-time config)' },
+          notReconcilable: { instead: 'partition disks at install time' },
           item: installOnly('disk', 'One disk and its partition table.', {
             keys: {
               device: installOnly('disk device', 'The disk, e.g. `/dev/disk/by-id/…`.'),
@@ -346,7 +346,7 @@ const ignition: SchemaKey = {
           }),
         }),
         raid: installOnly('software RAID', 'md RAID arrays to create.', {
-          notReconcilable: { instead: 'set up RAID when the node is installed (an install-time config)' },
+          notReconcilable: { instead: 'set up RAID at install time' },
           item: installOnly('RAID array', 'One array.', {
             keys: {
               name: installOnly('array name', 'The md device name.'),
@@ -358,7 +358,7 @@ const ignition: SchemaKey = {
           }),
         }),
         filesystems: installOnly('filesystems', 'Filesystems to create (and mount points Ignition uses at first boot).', {
-          notReconcilable: { instead: 'create filesystems when the node is installed (an install-time config)' },
+          notReconcilable: { instead: 'create filesystems at install time' },
           item: installOnly('filesystem', 'One filesystem.', {
             keys: {
               device: installOnly('device', 'The block device to format.'),
@@ -405,7 +405,7 @@ const ignition: SchemaKey = {
                 first: ['source', 'compression'],
               },
               append: installOnly('appended fragments', 'Data appended to the file instead of replacing it.', {
-                notReconcilable: { what: 'append (it is not idempotent)', instead: 'write the whole file with contents' },
+                notReconcilable: { what: 'append', instead: 'write the whole file with contents' },
                 item: resource('the appended fragment'),
               }),
               mode: {
@@ -430,7 +430,7 @@ const ignition: SchemaKey = {
           },
         },
         directories: installOnly('directories', 'Directories to create.', {
-          notReconcilable: { instead: 'write a file under the directory (that creates it) or let a unit run mkdir' },
+          notReconcilable: { instead: 'write a file in the directory instead' },
           item: installOnly('directory', 'One directory: path, mode, owner. Writing a file inside a directory creates it anyway.', {
             keys: {
               path: installOnly('directory path', 'The absolute path of the directory.'),
@@ -805,8 +805,8 @@ export function shortPath(pattern: string): string {
 
 /** Sections and keys of Ignition 2.x that people still paste into 3.x configs. */
 const IGNITION_2_ONLY: Readonly<Record<string, string>> = {
-  networkd: 'networkd is an Ignition 2.x section; Ignition 3 has no networkd and ignores it',
-  filesystem: 'filesystem is an Ignition 2.x file field; Ignition 3 ignores it',
+  networkd: 'networkd is an Ignition 2.x section, which Ignition 3 ignores',
+  filesystem: 'filesystem is an Ignition 2.x file field, which Ignition 3 ignores',
 };
 
 /** Why `key` is Ignition 2.x, or undefined. */
@@ -821,22 +821,22 @@ export function ignition2OnlyKey(key: string): string | undefined {
  */
 const BUTANE_ONLY: Record<string, Record<string, string>> = {
   'spec.config': {
-    variant: 'variant is the header of a Butane config',
-    version: 'version at this level is the header of a Butane config (Ignition has ignition.version)',
-    openshift: 'openshift is a Butane section (it compiles to spec.kernelArguments, spec.extensions, spec.fips and spec.kernelType)',
+    variant: 'variant is the header of a Butane config, which Ignition does not know',
+    version: 'version here is the header of a Butane config, not ignition.version',
+    openshift: 'openshift is a Butane section, which Ignition does not know',
   },
-  'spec.config.storage': { trees: 'storage.trees is Butane-only: Butane reads the local directory into files' },
+  'spec.config.storage': { trees: 'storage.trees is Butane-only, so Ignition writes none of its files' },
   'spec.config.storage.files[].contents': {
-    inline: 'contents.inline is Butane-only: Ignition reads only contents.source, so the file is written empty',
-    local: 'contents.local is Butane-only: Ignition reads only contents.source, so the file is written empty',
+    inline: 'contents.inline is Butane-only, so Ignition writes the file empty',
+    local: 'contents.local is Butane-only, so Ignition writes the file empty',
   },
   'spec.config.storage.files[].append[]': {
-    inline: 'inline is Butane-only: Ignition reads only source',
-    local: 'local is Butane-only: Ignition reads only source',
+    inline: 'inline is Butane-only, so Ignition reads only source',
+    local: 'local is Butane-only, so Ignition reads only source',
   },
-  'spec.config.systemd.units[]': { contents_local: 'contents_local is Butane-only: the unit gets no contents' },
-  'spec.config.systemd.units[].dropins[]': { contents_local: 'contents_local is Butane-only: the dropin gets no contents' },
-  'spec.config.passwd.users[]': { ssh_authorized_keys_local: 'ssh_authorized_keys_local is Butane-only: no key is installed' },
+  'spec.config.systemd.units[]': { contents_local: 'contents_local is Butane-only, so the unit gets no contents' },
+  'spec.config.systemd.units[].dropins[]': { contents_local: 'contents_local is Butane-only, so the dropin gets no contents' },
+  'spec.config.passwd.users[]': { ssh_authorized_keys_local: 'ssh_authorized_keys_local is Butane-only, so no key is installed' },
 };
 
 /** Why `key` under the parent with this path pattern is Butane syntax, or undefined. */

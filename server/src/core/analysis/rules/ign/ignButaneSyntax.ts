@@ -40,12 +40,10 @@ function walk(node: Node | null, path: string, text: string, report: (f: Finding
       const fix = inlineToSourceFix(text, node, pair);
       if (fix) fixes.push(fix);
     }
-    const advice = key === 'inline'
-      ? ' Write the text as source: data:,<percent-encoded text>, or compile the config with butane.'
-      : ' Compile the Butane config with butane (it reads local files in) and apply the MachineConfig it prints.';
+    const advice = key === 'inline' ? 'write it as source: data:,<percent-encoded text>' : 'compile the config with butane';
     report({
       severity: 'error',
-      message: `${why}.${advice}`,
+      message: `${why}: ${advice}.`,
       range: keyRange(pair),
       data: { key },
       fixes,
@@ -83,7 +81,7 @@ function inlineToSourceFix(text: string, contents: YAMLMap, pair: Pair<Scalar, N
   // In a flow mapping the comma of `data:,` would end the value: quote it there.
   const url = `data:,${percentEncode(inline)}`;
   return {
-    title: 'Write the text as source: data:,… (what Butane compiles it to)',
+    title: 'Write the text as source: data:,…',
     edits: [{ start, end, newText: `source: ${contents.flow ? `"${url}"` : url}${newline}` }],
     safe: true,
   };

@@ -3,6 +3,7 @@ import { keyRange } from '../../../kinds/machineconfig/model';
 import { childKey, IGNITION_SCHEMA, shortPath, type NotReconcilable, type SchemaKey } from '../../../kinds/machineconfig/schema';
 import type { FileRange } from '../../../text/embeddedText';
 import { keyedPairs, pairOf, rangeOfNode, stringValue } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Finding, Rule } from '../rule';
 
 const nonEmpty = (node: Node | null | undefined): boolean =>
@@ -23,7 +24,7 @@ export const ignNotReconcilable: Rule = {
 function say(report: (f: Finding) => void, what: string, instead: string, range: FileRange): void {
   report({
     severity: 'error',
-    message: `The Machine Config Daemon cannot apply ${what} to running nodes: the pool goes degraded and stops updating. Instead: ${instead}.`,
+    message: `The MCO cannot apply ${what} to running nodes and degrades the pool: ${instead}.`,
     range,
   });
 }
@@ -68,7 +69,7 @@ function namedItem(entry: YAMLMap, item: SchemaKey, refused: NotReconcilable, on
   const name = stringValue(isScalar(namePair?.value) ? (namePair!.value as Scalar) : undefined);
   if (name !== only.name) {
     if (namePair) {
-      const who = `the ${only.noun} ${name === undefined ? 'without a name' : JSON.stringify(name)}`;
+      const who = name === undefined ? `a ${only.noun} without a name` : `${only.noun} ${quoted(name, 20)}`;
       say(report, who, refused.instead!, rangeOfNode(namePair.value ?? namePair.key));
     }
     return;
@@ -76,7 +77,7 @@ function namedItem(entry: YAMLMap, item: SchemaKey, refused: NotReconcilable, on
   for (const pair of keyedPairs(entry) as Pair<Scalar, Node | null>[]) {
     const key = String(pair.key.value);
     const child = childKey(item, key);
-    const fieldRefused = child ? child.notReconcilable : { what: `${key} of the ${only.name} ${only.noun}`, instead: only.otherKeys };
+    const fieldRefused = child ? child.notReconcilable : { what: `${only.name}'s ${key}`, instead: only.otherKeys };
     if (fieldRefused?.instead && nonEmpty(pair.value)) say(report, fieldRefused.what ?? key, fieldRefused.instead, keyRange(pair));
   }
 }

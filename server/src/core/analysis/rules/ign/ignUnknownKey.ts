@@ -39,7 +39,7 @@ function walk(node: Node | null, schema: SchemaNode, path: string, at: (string |
     if (butaneOnlyKey(pathPattern(at), key)) continue; // ign-butane-syntax says it
     const suggestion = closestWord(key, knownKeys) ?? inflected(key, knownKeys);
     const legacy = ignition2OnlyKey(key);
-    const because = legacy ?? `Ignition 3 does not know ${path}.${key} and silently ignores it`;
+    const because = legacy ?? `Ignition 3 silently ignores the unknown key ${path}.${key}`;
     const fixes: Fix[] = [];
     const rename = suggestion ? renameKeyEdit(node, pair, suggestion) : undefined;
     // Renaming makes the value take effect: a change of behaviour the user should confirm.
@@ -50,7 +50,7 @@ function walk(node: Node | null, schema: SchemaNode, path: string, at: (string |
     if (removal) fixes.push({ title: `Remove ${key}`, edits: [removal], safe: !suggestion });
     report({
       severity: 'warning',
-      message: `${because}${suggestion ? `; did you mean ${suggestion}?` : '; remove it.'}`,
+      message: `${because}: ${suggestion ? `did you mean ${suggestion}?` : 'remove it.'}`,
       range: keyRange(pair),
       data: { key, path: `${path}.${key}`, ...(suggestion ? { suggestion } : {}) },
       fixes,

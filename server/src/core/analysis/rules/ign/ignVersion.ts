@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { firstReleaseAccepting, NEWEST_IGNITION_MINOR, newestIgnitionMinor } from '../../../kinds/machineconfig/ignitionVersions';
 import { keyRange } from '../../../kinds/machineconfig/model';
 import { pairOf, rangeOfNode } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /**
@@ -19,7 +20,7 @@ export const ignVersion: Rule = {
     if (!versionPair || versionPair.value === null || (isScalar(versionPair.value) && versionPair.value.value === null)) {
       report({
         severity: 'error',
-        message: `spec.config has no ignition.version: the Machine Config Operator cannot read the config. Add ignition: version: 3.${newest}.0.`,
+        message: `spec.config has no ignition.version, so the MCO cannot read it: add ignition: version: 3.${newest}.0.`,
         range: keyRange(versionPair ?? ignitionPair ?? pairOf(mc.spec, 'config')!),
         data: { suggestion: `3.${newest}.0` },
       });
@@ -46,7 +47,7 @@ export const ignVersion: Rule = {
     if (!match) {
       report({
         severity: 'error',
-        message: `ignition.version ${JSON.stringify(node.value)} is not a spec version: use major.minor.patch, e.g. 3.${newest}.0.`,
+        message: `ignition.version ${quoted(node.value, 30)} is not a spec version: use major.minor.patch, e.g. 3.${newest}.0.`,
         range,
       });
       return;
@@ -55,7 +56,7 @@ export const ignVersion: Rule = {
     if (major === 2) {
       report({
         severity: 'info',
-        message: `Ignition spec ${node.value} is legacy: the Machine Config Operator still converts it, but new configs should use 3.${newest}.0.`,
+        message: `Ignition spec ${node.value} is legacy, though the MCO still converts it: use 3.${newest}.0 for new configs.`,
         range,
         data: { suggestion: `3.${newest}.0` },
       });
@@ -64,14 +65,14 @@ export const ignVersion: Rule = {
     } else if (settings.openshiftVersion && minor > newest) {
       report({
         severity: 'warning',
-        message: `OpenShift ${settings.openshiftVersion} accepts Ignition specs up to 3.${newest}.0; ${node.value} is rejected there (setting mcroutes.openshiftVersion).`,
+        message: `OpenShift ${settings.openshiftVersion} rejects Ignition ${node.value} and the pool degrades: use 3.${newest}.0, or change mcroutes.openshiftVersion.`,
         range,
         data: { replacement: `3.${newest}.0` },
       });
     } else if (minor > NEWEST_IGNITION_MINOR) {
       report({
         severity: 'warning',
-        message: `No OpenShift release accepts Ignition ${node.value} (the newest spec is 3.${NEWEST_IGNITION_MINOR}.0, from ${firstReleaseAccepting(NEWEST_IGNITION_MINOR)}): use 3.${newest}.0.`,
+        message: `No OpenShift release accepts Ignition ${node.value}: use 3.${newest}.0.`,
         range,
         data: { replacement: `3.${newest}.0` },
       });

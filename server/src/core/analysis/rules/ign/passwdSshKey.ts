@@ -3,6 +3,7 @@ import type { EmbeddedText } from '../../../text/embeddedText';
 import { hasPlaceholder } from '../../../text/placeholder';
 import { rangeOfNode, seqAt } from '../../../text/yamlDocuments';
 import { embeddedTextOfScalar } from '../../../text/yamlScalar';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /** Public key types OpenSSH accepts in authorized_keys (sshd(8)). */
@@ -57,18 +58,18 @@ function judge(line: EmbeddedText): { message: string; at: EmbeddedText } | unde
   if (typeIndex < 0) {
     const first = words[0];
     return {
-      message: `${JSON.stringify(first.value.length > 30 ? `${first.value.slice(0, 27)}...` : first.value)} is not an SSH public key type: an entry is "<type> <base64 key> [comment]", e.g. ssh-ed25519 AAAA… user@host. Ignition writes it as it is and sshd ignores it.`,
+      message: `${quoted(first.value, 25)} is not an SSH key type, so sshd ignores the entry: write "<type> <base64 key> [comment]".`,
       at: first,
     };
   }
   const type = words[typeIndex].value;
   const blob = words[typeIndex + 1];
-  if (!blob) return { message: `The ${type} key has no key data after its type: sshd ignores it.`, at: words[typeIndex] };
+  if (!blob) return { message: `The ${type} key has no key data after its type, so sshd ignores it: paste the whole public key.`, at: words[typeIndex] };
   const inside = readBlob(blob.value)?.type;
   if (!inside) {
-    return { message: 'The key data is not a complete base64 SSH key (cut off or changed when copied?): sshd ignores it.', at: blob };
+    return { message: 'The key data is not a complete base64 SSH key, so sshd ignores it: paste the whole public key again.', at: blob };
   }
-  if (inside !== type) return { message: `The key data is of type ${inside} but the entry says ${type}: sshd ignores it.`, at: words[typeIndex] };
+  if (inside !== type) return { message: `The key data is of type ${inside} but the entry says ${type}, so sshd ignores it: write ${inside}.`, at: words[typeIndex] };
   return undefined;
 }
 
@@ -87,7 +88,7 @@ export const passwdSshKey: Rule = {
         if (begin) {
           report({
             severity: 'warning',
-            message: 'This is a private key: never put it in a MachineConfig (anyone who can read MachineConfigs can read it). Use the public key, the contents of the .pub file.',
+            message: 'This is a private key, readable by anyone who can read MachineConfigs: use the public key of the .pub file.',
             range: embedded.rangeOf(begin.index, begin.index + begin[0].length),
           });
           continue;

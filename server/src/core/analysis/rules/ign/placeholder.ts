@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, Node, Scalar } from 'yaml';
 import { isWholeVariable, PlaceholderMatch, templatePlaceholders, variablePlaceholders } from '../../../text/placeholder';
 import { forEachNode, mapAt, pairOf, seqAt } from '../../../text/yamlDocuments';
 import { embeddedTextOfScalar } from '../../../text/yamlScalar';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /**
@@ -22,7 +23,7 @@ export const placeholder: Rule = {
       seen.add(key);
       report({
         severity: 'error',
-        message: `${match.text} is a template placeholder that was never filled in${where}: the cluster gets it literally. Replace it with the real value.`,
+        message: `${quoted(match.text, 30)} is a template placeholder never filled in${where}: replace it with the real value.`,
         range,
         data: { placeholder: match.text },
       });
@@ -82,7 +83,7 @@ export const placeholder: Rule = {
       seen.add(key);
       report({
         severity: 'error',
-        message: `${trimmed} is a variable that was never substituted: the file would contain these characters (or the data URL is invalid). Put the real contents here.`,
+        message: `${quoted(trimmed, 30)} is a variable that was never substituted: put the real contents here.`,
         range,
         data: { placeholder: trimmed },
       });

@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import { keyRange, MACHINECONFIG_API_VERSION } from '../../../kinds/machineconfig/model';
 import { rangeOfNode, stringValue } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /** kind spelt exactly `MachineConfig` and apiVersion `machineconfiguration.openshift.io/v1`. */
@@ -12,7 +13,7 @@ export const mcApiVersion: Rule = {
     if (isScalar(kindNode) && kindNode.value !== 'MachineConfig') {
       report({
         severity: 'error',
-        message: `kind must be spelt exactly "MachineConfig"; the API server does not know ${JSON.stringify(kindNode.value)}.`,
+        message: `The API server does not know kind ${quoted(String(kindNode.value))}: spell it exactly MachineConfig.`,
         range: rangeOfNode(kindNode),
         data: { replacement: 'MachineConfig' },
       });
@@ -31,7 +32,7 @@ export const mcApiVersion: Rule = {
     if (value !== MACHINECONFIG_API_VERSION) {
       report({
         severity: 'error',
-        message: `apiVersion of a MachineConfig must be ${MACHINECONFIG_API_VERSION}${value ? `, not ${JSON.stringify(value)}` : ''}.`,
+        message: `apiVersion must be ${MACHINECONFIG_API_VERSION}${value ? `, not ${quoted(value)}` : ''}.`,
         range: valueNode ? rangeOfNode(valueNode) : keyRange(mc.apiVersion),
         data: { replacement: MACHINECONFIG_API_VERSION },
       });

@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { closestWord } from '../../../text/suggest';
 import { replaceScalarEdit } from '../../../text/yamlEdits';
 import { pairOf, rangeOfNode } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 const KERNEL_TYPES = ['default', 'realtime', '64k-pages'];
@@ -21,7 +22,7 @@ export const mcKernelType: Rule = {
     const edit = suggestion && isScalar(node) ? replaceScalarEdit(node, suggestion) : undefined;
     report({
       severity: 'error',
-      message: `kernelType ${JSON.stringify(written)} is not one the Machine Config Operator knows (default, realtime, 64k-pages): the pool cannot render.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      message: `The MCO does not know kernelType ${quoted(written, 30)}, so the pool cannot render: ${suggestion ? `did you mean ${suggestion}?` : 'use default, realtime or 64k-pages.'}`,
       range: rangeOfNode(node),
       data: suggestion ? { suggestion } : undefined,
       fixes: edit ? [{ title: `Use ${suggestion}`, edits: [edit], safe: written.toLowerCase() === suggestion!.toLowerCase() }] : undefined,

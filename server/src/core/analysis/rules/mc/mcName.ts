@@ -3,6 +3,7 @@ import { keyRange } from '../../../kinds/machineconfig/model';
 import { hasPlaceholder } from '../../../text/placeholder';
 import { replaceScalarEdit } from '../../../text/yamlEdits';
 import { pairOf, rangeOfNode } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -32,7 +33,7 @@ export const mcName: Rule = {
       const where = namePair ?? pairOf(mc.root, 'metadata') ?? mc.kind;
       report({
         severity: 'error',
-        message: 'metadata.name is required: the API server refuses a MachineConfig without a name. Use e.g. 99-worker-static-routes (configs merge in name order; the later one wins for the same file or unit).',
+        message: 'The API server refuses a MachineConfig without metadata.name: add one, e.g. 99-worker-static-routes.',
         range: keyRange(where),
       });
       return;
@@ -46,27 +47,22 @@ export const mcName: Rule = {
       report({
         severity: 'error',
         // As written (the scalar's source): `.nan` or `0x1F` say more than the value they are read as.
-        message: `metadata.name ${node.source ?? String(node.value)} is read as a ${typeof node.value}, not a string: the API server refuses it. Quote it or use a name such as 99-worker-static-routes.`,
+        message: `metadata.name ${node.source ?? String(node.value)} is read as a ${typeof node.value}, which the API server refuses: quote it.`,
         range: rangeOfNode(node),
       });
       return;
     }
     const name = node.value;
     if (hasPlaceholder(name)) return; // placeholder says it
-    const problems: string[] = [];
-    if (name.length > 253) problems.push(`is ${name.length} characters long (at most 253)`);
-    if (!DNS1123_SUBDOMAIN.test(name)) {
-      if (/[A-Z]/.test(name)) problems.push('has upper-case letters');
-      if (/[^A-Za-z0-9.-]/.test(name)) problems.push(`has characters other than a-z, 0-9, "-" and "." (${JSON.stringify([...new Set(name.replace(/[A-Za-z0-9.-]/g, ''))].join(''))})`);
-      if (/^[^A-Za-z0-9]|[^A-Za-z0-9]$/.test(name)) problems.push('must start and end with a letter or digit');
-      if (/\.\.|\.-|-\./.test(name)) problems.push('has an empty or dash-edged part between dots');
-    }
-    if (problems.length === 0) return;
+    if (name.length <= 253 && DNS1123_SUBDOMAIN.test(name)) return;
     const suggestion = suggestName(name);
     const edit = suggestion ? replaceScalarEdit(node, suggestion) : undefined;
+    // A long suggestion would crowd the message out of one line: the quick fix and data carry it.
+    const advice = suggestion && suggestion.length <= 36 ? `use ${suggestion}`
+      : name.length > 253 ? 'shorten it to 253 characters' : 'use only a-z, 0-9, "-" and "."';
     report({
       severity: 'error',
-      message: `metadata.name ${JSON.stringify(name)} ${problems.join(', ')}: a MachineConfig name must be a DNS-1123 subdomain, or the API server refuses it.${suggestion ? ` Use ${suggestion}.` : ''}`,
+      message: `metadata.name ${quoted(name, 30)} is refused by the API server: ${advice}.`,
       range: rangeOfNode(node),
       data: suggestion ? { replacement: suggestion } : undefined,
       // Not safe: a new name is a new object; the old one stays on the cluster until deleted.

@@ -22,7 +22,7 @@ export const mcOsImageUrl: Rule = {
       const edit = removePairEdit(text, mc.spec, pair);
       report({
         severity: 'info',
-        message: 'osImageURL is empty, so it is ignored: remove it. (A non-empty osImageURL would rebase the nodes onto another OS image.)',
+        message: 'osImageURL is empty, so the MCO ignores it: remove it.',
         range: keyRange(pair),
         fixes: edit ? [{ title: 'Remove osImageURL', edits: [edit], safe: true }] : undefined,
       });
@@ -32,7 +32,7 @@ export const mcOsImageUrl: Rule = {
     if (digest !== undefined) {
       report({
         severity: 'error',
-        message: `The sha256 digest of osImageURL must be 64 lower-case hex characters; ${digest}: the image cannot be pulled and the pool degrades.`,
+        message: `The osImageURL digest must be 64 lower-case hex characters and ${digest}: copy it whole.`,
         range: rangeOfNode(value),
         data: { digest },
       });
@@ -40,7 +40,7 @@ export const mcOsImageUrl: Rule = {
     }
     report({
       severity: 'warning',
-      message: 'osImageURL rebases every node of the pool onto this OS image instead of the release\'s own: the MCO docs say not to set it unless you build a custom RHCOS image on purpose. A static route does not need it.',
+      message: 'osImageURL moves every node of the pool onto this OS image instead of the release\'s: remove it unless you mean that.',
       range: rangeOfNode(value),
     });
   },

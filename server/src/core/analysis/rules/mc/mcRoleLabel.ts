@@ -2,6 +2,7 @@ import { isGeneratedByPlatform, keyRange } from '../../../kinds/machineconfig/mo
 import { hasPlaceholder } from '../../../text/placeholder';
 import { ROLE_LABEL } from '../../../kinds/machineconfig/pools';
 import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../../../text/yamlDocuments';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 const STANDARD_ROLES = new Set(['worker', 'master']);
@@ -20,7 +21,7 @@ export const mcRoleLabel: Rule = {
       const where = labelsPair ?? metadataPair ?? mc.kind;
       report({
         severity: 'error',
-        message: `The label ${ROLE_LABEL} is missing: no MachineConfigPool selects this config, so it never reaches a node. Add ${ROLE_LABEL}: worker (or master).`,
+        message: `Without a role label no pool selects this config: add the label ${ROLE_LABEL}: worker.`,
         range: keyRange(where),
         data: { label: ROLE_LABEL },
       });
@@ -39,7 +40,7 @@ export const mcRoleLabel: Rule = {
       // Pools usually live on the cluster, not beside the file: a question until pools are in view.
       report({
         severity: 'info',
-        message: `Role ${JSON.stringify(role)} applies only where a MachineConfigPool selects it (In [worker, ${role}]); none is in view: check the cluster has one.`,
+        message: `Role ${quoted(role, 30)} needs a pool that selects it, and none is in view: check the cluster has one.`,
         range: rangeOfNode(rolePair.value),
         data: { role },
       });
@@ -57,7 +58,7 @@ export const mcRoleLabel: Rule = {
     return {
       ...problem,
       severity: 'warning',
-      message: `No MachineConfigPool in view selects role ${JSON.stringify(role)}, so this config reaches no node: add ${role} to a pool's machineConfigSelector.`,
+      message: `No pool in view selects role ${quoted(role, 30)}, so this config reaches no node: add the role to a pool's selector.`,
     };
   },
 };

@@ -24,7 +24,7 @@ export const mcUnknownField: Rule = {
       if (childKey(IGNITION_SCHEMA, key)) {
         report({
           severity: 'error',
-          message: `${key} is an Ignition section: it belongs under spec.config, not directly under spec, where the API server drops it (valid spec fields: ${SPEC_FIELDS.join(', ')}).`,
+          message: `${key} is an Ignition section, which the API server drops directly under spec: move it under spec.config.`,
           range: keyRange(pair),
           data: { key, moveTo: `spec.config.${key}` },
         });
@@ -37,7 +37,7 @@ export const mcUnknownField: Rule = {
       if (edit) fixes.push({ title: `Rename to ${suggestion}`, edits: [edit], safe: key.toLowerCase() === suggestion!.toLowerCase() });
       report({
         severity: 'error',
-        message: `spec.${key} is not a MachineConfig field: oc apply refuses it or the API server drops it.${suggestion ? ` Did you mean ${suggestion}?` : ` Valid fields: ${SPEC_FIELDS.join(', ')}.`}`,
+        message: `spec.${key} is not a MachineConfig field and never reaches a node: ${suggestion ? `did you mean ${suggestion}?` : 'remove or rename it.'}`,
         range: keyRange(pair),
         data: { key, ...(suggestion ? { suggestion } : {}) },
         fixes,

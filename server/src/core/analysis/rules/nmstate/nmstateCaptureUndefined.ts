@@ -27,7 +27,7 @@ export const nmstateCaptureUndefined: Rule = {
       const state = file.nmstate?.state;
       if (!state) continue;
       if (file.nmstate?.policy) checkPolicy(state, file.nmstate.capture, 'the file\'s capture', report);
-      else checkPlain(state, 'a plain nmstate state (no capture:/desiredState:)', report);
+      else checkPlain(state, 'a file not in the policy format', report);
     }
   },
 };
@@ -51,7 +51,7 @@ function checkPlain(state: NmstateState, what: string, report: (finding: Finding
   for (const reference of state.captures) {
     report({
       severity: 'error',
-      message: `Capture expressions are filled in only in a policy, not in ${what}: nmstate gets "{{" as the value.`,
+      message: `Nothing fills in capture expressions in ${what}: write the value itself.`,
       range: reference.value.rangeOf(),
     });
   }

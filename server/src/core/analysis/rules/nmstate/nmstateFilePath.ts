@@ -4,6 +4,7 @@ import { replaceVerbatimEdit } from '../../../text/edits';
 import type { Fix } from '../../../text/problem';
 import { rangeOfNode } from '../../../text/yamlDocuments';
 import { embeddedTextOfScalar } from '../../../text/yamlScalar';
+import { quoted } from '../../../text/quote';
 import type { Rule } from '../rule';
 
 /**
@@ -46,24 +47,24 @@ function judge(path: string): Judgement | undefined {
   if (path.startsWith(NMSTATE_OPENSHIFT_DIRECTORY)) {
     const name = path.slice(NMSTATE_OPENSHIFT_DIRECTORY.length);
     if (name.includes('/')) {
-      return { message: `Nothing applies ${path}: nmstate-configuration.service reads only /etc/nmstate/openshift/cluster.yml or <hostname>.yml.`, safe: false };
+      return { message: `Nothing applies a file in a subdirectory of ${NMSTATE_OPENSHIFT_DIRECTORY}: use cluster.yml or <hostname>.yml there.`, safe: false };
     }
     if (path.endsWith('.yaml')) {
-      return { message: `Nothing applies ${path}: nmstate-configuration.service reads only .yml files (cluster.yml or <hostname>.yml).`, instead: yml, safe: true };
+      return { message: `Nothing applies a .yaml file in ${NMSTATE_OPENSHIFT_DIRECTORY}: rename it to .yml.`, instead: yml, safe: true };
     }
     const stem = name.slice(0, -'.yml'.length);
     if (stem.includes('.')) {
-      const short = `${NMSTATE_OPENSHIFT_DIRECTORY}${stem.slice(0, stem.indexOf('.'))}.yml`;
-      return { message: `Nothing applies ${path}: the file is named after \`hostname -s\`, which has no dots; use ${short}.`, instead: short, safe: false };
+      const host = `${stem.slice(0, stem.indexOf('.'))}.yml`;
+      return { message: `Nothing applies this file, as \`hostname -s\` has no dots: name it ${quoted(host)}.`, instead: `${NMSTATE_OPENSHIFT_DIRECTORY}${host}`, safe: false };
     }
     return undefined;
   }
   const name = path.slice(NMSTATE_DIRECTORY.length);
   if (name.includes('/')) {
-    return { message: `Nothing applies ${path}: nmstate.service reads only /etc/nmstate/*.yml; use /etc/nmstate/openshift/cluster.yml or <hostname>.yml.`, safe: false };
+    return { message: `Nothing applies a file in a subdirectory of ${NMSTATE_DIRECTORY}: use ${NMSTATE_OPENSHIFT_DIRECTORY}cluster.yml or <hostname>.yml.`, safe: false };
   }
   if (path.endsWith('.yaml')) {
-    return { message: `Nothing applies ${path}: nmstate.service reads only /etc/nmstate/*.yml; rename it to .yml.`, instead: yml, safe: true };
+    return { message: `Nothing applies a .yaml file in ${NMSTATE_DIRECTORY}: rename it to .yml.`, instead: yml, safe: true };
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ export const nmstateHairpin: Rule = {
         if (!own || !subnetHolding([own], gateway.address)) continue;
         report({
           severity: 'warning',
-          message: `${route.destination.value} is ${route.nextHopInterface.value}'s own subnet (${own.text}): via ${route.gateway.value} it hair-pins on-link traffic; remove the route.`,
+          message: `Routing ${route.nextHopInterface.value}'s own subnet via ${route.gateway.value} can hair-pin its on-link traffic: remove this route.`,
           range: route.destination.rangeOf(),
           data: { interface: route.nextHopInterface.value },
         });

@@ -21,7 +21,7 @@ export const nmstateIfaceFamily: Rule = {
         if (isRemovedInterface(state, name)) {
           report({
             severity: 'error',
-            message: `${name} is removed by this state (state: absent): nmstate refuses a route through it; drop the route or keep ${name}.`,
+            message: `${name} is removed by this state, so nmstate refuses a route through it: drop the route or keep ${name}.`,
             range: route.nextHopInterface.rangeOf(),
             data: { interface: name, absent: true },
           });
@@ -34,12 +34,12 @@ export const nmstateIfaceFamily: Rule = {
         const config = ipConfigOf(iface, family);
         let message: string | undefined;
         if (config?.enabled === false) {
-          message = `${name} has ${block} enabled: false: nmstate refuses this route ("marked as IPv${family} disabled"); enable ${block} on it.`;
+          message = `${name} has ${block} enabled: false, so nmstate refuses this route: enable ${block} on it.`;
         } else if (isCreatedType(iface) && config?.enabled !== true) {
           const what = `${iface.type!.value} ${name}`;
           message = config
-            ? `${what} is created without ${block} enabled: true, read as false: nmstate refuses this route; add enabled: true.`
-            : `${what} is created without ${block}, so IPv${family} is off and nmstate refuses this route; add ${block}: {enabled: true}.`;
+            ? `${what} is created without ${block} enabled: true, so nmstate refuses this route: add enabled: true.`
+            : `${what} is created without ${block}, so nmstate refuses this route: add ${block}: {enabled: true}.`;
         }
         if (!message) continue;
         report({

@@ -30,16 +30,16 @@ export const nmstateMisindented: Rule = {
       const key = String(pair.key.value);
       const value = pair.value;
       if (isMap(value) || isSeq(value)) {
-        const what = SPEC_KEYS.has(key) ? 'dedent it beside nodeSelector'
-          : STATE_KEYS.has(key) ? 'move it under desiredState'
-            : 'a label\'s value must be a string';
+        const what = SPEC_KEYS.has(key) ? 'dedent it beside nodeSelector' : STATE_KEYS.has(key) ? 'move it under desiredState' : undefined;
         const last = index === pairs.length - 1;
         const edits = SPEC_KEYS.has(key) && last && !pairOf(policy.spec, key)
           ? dedentEdits(text, selectorPair as Pair<Scalar, Node | null>, pair as Pair<Scalar, Node>)
           : undefined;
         report({
           severity: 'error',
-          message: `${key} is indented under nodeSelector (a map of strings): the API server rejects the policy; ${what}.`,
+          message: what
+            ? `${key} is indented under nodeSelector, so the API server rejects the policy: ${what}.`
+            : `The value of the label ${key} is not a string, so the API server rejects the policy: write one.`,
           range: rangeOfNode(pair.key),
           data: { key },
           ...(edits ? { fixes: [{ title: `Move ${key} out of nodeSelector`, edits, safe: true }] } : {}),
@@ -52,7 +52,7 @@ export const nmstateMisindented: Rule = {
         const range = rangeOfNode(value);
         report({
           severity: 'error',
-          message: `The label value ${written} is read as a ${typeof value.value === 'boolean' ? 'boolean' : 'number'}: the API server rejects the policy; quote it ("${written}").`,
+          message: `The label value ${written} is read as a ${typeof value.value === 'boolean' ? 'boolean' : 'number'}, so the API server rejects the policy: write "${written}".`,
           range,
           ...(quotable ? { fixes: [{ title: `Quote ${written}`, edits: [{ start: range.start, end: range.end, newText: `"${written}"` }], safe: true }] } : {}),
         });

@@ -1,4 +1,4 @@
-import { stateName, unreachableNextHop } from '../../../kinds/nmstate/stateInterfaces';
+import { unreachableNextHop } from '../../../kinds/nmstate/stateInterfaces';
 import type { Rule } from '../rule';
 
 /**
@@ -17,7 +17,7 @@ export const nmstateNextHopUnreachable: Rule = {
         const name = route.nextHopInterface!.value;
         report({
           severity: 'error',
-          message: `Next hop ${route.gateway!.value} is outside ${name}'s subnets in ${stateName(applied)} (${found.subnets.map((s) => s.text).join(', ')}): the kernel refuses it; use a gateway on that link.`,
+          message: `Next hop ${route.gateway!.value} is outside ${name}'s subnets, so the kernel refuses the route: use a gateway on that link.`,
           range: route.gateway!.rangeOf(),
           data: { interface: name },
         });

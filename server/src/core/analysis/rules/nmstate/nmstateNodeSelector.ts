@@ -21,7 +21,7 @@ export const nmstateNodeSelector: Rule = {
       const at = policy.root.items.find((item) => isScalar(item.key) && item.key.value === 'spec') ?? policy.root.items.find((item) => isScalar(item.key) && item.key.value === 'kind');
       report({
         severity: 'warning',
-        message: 'This policy has no spec.nodeSelector: it applies to every node, control plane included. Add one.',
+        message: 'This policy has no spec.nodeSelector, so it applies to every node, control plane included: add one.',
         range: at && isScalar(at.key) ? rangeOfNode(at.key) : { start: 0, end: 0 },
       });
       return;
@@ -29,7 +29,7 @@ export const nmstateNodeSelector: Rule = {
     if (value === null || (isScalar(value) && value.value === null) || (isMap(value) && value.items.length === 0)) {
       report({
         severity: 'warning',
-        message: 'This nodeSelector is empty: the policy applies to every node, control plane included. Add a label.',
+        message: 'This nodeSelector is empty, so the policy applies to every node, control plane included: add a label.',
         range: rangeOfNode(selector.key),
       });
       return;
@@ -37,7 +37,7 @@ export const nmstateNodeSelector: Rule = {
     if (!isMap(value)) {
       report({
         severity: 'error',
-        message: 'nodeSelector must be a mapping of label: value (e.g. node-role.kubernetes.io/worker: ""): the API server rejects this.',
+        message: 'The API server rejects a nodeSelector that is not a mapping: write e.g. node-role.kubernetes.io/worker: "".',
         range: rangeOfNode(value),
       });
     }

@@ -22,11 +22,11 @@ export const nmstateStaticAddress: Rule = {
       if (policy.form !== 'policy' || !policy.state) return;
       const reach = selectorReach(policy);
       if (reach !== 'every' && reach !== 'several') return;
-      const who = reach === 'every' ? 'Every node' : 'Every node this nodeSelector matches';
+      const who = reach === 'every' ? 'Every node' : 'Every selected node';
       for (const ip of firstStaticAddresses(policy.state)) {
         report({
           severity: 'error',
-          message: `${who} gets ${ip.value}: select one node (kubernetes.io/hostname) per static address, or use DHCP.`,
+          message: `${who} gets ${ip.value}: use one policy per kubernetes.io/hostname, or DHCP.`,
           range: ip.rangeOf(),
         });
       }
@@ -42,8 +42,8 @@ export const nmstateStaticAddress: Rule = {
       report({
         severity: hostFiles ? 'warning' : 'error',
         message: hostFiles
-          ? `Every node of the pool without its own <hostname>.yml gets ${ip.value} from cluster.yml: give each its own file.`
-          : `Every node of the pool gets ${ip.value} from cluster.yml: put static addresses in /etc/nmstate/openshift/<hostname>.yml.`,
+          ? `Every node of the pool without its own <hostname>.yml gets ${ip.value} from cluster.yml: give each node its file.`
+          : `Every node of the pool gets ${ip.value} from cluster.yml: put static addresses in per-node <hostname>.yml files.`,
         range: ip.rangeOf(),
       });
     }

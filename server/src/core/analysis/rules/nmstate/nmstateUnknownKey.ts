@@ -40,19 +40,19 @@ const MEANT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 /** Keys that have no place where they are written, and what to do instead. */
 const INSTEAD: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'routes.config[]': {
-    options: 'nmstate has no route options; attributes such as quickack exist only through NetworkManager',
-    'prefix-length': 'a route\'s prefix length belongs in destination (198.51.100.0/24)',
+    options: 'set attributes such as quickack through NetworkManager',
+    'prefix-length': 'write the prefix into destination, e.g. 198.51.100.0/24',
   },
   'interfaces[].ipv4': {
-    autoconf: 'autoconf is IPv6 only: nmstate refuses it in ipv4',
-    gateway: 'nmstate has no gateway here: add a default route to routes.config',
-    routes: 'routes belong in the top-level routes.config',
+    autoconf: 'use it only in ipv6',
+    gateway: 'add a default route to routes.config instead',
+    routes: 'move them to the top-level routes.config',
   },
   'interfaces[].ipv6': {
-    gateway: 'nmstate has no gateway here: add a default route to routes.config',
-    routes: 'routes belong in the top-level routes.config',
+    gateway: 'add a default route to routes.config instead',
+    routes: 'move them to the top-level routes.config',
   },
-  'interfaces[]': { routes: 'routes belong in the top-level routes.config, with next-hop-interface' },
+  'interfaces[]': { routes: 'move them to routes.config, with next-hop-interface' },
 };
 
 export const nmstateUnknownKey: Rule = {
@@ -87,17 +87,18 @@ function unknownKey(pair: Pair<Scalar, Node | null>, known: Readonly<Record<stri
   const suggestion = instead ? undefined : MEANT[at]?.[key] ?? closestWord(key, Object.keys(known));
   const data = { key, path: at, ...(suggestion ? { suggestion } : {}) };
   if (where !== 'state') {
-    const what = where === 'policy' ? 'NodeNetworkConfigurationPolicy' : 'NMStateConfig';
+    const what = where === 'policy' ? 'a policy' : 'an NMStateConfig';
     return {
       severity: 'error',
-      message: `${at}.${key} is not a ${what} field: oc apply refuses it or the API server drops it.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      message: `${at}.${key} is not ${what} field and never reaches a node: ${suggestion ? `did you mean ${suggestion}?` : 'remove or rename it.'}`,
       range,
       data,
     };
   }
-  const place = at === '' ? 'at the top of a state' : `in ${at}`;
+  const place = at === '' ? 'at the top' : `in ${at}`;
+  if (instead) return { severity: 'error', message: `${key} is not an nmstate key ${place}: ${instead}.`, range, data };
   // An interface keeps keys it does not know, and then fails verification: the apply is rolled back.
-  const outcome = at === 'interfaces[]' ? 'nmstate fails to verify the interface' : 'nmstate rejects the state';
-  const tail = instead ? `: ${instead}.` : `: ${outcome}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`;
-  return { severity: 'error', message: `${key} is not an nmstate key ${place}${tail}`, range, data };
+  const outcome = at === 'interfaces[]' ? 'nmstate fails to verify' : 'nmstate rejects';
+  const advice = suggestion ? `did you mean ${suggestion}?` : 'remove it.';
+  return { severity: 'error', message: `${outcome} the unknown key ${key} ${place}: ${advice}`, range, data };
 }

@@ -8,6 +8,7 @@ import { BOOLEAN_STRINGS } from '../../../kinds/nmstate/schemaTypes';
 import { pathText, walkSchema } from '../../../kinds/nmstate/schemaWalk';
 import { hasPlaceholder } from '../../../text/placeholder';
 import { closestWord } from '../../../text/suggest';
+import { quoted } from '../../../text/quote';
 import type { Finding, Rule } from '../rule';
 
 /**
@@ -35,7 +36,7 @@ export const nmstateValue: Rule = {
           const at = pathText(path.slice(0, -1));
           report({
             severity: 'error',
-            message: `Each ${at} entry must be a mapping (key: value lines), not ${shapeOf(item)}: nmstate rejects the state.`,
+            message: `Each ${at} entry must be a mapping, not ${shapeOf(item)}: nmstate rejects the state.`,
             range: rangeOf(source, item),
             data: { path: at },
           });
@@ -50,7 +51,7 @@ export const nmstateValue: Rule = {
       const name = String(model.statePair.key.value);
       report({
         severity: 'error',
-        message: `spec.${name} must be a mapping of nmstate keys (interfaces, routes, …), not ${shapeOf(held)}.`,
+        message: `spec.${name} must be a mapping of nmstate keys such as interfaces:, not ${shapeOf(held)}.`,
         range: rangeOf(source, held),
         data: { path: `spec.${name}` },
       });
@@ -66,14 +67,14 @@ function valueFinding(value: Node | null, key: NmKey, path: NmPath, source: Stat
   const range = rangeOf(source, value);
   const shape = (what: string, hint = ''): Finding => ({
     severity: 'error',
-    message: `${name} must be ${what}, not ${shapeOf(value)}: nmstate rejects the state.${hint}`,
+    message: `${name} must be ${what}, not ${shapeOf(value)}: ${hint || 'nmstate rejects the state.'}`,
     range,
     data: { path: at },
   });
   switch (key.type) {
     case 'mapping':
       if (isMap(value) || key.open) return undefined;
-      return shape('a mapping', at === 'routes' || at === 'route-rules' ? ` Put the list under ${at}: config:.` : '');
+      return shape('a mapping', at === 'routes' || at === 'route-rules' ? `put the list under ${at}: config:.` : '');
     case 'list of mappings':
     case 'list of strings':
       return isSeq(value) ? undefined : shape('a list');
@@ -86,7 +87,7 @@ function valueFinding(value: Node | null, key: NmKey, path: NmPath, source: Stat
   }
   const raw = value.value;
   if (key.type === 'boolean' && typeof raw === 'string' && !BOOLEAN_STRINGS.includes(raw.toLowerCase())) {
-    return { severity: 'error', message: `${name}: ${JSON.stringify(raw)} is not a boolean nmstate reads: write true or false.`, range, data: { path: at } };
+    return { severity: 'error', message: `${name}: ${quoted(raw, 30)} is not a boolean nmstate reads: write true or false.`, range, data: { path: at } };
   }
   if (key.values && typeof raw === 'string') return enumFinding(raw, key, name, at, range);
   if (name === 'prefix-length') return prefixFinding(raw, path, range, at);
@@ -105,10 +106,13 @@ function enumFinding(raw: string, key: NmKey, name: string, at: string, range: F
   const suggestion = closestWord(raw, key.offer ?? known);
   // nmstate hands an interface type it does not know to NetworkManager as is: only a misspelling of one it knows is certain.
   if (at === 'interfaces[].type' && (!suggestion || BACKEND_INTERFACE_TYPES.includes(raw))) return undefined;
-  const listed = (key.offer ?? known).join(', ');
+  const values = key.offer ?? known;
+  const listed = values.join(', ');
+  // A long list of values is the hover's and completion's to show: the message gives two of them.
+  const advice = suggestion ? `did you mean ${suggestion}?` : listed.length <= 50 ? `use one of ${listed}.` : `use e.g. ${values[0]} or ${values[1]}.`;
   return {
     severity: 'error',
-    message: `${name}: ${JSON.stringify(raw)} is not a value nmstate knows${suggestion ? `. Did you mean ${suggestion}?` : ` (${listed}).`}`,
+    message: `${name}: ${quoted(raw, 30)} is not a value nmstate knows: ${advice}`,
     range,
     data: { path: at, value: raw, ...(suggestion ? { suggestion } : {}) },
   };
@@ -120,7 +124,7 @@ function prefixFinding(raw: unknown, path: NmPath, range: Finding['range'], at: 
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) {
-    return { severity: 'error', message: `prefix-length ${JSON.stringify(text)} is not a number from 0 to ${max}: nmstate rejects the state.`, range, data: { path: at } };
+    return { severity: 'error', message: `prefix-length ${quoted(text, 20)} is not a number from 0 to ${max}: nmstate rejects the state.`, range, data: { path: at } };
   }
   if (Number(text) <= max) return undefined;
   return {
@@ -152,7 +156,7 @@ function shapeOf(node: Node): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) {
-    if (typeof node.value === 'string') return `the string ${JSON.stringify(node.value.length > 30 ? `${node.value.slice(0, 27)}…` : node.value)}`;
+    if (typeof node.value === 'string') return `the string ${quoted(node.value, 20)}`;
     return `${typeof node.value === 'number' ? 'the number' : 'the value'} ${String(node.value)}`;
   }
   return 'that';
