@@ -50,10 +50,11 @@ export interface NotReconcilable {
   instead?: string;
   /**
    * On a list item: the one item the daemon can change, by its `name` (the core user), and
-   * what an item is (`user`). Another item is reported at its name; in that one, a key the
-   * schema does not know is reported with `otherKeys` as what to do instead.
+   * what an item is (`user`). Another item is reported at its name; in that one, only the
+   * keys the schema marks. A key Ignition does not know is dropped at parsing, before the
+   * daemon compares configs (ign-unknown-key's business).
    */
-  unlessNamed?: { name: string; noun: string; otherKeys: string };
+  unlessNamed?: { name: string; noun: string };
 }
 
 export interface SchemaKey extends SchemaNode, KeyDoc {
@@ -264,7 +265,7 @@ const ignition: SchemaKey = {
             summary: 'One user. Only `name: core` with `sshAuthorizedKeys` and `passwordHash` applies to running nodes.',
             notReconcilable: {
               instead: 'add your key to core instead',
-              unlessNamed: { name: 'core', noun: 'user', otherKeys: 'remove it' },
+              unlessNamed: { name: 'core', noun: 'user' },
             },
             keys: {
               name: {

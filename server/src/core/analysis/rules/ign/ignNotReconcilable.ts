@@ -76,8 +76,10 @@ function namedItem(entry: YAMLMap, item: SchemaKey, refused: NotReconcilable, on
   }
   for (const pair of keyedPairs(entry) as Pair<Scalar, Node | null>[]) {
     const key = String(pair.key.value);
+    // A key Ignition does not know is dropped when the config is parsed, so the daemon never
+    // sees it: not a degraded pool but an ignored key, which ign-unknown-key reports.
     const child = childKey(item, key);
-    const fieldRefused = child ? child.notReconcilable : { what: `${only.name}'s ${key}`, instead: only.otherKeys };
+    const fieldRefused = child?.notReconcilable;
     if (fieldRefused?.instead && nonEmpty(pair.value)) say(report, fieldRefused.what ?? key, fieldRefused.instead, keyRange(pair));
   }
 }
