@@ -55,8 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     // The server's custom notifications handled here (settingsStatus.ts: the Open Settings
     // button, settings changes), and rule ids linked to mcroutes.showRuleDocs (the docs packaged
     // in the extension): in the Problems panel as the diagnostic's code, in hovers as a link
-    // only this command may run.
-    initializationOptions: { notifications: HANDLED_NOTIFICATIONS, ruleDocsCommand: true } satisfies ClientInitializationOptions,
+    // only this command may run. VS Code's hover shows each diagnostic (message, linked code,
+    // quick fixes) above the extension's: the server's hover leaves the findings out.
+    initializationOptions: { notifications: HANDLED_NOTIFICATIONS, ruleDocsCommand: true, findingsInHover: false } satisfies ClientInitializationOptions,
     markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCS_COMMAND] } },
   };
   const languageClient = new LanguageClient(CLIENT_ID, DISPLAY_NAME, serverOptions, clientOptions);

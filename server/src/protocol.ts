@@ -76,6 +76,12 @@ export interface ClientInitializationOptions {
    */
   ruleDocsCommand?: boolean;
   /**
+   * `false`: the client's own hover already shows each diagnostic under the cursor with its
+   * message, its code linked by `codeDescription` and its quick fixes (VS Code does), so the
+   * server's hover gives only the element's help instead of saying each finding twice.
+   */
+  findingsInHover?: boolean;
+  /**
    * The server's custom notifications the client handles (Methods; the VS Code client handles
    * them all). Others are not sent: with `mcroutes/openSettings`, a notice about setting values
    * that are not valid has an "Open Settings" button, without it the message alone.

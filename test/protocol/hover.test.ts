@@ -233,3 +233,26 @@ describe('hover', function () {
     }
   });
 });
+
+describe('hover for a client that shows the diagnostics in its own hover (findingsInHover: false, as VS Code)', function () {
+  this.timeout(20000);
+  const server = sessionPerSuite({ initializationOptions: { debounceMs: 0, findingsInHover: false } });
+  const uri = 'file:///hover/seed-vscode.yaml';
+
+  before(async () => {
+    server().didOpen(uri, SEED);
+    await server().waitForDiagnostics(uri, showsSeedFindings, { what: 'the seed\'s known findings' });
+  });
+
+  it('on ens5: the device help alone, the finding not said a second time', async () => {
+    const hover = await server().request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionAt(SEED, SEED.indexOf('ens5') + 1) });
+    assert.ok(hover);
+    assert.match(hover.contents.value, /^\*\*`ens5` — device name\*\*/);
+    assert.doesNotMatch(hover.contents.value, /\*\*Info\*\*|\n---\n/);
+  });
+
+  it('on networkd, which has a finding and no element help: no hover of ours (the client shows the finding)', async () => {
+    const hover = await server().request('textDocument/hover', { textDocument: { uri }, position: positionAt(SEED, SEED.indexOf('networkd') + 3) });
+    assert.equal(hover, null);
+  });
+});

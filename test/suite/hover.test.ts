@@ -34,8 +34,13 @@ describe('hover', () => {
     assert.equal(document.getText(range), '192.168.1.0/24');
   });
 
-  it('on a finding: the element\'s help first, then the finding, its id linked to the rule documentation command', async () => {
+  it('on a finding: the element\'s help alone; VS Code itself shows the finding, its code linked to the rule documentation', async () => {
     const { text } = await hoverText(document, SEED.indexOf('ens5') + 1);
-    assert.match(text, /\*\*`ens5` — device name\*\*[\s\S]*\*\*Info\*\* \[nmcli-ovn-port\]\(command:mcroutes\.showRuleDocs\?%5B%22nmcli-ovn-port%22%5D /);
+    assert.match(text, /\*\*`ens5` — device name\*\*/);
+    assert.doesNotMatch(text, /\*\*Info\*\* \[nmcli-ovn-port\]/);
+    const diagnostic = vscode.languages.getDiagnostics(document.uri).find((d) => typeof d.code === 'object' && d.code.value === 'nmcli-ovn-port');
+    assert.ok(diagnostic, 'the nmcli-ovn-port diagnostic');
+    const code = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.toString(true), 'command:mcroutes.showRuleDocs?["nmcli-ovn-port"]');
   });
 });

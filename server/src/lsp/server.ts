@@ -97,6 +97,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const handles = (method: string): boolean => clientNotifications.has(method);
   /** Where rule ids link to; decided at initialize from what the client says it can open. */
   let ruleLinks = RuleLinks.NONE;
+  /** InitializationOptions.findingsInHover: whether hovers repeat the findings under the cursor. */
+  let findingsInHover = true;
   /** Diagnostics carry `codeDescription` only for a client that declares it reads it. */
   let codeDescriptions = false;
   let shutDown = false;
@@ -220,6 +222,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings, opensSettings: handles(Methods.openSettings) });
     registerConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     ruleLinks = RuleLinks.for({ runsCommand: options.ruleDocsCommand === true, docsUrl: info.ruleDocsUrl });
+    findingsInHover = options.findingsInHover !== false;
     codeDescriptions = params.capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
     completion.initialize(params);
     log.info(`mcroutes language server ${info.version} (node ${process.version}, ${info.transport}, pid ${process.pid})` +
@@ -268,7 +271,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return null;
     const analysis = await analysisNow(document);
-    return hover(document, params.position, analysis, await settings.get(), ruleLinks.href);
+    return hover(document, params.position, analysis, await settings.get(), ruleLinks.href, findingsInHover);
   }, () => null));
 
   documents.onDidClose(guard(log, 'didClose', ({ document }) => {
