@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, parseText } from '../../server/src/core/analysis/lint';
 import { RULES } from '../../server/src/core/analysis/rules';
+import { findSuppressions } from '../../server/src/core/analysis/suppressions';
 import { factsOfParsed } from '../../server/src/core/analysis/workspaceIndex';
 import { suppressionFix } from '../../server/src/core/ide/suppress';
 import { applyEdits } from '../../server/src/core/text/edits';
@@ -208,6 +209,50 @@ describe('Suppress RULE on this line', () => {
     assert.equal(fix?.edits[0].newText, '             # mcroutes-disable-next-line unit-network-online\r\n');
     assert.ok(!lintText(applyEdits(crlf, fix!.edits), DEFAULT_SETTINGS).problems.some((p) => p.code === 'unit-network-online' || p.code === 'unused-suppression'));
   });
+});
+
+describe('the lines a suppression covers', () => {
+  it('the next line, and the lines a backslash at the end of it continues onto', () => {
+    const text = [
+      '# mcroutes-disable-next-line route-cidr',
+      'ExecStart=/usr/bin/nmcli con mod br-ex \\',
+      '  +ipv4.routes "10.0.0.0/33 10.0.0.1" \\\r',
+      '  ipv4.route-metric 10',
+      'ExecStart=/usr/bin/true',
+      '# mcroutes-disable-next-line',
+      'Type=oneshot',
+    ].join('\n');
+    assert.deepEqual(findSuppressions(text).map((s) => [s.line, s.covers]), [[0, 3], [5, 1]]);
+  });
+});
+
+describe('Suppress RULE on this line, on every finding of every fixture', () => {
+  // A message that names another line ("already defined on line 44") names it one further down.
+  const unplaced = (message: string) => message.replace(/\bline \d+/g, 'line N');
+  const files = ['seed-route.yaml', ...fs.readdirSync(path.join(fixtures, 'cases')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `cases/${f}`)];
+  for (const file of files) {
+    it(`${file}: each suppression silences its rule on its line and nothing else`, function () {
+      this.timeout(20000);
+      const text = fs.readFileSync(path.join(fixtures, file), 'utf8');
+      const result = lintText(text, DEFAULT_SETTINGS);
+      for (const problem of result.problems) {
+        const fix = suppressionFix(result.parsed, problem);
+        if (!fix) {
+          // Only where no comment can be one: the finding about a suppression, YAML that does not parse.
+          assert.ok(problem.code === 'unused-suppression' || problem.code === 'yaml-syntax', `${file}: ${problem.code} at line ${lineOf(text, problem.start) + 1} can be suppressed`);
+          continue;
+        }
+        const after = applyEdits(text, fix.edits);
+        const line = lineOf(text, problem.start);
+        const added = after.split('\n').length - text.split('\n').length;
+        const moved = (l: number) => (l >= lineOf(text, fix.edits[0].start) ? l + added : l);
+        const expected = result.problems.filter((p) => !(p.code === problem.code && lineOf(text, p.start) === line))
+          .map((p) => `${p.code} ${moved(lineOf(text, p.start))} ${unplaced(p.message)}`).sort();
+        const found = lintText(after, DEFAULT_SETTINGS).problems.map((p) => `${p.code} ${lineOf(after, p.start)} ${unplaced(p.message)}`).sort();
+        assert.deepEqual(found, expected, `${file}: ${fix.title} at line ${line + 1}`);
+      }
+    });
+  }
 });
 
 describe('suppressions of findings across files', () => {
