@@ -5,6 +5,9 @@
  * unchanged; across files too.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { cliTempDir, runCli } from '../support/cli';
 import { applyLspEdits, sessionPerSuite, type Diagnostic, type LspClient } from '../support/lspClient';
 import { machineConfig } from '../support/machineConfig';
 import { SEED, seedFindings } from '../support/seed';
@@ -18,6 +21,9 @@ interface CodeAction {
 }
 
 const SUPPRESS = /^Suppress (\S+) on this line$/;
+const UNIT = ['[Unit]', 'Wants=network-online.target', 'After=network-online.target', '[Service]', 'Type=oneshot', 'RemainAfterExit=yes',
+  'ExecStart=/usr/bin/nmcli connection modify ens3 +ipv4.routes "10.1.0.0/16 192.168.1.1"', '[Install]', 'WantedBy=multi-user.target'];
+const config = (name: string) => machineConfig({ name, role: 'worker', units: [{ name: 'static-routes.service', enabled: true, contents: UNIT }] });
 const key = (d: Diagnostic) => `${d.code} ${d.message}`;
 
 describe('Suppress RULE on this line and Fix all safe problems, over the protocol', function () {
@@ -99,9 +105,6 @@ describe('Suppress RULE on this line and Fix all safe problems, over the protoco
   });
 
   it('mc-overridden, published because of another open file, is suppressed in the file it is shown in', async () => {
-    const UNIT = ['[Unit]', 'Wants=network-online.target', 'After=network-online.target', '[Service]', 'Type=oneshot', 'RemainAfterExit=yes',
-      'ExecStart=/usr/bin/nmcli connection modify ens3 +ipv4.routes "10.1.0.0/16 192.168.1.1"', '[Install]', 'WantedBy=multi-user.target'];
-    const config = (name: string) => machineConfig({ name, role: 'worker', units: [{ name: 'static-routes.service', enabled: true, contents: UNIT }] });
     const a = 'file:///suppress/pool/99-worker-a.yaml';
     const b = 'file:///suppress/pool/99-worker-b.yaml';
     const since = client.mark();
@@ -115,5 +118,24 @@ describe('Suppress RULE on this line and Fix all safe problems, over the protoco
     assert.deepEqual(after.diagnostics.map(key).sort(), published.diagnostics.filter((d) => d !== overridden).map(key).sort());
     client.didClose(a);
     client.didClose(b);
+  });
+});
+
+describe('a suppression of a finding across files in `mcroutes lint`', function () {
+  this.timeout(30000);
+  const root = cliTempDir('mcroutes-lint-suppress-');
+  const suppressedA = config('99-worker-a').replace(/^( *)- name: static-routes\.service$/m, '$1# mcroutes-disable-next-line mc-overridden\n$&');
+  before(() => {
+    writeFileSync(path.join(root(), 'a.yaml'), suppressedA);
+    writeFileSync(path.join(root(), 'b.yaml'), config('99-worker-b'));
+  });
+
+  it('silences mc-overridden and is used; linted alone it is unused, and --fix leaves it for the user', () => {
+    const codes = (args: string[]) => (JSON.parse(runCli(['lint', '--hints', '--format', 'json', ...args], { cwd: root() }).stdout) as { file: string; code: string }[])
+      .filter((f) => f.code === 'mc-overridden' || f.code === 'unused-suppression').map((f) => `${f.file} ${f.code}`);
+    assert.deepEqual(codes(['.']), []);
+    assert.deepEqual(codes(['a.yaml']), ['a.yaml unused-suppression']);
+    runCli(['lint', '--fix', 'a.yaml'], { cwd: root() });
+    assert.equal(readFileSync(path.join(root(), 'a.yaml'), 'utf8'), suppressedA);
   });
 });
