@@ -152,6 +152,14 @@ describe('quick fixes in a double-quoted unit keep the escapes', () => {
       text.replace('/usr/bin/true\\n"', '/usr/bin/true\\n\\n[Install]\\nWantedBy=multi-user.target\\n"'));
   });
 
+  it('unit-ovn-ordering extends After= inside the string, or writes After=…\\n after the last line of [Unit]', () => {
+    const service = '[Service]\\nType=oneshot\\nRemainAfterExit=yes\\nExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes \\"192.168.1.0/24 172.18.0.1\\"\\n[Install]\\nWantedBy=multi-user.target\\n';
+    const ordered = quoted(`[Unit]\\nWants=network-online.target\\nAfter=network-online.target\\n${service}`);
+    assert.equal(fixed(ordered, 'unit-ovn-ordering', true), ordered.replace('After=network-online.target\\n', 'After=network-online.target ovs-configuration.service\\n'));
+    const unordered = quoted(`[Unit]\\nDescription=routes\\n${service}`);
+    assert.equal(fixed(unordered, 'unit-ovn-ordering', true), unordered.replace('Description=routes\\n', 'Description=routes\\nAfter=ovs-configuration.service\\n'));
+  });
+
   it('unit-oneshot-remain on the last line without a final break', () => {
     const text = quoted('[Service]\\nExecStart=/usr/bin/true\\nType=oneshot');
     assert.equal(fixed(text, 'unit-oneshot-remain', true),

@@ -33,7 +33,7 @@ function suppressionEdit(parsed: ParsedText, problem: Problem): TextEdit | undef
   const { text } = parsed;
   const analysed = parsed.documents.find(({ document }) => document.range[0] <= problem.start && problem.start <= document.range[2]);
   // A lone \r ends a line for the suppressions (LineIndex), not for the lines counted here.
-  if (!analysed || hasStructuralErrors(analysed.document) || /\r(?!\n)/.test(text)) return undefined;
+  if (!analysed || hasStructuralErrors(analysed.document) || (text.includes('\r') && /\r(?!\n)/.test(text))) return undefined;
 
   let lineStart = lineStartOf(text, problem.start);
   while (lineStart > 0 && endsInBackslash(text, lineStartOf(text, lineStart - 1))) lineStart = lineStartOf(text, lineStart - 1);
