@@ -334,6 +334,21 @@ describe('mcroutes lint', function () {
       assert.equal(readFileSync(file, 'utf8'), expected);
     });
 
+    it('a fix that adds to a unit directive extends it: the seed on br-ex gets one After= line, [Install] after RemainAfterExit=', function () {
+      const endsInType = SEED_TEXT.replace('             Type=oneshot\n', '').replace('             [Install]\n             WantedBy=multi-user.target\n', '             Type=oneshot\n');
+      const dir = tree({ 'seed.yaml': SEED_TEXT, 'oneshot.yaml': endsInType });
+      const { stderr } = run(dir, ['lint', '--fix', '--br-ex-interface', 'ens5', 'seed.yaml', 'oneshot.yaml']);
+      assert.match(stderr, /^mcroutes: fixed 6 problems in seed\.yaml: .*unit-ovn-ordering \(Add After=ovs-configuration\.service\)/);
+      const unit = (file: string) => {
+        const text = readFileSync(path.join(dir, file), 'utf8');
+        return text.slice(text.indexOf('[Unit]'), text.indexOf('        enabled:')).split('\n').map((l) => l.trim()).filter(Boolean);
+      };
+      assert.deepEqual(unit('seed.yaml'), ['[Unit]', 'Description=nmcli-dev-modify', 'Wants=network-online.target', 'After=network-online.target ovs-configuration.service',
+        '[Service]', 'Type=oneshot', 'RemainAfterExit=yes', 'ExecStart=/usr/bin/nmcli dev modify ens5 +ipv4.routes "192.168.1.0/24 172.18.0.1"', '[Install]', 'WantedBy=multi-user.target']);
+      assert.deepEqual(unit('oneshot.yaml').slice(-5), ['ExecStart=/usr/bin/nmcli dev modify ens5 +ipv4.routes "192.168.1.0/24 172.18.0.1"', 'Type=oneshot', 'RemainAfterExit=yes', '[Install]', 'WantedBy=multi-user.target']);
+      assert.doesNotMatch(stderr, /unit-unknown-directive/);
+    });
+
     it('keeps the file mode', function () {
       const dir = tree({ 'seed.yaml': SEED_TEXT });
       const file = path.join(dir, 'seed.yaml');

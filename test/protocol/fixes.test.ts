@@ -78,8 +78,10 @@ describe('quick fixes over the protocol', function () {
           range: diagnostic.range,
           context: { diagnostics: [diagnostic], only: ['quickfix'] },
         });
-        const quickFixes = actions.filter((a) => a.kind === 'quickfix');
+        // The finding's own fixes come first; the suppression and "Fix all" follow (suppress.test.ts).
+        const quickFixes = actions.filter((a) => a.kind === 'quickfix' && !/^(Suppress \S+ on this line|Fix all safe problems \(\d+\))$/.test(a.title));
         assert.deepEqual(quickFixes.map((a) => a.title), diagnostic.data!.fixes!.map((f) => f.title));
+        assert.deepEqual(actions.slice(0, quickFixes.length), quickFixes);
         for (const action of quickFixes) {
           exercised++;
           const fixed = applyLspEdits(text, action.edit!.changes![uri]);

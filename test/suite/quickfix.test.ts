@@ -28,4 +28,24 @@ describe('quick fixes in the editor', () => {
     assert.equal(line, '             Wants=network-online.target');
     assert.equal(document.lineAt(finding.range.start.line + 1).text, '             After=network-online.target');
   });
+
+  it('the light bulb offers Suppress and Fix all; Suppress writes the comment above the line and the squiggle goes', async () => {
+    const before = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s known findings');
+    const finding = before.find((d) => d.code === 'unit-network-online')!;
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => /^Fix all safe problems \(\d+\)$/.test(t)), `Fix all in the light bulb; got ${titles.join(' | ')}`);
+    const suppress = actions.find((a) => a.title === 'Suppress unit-network-online on this line');
+    assert.ok(suppress?.edit, `a suppression; got ${titles.join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(suppress.edit));
+
+    const after = await diagnosticsWhen(document.uri, showing(coreFindings(document.getText())), 'the findings of the suppressed text');
+    assert.ok(!after.some((x) => x.code === 'unit-network-online' || x.code === 'unused-suppression'));
+    assert.deepEqual(after.map((d) => String(d.code)).sort(), before.filter((d) => d !== finding).map((d) => String(d.code)).sort());
+    assert.equal(document.lineAt(finding.range.start.line).text, '             # mcroutes-disable-next-line unit-network-online');
+    assert.equal(document.lineAt(finding.range.start.line + 1).text, '             After=network-online.target');
+  });
 });

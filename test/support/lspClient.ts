@@ -472,11 +472,14 @@ export function offsetAt(text: string, position: Position): number {
   return Math.min(text.length, offset + position.character);
 }
 
-/** Applies LSP text edits (all against the same original text) the way a client does. */
+/**
+ * Applies LSP text edits (all against the same original text) the way a client does:
+ * insertions at one position land in the order of the array (LSP TextEdit[]).
+ */
 export function applyLspEdits(text: string, edits: { range: { start: Position; end: Position }; newText: string }[]): string {
   const resolved = edits
-    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+    .map((e, index) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText, index }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.index - a.index);
   let result = text;
   for (const e of resolved) result = result.slice(0, e.start) + e.newText + result.slice(e.end);
   return result;

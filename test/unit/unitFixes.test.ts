@@ -44,10 +44,29 @@ describe('quick fixes of the unit, nmcli and route rules, byte for byte on the s
       insertedBefore(seed, `${INDENT}ExecStart=`, `${INDENT}RemainAfterExit=yes\n`));
   });
 
-  it('unit-ovn-ordering adds After=ovs-configuration.service on the line after [Unit] (the seed with its route on br-ex)', () => {
+  it('unit-ovn-ordering adds ovs-configuration.service to the After= line, not a second After= (the seed with its route on br-ex)', () => {
     const text = seed.replace('dev modify ens5 ', 'dev modify br-ex ');
     assert.equal(fixed(text, 'unit-ovn-ordering', true),
-      insertedBefore(text, `${INDENT}Description=`, `${INDENT}After=ovs-configuration.service\n`));
+      text.replace('After=network-online.target\n', 'After=network-online.target ovs-configuration.service\n'));
+  });
+
+  it('unit-ovn-ordering adds an After= line after the last line of [Unit] when there is none', () => {
+    const text = seed.replace('dev modify ens5 ', 'dev modify br-ex ').replace(`${INDENT}After=network-online.target\n`, '');
+    assert.equal(fixed(text, 'unit-ovn-ordering', true),
+      text.replace('Description=nmcli-dev-modify\n', `Description=nmcli-dev-modify\n${INDENT}After=ovs-configuration.service\n`));
+  });
+
+  it('unit-ovn-ordering extends the last line of a continued After=', () => {
+    const text = seed.replace('dev modify ens5 ', 'dev modify br-ex ')
+      .replace('After=network-online.target\n', `After=network-online.target \\\n${INDENT}  NetworkManager-wait-online.service\n`);
+    assert.equal(fixed(text, 'unit-ovn-ordering', true),
+      text.replace('  NetworkManager-wait-online.service\n', '  NetworkManager-wait-online.service ovs-configuration.service\n'));
+  });
+
+  it('unit-network-online adds the target to the unit\'s Wants= line when it has one', () => {
+    const text = insertedBefore(seed, `${INDENT}After=`, `${INDENT}Wants=NetworkManager-wait-online.service\n`);
+    assert.equal(fixed(text, 'unit-network-online', true),
+      text.replace('Wants=NetworkManager-wait-online.service\n', 'Wants=NetworkManager-wait-online.service network-online.target\n'));
   });
 
   it('unit-exec-shell writes /usr/bin/nmcli for the bare nmcli and touches nothing else', () => {
@@ -59,8 +78,8 @@ describe('quick fixes of the unit, nmcli and route rules, byte for byte on the s
   it('nmcli-ovn-port puts the route on br-ex, ordered after configure-ovs builds it, and says the fix is not safe', () => {
     const problem = only(seed, 'nmcli-ovn-port');
     assert.deepEqual(problem.fixes?.[0].edits.map((e) => seed.slice(e.start, e.end)), ['ens5', '']);
-    assert.equal(fixed(seed, 'nmcli-ovn-port', false), insertedBefore(seed.replace('dev modify ens5 ', 'dev modify br-ex '),
-      `${INDENT}Description=`, `${INDENT}After=ovs-configuration.service\n`));
+    assert.equal(fixed(seed, 'nmcli-ovn-port', false), seed.replace('dev modify ens5 ', 'dev modify br-ex ')
+      .replace('After=network-online.target\n', 'After=network-online.target ovs-configuration.service\n'));
     const ordered = seed.replace('After=network-online.target', 'After=network-online.target ovs-configuration.service');
     assert.equal(fixed(ordered, 'nmcli-ovn-port', false), ordered.replace('dev modify ens5 ', 'dev modify br-ex '), 'no second After= when ordered');
   });
@@ -80,6 +99,11 @@ describe('quick fixes of the unit, nmcli and route rules, byte for byte on the s
     const text = seed.replace(`${INDENT}WantedBy=multi-user.target\n`, '');
     assert.equal(only(text, 'unit-install-missing').end - only(text, 'unit-install-missing').start, '[Install]'.length);
     assert.equal(fixed(text, 'unit-install-missing', true), seed);
+  });
+
+  it('unit-install-missing adds WantedBy= on a line of its own after an empty WantedBy= (which may reset the list)', () => {
+    const text = seed.replace(`${INDENT}WantedBy=multi-user.target\n`, `${INDENT}WantedBy=\n`);
+    assert.equal(fixed(text, 'unit-install-missing', true), text.replace(`${INDENT}WantedBy=\n`, `${INDENT}WantedBy=\n${INDENT}WantedBy=multi-user.target\n`));
   });
 
   it('route-replaces-all writes + before the property (not safe: it changes what the command does)', () => {
@@ -126,6 +150,14 @@ describe('quick fixes in a double-quoted unit keep the escapes', () => {
     const text = quoted('[Service]\\nType=oneshot\\nRemainAfterExit=yes\\nExecStart=/usr/bin/true\\n');
     assert.equal(fixed(text, 'unit-install-missing', true),
       text.replace('/usr/bin/true\\n"', '/usr/bin/true\\n\\n[Install]\\nWantedBy=multi-user.target\\n"'));
+  });
+
+  it('unit-ovn-ordering extends After= inside the string, or writes After=…\\n after the last line of [Unit]', () => {
+    const service = '[Service]\\nType=oneshot\\nRemainAfterExit=yes\\nExecStart=/usr/bin/nmcli dev modify br-ex +ipv4.routes \\"192.168.1.0/24 172.18.0.1\\"\\n[Install]\\nWantedBy=multi-user.target\\n';
+    const ordered = quoted(`[Unit]\\nWants=network-online.target\\nAfter=network-online.target\\n${service}`);
+    assert.equal(fixed(ordered, 'unit-ovn-ordering', true), ordered.replace('After=network-online.target\\n', 'After=network-online.target ovs-configuration.service\\n'));
+    const unordered = quoted(`[Unit]\\nDescription=routes\\n${service}`);
+    assert.equal(fixed(unordered, 'unit-ovn-ordering', true), unordered.replace('Description=routes\\n', 'Description=routes\\nAfter=ovs-configuration.service\\n'));
   });
 
   it('unit-oneshot-remain on the last line without a final break', () => {

@@ -19,17 +19,9 @@ export function fixText(text: string, settings: Settings): Fixed {
   let current = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { problems } = lintText(current, settings);
-    const { edits } = safeFixEdits(problems);
+    const { edits, applied: chosen } = safeFixEdits(problems);
     if (edits.length === 0) break;
-    // Record which fixes safeFixEdits chose: the same walk, kept in step with it.
-    const chosen: { start: number; end: number }[] = [];
-    for (const problem of problems) {
-      const fix = problem.fixes?.find((f) => f.safe);
-      if (!fix) continue;
-      if (fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end))) continue;
-      chosen.push(...fix.edits);
-      applied.push({ code: problem.code, title: fix.title });
-    }
+    for (const { problem, fix } of chosen) applied.push({ code: problem.code, title: fix.title });
     const next = applyEdits(current, edits);
     if (next === current) break;
     current = next;

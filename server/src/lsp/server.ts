@@ -263,8 +263,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   connection.onCodeAction(guard(log, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[]> => {
     const document = documents.get(params.textDocument.uri);
     if (!document || !isYaml(document)) return [];
-    const { problems } = await analysisNow(document);
-    return codeActions(params, document, () => problems);
+    return codeActions(params, document, await analysisNow(document));
   }, (): CodeAction[] => []));
 
   connection.onHover(guard(log, 'hover', async (params: HoverParams): Promise<Hover | null> => {

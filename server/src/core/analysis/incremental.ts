@@ -7,7 +7,7 @@ import type { Rule } from './rules/rule';
 import { shiftIndex, type FileIndex, type WorkspaceFacts } from './workspaceIndex';
 import type { Settings } from '../text/settings';
 import { planChunks, type SkippedText } from '../text/limits';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, applySuppressionsAcrossFiles } from './suppressions';
 import { shiftDocument, shiftProblems, splitDocumentChunks } from './chunks';
 
 /** Where a slice of analysis ends: when `now()` passes `until`. */
@@ -89,7 +89,7 @@ export class IncrementalLinter {
     // Other YAML gets nothing from us (as in lintParsed).
     if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKey: across.factsKey, ...more };
     const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
-    const problems = withConfiguredSeverity([...settled, ...plan.skipped.map((s) => s.problem), ...across.problems], settings);
+    const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKey: across.factsKey, ...more };
   }

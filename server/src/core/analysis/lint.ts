@@ -7,12 +7,12 @@ import type { Problem, RuleFailure, RuleId } from '../text/problem';
 import { RULES } from './rules';
 import type { FileFacts, Finding, PoolFacts, Rule, RuleContext } from './rules/rule';
 import type { Settings } from '../text/settings';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, applySuppressionsAcrossFiles } from './suppressions';
 import { shiftDocument, splitDocumentChunks } from './chunks';
 import { LIMITS, planChunks, withSkipped, type SkippedText } from '../text/limits';
 import { isMachineConfigPool, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import { parseYamlDocuments, YamlDocument } from '../text/yamlDocuments';
-import { EMPTY_INDEX, factsOfParsed, findingsAcrossFiles, type FileIndex, type WorkspaceFacts } from './workspaceIndex';
+import { EMPTY_INDEX, factsOfParsed, findingsAcrossFiles, RULES_ACROSS_FILES, type FileIndex, type WorkspaceFacts } from './workspaceIndex';
 
 /** One YAML document of a file, with its kind and model when it is of a kind we read. */
 export interface AnalysedDocument {
@@ -119,7 +119,7 @@ export function lintParsed(parsed: ParsedText, settings: Settings, rules: readon
   const capped: CappedRules[] = [];
   for (const analysed of documents) problems.push(...checkDocument(text, analysed, settings, rules, failures, capped));
   const settled = settleInFile(applySuppressions(text, problems, capped), withWorkspace(facts, workspace), rules, failures);
-  const shown = withConfiguredSeverity([...withSkipped(settled, parsed.skipped), ...across], settings);
+  const shown = withConfiguredSeverity(applySuppressionsAcrossFiles(text, withSkipped(settled, parsed.skipped), across), settings);
   shown.sort((a, b) => a.start - b.start || a.end - b.end);
   return { parsed, problems: shown, failures, machineConfigs, pools, index, ours: true };
 }
@@ -139,7 +139,7 @@ export function indexOf(parsed: ParsedText, failures: RuleFailure[]): FileIndex 
  * as a workspace too. Only the rules of `rules` that are asked for (tests pass a few).
  */
 export function acrossFiles(index: FileIndex, workspace: WorkspaceFacts | undefined, rules: readonly Rule[], failures: RuleFailure[]): Problem[] {
-  if (!rules.some((rule) => ACROSS_FILES.has(rule.id))) return [];
+  if (!rules.some((rule) => RULES_ACROSS_FILES.has(rule.id))) return [];
   try {
     const wanted = new Set(rules.map((rule) => rule.id));
     return (workspace?.findings ?? findingsAcrossFiles(index, workspace?.files ?? [])).filter((p) => wanted.has(p.code));
@@ -148,8 +148,6 @@ export function acrossFiles(index: FileIndex, workspace: WorkspaceFacts | undefi
     return [];
   }
 }
-
-const ACROSS_FILES: ReadonlySet<RuleId> = new Set<RuleId>(['mc-overridden', 'pool-selector', 'route-duplicate']);
 
 /** Every rule over one document; a rule that throws becomes a failure, the others still report. */
 export function checkDocument(

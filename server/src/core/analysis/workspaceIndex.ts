@@ -26,7 +26,7 @@ import type { Route } from '../routes/route';
 import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
 import type { FileRange } from '../text/embeddedText';
 import { hasPlaceholder } from '../text/placeholder';
-import type { Problem, RelatedLocation } from '../text/problem';
+import type { Problem, RelatedLocation, RuleId } from '../text/problem';
 import { quoted } from '../text/quote';
 import { mapAt, pairOf, rangeOfNode, scalarAt, stringValue } from '../text/yamlDocuments';
 import type { MachineConfigModel } from '../kinds/machineconfig/model';
@@ -397,6 +397,9 @@ function compareNames(a: string, b: string): number {
 }
 
 // ——— Findings across files ———
+
+/** The rules findingsAcrossFiles reports for (route-duplicate also reports within a config). */
+export const RULES_ACROSS_FILES: ReadonlySet<RuleId> = new Set<RuleId>(['mc-overridden', 'pool-selector', 'route-duplicate']);
 
 /**
  * The findings of the file `self` that the other files (and its own other documents) show:

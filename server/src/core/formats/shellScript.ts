@@ -148,6 +148,16 @@ export function parseShellScript(text: EmbeddedText): ShellCommand[] {
   return new Lexer(text).run().map((words) => ({ words, argv: commandWords(words) }));
 }
 
+/**
+ * The indexes where a line of the script starts outside any quote, here-document, `$(…)`
+ * or continued line: a `#` line put there is a comment, and changes no command.
+ */
+export function commandLineStarts(text: EmbeddedText): ReadonlySet<number> {
+  const lexer = new Lexer(text);
+  lexer.run();
+  return lexer.lineStarts;
+}
+
 interface HereDocument {
   delimiter: string;
   stripTabs: boolean;
@@ -162,6 +172,8 @@ class Lexer {
   /** The next word is the target of a redirection: left out (a here-document's delimiter is kept here). */
   private redirect: 'file' | HereDocument | undefined;
   private pendingHereDocuments: HereDocument[] = [];
+  /** See commandLineStarts. */
+  readonly lineStarts = new Set<number>([0]);
 
   constructor(private readonly text: EmbeddedText) {
     this.v = text.value;
@@ -177,6 +189,7 @@ class Lexer {
         this.endCommand();
         this.i++;
         this.skipHereDocuments();
+        this.lineStarts.add(this.i);
       } else if (ch === ' ' || ch === '\t' || ch === '\r') {
         this.endWord();
         this.i++;

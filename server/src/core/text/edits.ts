@@ -55,12 +55,15 @@ export function replaceVerbatimEdit(text: string, embedded: EmbeddedText, newTex
   return { start, end, newText };
 }
 
-/** Applies non-overlapping edits to a text (later offsets first, so earlier ones stay valid). */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+/**
+ * Applies non-overlapping edits to a text (later offsets first, so earlier ones stay valid).
+ * Insertions at one offset land in the order of the array, as in an LSP WorkspaceEdit.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
   let result = text;
   let limit = Infinity;
-  for (const edit of sorted) {
+  for (const { edit } of sorted) {
     if (edit.end > limit) continue; // overlaps an edit already applied
     result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
     limit = edit.start;
@@ -68,20 +71,33 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return result;
 }
 
+/** The safe fixes that can be applied together, and their edits in the order to apply them. */
+export interface SafeFixes<P> {
+  edits: TextEdit[];
+  /** How many fixes the edits make. */
+  fixes: number;
+  /** Each fix chosen, with the finding it fixes. */
+  applied: { problem: P; fix: Fix }[];
+}
+
 /**
- * The edits of every safe fix that can be applied together: a fix is skipped when any
- * of its edits overlaps an edit already chosen. "Fix all" and `lint --fix` use this.
+ * The edits of every safe fix that can be applied together: a fix is skipped when any of
+ * its edits overlaps an edit already chosen. Insertions at the same offset do not overlap:
+ * both land (two values appended to one directive line), in the order of the findings,
+ * an edit marked `last` after the others. "Fix all" and `lint --fix` use this.
  */
-export function safeFixEdits(problems: { fixes?: Fix[] }[]): { edits: TextEdit[]; fixes: number } {
+export function safeFixEdits<P extends { fixes?: Fix[] }>(problems: readonly P[]): SafeFixes<P> {
   const chosen: TextEdit[] = [];
-  let fixes = 0;
+  const applied: SafeFixes<P>['applied'] = [];
   for (const problem of problems) {
     const fix = problem.fixes?.find((f) => f.safe);
     if (!fix) continue;
     const clashes = fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end));
     if (clashes) continue;
     chosen.push(...fix.edits);
-    fixes++;
+    applied.push({ problem, fix });
   }
-  return { edits: chosen, fixes };
+  // Stable: equal offsets keep the order of the findings.
+  chosen.sort((a, b) => a.start - b.start || Number(a.last === true) - Number(b.last === true));
+  return { edits: chosen, fixes: applied.length, applied };
 }

@@ -43,6 +43,12 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * An insertion that goes after every other insertion at the same offset when fixes are
+   * applied together: a section appended to a unit follows the lines other fixes add to
+   * the unit's last section.
+   */
+  last?: boolean;
 }
 
 /** A quick fix: what the user sees in the light bulb and the edits it makes. */

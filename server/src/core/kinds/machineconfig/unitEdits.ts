@@ -1,4 +1,5 @@
 import { Scalar } from 'yaml';
+import { directivesOf } from '../../formats/unitFile';
 import type { TextEdit } from '../../text/problem';
 import type { UnitText } from './model';
 
@@ -34,6 +35,38 @@ export function insertUnitLineEdit(text: string, unit: UnitText, before: number,
     return { start: at, end: at, newText: `${needsBreak ? '\\n' : ''}${escaped}\\n` };
   }
   return undefined;
+}
+
+/** A value a unit name or word list takes without quoting or escaping anywhere. */
+const PLAIN_WORD = /^[A-Za-z0-9_.@:-]+$/;
+
+/**
+ * Adds `value` to the list directive `key` (After=, Wants=, WantedBy=…) of `section`: on the
+ * last `key=` line of the section when it has one (systemd adds the values of every line
+ * together, so a second line says the same, only less plainly), else on a new `key=value`
+ * line before the unit line that starts at value index `newLineBefore`, or after the
+ * section's last directive. Undefined when the unit has no such section or the edit
+ * cannot be written.
+ */
+export function addDirectiveValueEdit(text: string, unit: UnitText, section: string, key: string, value: string, newLineBefore?: number): TextEdit | undefined {
+  if (!unit.text.exact || !PLAIN_WORD.test(value)) return undefined;
+  const style = unit.scalar.type;
+  if (style !== Scalar.BLOCK_LITERAL && style !== Scalar.QUOTE_DOUBLE) return undefined;
+  const existing = directivesOf(unit.file, section, key).pop();
+  // An empty `key=` may reset the list: the value goes on a line of its own after it.
+  if (existing && existing.value.length > 0) {
+    // After the value's last character: a continued directive ends on its last line.
+    const whole = existing.whole;
+    if (whole.value.endsWith('\\')) return undefined;
+    const at = whole.rangeOf(whole.length - 1).end;
+    return { start: at, end: at, newText: ` ${value}` };
+  }
+  if (existing === undefined && newLineBefore !== undefined) return insertUnitLineEdit(text, unit, newLineBefore, `${key}=${value}`);
+  const found = unit.file.sections.filter((s) => s.name === section).pop();
+  if (!found) return undefined;
+  const last = existing?.whole ?? found.directives[found.directives.length - 1]?.whole ?? found.header;
+  const at = unit.text.indexAt(last.rangeOf(last.length - 1).start);
+  return at === undefined ? undefined : insertUnitLineEdit(text, unit, nextLineStartIn(unit, at), `${key}=${value}`);
 }
 
 /** The indentation of a literal block scalar's content lines, as written in the file. */

@@ -7,7 +7,7 @@ import { directivesOf } from '../../../formats/unitFile';
 import { stringValue } from '../../../text/yamlDocuments';
 import { NETWORK_SCRIPTS_DIRECTORY } from '../../../formats/routeFile';
 import type { Rule } from '../rule';
-import { insertUnitLineEdit, nextLineStartIn } from '../../../kinds/machineconfig/unitEdits';
+import { addDirectiveValueEdit } from '../../../kinds/machineconfig/unitEdits';
 
 /**
  * On OVN-Kubernetes, configure-ovs (ovs-configuration.service) makes the node's NIC a port
@@ -66,9 +66,7 @@ function orderingEdit(source: string, mc: IgnitionConfig, text: UnitText): TextE
     directivesOf(t.file, 'Unit', 'Before').some((d) => d.value.words().some((w) => w.value === 'ovs-configuration.service')));
   if (ordered) return undefined;
   const main = unit.contents;
-  const header = main?.file.sections.find((s) => s.name === 'Unit')?.header;
-  const at = main && header ? main.text.indexAt(header.rangeOf().start) : undefined;
-  return (main && at !== undefined ? insertUnitLineEdit(source, main, nextLineStartIn(main, at), 'After=ovs-configuration.service') : undefined) ?? null;
+  return (main ? addDirectiveValueEdit(source, main, 'Unit', 'After', 'ovs-configuration.service') : undefined) ?? null;
 }
 
 /** Nothing says which NIC br-ex is built on: ask. */

@@ -4,7 +4,7 @@ import type { Fix } from '../../../text/problem';
 import { startersOf } from '../../../kinds/machineconfig/unitStarters';
 import { pairOf, stringValue } from '../../../text/yamlDocuments';
 import type { Rule } from '../rule';
-import { insertUnitLineEdit, nextLineStartIn } from '../../../kinds/machineconfig/unitEdits';
+import { addDirectiveValueEdit, insertUnitLineEdit } from '../../../kinds/machineconfig/unitEdits';
 
 const ENABLING = ['WantedBy', 'RequiredBy', 'UpheldBy'];
 const DEFAULT_TARGET = 'multi-user.target';
@@ -35,12 +35,12 @@ export const unitInstallMissing: Rule = {
 
       let fix: Fix | undefined;
       if (install) {
-        const at = contents.text.indexAt(install.header.rangeOf().start);
-        const edit = at === undefined ? undefined : insertUnitLineEdit(text, contents, nextLineStartIn(contents, at), `WantedBy=${DEFAULT_TARGET}`);
+        const edit = addDirectiveValueEdit(text, contents, 'Install', 'WantedBy', DEFAULT_TARGET);
         if (edit) fix = { title: `Add WantedBy=${DEFAULT_TARGET}`, edits: [edit], safe: true };
       } else {
         const edit = insertUnitLineEdit(text, contents, contents.text.length, `\n[Install]\nWantedBy=${DEFAULT_TARGET}`);
-        if (edit) fix = { title: `Add [Install] WantedBy=${DEFAULT_TARGET}`, edits: [edit], safe: true };
+        // After what other fixes add at the unit's end (RemainAfterExit= to its [Service]).
+        if (edit) fix = { title: `Add [Install] WantedBy=${DEFAULT_TARGET}`, edits: [{ ...edit, last: true }], safe: true };
       }
       report({
         severity: 'warning',

@@ -1,6 +1,6 @@
 import { directivesOf } from '../../../formats/unitFile';
 import type { Rule } from '../rule';
-import { insertUnitLineEdit, lineStartIn } from '../../../kinds/machineconfig/unitEdits';
+import { addDirectiveValueEdit, lineStartIn } from '../../../kinds/machineconfig/unitEdits';
 
 const TARGET = 'network-online.target';
 
@@ -21,9 +21,9 @@ export const unitNetworkOnline: Rule = {
       for (const text of texts) {
         for (const after of directivesOf(text.file, 'Unit', 'After')) {
           if (!after.value.words().some((w) => w.value === TARGET)) continue;
-          // Wants= goes on its own line right before the After= line, indented like the unit.
+          // Onto the unit's Wants= line, or a line of its own right before the After= line.
           const at = text.text.indexAt(after.whole.rangeOf().start);
-          const edit = at === undefined ? undefined : insertUnitLineEdit(source, text, lineStartIn(text, at), `Wants=${TARGET}`);
+          const edit = at === undefined ? undefined : addDirectiveValueEdit(source, text, 'Unit', 'Wants', TARGET, lineStartIn(text, at));
           report({
             severity: 'warning',
             message: `After=${TARGET} only orders: add Wants=${TARGET}, or the unit may run before the network is up.`,

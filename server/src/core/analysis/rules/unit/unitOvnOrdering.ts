@@ -6,7 +6,7 @@ import { directivesOf } from '../../../formats/unitFile';
 import { textsOfUnit } from '../../../kinds/machineconfig/unitStarters';
 import { stringValue } from '../../../text/yamlDocuments';
 import type { Rule } from '../rule';
-import { insertUnitLineEdit, nextLineStartIn } from '../../../kinds/machineconfig/unitEdits';
+import { addDirectiveValueEdit } from '../../../kinds/machineconfig/unitEdits';
 
 /** Units ordered after br-ex exists: ovs-configuration.service itself, or what it runs before. */
 const AFTER_BR_EX = ['ovs-configuration.service', 'kubelet-dependencies.target', 'kubelet.service'];
@@ -70,8 +70,7 @@ export const unitOvnOrdering: Rule = {
       const header = main?.file.sections.find((s) => s.name === 'Unit')?.header;
       let fix: Fix | undefined;
       if (main && header) {
-        const at = main.text.indexAt(header.rangeOf().start);
-        const edit = at === undefined ? undefined : insertUnitLineEdit(text, main, nextLineStartIn(main, at), 'After=ovs-configuration.service');
+        const edit = addDirectiveValueEdit(text, main, 'Unit', 'After', 'ovs-configuration.service');
         if (edit) fix = { title: 'Add After=ovs-configuration.service', edits: [edit], safe: true };
       }
       report({
