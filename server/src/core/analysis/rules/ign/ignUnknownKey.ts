@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { removePairEdit } from '../../../text/edits';
-import { butaneOnlyKey, childKey, ignition2OnlyKey, IGNITION_PATH, IGNITION_SCHEMA, pathPattern, type SchemaNode } from '../../../kinds/machineconfig/schema';
+import { butaneOnlyKey, childKey, ignition2OnlyKey, IGNITION_PATH, IGNITION_SCHEMA, pathPattern, shortPath, type SchemaNode } from '../../../kinds/machineconfig/schema';
 import { keyRange } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { closestWord } from '../../../text/suggest';
@@ -39,7 +39,7 @@ function walk(node: Node | null, schema: SchemaNode, path: string, at: (string |
     if (butaneOnlyKey(pathPattern(at), key)) continue; // ign-butane-syntax says it
     const suggestion = closestWord(key, knownKeys) ?? inflected(key, knownKeys);
     const legacy = ignition2OnlyKey(key);
-    const because = legacy ?? `Ignition 3 silently ignores the unknown key ${path}.${key}`;
+    const because = legacy ?? `Ignition 3 silently ignores the unknown key ${shortPath(`${path}.${key}`)}`;
     const fixes: Fix[] = [];
     const rename = suggestion ? renameKeyEdit(node, pair, suggestion) : undefined;
     // Renaming makes the value take effect: a change of behaviour the user should confirm.
