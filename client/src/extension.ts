@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashHandler } from './crashes';
 import { registerPackagedFiles } from './packagedFiles';
-import { registerPreview } from './preview';
-import { registerPoolPreview } from './poolPreview';
+import { PREVIEW_SCHEME, registerPreview } from './preview';
+import { POOL_SCHEME, registerPoolPreview } from './poolPreview';
+import { PreviewLanguage } from './previewLanguage';
 import { registerConvert } from './convert';
 import { runRouteWizard } from './wizard';
 
@@ -66,7 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     }),
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
   );
-  context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient));
+  const previewLanguage = new PreviewLanguage([PREVIEW_SCHEME, POOL_SCHEME]);
+  context.subscriptions.push(previewLanguage, ...registerPreview(languageClient, previewLanguage), ...registerPoolPreview(languageClient, previewLanguage), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient));
 
   await languageClient.start();
   return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify };

@@ -5,9 +5,11 @@ import * as path from 'node:path';
 import { Methods, type PreviewResult, type PreviewTargetInfo } from '../../server/src/protocol';
 import { positionAt, rangeOf, sessionPerSuite } from '../support/lspClient';
 import { REPO_ROOT, SEED } from '../support/seed';
-import { SEED_PREVIEW } from '../support/seedPreview';
+import { seedPreview } from '../support/seedPreview';
 
 const URI = 'file:///preview/seed.yaml';
+/** The editor names the YAML by the last segment of its uri. */
+const SEED_PREVIEW = seedPreview('seed.yaml');
 
 describe('mcroutes/preview', function () {
   this.timeout(20000);
