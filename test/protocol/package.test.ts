@@ -2,7 +2,7 @@
  * The packaged extension: `npm run package` makes dist/mcroutes-<version>.vsix. The test
  * reuses that file when it is newer than the bundles and the manifest, and otherwise runs
  * `npm run package`; then it lists the zip's entries from its central directory and checks
- * what went in (bundles, grammar, snippets, manifest, README, CHANGELOG, LICENSE, icon,
+ * what went in (bundles, grammars, manifest, README, CHANGELOG, LICENSE, icon,
  * walkthrough media, the rule documentation and the example) and what did not (node_modules, sources, tests, source maps), and the size.
  */
 import * as assert from 'node:assert/strict';
@@ -63,12 +63,12 @@ describe('packaged extension (.vsix)', function () {
     assert.ok(size < 1_000_000, `${VSIX} is ${size} bytes`);
   });
 
-  it('holds the bundles, grammar, snippets, manifest, docs, icon and walkthrough media', function () {
+  it('holds the bundles, grammars, manifest, docs, icon and walkthrough media', function () {
     for (const want of [
       'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
       'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js',
       `extension/${manifest.icon}`, 'extension/syntaxes/mcroutes-unit.injection.tmLanguage.json',
-      'extension/snippets/machineconfig.code-snippets', 'extension/media/findings.md',
+      'extension/syntaxes/mcroutes-preview.tmLanguage.json', 'extension/media/findings.md',
       'extension/docs/rules.md', 'extension/examples/seed-route.yaml',
     ]) {
       assert.ok(entries.includes(want), `${want} is missing from the vsix: ${entries.join(', ')}`);
@@ -76,7 +76,7 @@ describe('packaged extension (.vsix)', function () {
   });
 
   it('holds nothing else: no node_modules, sources, tests or source maps', function () {
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|images\/icon\.png|syntaxes\/[^/]+\.json|snippets\/[^/]+\.code-snippets|media\/[^/]+\.md|docs\/rules\.md|examples\/seed-route\.yaml))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(client|server|cli)\.js|images\/icon\.png|syntaxes\/[^/]+\.json|media\/[^/]+\.md|docs\/rules\.md|examples\/seed-route\.yaml))$/;
     const unexpected = entries.filter((name) => !allowed.test(name));
     assert.deepEqual(unexpected, []);
     for (const name of entries) {
