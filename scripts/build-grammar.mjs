@@ -721,7 +721,7 @@ const previewGrammar = {
     finding: {
       comment: 'A finding: `  29:24 warning unit-exec-shell <message>`.',
       match: R`^[\t ]++${FINDING}[\t ]++(.*)$`,
-      captures: { ...findingCaptures(1), 7: { name: `string.unquoted.message.${PV}`, patterns: [ADDRESSES] } },
+      captures: { ...findingCaptures(1), 7: { name: `meta.message.${PV}`, patterns: [ADDRESSES] } },
     },
     elsewhere: {
       begin: R`^(Elsewhere in the file)(:)`,
