@@ -158,7 +158,7 @@ class Flow {
   }
 
   /** A pick list; resolves with the chosen item's value. */
-  pick<T>(options: { step: number; placeholder: string; items: PickItem<T>[]; active?: T; back?: boolean }): Promise<T> {
+  pick<T>(options: { step: number; placeholder: string; items: PickItem<T>[]; active?: T }): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const input = vscode.window.createQuickPick<PickItem<T>>();
       input.title = WIZARD_TITLE;

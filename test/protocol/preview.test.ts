@@ -42,6 +42,16 @@ describe('mcroutes/preview', function () {
     assert.equal(outside.selected, undefined);
   });
 
+  it('the title names the document as its tab does: an untitled one by its name, a file by its last segment, decoded', async () => {
+    const client = server();
+    client.didOpen('untitled:Untitled-3', SEED);
+    const untitled = await client.request<PreviewResult>(Methods.preview, { uri: 'untitled:Untitled-3' });
+    assert.equal(untitled.text, seedPreview('Untitled-3'));
+    client.didOpen('file:///preview/my%20routes.yaml', SEED);
+    const spaced = await client.request<PreviewResult>(Methods.preview, { uri: 'file:///preview/my%20routes.yaml' });
+    assert.equal(spaced.text.split('\n')[0], 'Preview of unit nmcli-dev-modify.service in my routes.yaml');
+  });
+
   it('follows edits: the next request renders the new version', async () => {
     const client = server();
     client.didChange(URI, 2, { range: rangeOf(SEED, '172.18.0.1'), text: '172.18.0.254' });

@@ -66,7 +66,7 @@ export function completionsAt(parsed: ParsedText, offset: number, settings: Sett
       case 'yaml-key': {
         if (butane) found = { items: butaneKeyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
         else found = { items: nmstate ? nmstateKeyCompletions(context, nmstate) : keyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
-        if (!nmstate) found.items.push(...unitEntrySnippets(context, parsed.text, region.lines[region.caretLine].start));
+        if (!nmstate) found = { items: [...found.items, ...unitEntrySnippets(context, parsed.text, region.lines[region.caretLine].start)] };
         break;
       }
       case 'yaml-value':
