@@ -1,7 +1,11 @@
-// Writes syntaxes/mcroutes-unit.injection.tmLanguage.json, the TextMate injection grammar that
-// highlights the systemd unit inside a MachineConfig `contents:` block scalar, its nmcli
-// command lines and route addresses, and the addresses of NMState routes.
-// `node scripts/build-grammar.mjs` writes it; `--check` exits 1 if the file differs (a unit
+// Writes the TextMate grammars:
+// - syntaxes/mcroutes-unit.injection.tmLanguage.json, the injection grammar that highlights the
+//   systemd unit inside a MachineConfig `contents:` block scalar, its nmcli command lines and
+//   route addresses, and the addresses of NMState routes;
+// - syntaxes/mcroutes-preview.tmLanguage.json, the grammar of the language `mcroutes-preview`:
+//   the text of the unit and pool previews (server/src/core/ide/preview*.ts, poolPreview.ts),
+//   whose unit contents, command lines and addresses it highlights with the injection's rules.
+// `node scripts/build-grammar.mjs` writes them; `--check` exits 1 if a file differs (a unit
 // test runs that). The regular expressions are written here with String.raw, readable
 // without JSON escaping; edit them here, never in the JSON. Design: docs/highlighting.md.
 import * as fs from 'node:fs';
@@ -10,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(root, 'syntaxes', 'mcroutes-unit.injection.tmLanguage.json');
+const PREVIEW_OUT = path.join(root, 'syntaxes', 'mcroutes-preview.tmLanguage.json');
 const R = String.raw;
 
 const prefixes = (word, min = 1) => {
@@ -514,16 +519,259 @@ const grammar = {
     },
   },
 };
-const text = JSON.stringify(grammar, null, 2) + '\n';
+// ---------------------------------------------------------------- the preview
+// Its lines are the preview's own (the formats are documented at the top of preview.ts,
+// previewNmstate.ts, previewButane.ts and poolPreview.ts); the unit contents, command lines
+// and addresses in it reuse the injection's rules (`mcroutes.injection#…`), so both colour a
+// unit alike.
+const INJECTION = 'mcroutes.injection';
+const PV = 'preview.mcroutes';
+const ADDRESSES = { include: `${INJECTION}#address` };
+const SEVERITY = {
+  error: `invalid.illegal.severity.error.${PV}`,
+  warning: `markup.deleted.severity.warning.${PV}`,
+  info: `markup.inserted.severity.info.${PV}`,
+  hint: `comment.severity.hint.${PV}`,
+};
+const RULE_ID = R`[a-z][a-z0-9]*+(?:-[a-z0-9]++)++`;
+/** `29:24 warning unit-exec-shell`: a finding's place, severity and rule id. */
+const FINDING = R`([0-9]++:[0-9]++)[\t ]++(?:(error)|(warning)|(info)|(hint))[\t ]++(${RULE_ID})`;
+const findingCaptures = (first) => ({
+  [first]: { name: `constant.numeric.position.${PV}` },
+  [first + 1]: { name: SEVERITY.error },
+  [first + 2]: { name: SEVERITY.warning },
+  [first + 3]: { name: SEVERITY.info },
+  [first + 4]: { name: SEVERITY.hint },
+  [first + 5]: { name: `constant.other.rule-id.${PV}` },
+});
+const ENTRY_KINDS = ['unit', 'dropin', 'file', 'NodeNetworkConfigurationPolicy'];
+const DOCUMENT_KINDS = ['MachineConfig', 'Butane config', 'NodeNetworkConfigurationPolicy', 'NMStateConfig', 'nmstate state', 'Install-time host network config'];
+const FIELDS = ['path', 'state', 'mode', 'contents', 'nodes', 'from', 'overrides', 'Roles', 'Merge order'];
+const NOTICES = ['No contents', 'No systemd units', 'No unit named', 'No file with the path', 'No NMState document', 'No MachineConfig',
+  'No NodeNetworkConfigurationPolicy', 'No spec\\.', 'Not previewed', 'Not translated', 'Not read', 'It compiles to', 'gzip-compressed'];
+const CONTENTS_END = R`----- end of contents -----$`;
+const YAML_END = R`----- end of MachineConfig -----$`;
+
+const previewGrammar = {
+  $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+  information_for_contributors: [
+    'The language mcroutes-preview: the unit and pool previews (package.json contributes.grammars). Written by',
+    'scripts/build-grammar.mjs; tested on real previews by test/unit/previewGrammar.test.ts.',
+  ],
+  name: 'MachineConfig Routes: preview',
+  scopeName: 'text.preview.mcroutes',
+  // The MachineConfig a Butane config compiles to is YAML: its units get the injection as in a YAML file.
+  injections: {
+    [`L:meta.embedded.block.yaml.${PV} -comment -string -meta.embedded.block.unit.mcroutes`]: { patterns: [{ include: INJECTION }] },
+  },
+  patterns: [
+    { include: '#title' },
+    { include: '#contents-block' },
+    { include: '#machineconfig-block' },
+    { include: '#entry-heading' },
+    { include: '#document-heading' },
+    { include: '#field' },
+    { include: '#exec-heading' },
+    { include: '#argv' },
+    { include: '#routes-block' },
+    { include: '#problems-heading' },
+    { include: '#finding' },
+    { include: '#elsewhere' },
+    { include: '#parse-error' },
+    { include: '#config-list' },
+    { include: '#notice' },
+    ADDRESSES,
+  ],
+  repository: {
+    title: {
+      comment: 'The first lines: what is shown from which YAML (`Preview of … in …`, `Pool <role>: …`) and the settings the findings assume.',
+      patterns: [
+        { match: R`^(?:Preview of|Pool [^\s:]++:)[\t ].*+$`, name: `markup.heading.title.${PV}` },
+        { match: R`^Problems checked for .*$`, name: `comment.line.assumptions.${PV}` },
+      ],
+    },
+    'document-heading': {
+      match: R`^(${DOCUMENT_KINDS.join('|')})(?:[\t ]++([^\s(,]++))?+(?=[\t ,(]|$).*$`,
+      name: `markup.heading.document.${PV}`,
+      captures: {
+        1: { name: `entity.name.type.kind.${PV}` },
+        2: { name: `entity.name.document.${PV}` },
+      },
+    },
+    'entry-heading': {
+      match: R`^(==)[\t ]++(${ENTRY_KINDS.join('|')})[\t ]++(\S++).*?[\t ]++(==)$`,
+      name: `markup.heading.entry.${PV}`,
+      captures: {
+        1: { name: `punctuation.definition.heading.${PV}` },
+        2: { name: `keyword.other.entry.${PV}` },
+        3: { name: `entity.name.section.${PV}` },
+        4: { name: `punctuation.definition.heading.${PV}` },
+      },
+    },
+    field: {
+      match: R`^(${FIELDS.join('|')})(:)(.*)$`,
+      captures: {
+        1: { name: `support.type.property-name.${PV}` },
+        2: { name: `punctuation.separator.key-value.${PV}` },
+        3: { patterns: [ADDRESSES] },
+      },
+    },
+    'contents-block': {
+      comment: 'The unit or file text between its delimiter lines. It is read as a unit when its first line looks like one (as in the injection: a [Section], a Key= line, a #/; comment that is not #!), else left plain. The inner rules begin at a line start (`^`): at the end of the delimiter line \\G would let them begin there.',
+      begin: R`^(----- contents, as the node has them -----)$`,
+      while: R`^(?!${CONTENTS_END})`,
+      beginCaptures: { 1: { name: `comment.line.delimiter.${PV}` } },
+      patterns: [
+        {
+          begin: R`^(?=[\t ]*+${UNIT_START})`,
+          while: R`\G`,
+          contentName: 'meta.embedded.block.unit.mcroutes',
+          patterns: [{ include: '#no-newline' }, { include: `${INJECTION}#unit-line` }],
+        },
+        {
+          begin: '^',
+          while: R`\G`,
+          contentName: `meta.embedded.block.contents.${PV}`,
+          patterns: [{ include: '#no-newline' }],
+        },
+      ],
+    },
+    'no-newline': { match: R`^\\ No newline at end of file$`, name: `comment.line.no-newline.${PV}` },
+    'machineconfig-block': {
+      comment: 'The MachineConfig a Butane config compiles to, as YAML.',
+      begin: R`^(----- MachineConfig -----)$`,
+      while: R`^(?!${YAML_END})`,
+      beginCaptures: { 1: { name: `comment.line.delimiter.${PV}` } },
+      contentName: `meta.embedded.block.yaml.${PV}`,
+      patterns: [{ include: 'source.yaml' }],
+    },
+    delimiter: { match: R`^(?:${CONTENTS_END}|${YAML_END})`, name: `comment.line.delimiter.${PV}` },
+    'exec-heading': {
+      match: R`^([A-Za-z][A-Za-z0-9]*+)((?:[\t ]++\([^)]*+\))?+)(, as systemd splits it:)$`,
+      captures: {
+        1: { name: 'keyword.other.directive.unit.mcroutes' },
+        2: { name: `comment.line.place.${PV}` },
+        3: { name: `markup.heading.exec.${PV}` },
+      },
+    },
+    argv: {
+      patterns: [
+        {
+          match: R`^[\t ]++(argv\[[0-9]++\])[\t ]++(.*?)((?:[\t ]++\(systemd expands [^)]*+\))?+)$`,
+          captures: {
+            1: { name: `variable.parameter.argv.${PV}` },
+            2: { name: `string.unquoted.argument.${PV}`, patterns: [ADDRESSES] },
+            3: { name: `comment.line.note.${PV}` },
+          },
+        },
+        {
+          match: R`^[\t ]++(prefix)[\t ]++(\S)(:)(.*)$`,
+          captures: {
+            1: { name: `variable.parameter.argv.${PV}` },
+            2: { name: 'storage.modifier.exec-prefix.unit.mcroutes' },
+            4: { name: `comment.line.note.${PV}` },
+          },
+        },
+        { match: R`^[\t ]++(cannot be split further:.*)$`, captures: { 1: { name: `invalid.illegal.split.${PV}` } } },
+      ],
+    },
+    'routes-block': {
+      comment: 'A heading `Routes …:` or `Route rules …:` and its indented lines: the ip command, the routes as iproute2 prints them, notes, removals and the routes not added.',
+      begin: R`^((?:Routes|Route rules)[\t ].*:)$`,
+      while: R`^(?=[\t ]{2})`,
+      beginCaptures: { 1: { name: `markup.heading.routes.${PV}` } },
+      patterns: [
+        {
+          begin: R`^[\t ]++(\$)(?=[\t ])`,
+          end: '$',
+          beginCaptures: { 1: { name: `punctuation.definition.prompt.${PV}` } },
+          name: `meta.prompt.${PV}`,
+          patterns: [{ include: `${INJECTION}#ip-invocation` }],
+        },
+        {
+          match: R`^[\t ]++(not added|none)(:)(.*?)(?:[\t ]++(—)[\t ]++(?:(${RULE_ID})(:)[\t ]++)?+(.*))?+$`,
+          captures: {
+            1: { name: `markup.deleted.not-added.${PV}` },
+            3: { patterns: [ADDRESSES] },
+            5: { name: `constant.other.rule-id.${PV}` },
+            7: { patterns: [ADDRESSES] },
+          },
+        },
+        {
+          match: R`^[\t ]++(removes|known when it runs|known on the node)(:)(.*)$`,
+          captures: { 1: { name: `keyword.other.${PV}` }, 3: { patterns: [ADDRESSES] } },
+        },
+        { match: R`^[\t ]++(\(.*\))$`, captures: { 1: { name: `comment.line.note.${PV}` } } },
+        {
+          begin: R`^[\t ]++(?=\S)`,
+          end: '$',
+          name: `meta.route.${PV}`,
+          patterns: [{ include: `${INJECTION}#ip-route-argument` }],
+        },
+      ],
+    },
+    'problems-heading': {
+      match: R`^(Problems in this [A-Za-z]++)(?:[\t ]++(\()([0-9]++)(\)))?(:)(?:[\t ]++(none))?$`,
+      captures: {
+        1: { name: `markup.heading.problems.${PV}` },
+        3: { name: `constant.numeric.count.${PV}` },
+        6: { name: `markup.inserted.none.${PV}` },
+      },
+    },
+    finding: {
+      comment: 'A finding: `  29:24 warning unit-exec-shell <message>`.',
+      match: R`^[\t ]++${FINDING}[\t ]++(.*)$`,
+      captures: { ...findingCaptures(1), 7: { name: `meta.message.${PV}`, patterns: [ADDRESSES] } },
+    },
+    elsewhere: {
+      begin: R`^(Elsewhere in the file)(:)`,
+      end: '$',
+      beginCaptures: { 1: { name: `markup.heading.problems.${PV}` } },
+      patterns: [{ match: FINDING, captures: findingCaptures(1) }],
+    },
+    'parse-error': {
+      match: R`^(Document [0-9]++ \(line [0-9]++\))[\t ]++(does not parse:.*)$`,
+      captures: { 1: { name: `markup.heading.document.${PV}` }, 2: { name: `invalid.illegal.parse-error.${PV}` } },
+    },
+    'config-list': {
+      comment: 'The pool preview\'s MachineConfigs in merge order: `  1. <name> (<file>:<line>), role <role>`.',
+      patterns: [
+        { match: R`^MachineConfigs, in merge order:$`, name: `markup.heading.configs.${PV}` },
+        {
+          match: R`^[\t ]++([0-9]++\.)[\t ]++(\S++)`,
+          captures: { 1: { name: `markup.list.numbered.${PV}` }, 2: { name: `entity.name.document.${PV}` } },
+        },
+      ],
+    },
+    notice: {
+      patterns: [
+        { include: '#delimiter' },
+        { match: R`^(?:${NOTICES.join('|')}).*$`, name: `comment.line.notice.${PV}` },
+        { match: R`^Document [0-9]++ \(line [0-9]++\) is an? .*$`, name: `comment.line.notice.${PV}` },
+        { match: R`^\(.*\)$`, name: `comment.line.note.${PV}` },
+      ],
+    },
+  },
+};
+
+const outputs = [[OUT, grammar], [PREVIEW_OUT, previewGrammar]];
 if (process.argv.includes('--check')) {
-  const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-  if (current !== text) {
-    console.error(`${path.relative(root, OUT)} is not what scripts/build-grammar.mjs writes: run \`node scripts/build-grammar.mjs\``);
-    process.exit(1);
+  let stale = false;
+  for (const [file, content] of outputs) {
+    const text = JSON.stringify(content, null, 2) + '\n';
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (current !== text) {
+      console.error(`${path.relative(root, file)} is not what scripts/build-grammar.mjs writes: run \`node scripts/build-grammar.mjs\``);
+      stale = true;
+    } else {
+      console.log(`${path.relative(root, file)} is up to date`);
+    }
   }
-  console.log(`${path.relative(root, OUT)} is up to date`);
+  if (stale) process.exit(1);
 } else {
-  fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, text);
-  console.log(`wrote ${path.relative(root, OUT)}`);
+  for (const [file, content] of outputs) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(content, null, 2) + '\n');
+    console.log(`wrote ${path.relative(root, file)}`);
+  }
 }

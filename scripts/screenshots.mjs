@@ -61,7 +61,7 @@ try {
   await page.keyboard.type('MachineConfig Routes: Preview systemd Unit');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview systemd Unit' }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: 'nmcli-dev-modify.service (preview)' }).waitFor({ timeout: 30_000 });
+  await page.locator('.tabs-container .tab', { hasText: 'Preview: nmcli-dev-modify.service' }).waitFor({ timeout: 30_000 });
   await page.locator('.monaco-editor .view-line', { hasText: 'proto static metric 100' }).first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(images, 'preview.png') });
   console.log(`wrote ${path.relative(root, path.join(images, 'preview.png'))}`);

@@ -4,8 +4,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CrashHandler } from './crashes';
 import { registerPackagedFiles, SHOW_RULE_DOCS_COMMAND } from './packagedFiles';
 import type { ClientInitializationOptions } from '../../server/src/protocol';
-import { registerPreview } from './preview';
-import { registerPoolPreview } from './poolPreview';
+import { PREVIEW_SCHEME, registerPreview } from './preview';
+import { POOL_SCHEME, registerPoolPreview } from './poolPreview';
+import { PreviewLanguage } from './previewLanguage';
 import { registerConvert } from './convert';
 import { HANDLED_NOTIFICATIONS, registerSettingsStatus, type AssumptionsStatusView } from './settingsStatus';
 import { runRouteWizard } from './wizard';
@@ -78,8 +79,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
     vscode.commands.registerCommand('mcroutes.newRoute', () => runRouteWizard(languageClient, output)),
   );
   const assumptions = registerSettingsStatus(languageClient, context.extension.id);
-  context.subscriptions.push(...registerPreview(languageClient), ...registerPoolPreview(languageClient), ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient),
-    ...assumptions.disposables);
+  const previewLanguage = new PreviewLanguage([PREVIEW_SCHEME, POOL_SCHEME]);
+  context.subscriptions.push(previewLanguage, ...registerPreview(languageClient, previewLanguage), ...registerPoolPreview(languageClient, previewLanguage),
+    ...registerConvert(languageClient), ...registerPackagedFiles(context, languageClient), ...assumptions.disposables);
 
   await languageClient.start();
   return { client: languageClient, serverNotices: crashes.notices, onDidNotifyServer: crashes.onDidNotify, assumptions: assumptions.view };

@@ -4,12 +4,13 @@
  * (server/src/core/ide/poolPreview.ts). VS Code glue only: the roles and the text come from
  * the server (mcroutes/poolRoles, mcroutes/previewPool).
  *
- * The document is a virtual one of the scheme `mcroutes-pool`: `mcroutes-pool:/<role> pool
- * (preview)?role=<role>`. It is rendered again each time the command opens it and when a
- * YAML document changes while it is open.
+ * The document is a virtual one of the scheme `mcroutes-pool`: `mcroutes-pool:/Preview: <role>
+ * pool?role=<role>`, of the language `mcroutes-preview` (previewLanguage.ts). It is rendered
+ * again each time the command opens it and when a YAML document changes while it is open.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { previewTitle, type PreviewLanguage } from './previewLanguage';
 import { Methods, type PoolPreviewParams, type PoolPreviewResult, type PoolRolesResult } from '../../server/src/protocol';
 
 export const POOL_SCHEME = 'mcroutes-pool';
@@ -17,7 +18,7 @@ export const POOL_COMMAND = 'mcroutes.previewPool';
 const REFRESH_DELAY_MS = 300;
 
 export function poolUri(role: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: POOL_SCHEME, path: `/${role} pool (preview)`, query: new URLSearchParams({ role }).toString() });
+  return vscode.Uri.from({ scheme: POOL_SCHEME, path: `/${previewTitle(`${role} pool`)}`, query: new URLSearchParams({ role }).toString() });
 }
 
 class PoolProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -58,7 +59,7 @@ class PoolProvider implements vscode.TextDocumentContentProvider, vscode.Disposa
   }
 }
 
-export function registerPoolPreview(client: LanguageClient): vscode.Disposable[] {
+export function registerPoolPreview(client: LanguageClient, language: PreviewLanguage): vscode.Disposable[] {
   const provider = new PoolProvider(client);
 
   /** `mcroutes.previewPool [role]`: without a role, a pick of the roles the server knows (or one typed). Resolves with the preview's uri. */
@@ -75,7 +76,7 @@ export function registerPoolPreview(client: LanguageClient): vscode.Disposable[]
     }
     if (!role) return undefined;
     const uri = poolUri(role);
-    const document = await vscode.workspace.openTextDocument(uri);
+    const document = await language.apply(await vscode.workspace.openTextDocument(uri));
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     provider.refreshNow();
     return uri;

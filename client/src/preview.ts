@@ -5,8 +5,9 @@
  * from the server (mcroutes/preview, mcroutes/previewTargets).
  *
  * The preview is a virtual document of the scheme `mcroutes-preview`:
- * `mcroutes-preview:/<unit name> (preview)?source=<YAML uri>&unit=<unit name>` (`file=<path>`
- * for a storage.files entry, `state=<name>` for an NMState policy; none for everything). It is plain text, read-only,
+ * `mcroutes-preview:/Preview: <unit name>?source=<YAML uri>&unit=<unit name>` (`file=<path>`
+ * for a storage.files entry, `state=<name>` for an NMState policy; none for everything). It is
+ * text of the language `mcroutes-preview` (previewLanguage.ts: highlighted, wrapped), read-only,
  * and nothing in it is ever executed. It follows its YAML as the user types: each change
  * of the source (and each new set of diagnostics, e.g. after a settings change) asks the
  * server again, after a short pause.
@@ -14,6 +15,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { OPEN_EXAMPLE_COMMAND } from './packagedFiles';
+import { previewTitle, type PreviewLanguage } from './previewLanguage';
 import { Methods, type PreviewParams, type PreviewResult, type PreviewTargetInfo, type PreviewTargetsParams } from '../../server/src/protocol';
 
 export const PREVIEW_SCHEME = 'mcroutes-preview';
@@ -29,16 +31,15 @@ export interface PreviewKey {
   state?: string;
 }
 
-/** The preview document's uri; the path (its tab title) names the unit, file or YAML file. */
+/** The preview document's uri; the path (its tab title) names the unit, file or YAML file: `Preview: 99-worker-route.service`. */
 export function previewUri(source: vscode.Uri, target?: { kind: 'unit' | 'file' | 'state'; name?: string }): vscode.Uri {
   const query = new URLSearchParams({ source: source.toString() });
-  let label = `${source.path.replace(/^.*\//, '') || 'untitled'} (preview)`;
+  let shown = source.path.replace(/^.*\//, '') || 'untitled';
   if (target?.name !== undefined) {
     query.set(target.kind, target.name);
-    label = `${target.name.replace(/^.*\//, '')} (preview)`;
+    shown = target.name.replace(/^.*\//, '');
   }
-  // The " (preview)" suffix keeps the name from looking like a .service, .conf or .sh file to VS Code: the preview is plain text.
-  return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${label}`, query: query.toString() });
+  return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${previewTitle(shown)}`, query: query.toString() });
 }
 
 export function previewKey(uri: vscode.Uri): PreviewKey | undefined {
@@ -179,7 +180,7 @@ class RecentYamlEditor implements vscode.Disposable {
   }
 }
 
-export function registerPreview(client: LanguageClient): vscode.Disposable[] {
+export function registerPreview(client: LanguageClient, language: PreviewLanguage): vscode.Disposable[] {
   const provider = new PreviewProvider(client);
   const lenses = new PreviewLensProvider(client);
   const yaml: vscode.DocumentSelector = [{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }];
@@ -226,7 +227,7 @@ export function registerPreview(client: LanguageClient): vscode.Disposable[] {
       const result = await client.sendRequest<PreviewResult | null>(Methods.preview, params).catch(() => null);
       uri = previewUri(sourceUri, result?.selected);
     }
-    const document = await vscode.workspace.openTextDocument(uri);
+    const document = await language.apply(await vscode.workspace.openTextDocument(uri));
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     // A preview opened before and kept by VS Code may be stale: render it again now.
     provider.refreshNow(sourceUri.toString());

@@ -170,7 +170,7 @@ class Flow {
       input.items = options.items;
       const active = options.items.find((item) => item.value === options.active);
       if (active) input.activeItems = [active];
-      input.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+      input.buttons = hasBack(options) ? [vscode.QuickInputButtons.Back] : [];
       let settled = false;
       const settle = (fn: () => void) => {
         if (settled) return;
@@ -196,6 +196,8 @@ class Flow {
    */
   ask(options: {
     step: number;
+    /** Show the Back button although the step is the first (a question that refines the first one). */
+    back?: boolean;
     wizardStep: WizardStep;
     prompt: string;
     placeholder?: string;
@@ -211,7 +213,7 @@ class Flow {
       input.placeholder = options.placeholder;
       input.value = options.value ?? '';
       input.ignoreFocusOut = true;
-      const back = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+      const back = hasBack(options) ? [vscode.QuickInputButtons.Back] : [];
       input.buttons = back;
 
       let settled = false;
@@ -309,6 +311,11 @@ class Flow {
   }
 }
 
+/** Every question after the first has a Back button, and so has one that refines the first (the custom pool's name). */
+function hasBack(options: { step: number; back?: boolean }): boolean {
+  return options.back ?? options.step > 1;
+}
+
 // ---------------------------------------------------------------------------------------
 // The steps. Each returns the next; throwing Back returns to the previous one.
 
@@ -333,7 +340,9 @@ async function stepRole(flow: Flow): Promise<Step> {
 
 async function stepCustomRole(flow: Flow): Promise<Step> {
   const role = await flow.ask({
+    // Still the pool question (step 1), asked again in words: Back returns to the list of pools.
     step: flow.stepNumber('role'),
+    back: true,
     wizardStep: 'role',
     prompt: 'The custom MachineConfigPool (its role label), e.g. infra',
     value: flow.state.customRole ? flow.state.role : '',
@@ -435,11 +444,13 @@ function routeSteps(index: number): Step {
   };
   const gateway: Step = async (flow) => {
     const route = flow.state.routes[index];
+    // The example is of the destination's family.
+    const defaults = await flow.defaults({ route: { destination: route.destination ?? '' } });
     const value = await flow.ask({
       step: flow.stepNumber('gateway'),
       wizardStep: 'gateway',
       prompt: `${label(flow)}Next hop for ${route.destination} (leave empty when the network is on the link)`,
-      placeholder: 'e.g. 172.18.0.1',
+      placeholder: defaults.gatewayExample,
       value: route.gateway,
       draft: () => ({ ...flow.draft(index), route: { destination: route.destination ?? '' } }),
     });

@@ -7,7 +7,7 @@ import { butaneToMachineConfig } from '../../server/src/core/kinds/butane/transl
 import { assertCliBuilt, runCli } from '../support/cli';
 import { machineConfig, nmstateMachineConfig, orderedUnit } from '../support/machineConfig';
 import { REPO_ROOT, SEED as SEED_TEXT, SEED_RELATIVE as SEED } from '../support/seed';
-import { SEED_PREVIEW } from '../support/seedPreview';
+import { seedPreview } from '../support/seedPreview';
 
 const BUTANE_SEED = readFileSync(join(REPO_ROOT, 'examples', 'seed-route.bu'), 'utf8');
 const run = (args: string[], input?: string) => runCli(args, { input });
@@ -17,24 +17,24 @@ describe('mcroutes render', function () {
 
   before(assertCliBuilt);
 
-  it('prints the seed preview, the same text the editor shows, and exits 0 though the seed has an error finding', () => {
+  it('prints the seed preview, the same text the editor shows (titled with the path given), and exits 0 though the seed has an error finding', () => {
     const { status, stdout, stderr } = run(['render', SEED]);
     assert.equal(stderr, '');
-    assert.equal(stdout, SEED_PREVIEW);
+    assert.equal(stdout, seedPreview(SEED));
     assert.equal(status, 0);
   });
 
-  it('--unit NAME (and --unit=NAME) and stdin give the same text', () => {
-    assert.equal(run(['render', SEED, '--unit', 'nmcli-dev-modify.service']).stdout, SEED_PREVIEW);
-    assert.equal(run(['render', '--unit=nmcli-dev-modify.service', SEED]).stdout, SEED_PREVIEW);
-    assert.equal(run(['render', '-'], SEED_TEXT).stdout, SEED_PREVIEW);
+  it('--unit NAME (and --unit=NAME) and stdin give the same text (stdin titled "standard input")', () => {
+    assert.equal(run(['render', SEED, '--unit', 'nmcli-dev-modify.service']).stdout, seedPreview(SEED));
+    assert.equal(run(['render', '--unit=nmcli-dev-modify.service', SEED]).stdout, seedPreview(SEED));
+    assert.equal(run(['render', '-'], SEED_TEXT).stdout, seedPreview('standard input'));
   });
 
   it('--network-type follows the settings', () => {
     const { stdout, status } = run(['render', SEED, '--network-type', 'OpenShiftSDN']);
     assert.equal(status, 0);
-    assert.match(stdout, /^Problems checked for any supported OpenShift release on OpenShiftSDN\.\n/);
-    assert.match(run(['render', SEED, '--openshift-version', '4.16']).stdout, /^Problems checked for OpenShift 4\.16 on OVNKubernetes\.\n/);
+    assert.match(stdout, /^Preview of .*\nProblems checked for any supported OpenShift release on OpenShiftSDN\.\n/);
+    assert.match(run(['render', SEED, '--openshift-version', '4.16']).stdout, /^Preview of .*\nProblems checked for OpenShift 4\.16 on OVNKubernetes\.\n/);
     assert.ok(!stdout.includes('nmcli-ovn-port'));
   });
 

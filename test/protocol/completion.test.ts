@@ -144,6 +144,33 @@ describe('completion over the protocol', function () {
     assert.deepEqual(labels(attributes.list).slice(0, 4), ['table=', 'onlink=true', 'src=', 'mtu=']);
   });
 
+  it('manifest snippets only where a new document begins: an empty document, after `---`; not under metadata: or labels:', async () => {
+    const empty = await complete('$0');
+    const route = item(empty.list, 'mc-route');
+    assert.equal(route.kind, 15 /* Snippet */);
+    assert.equal(route.insertTextFormat, SNIPPET);
+    assert.equal(route.detail, 'MachineConfig: static route (nmcli in a systemd unit)');
+    assert.match(route.textEdit.newText, /^apiVersion: machineconfiguration\.openshift\.io\/v1\nkind: MachineConfig\nmetadata:\n {2}name: 99-\$\{1\|worker,master,infra\|\}-static-routes\n/);
+    assert.ok(labels(empty.list).includes('nncp-route') && labels(empty.list).includes('bu-route'));
+    const typed = await complete(`${ROUTE_MC}---\nnnc$0\n`);
+    const nncp = item(typed.list, 'nncp-route');
+    assert.deepEqual(nncp.textEdit.range, { start: positionAt(typed.text, typed.text.indexOf('nnc\n')), end: positionAt(typed.text, typed.text.indexOf('nnc\n') + 3) });
+    assert.match(applyLspEdits(typed.text, [nncp.textEdit]), /\n---\napiVersion: nmstate\.io\/v1\nkind: NodeNetworkConfigurationPolicy\n/);
+    for (const inside of [ROUTE_MC.replace('  labels:\n', '  $0\n  labels:\n'), ROUTE_MC.replace('    machineconfiguration.openshift.io/role: worker\n', '    machineconfiguration.openshift.io/role: worker\n    mc$0\n')]) {
+      const { list } = await complete(inside);
+      assert.ok(!(list?.items ?? []).some((i) => i.kind === 15 && i.label.startsWith('mc-')), JSON.stringify(labels(list)));
+    }
+  });
+
+  it('kind: the kinds the extension reads, the apiVersion in the detail; apiVersion: the one of the kind', async () => {
+    const { list } = await complete('kind: $0\n', ' ');
+    assert.deepEqual(labels(list), ['MachineConfig', 'MachineConfigPool', 'NodeNetworkConfigurationPolicy', 'NMStateConfig', 'AgentConfig']);
+    assert.equal(item(list, 'NodeNetworkConfigurationPolicy').detail, 'apiVersion: nmstate.io/v1');
+    assert.equal(item(list, 'MachineConfig').kind, 12 /* Value */);
+    const version = await complete('apiVersion: $0\nkind: MachineConfigPool\n', ' ');
+    assert.deepEqual(labels(version.list), ['machineconfiguration.openshift.io/v1']);
+  });
+
   it('nothing for a space typed as indentation, nor in YAML that is not a MachineConfig', async () => {
     assert.deepEqual(labels((await complete(ROUTE_MC.replace('    systemd:\n', '    $0\n    systemd:\n'), ' ')).list), []);
     assert.deepEqual(labels((await complete('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  $0\n')).list), []);

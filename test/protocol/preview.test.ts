@@ -5,9 +5,11 @@ import * as path from 'node:path';
 import { Methods, type PreviewResult, type PreviewTargetInfo } from '../../server/src/protocol';
 import { positionAt, rangeOf, sessionPerSuite } from '../support/lspClient';
 import { REPO_ROOT, SEED } from '../support/seed';
-import { SEED_PREVIEW } from '../support/seedPreview';
+import { seedPreview } from '../support/seedPreview';
 
 const URI = 'file:///preview/seed.yaml';
+/** The editor names the YAML by the last segment of its uri. */
+const SEED_PREVIEW = seedPreview('seed.yaml');
 
 describe('mcroutes/preview', function () {
   this.timeout(20000);
@@ -38,6 +40,16 @@ describe('mcroutes/preview', function () {
     assert.equal(atCursor.selected?.name, 'nmcli-dev-modify.service');
     const outside = await client.request<PreviewResult>(Methods.preview, { uri: URI, position: rangeOf(SEED, 'networkd').start });
     assert.equal(outside.selected, undefined);
+  });
+
+  it('the title names the document as its tab does: an untitled one by its name, a file by its last segment, decoded', async () => {
+    const client = server();
+    client.didOpen('untitled:Untitled-3', SEED);
+    const untitled = await client.request<PreviewResult>(Methods.preview, { uri: 'untitled:Untitled-3' });
+    assert.equal(untitled.text, seedPreview('Untitled-3'));
+    client.didOpen('file:///preview/my%20routes.yaml', SEED);
+    const spaced = await client.request<PreviewResult>(Methods.preview, { uri: 'file:///preview/my%20routes.yaml' });
+    assert.equal(spaced.text.split('\n')[0], 'Preview of unit nmcli-dev-modify.service in my routes.yaml');
   });
 
   it('follows edits: the next request renders the new version', async () => {

@@ -40,6 +40,20 @@ describe('wizard requests over the protocol', function () {
     assert.deepEqual(await client.request(Methods.checkWizardInput, { step: 'gateway', value: '172.18.0.1', draft: { route: { destination: '192.168.1.0/24' } } }), { ok: true });
   });
 
+  it('the wizard\'s words: a repeated destination names the route entered; an IPv6 route\'s next hop example is IPv6', async function () {
+    const repeated = await client.request<CheckWizardInputResult>(Methods.checkWizardInput, {
+      step: 'destination', value: '192.168.1.0/24', draft: { routes: [{ destination: '192.168.1.0/24', gateway: '172.18.0.1' }] },
+    });
+    assert.deepEqual(repeated, {
+      ok: false,
+      message: 'You entered 192.168.1.0/24 already as route 1 (via 172.18.0.1): enter another destination.',
+      severity: 'warning',
+      rule: 'route-duplicate',
+    });
+    const v6 = await client.request<WizardDefaultsResult>(Methods.wizardDefaults, { draft: { route: { destination: 'fd00:1::/64' } } });
+    assert.equal(v6.gatewayExample, 'e.g. fd00::1');
+  });
+
   it('mcroutes/checkWizardInput follows the settings the client holds, after a change too', async function () {
     assert.deepEqual(await client.request(Methods.checkWizardInput, { step: 'interface', value: 'ens5', draft: {} }).then((r: CheckWizardInputResult) => r.rule), 'nmcli-ovn-port');
     client.configuration = { mcroutes: { networkType: 'OpenShiftSDN', serviceNetwork: ['172.31.0.0/16'] } };
@@ -66,6 +80,7 @@ describe('wizard requests over the protocol', function () {
       fileInterfaces: ['ens5'],
       interfaceNote: 'The interface the routes go on. On OVN-Kubernetes br-ex carries the node\'s IP.',
       interfaceExample: 'e.g. ens5',
+      gatewayExample: 'e.g. 172.18.0.1',
       steps: ['role', 'name', 'method', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'],
     });
     // A custom role's MachineConfig asks about its pool, a keyfile about the NIC's addressing; a keyfile is never proposed for br-ex.

@@ -18,6 +18,8 @@ describe('Preview Pool…', () => {
     assert.ok(uri, 'the command resolves with the preview\'s uri');
     const preview = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     assert.ok(preview, 'the pool preview is open');
+    assert.equal(uri.path, '/Preview: worker pool', 'the tab title names the pool');
+    assert.equal(preview.languageId, 'mcroutes-preview', 'highlighted by the preview grammar');
     const text = await textWhen(preview, (t) => t.includes('worker-custom-route-configuration') && t.includes('192.168.1.0/24 via 172.18.0.1'),
       'the worker pool with the seed\'s config and route');
     assert.match(text, /nmcli-dev-modify\.service/);

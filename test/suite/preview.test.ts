@@ -47,7 +47,9 @@ describe('unit preview in the editor', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('mcroutes.previewUnit');
     const preview = previews().find((d) => d.uri.toString() === uri?.toString());
     assert.ok(preview, `a ${SCHEME} document among the open documents; got ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
-    assert.equal(preview.uri.path, '/nmcli-dev-modify.service (preview)');
+    assert.equal(preview.uri.path, '/Preview: nmcli-dev-modify.service', 'the tab title names the unit');
+    assert.equal(preview.languageId, 'mcroutes-preview', 'highlighted by the preview grammar, not by a language guessed from .service');
+    assert.equal(vscode.workspace.getConfiguration('editor', preview).get('wordWrap'), 'on', 'long lines wrap');
     assert.equal(preview.getText(), SEED_PREVIEW);
     const beside = vscode.window.visibleTextEditors.find((e) => e.document === preview);
     assert.equal(beside?.viewColumn, vscode.ViewColumn.Two, 'shown beside the YAML');
@@ -71,7 +73,7 @@ describe('unit preview in the editor', () => {
     assert.equal(lens.command.command, 'mcroutes.previewUnit');
 
     const uri = await vscode.commands.executeCommand<vscode.Uri>(lens.command.command, ...(lens.command.arguments ?? []));
-    assert.equal(uri?.path, '/nmcli-dev-modify.service (preview)');
+    assert.equal(uri?.path, '/Preview: nmcli-dev-modify.service');
     const preview = previews().find((d) => d.uri.toString() === uri.toString());
     assert.ok(preview);
     // The seed as the test before left it: reverted.

@@ -1,8 +1,10 @@
 /**
  * The unit preview of test/fixtures/seed-route.yaml with the default settings, exactly: the
  * unit test (test/unit/preview.test.ts), the CLI test and the extension suite assert it whole.
+ * The body is what the core renders when no source is named; the editor and the CLI name it,
+ * and the text starts with a title.
  */
-export const SEED_PREVIEW = [
+export const SEED_PREVIEW_BODY = [
   'Problems checked for any supported OpenShift release on OVNKubernetes.',
   '',
   'MachineConfig worker-custom-route-configuration (line 3), role worker',
@@ -46,3 +48,11 @@ export const SEED_PREVIEW = [
   '',
   'Elsewhere in the file: 17:5 warning ign-unknown-key, 34:3 info mc-os-image-url.',
 ].join('\n') + '\n';
+
+/** The seed's preview as the editor or `mcroutes render` shows it, the YAML named `source`. */
+export function seedPreview(source: string): string {
+  return `Preview of unit nmcli-dev-modify.service in ${source}\n${SEED_PREVIEW_BODY}`;
+}
+
+/** As the editor shows test/fixtures/seed-route.yaml (the extension suite's seed). */
+export const SEED_PREVIEW = seedPreview('seed-route.yaml');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { completionsAt, type CompletionRequest, type Completions } from '../../server/src/core/ide/completion';
-import { parseText } from '../../server/src/core/analysis/lint';
+import { lintText, parseText } from '../../server/src/core/analysis/lint';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import { machineConfigHead, ROUTE_CONFIG, WORKER_HEAD } from '../support/machineConfig';
 import { expandSnippet } from '../support/snippetSyntax';
@@ -74,7 +74,7 @@ describe('completion: YAML keys', () => {
 
   it('keys of a units item, after `- ` and on the item\'s next lines', () => {
     const first = complete(`${HEAD}spec:\n  config:\n    systemd:\n      units:\n        - $0\n`);
-    assert.deepEqual(first.labels, ['name', 'enabled', 'contents', 'mask', 'dropins']);
+    assert.deepEqual(first.labels, ['name', 'enabled', 'contents', 'mask', 'dropins', 'mc-route-unit']);
     const next = complete(`${HEAD}spec:\n  config:\n    systemd:\n      units:\n        - name: a.service\n          en$0\n        - name: b.service\n          enabled: true\n`);
     assert.deepEqual(next.labels, ['enabled', 'contents', 'mask', 'dropins']);
     assert.match(accept(next, 'enabled'), /\n {8}- name: a\.service\n {10}enabled: true\n {8}- name: b/);
@@ -124,13 +124,13 @@ describe('completion: YAML values', () => {
     assert.equal(accept(result, '3.4.0'), `${HEAD}spec:\n  config:\n    ignition:\n      version: "3.4.0"\n`);
   });
 
-  it('enabled, mask, kernelType, apiVersion, kind', () => {
+  it('enabled, mask, kernelType, apiVersion, kind (kind: the kinds of that apiVersion)', () => {
     const unit = (line: string) => complete(`${HEAD}spec:\n  config:\n    systemd:\n      units:\n        - name: a.service\n          ${line}\n`).labels;
     assert.deepEqual(unit('enabled: $0'), ['true', 'false']);
     assert.deepEqual(unit('mask: $0'), ['true', 'false']);
     assert.deepEqual(complete(`${HEAD}spec:\n  kernelType: $0\n`).labels, ['default', 'realtime', '64k-pages']);
     assert.deepEqual(complete('apiVersion: $0\nkind: MachineConfig\n').labels, ['machineconfiguration.openshift.io/v1']);
-    assert.deepEqual(complete('apiVersion: machineconfiguration.openshift.io/v1\nkind: Machine$0Config\n').labels, ['MachineConfig']);
+    assert.deepEqual(complete('apiVersion: machineconfiguration.openshift.io/v1\nkind: Machine$0Config\n').labels, ['MachineConfig', 'MachineConfigPool']);
   });
 
   it('file modes with their octal meaning', () => {
@@ -285,7 +285,8 @@ describe('completion: text as written', () => {
 describe('completion: where it stays silent', () => {
   it('YAML that is not a MachineConfig', () => {
     assert.deepEqual(complete('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  $0\n').labels, []);
-    assert.deepEqual(complete('$0').labels, []);
+    assert.deepEqual(complete('apiVersion: v1\nkind: ConfigMap\n$0\n').labels, [], 'no manifest snippets in a document under way');
+    assert.deepEqual(complete('apiVersion: apps/v1\nkind: $0\n').labels, [], 'another API group: another kind of document');
   });
 
   it('only the document at the caret counts', () => {
@@ -299,7 +300,7 @@ describe('completion: where it stays silent', () => {
     assert.deepEqual(complete(`${HEAD}spec:\n  $0\n`, space).labels, []);
     assert.deepEqual(complete(ROUTE_MC.replace('Description=Static routes', 'Description=Static $0'), space).labels, []);
     assert.deepEqual(complete(`${HEAD}spec:\n  kernelType: $0\n`, space).labels, ['default', 'realtime', '64k-pages']);
-    assert.deepEqual(complete(`${HEAD}spec:\n  config:\n    systemd:\n      units:\n        - $0\n`, space).labels.length, 5);
+    assert.deepEqual(complete(`${HEAD}spec:\n  config:\n    systemd:\n      units:\n        - $0\n`, space).labels.length, 6, 'the item\'s keys and the unit entry');
     const route = (tail: string) => complete(ROUTE_MC.replace('172.18.0.1"', `${tail}"`), space).labels;
     assert.deepEqual(route('$0'), [], 'after the destination a next hop is typed');
     assert.ok(route('172.18.0.1 $0').includes('table='));
@@ -315,6 +316,95 @@ describe('completion: where it stays silent', () => {
     for (const text of ['kind: MachineConfig\n\t- : :\n$0', 'kind: MachineConfig\n' + '- '.repeat(5000) + '$0', '\u0000kind: MachineConfig\n  $0', 'kind: MachineConfig\nspec: |\n  $0']) {
       assert.doesNotThrow(() => complete(text));
     }
+  });
+});
+
+describe('completion: snippets where they fit', () => {
+  const MANIFESTS = ['mc-route', 'machineconfig-route', 'mc-routes', 'machineconfig-routes', 'mc-route-ipv6', 'machineconfig-route-ipv6',
+    'mc-pool-route', 'machineconfigpool-route', 'mc-keyfile-route', 'machineconfig-keyfile-route', 'nncp-route', 'nmstate-route',
+    'nncp-route-host', 'nmstate-route-host', 'nncp-route-table', 'nmstate-route-table', 'nmstateconfig-host', 'nmstate-config-host',
+    'mc-nmstate-br-ex', 'machineconfig-nmstate-br-ex', 'bu-route', 'butane-route', 'bu-keyfile-route', 'butane-keyfile-route'];
+
+  it('an empty document: every manifest, one item per prefix, each a snippet whose text lints clean', () => {
+    const result = complete('$0');
+    assert.deepEqual(result.labels, MANIFESTS);
+    assert.ok(result.items.every((i) => i.kind === 'snippet' && i.isSnippet && i.detail && i.documentation));
+    const accepted = accept(result, 'mc-route');
+    assert.match(accepted, /^apiVersion: machineconfiguration\.openshift\.io\/v1\nkind: MachineConfig\n/);
+    assert.deepEqual(lintText(accepted, DEFAULT_SETTINGS).problems.filter((p) => p.severity !== 'hint').map((p) => p.code), []);
+  });
+
+  it('a word typed at column 0 is replaced; comments before it and a document before `---` do not matter', () => {
+    const typed = complete('# routes for the storage network\nmc-ro$0\n');
+    assert.deepEqual(typed.labels, MANIFESTS);
+    assert.equal(typed.text.slice(typed.replaceStart, typed.replaceEnd), 'mc-ro');
+    assert.match(accept(typed, 'mc-routes'), /^# routes for the storage network\napiVersion: /);
+    const next = complete(`${ROUTE_MC}---\n$0`);
+    assert.deepEqual(next.labels, MANIFESTS);
+    assert.deepEqual(complete(`${ROUTE_MC}---\nnn$0\n---\n${ROUTE_MC}`).labels, MANIFESTS, 'between two documents');
+  });
+
+  it('nowhere else: not in metadata: or labels:, not beside top-level keys, not indented, not on a trigger character', () => {
+    const none = (text: string, request: Partial<CompletionRequest> = {}) => {
+      const labels = complete(text, request).labels;
+      assert.ok(!labels.some((l) => MANIFESTS.includes(l)), `${JSON.stringify(text)}: ${labels.join(', ')}`);
+    };
+    none(`${machineConfigHead({ name: 'x', role: null })}  $0\nspec: {}\n`);
+    none(`${machineConfigHead({ name: 'x', role: null })}  labels:\n    $0\n`);
+    none(`${machineConfigHead({ name: 'x', role: null })}  labels:\n    mc$0\n`);
+    none(`${HEAD}$0\n`);
+    none('apiVersion: machineconfiguration.openshift.io/v1\n$0\n');
+    none('  $0');
+    none('$0', { triggerCharacter: ' ' });
+    none('mc-route: $0\n');
+  });
+
+  it('the systemd.units entry after a `- ` of units (MachineConfig and Butane), and nowhere else', () => {
+    const units = `${HEAD}spec:\n  config:\n    ignition:\n      version: 3.4.0\n    systemd:\n      units:\n`;
+    const afterDash = complete(`${units}        - mc$0\n`);
+    const unit = afterDash.items.find((i) => i.label === 'mc-route-unit');
+    assert.ok(unit?.isSnippet && unit.kind === 'snippet', afterDash.labels.join(', '));
+    const accepted = accept(afterDash, 'mc-route-unit');
+    assert.match(accepted, /\n {8}- name: static-routes\.service\n {10}enabled: true\n {10}contents: \|\n {12}\[Unit\]\n/);
+    assert.deepEqual(lintText(accepted, DEFAULT_SETTINGS).problems.filter((p) => p.severity !== 'hint').map((p) => `${p.code}: ${p.message}`), []);
+    // A new line of the list, without its dash: the entry brings it.
+    const noDash = accept(complete(`${units}        - name: a.service\n          enabled: false\n        $0\n`), 'mc-route-unit');
+    assert.match(noDash, /\n {8}- name: a\.service\n {10}enabled: false\n {8}- name: static-routes\.service\n {10}enabled: true\n/);
+    const butane = complete('variant: openshift\nversion: 4.14.0\nmetadata:\n  name: 99-worker-x\n  labels:\n    machineconfiguration.openshift.io/role: worker\nsystemd:\n  units:\n    - $0\n');
+    assert.match(accept(butane, 'mc-route-unit'), /\n {4}- name: static-routes\.service\n {6}enabled: true\n {6}contents: \|\n {8}\[Unit\]\n/);
+    // Not in another list, not in an item that has keys already.
+    assert.ok(!complete(`${HEAD}spec:\n  config:\n    storage:\n      files:\n        - $0\n`).labels.includes('mc-route-unit'));
+    assert.ok(!complete(`${units}        - name: a.service\n          $0\n`).labels.includes('mc-route-unit'));
+    assert.ok(!complete(`${units}        - name: a.service\n          dropins:\n            - $0\n`).labels.includes('mc-route-unit'));
+  });
+});
+
+describe('completion: kind and apiVersion', () => {
+  it('kind: the kinds mcroutes reads, each with its apiVersion in the detail', () => {
+    const result = complete('kind: $0\n');
+    assert.deepEqual(result.labels, ['MachineConfig', 'MachineConfigPool', 'NodeNetworkConfigurationPolicy', 'NMStateConfig', 'AgentConfig']);
+    assert.deepEqual(result.items.map((i) => i.detail), [
+      'apiVersion: machineconfiguration.openshift.io/v1', 'apiVersion: machineconfiguration.openshift.io/v1', 'apiVersion: nmstate.io/v1',
+      'apiVersion: agent-install.openshift.io/v1beta1', 'apiVersion: v1beta1',
+    ]);
+    assert.ok(result.items.every((i) => i.documentation));
+    assert.equal(accept(complete('apiVersion: nmstate.io/v1\nkind: No$0\n'), 'NodeNetworkConfigurationPolicy'), 'apiVersion: nmstate.io/v1\nkind: NodeNetworkConfigurationPolicy\n');
+    assert.deepEqual(complete('apiVersion: nmstate.io/v1\nkind: $0\n').labels, ['NodeNetworkConfigurationPolicy']);
+    assert.deepEqual(complete('apiVersion: "agent-install.openshift.io/v1beta1"\nkind: "$0"\n').items.map((i) => i.insertText), ['"NMStateConfig"']);
+  });
+
+  it('apiVersion: the one of the kind written, or all of them with their kinds', () => {
+    assert.deepEqual(complete('apiVersion: $0\nkind: NodeNetworkConfigurationPolicy\n').labels, ['nmstate.io/v1']);
+    const all = complete('apiVersion: $0\n');
+    assert.deepEqual(all.labels, ['machineconfiguration.openshift.io/v1', 'nmstate.io/v1', 'agent-install.openshift.io/v1beta1', 'v1beta1']);
+    assert.equal(all.items[0].detail, 'kind: MachineConfig, MachineConfigPool');
+    assert.deepEqual(complete('apiVersion: $0\nkind: Deployment\n').labels, []);
+  });
+
+  it('as the editor asks when a space is typed after the colon; only at the top level', () => {
+    assert.equal(complete('kind: $0\n', { triggerCharacter: ' ' }).labels.length, 5);
+    assert.ok(!complete(`${HEAD}spec:\n  config:\n    storage:\n      files:\n        - kind: $0\n`).labels.includes('MachineConfigPool'));
+    assert.deepEqual(complete('variant: openshift\nkind: $0\n').labels, [], 'a Butane config has no kind');
   });
 });
 

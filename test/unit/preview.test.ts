@@ -7,7 +7,7 @@ import { ipRouteCommand, ipRouteLine } from '../../server/src/core/routes/ipRout
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/text/settings';
 import { machineConfig, machineConfigHead } from '../support/machineConfig';
 import { fixture, SEED as seed } from '../support/seed';
-import { SEED_PREVIEW } from '../support/seedPreview';
+import { SEED_PREVIEW_BODY as SEED_PREVIEW, seedPreview } from '../support/seedPreview';
 
 const linted = new Map<string, ReturnType<typeof lintText>>();
 
@@ -72,6 +72,41 @@ describe('unit preview', () => {
         'Problems in this unit (4):',
         ...block(SEED_PREVIEW, 'Problems in this unit').slice(1).filter((l) => !/unit-ovn-ordering|nmcli-ovn-port|route-ovn-egress/.test(l)),
       ]);
+    });
+  });
+
+  describe('the title, when the caller names the YAML', () => {
+    const titleOf = (text: string, selection: PreviewSelection = {}, source = 'routes.yaml'): string => {
+      const result = lintText(text, DEFAULT_SETTINGS);
+      return renderPreview(result.parsed, DEFAULT_SETTINGS, result.problems, selection, source).split('\n')[0];
+    };
+    const several = machineConfig({
+      name: '99-worker-routes',
+      units: [
+        { name: 'a.service', contents: ['[Unit]', 'Description=a'] },
+        { name: 'b.service', contents: ['[Unit]', 'Description=b'] },
+      ],
+      files: [
+        { path: '/etc/motd', mode: '0644', text: 'hello' },
+        { path: '/etc/issue', mode: '0644', text: 'hello' },
+      ],
+    });
+
+    it('names the YAML and what is shown, on the line before the settings the findings assume', () => {
+      const result = lintText(seed, DEFAULT_SETTINGS);
+      assert.equal(renderPreview(result.parsed, DEFAULT_SETTINGS, result.problems, {}, 'seed-route.yaml'), seedPreview('seed-route.yaml'));
+      assert.ok(seedPreview('x.yaml').startsWith('Preview of unit nmcli-dev-modify.service in x.yaml\nProblems checked for '));
+    });
+
+    it('up to three entries by name, more counted by kind, none: the file alone', () => {
+      assert.equal(titleOf(several, { unitName: 'b.service' }), 'Preview of unit b.service in routes.yaml');
+      assert.equal(titleOf(several, { filePath: '/etc/issue' }), 'Preview of file /etc/issue in routes.yaml');
+      assert.equal(titleOf(several), 'Preview of 2 units and 2 files in routes.yaml');
+      assert.equal(titleOf(several, { unitName: 'nope.service' }), 'Preview of routes.yaml');
+      assert.equal(titleOf(machineConfig({ name: '99-worker-x', units: [{ name: 'a.service', contents: ['[Unit]'] }], files: [{ path: '/etc/motd', mode: '0644', text: 'x' }] })),
+        'Preview of unit a.service and file /etc/motd in routes.yaml');
+      assert.equal(titleOf(fixture('../../examples/nncp-route.yaml'), {}, 'nncp-route.yaml'), 'Preview of NodeNetworkConfigurationPolicy ens6-static-routes in nncp-route.yaml');
+      assert.equal(titleOf('apiVersion: v1\nkind: ConfigMap\n'), 'Preview of routes.yaml');
     });
   });
 

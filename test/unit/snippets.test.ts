@@ -1,7 +1,8 @@
 /**
- * Every snippet of snippets/, expanded as the editor expands it when each placeholder is
- * left at its default (the first of a choice), parses and lints without findings; and
- * expanded with every entry of every choice list, without a warning or an error.
+ * Every snippet of the library (server/src/core/ide/snippetLibrary.ts, offered by the server's
+ * completion where it fits), expanded as the editor expands it when each placeholder is left
+ * at its default (the first of a choice), parses and lints without findings; and expanded with
+ * every entry of every choice list, without a warning or an error.
  *
  * Findings of severity `hint` are allowed: nmcli-device-runtime and route-ovn-egress are
  * advice that holds for correct configs too (a runtime change the unit repeats at each
@@ -13,26 +14,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../server/src/core/analysis/lint';
+import { SNIPPET_LIBRARY, type LibrarySnippet } from '../../server/src/core/ide/snippetLibrary';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { machineConfig } from '../support/machineConfig';
 import { expandSnippet } from '../support/snippetSyntax';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SNIPPET_DIR = path.join(ROOT, 'snippets');
-const SNIPPET_FILES = fs.readdirSync(SNIPPET_DIR).filter((f) => f.endsWith('.code-snippets')).sort().map((f) => path.join(SNIPPET_DIR, f));
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  contributes: { snippets?: { language: string; path: string }[] };
+  contributes: { snippets?: unknown[] };
 };
 
-interface Snippet {
-  prefix: string | string[];
-  body: string | string[];
-  description?: string;
-}
-
-const snippets = Object.assign({}, ...SNIPPET_FILES.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')))) as Record<string, Snippet>;
-const bodyOf = (snippet: Snippet): string => (Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body);
+const snippets: Record<string, LibrarySnippet> = Object.fromEntries(SNIPPET_LIBRARY.map((s) => [s.title, s]));
+const bodyOf = (snippet: LibrarySnippet): string => snippet.body.join('\n');
+const byPrefix = (prefix: string): LibrarySnippet => SNIPPET_LIBRARY.find((s) => s.prefixes.includes(prefix))!;
 
 /** Snippets that are one entry of systemd.units, checked inside this config (at `@ENTRY@`). */
 const UNIT_ENTRY_HOST = `${machineConfig()}    systemd:
@@ -42,7 +37,7 @@ const UNIT_ENTRY_HOST = `${machineConfig()}    systemd:
 
 /** The text a snippet gives in a file: a whole document, or a units entry placed in its config. */
 function documentOf(name: string, expanded: string): string {
-  if (!expanded.startsWith('- name:')) return expanded;
+  if (snippets[name].place === 'manifest') return expanded;
   const entry = expanded.split('\n').map((line) => (line === '' ? '' : `        ${line}`)).join('\n');
   return UNIT_ENTRY_HOST.replace('@ENTRY@', entry);
 }
@@ -72,16 +67,21 @@ function choiceVariants(body: string): { choice: string; body: string }[] {
 }
 
 describe('snippets', () => {
-  it('every snippet file is contributed for yaml (Butane configs, *.bu, are yaml too)', () => {
-    const contributed = manifest.contributes.snippets ?? [];
-    assert.deepEqual(SNIPPET_FILES.map((f) => path.basename(f)), ['butane.code-snippets', 'machineconfig.code-snippets']);
-    for (const file of SNIPPET_FILES) {
-      assert.ok(contributed.some((s) => s.language === 'yaml' && path.resolve(ROOT, s.path) === file), `${file}: ${JSON.stringify(contributed)}`);
+  it('no static snippets: VS Code would offer them anywhere in YAML, inside metadata: too', () => {
+    assert.equal(manifest.contributes.snippets, undefined);
+    assert.ok(!fs.existsSync(path.join(ROOT, 'snippets')), 'no snippets/ directory');
+  });
+
+  it('a manifest is a whole document from column 0; a unit entry starts with its "- "', () => {
+    for (const snippet of SNIPPET_LIBRARY) {
+      if (snippet.place === 'manifest') assert.match(snippet.body[0], /^(apiVersion|variant|interfaces): /, snippet.title);
+      else assert.match(snippet.body[0], /^- name: /, snippet.title);
     }
+    assert.deepEqual(SNIPPET_LIBRARY.filter((s) => s.place === 'unit-entry').map((s) => s.prefixes[0]), ['mc-route-unit']);
   });
 
   it('the library: a route config, several routes, IPv6, a custom pool, a keyfile, NMState policies, an NMStateConfig, a customized br-ex, Butane configs', () => {
-    const prefixes = Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
+    const prefixes = SNIPPET_LIBRARY.flatMap((s) => s.prefixes);
     for (const prefix of ['mc-route', 'mc-routes', 'mc-route-ipv6', 'mc-pool-route', 'mc-keyfile-route', 'nncp-route', 'mc-route-unit',
       'nncp-route-host', 'nncp-route-table', 'nmstateconfig-host', 'mc-nmstate-br-ex', 'bu-route', 'bu-keyfile-route']) {
       assert.ok(prefixes.includes(prefix), `no snippet with prefix ${prefix}`);
@@ -137,7 +137,7 @@ describe('snippets', () => {
   });
 
   it('the NMState snippets are read as NMState: a policy per node with its address, a table with its rule, a host, a br-ex file', () => {
-    const expanded = (prefix: string) => expandSnippet(bodyOf(Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes(prefix))!)).text;
+    const expanded = (prefix: string) => expandSnippet(bodyOf(byPrefix(prefix))).text;
     const states = (prefix: string) => lintText(expanded(prefix), DEFAULT_SETTINGS).parsed.documents.flatMap((d) => d.kind?.states?.(d.model) ?? []);
     const [host] = states('nncp-route-host');
     assert.equal(host.via, 'policy');
@@ -155,8 +155,7 @@ describe('snippets', () => {
 
   it('the Butane snippets carry their route: the unit\'s nmcli route, the keyfile\'s route1= with mode 0600 read as octal', () => {
     const ignitionOf = (prefix: string) => {
-      const snippet = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes(prefix))!;
-      return lintText(expandSnippet(bodyOf(snippet)).text, DEFAULT_SETTINGS).parsed.documents[0].ignition!;
+      return lintText(expandSnippet(bodyOf(byPrefix(prefix))).text, DEFAULT_SETTINGS).parsed.documents[0].ignition!;
     };
     const unit = ignitionOf('bu-route');
     assert.equal(unit.units[0].contents?.execLines[0].nmcli?.routes.map((r) => `${r.destination?.value} ${r.gateway?.value}`).join(), '192.168.1.0/24 172.18.0.1');

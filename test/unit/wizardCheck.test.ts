@@ -158,6 +158,23 @@ describe('checkWizardInput', function () {
       assert.equal(check('destination', '192.168.1.0/24', { routes: [ROUTE] }).rule, 'route-duplicate');
       assert.deepEqual(check('destination', 'fd00::/64', { routes: [ROUTE] }), { ok: true }, 'another family is another list');
     });
+    it('a repeated destination is said in the wizard\'s words: the route number and what was entered for it', function () {
+      const routes = [{ destination: '10.1.0.0/16', gateway: '172.18.0.1', metric: 100 }, { destination: '192.168.1.0/24', gateway: '172.18.0.1' }];
+      const again = check('destination', '192.168.1.0/24', { routes });
+      assert.deepEqual(verdict(again), { ok: false, severity: 'warning', rule: 'route-duplicate' });
+      assert.equal(again.message, 'You entered 192.168.1.0/24 already as route 2 (via 172.18.0.1): enter another destination.');
+      assert.equal(check('destination', '192.168.1.0/24', { routes: [ROUTE] }).message, 'You entered 192.168.1.0/24 already as route 1: enter another destination.');
+      // Host bits or a host route written without its prefix: the same network.
+      assert.match(check('destination', '192.168.1.0', { routes: [{ destination: '192.168.1.0/32' }] }).message!, /^You entered 192\.168\.1\.0\/32 already as route 1: /);
+      // The same metric as a route that has one: the metric step says so.
+      const metric = check('metric', '100', { routes, route: { destination: '10.1.0.0/16', gateway: '172.18.0.9' } });
+      assert.equal(metric.rule, 'route-duplicate');
+      assert.equal(metric.message, 'You entered 10.1.0.0/16 already as route 1 (via 172.18.0.1, metric 100): enter another metric.');
+      // IPv6: the same next hop twice.
+      const v6 = check('gateway', 'fd00::1', { routes: [{ destination: 'fd00:1::/64', gateway: 'fd00::1' }], route: { destination: 'fd00:1::/64' } });
+      assert.equal(v6.message, 'You entered fd00:1::/64 already as route 1 (via fd00::1): enter another next hop.');
+      for (const result of [again, metric, v6]) assert.doesNotMatch(result.message!, /ipv[46]\.routes|this .* value/);
+    });
     it('what is no network is refused by route-cidr; two words are refused by the round trip', function () {
       assert.equal(check('destination', '300.1.1.1/24').rule, 'route-cidr');
       assert.equal(check('destination', '192.168.1.0/33').rule, 'route-cidr');
@@ -228,6 +245,7 @@ describe('wizardDefaults', function () {
       fileInterfaces: ['ens5'],
       interfaceNote: 'The interface the routes go on. Network type OpenShiftSDN.',
       interfaceExample: 'e.g. ens5',
+      gatewayExample: 'e.g. 172.18.0.1',
       steps: ['role', 'name', 'method', 'pool', 'interface', 'destination', 'gateway', 'metric', 'ignitionVersion'],
     });
     assert.equal(wizardDefaults(OVN, {}, SEED).interface, 'br-ex');
@@ -244,6 +262,14 @@ describe('wizardDefaults', function () {
     assert.equal(proposedInterface('nmstate', OVN, ['br-ex']), '');
     assert.equal(proposedInterface('nmstate', { ...OVN, brExInterface: 'ens5' }, ['ens5', 'ens6']), 'ens6');
     assert.equal(proposedInterface('nmcli-unit', SDN, ['tun0', 'ens3']), 'ens3');
+  });
+  it('the next hop\'s example is of the destination\'s family', function () {
+    assert.equal(wizardDefaults(OVN, { route: { destination: '192.168.1.0/24' } }).gatewayExample, 'e.g. 172.18.0.1');
+    assert.equal(wizardDefaults(OVN, { route: { destination: 'fd00:1::/64' } }).gatewayExample, 'e.g. fd00::1');
+    assert.equal(wizardDefaults(OVN, {}).gatewayExample, 'e.g. 172.18.0.1');
+    // The example itself is a next hop the wizard takes for such a route.
+    assert.deepEqual(check('gateway', 'fd00::1', { route: { destination: 'fd00:1::/64' } }), { ok: true });
+    assert.match(check('gateway', 'fd00::1 fd00::2', { route: { destination: 'fd00:1::/64' } }).message!, /^Enter one IP address, e\.g\. fd00::1\.$/);
   });
   it('no name is proposed for a role no pool can have', function () {
     assert.equal(wizardDefaults(OVN, { role: 'Bad Role' }).name, undefined);

@@ -102,7 +102,7 @@ export function renderCommand(args: string[], io: RenderOutput): number {
   if (unitName !== undefined) selection.unitName = unitName;
   if (filePath !== undefined) selection.filePath = filePath;
   if (stateName !== undefined) selection.stateName = stateName;
-  io.out(renderPreview(result.parsed, settings, result.problems, selection));
+  io.out(renderPreview(result.parsed, settings, result.problems, selection, file === STDIN ? 'standard input' : file));
   const targets = previewTargets(result.parsed);
   const wanted = selection.unitName ?? selection.filePath ?? selection.stateName;
   const kind = selection.unitName !== undefined ? 'unit' : selection.filePath !== undefined ? 'file' : 'state';

@@ -48,10 +48,22 @@ export function preview(document: TextDocument, analysis: LintResult, settings: 
   }
   return {
     version: document.version,
-    text: renderPreview(parsed, settings, problems, selection),
+    text: renderPreview(parsed, settings, problems, selection, documentName(document.uri)),
     ...(selected ? { selected } : {}),
     targets: previewTargets(parsed).map((target) => targetInfo(document, target)),
   };
+}
+
+/** The document's name as its editor tab shows it: the last segment of the uri's path (`seed.yaml`, `Untitled-1`). */
+export function documentName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const slash = path.lastIndexOf('/');
+  const last = slash >= 0 ? path.slice(slash + 1) : path.slice(path.indexOf(':') + 1);
+  try {
+    return decodeURIComponent(last) || uri;
+  } catch {
+    return last || uri;
+  }
 }
 
 function targetInfo(document: TextDocument, target: PreviewTarget): PreviewTargetInfo {

@@ -15,6 +15,8 @@ import { ROLE_LABEL, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import type { Settings } from '../text/settings';
 import { mapAt, scalarAt, stringValue } from '../text/yamlDocuments';
 import type { CompletionItem } from './completionItem';
+import { manifestSnippets, manifestStartAt, unitEntrySnippets } from './completionSnippets';
+import { envelopeCompletions } from './completionEnvelope';
 
 
 export interface Completions {
@@ -38,25 +40,35 @@ export interface CompletionRequest {
 const STANDARD_ROLES = ['worker', 'master'];
 const ROLE_SHAPE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-/** The completion list at `offset`; empty outside MachineConfig, Butane and NMState documents. */
+/**
+ * The completion list at `offset`: where a new YAML document can begin, the snippet library's
+ * manifests; at a top-level `kind:` or `apiVersion:`, the kinds mcroutes reads; otherwise
+ * nothing outside MachineConfig, Butane and NMState documents.
+ */
 export function completionsAt(parsed: ParsedText, offset: number, settings: Settings, request: CompletionRequest): Completions {
   const none: Completions = { items: [], replaceStart: offset, replaceEnd: offset };
   try {
     const region = documentLines(parsed.text, offset);
     if (!region) return none;
+    const start = request.triggerCharacter === undefined ? manifestStartAt(region, offset) : undefined;
+    if (start) return { items: withLineBreaks(manifestSnippets(), parsed.text, offset), ...start };
     const machineConfig = isMachineConfigAt(parsed, region);
     const butane = !machineConfig && isButaneAt(parsed, region);
     const nmstate = machineConfig || butane ? undefined : nmstateAt(parsed, region);
-    if (!nmstate && !butane && !machineConfig) return none;
     const context = completionContextAt(parsed.text, offset, region);
     if (!context || !wanted(context, parsed.text, offset, request.triggerCharacter)) return none;
+    const envelope = context.kind === 'yaml-value' && !butane ? envelopeCompletions(context, region, machineConfig || nmstate !== undefined) : undefined;
+    if (envelope) return { items: envelope, replaceStart: context.replaceStart, replaceEnd: context.replaceEnd };
+    if (!nmstate && !butane && !machineConfig) return none;
     const explicit = request.triggerCharacter === undefined;
     let found: RangedItems;
     switch (context.kind) {
-      case 'yaml-key':
+      case 'yaml-key': {
         if (butane) found = { items: butaneKeyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
         else found = { items: nmstate ? nmstateKeyCompletions(context, nmstate) : keyCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
+        if (!nmstate) found = { items: [...found.items, ...unitEntrySnippets(context, parsed.text, region.lines[region.caretLine].start)] };
         break;
+      }
       case 'yaml-value':
         if (butane) found = { items: butaneValueCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
         else found = { items: nmstate ? nmstateValueCompletions(context, nmstate) : valueCompletions(context, settings, rolesOf(parsed, offset, request.knownRoles)) };
@@ -70,17 +82,20 @@ export function completionsAt(parsed: ParsedText, offset: number, settings: Sett
         found = unitValueCompletions(context, settings, interfacesOf(parsed, settings), explicit);
         break;
     }
-    // Inserted lines break the way the file's lines do.
-    const lineBreak = lineBreakNear(parsed.text, offset);
-    const items = lineBreak === '\n' ? found.items : found.items.map((item) => ({ ...item, insertText: item.insertText.replace(/\n/g, lineBreak) }));
     return {
-      items,
+      items: withLineBreaks(found.items, parsed.text, offset),
       replaceStart: found.replaceStart ?? context.replaceStart,
       replaceEnd: found.replaceEnd ?? context.replaceEnd,
     };
   } catch {
     return none;
   }
+}
+
+/** Inserted lines break the way the file's lines do. */
+function withLineBreaks(items: CompletionItem[], text: string, offset: number): CompletionItem[] {
+  const lineBreak = lineBreakNear(text, offset);
+  return lineBreak === '\n' ? items : items.map((item) => ({ ...item, insertText: item.insertText.replace(/\n/g, lineBreak) }));
 }
 
 /** The line break of the caret's line (or the one before it, on a last line without one). */

@@ -16,8 +16,8 @@ export interface CompletionItem {
 }
 
 /** Values offered for a YAML scalar, in the order given, quoted as the caret's value is (`quote`). */
-export function valueItems(values: readonly { value: string; detail?: string }[], quote: string | undefined): CompletionItem[] {
-  return values.map(({ value, detail }, i) => {
+export function valueItems(values: readonly { value: string; detail?: string; documentation?: string }[], quote: string | undefined): CompletionItem[] {
+  return values.map(({ value, detail, documentation }, i) => {
     const quoted = quote ? `${quote}${value}${quote}` : value;
     return {
       label: value,
@@ -25,6 +25,7 @@ export function valueItems(values: readonly { value: string; detail?: string }[]
       insertText: quoted,
       ...(quote ? { filterText: quoted } : {}),
       ...(detail ? { detail } : {}),
+      ...(documentation ? { documentation } : {}),
       sortText: String(i).padStart(3, '0'),
     };
   });

@@ -13,7 +13,7 @@ import { mapAt, pairOf, scalarAt, stringValue } from '../text/yamlDocuments';
 import { nmstateKind } from '../kinds/nmstate/kind';
 import type { NmstateModel } from '../kinds/nmstate/model';
 import { machineConfigFileReach } from './nodeSelection';
-import { renderNmstateDocument, renderState } from './previewNmstate';
+import { nmstateLabel, renderNmstateDocument, renderState } from './previewNmstate';
 import { entryRange, inside, Output, renderProblems, RouteLines, type Device, type RenderContext } from './previewText';
 
 /**
@@ -22,11 +22,15 @@ import { entryRange, inside, Output, renderProblems, RouteLines, type Device, ty
  * render`). Pure: it reads the parse and the findings the caller already has.
  *
  * The format (stable; tests assert it whole). Blocks are separated by one blank line and
- * the text ends with a newline. The first line:
+ * the text ends with a newline. The first lines:
  *
+ *     Preview of <what is shown> in <source>          (only when the caller names the source)
  *     Problems checked for OpenShift <openshiftVersion> on <networkType>.
  *
  * (`Problems checked for any supported OpenShift release on …` when the release is unset).
+ * The title names up to three entries (`unit <name>`, `file <path>`, `NodeNetworkConfigurationPolicy
+ * <name>`, …, joined with `, ` and ` and `), more as counts (`4 units and 2 files`), none as
+ * `Preview of <source>`.
  *
  * Then each YAML document, in file order:
  * - one that does not parse:
@@ -140,14 +144,18 @@ export function targetAt(parsed: ParsedText, offset: number): PreviewTarget | un
   return undefined;
 }
 
-export function renderPreview(parsed: ParsedText, settings: Settings, problems: readonly Problem[], selection: PreviewSelection = {}): string {
+/**
+ * `source`: the YAML file's name as the reader knows it (the editor's tab, the path given to
+ * `mcroutes render`); with it, the text starts with a title naming the file and what is shown.
+ */
+export function renderPreview(parsed: ParsedText, settings: Settings, problems: readonly Problem[], selection: PreviewSelection = {}, source?: string): string {
   const out = new Output(parsed.text);
   const chosen = choose(parsed, selection);
   out.line(`Problems checked for ${releaseName(settings)} on ${settings.networkType}.`);
 
   const shownRanges: { start: number; end: number }[] = [];
   let previewable = 0;
-  let shownEntries = 0;
+  const shown: ShownEntry[] = [];
   const context: RenderContext = { out, text: parsed.text, settings, problems };
   parsed.documents.forEach((analysed, index) => {
     const where = `Document ${index + 1} (line ${out.lineOf(documentStart(analysed))})`;
@@ -164,7 +172,7 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
       if (!chosen.all && !chosen.states.has(index)) return;
       renderNmstateDocument(nmstate, index, parsed.documents.length, context);
       shownRanges.push(entryRange(parsed.text, nmstate.root));
-      shownEntries++;
+      shown.push({ kind: 'NMState document', label: nmstateLabel(nmstate) });
       return;
     }
     const butane = readableButane(analysed);
@@ -197,12 +205,12 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     for (const unit of units) {
       renderUnit(unit, context);
       shownRanges.push(entryRange(parsed.text, unit.node));
-      shownEntries++;
+      shown.push({ kind: 'unit', label: `unit ${stringValue(unit.name) ?? '(no name)'}` });
     }
     for (const file of files) {
       renderFile(file, context, roleOf(mc));
       shownRanges.push(entryRange(parsed.text, file.node));
-      shownEntries++;
+      shown.push({ kind: 'file', label: `file ${file.pathValue ?? '(no path)'}` });
     }
   });
 
@@ -215,7 +223,7 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
   if (previewable === 0 && !parsed.documents.some((d) => hasStructuralErrors(d.document)) && !parsed.skipped?.length) {
     out.blank();
     out.line('No MachineConfig or NMState document in this file: nothing to preview.');
-  } else if (shownEntries === 0 && !chosen.all) {
+  } else if (shown.length === 0 && !chosen.all) {
     out.blank();
     out.line(notFound(parsed, selection));
   }
@@ -227,10 +235,33 @@ export function renderPreview(parsed: ParsedText, settings: Settings, problems: 
     out.blank();
     out.line(`Elsewhere in the file: ${listed.join(', ')}${more}.`);
   }
-  return out.text();
+  return source === undefined ? out.text() : `${previewTitle(source, shown)}\n${out.text()}`;
 }
 
 const ELSEWHERE_LISTED = 12;
+
+/** A unit, file or NMState document the preview shows: its kind (for a count) and how the title names it. */
+interface ShownEntry {
+  kind: 'unit' | 'file' | 'NMState document';
+  label: string;
+}
+
+/** At most this many entries are named in the title; more are counted by kind. */
+const TITLE_NAMED = 3;
+
+/** `Preview of unit a.service and file /etc/x in 99-worker.yaml`, or `Preview of 4 units and 2 files in …`. */
+function previewTitle(source: string, shown: readonly ShownEntry[]): string {
+  if (shown.length === 0) return `Preview of ${source}`;
+  let what: string[];
+  if (shown.length <= TITLE_NAMED) what = shown.map((entry) => entry.label);
+  else {
+    const counts = new Map<ShownEntry['kind'], number>();
+    for (const entry of shown) counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1);
+    what = [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`);
+  }
+  const listed = what.length === 1 ? what[0] : `${what.slice(0, -1).join(', ')} and ${what[what.length - 1]}`;
+  return `Preview of ${listed} in ${source}`;
+}
 
 // ---------------------------------------------------------------------------------------
 // Selection

@@ -39,6 +39,13 @@ const HEADINGS: Readonly<Record<NmstateModel['form'], { title: string; what: str
   hosts: { title: 'Install-time host network config', what: 'file' },
 };
 
+/** How the preview's title names an NMState document: `NodeNetworkConfigurationPolicy ens6-routes`, `nmstate state`. */
+export function nmstateLabel(model: NmstateModel): string {
+  if (model.form === 'state') return HEADINGS.state.title;
+  const name = stringValue(scalarAt(mapAt(model.root, 'metadata'), 'name'));
+  return `${HEADINGS[model.form].title} ${name ?? '(no metadata.name)'}`;
+}
+
 /** One NMState document: its heading, the nodes it reaches, its routes and rules, its findings. */
 export function renderNmstateDocument(model: NmstateModel, index: number, documents: number, context: RenderContext): void {
   const { out } = context;

@@ -15,6 +15,7 @@ import {
 import { acceptedIgnitionVersions, ANY_RELEASE_IGNITION_MINOR, firstReleaseAccepting, NEWEST_IGNITION_MINOR } from '../kinds/machineconfig/ignitionVersions';
 import { lintText } from '../analysis/lint';
 import { routesOf, type MachineConfigModel } from '../kinds/machineconfig/model';
+import { formatNetwork, parseNetwork } from '../net/address';
 import { nmstateKind } from '../kinds/nmstate/kind';
 import type { NmstateModel } from '../kinds/nmstate/model';
 import { nmcliCommandsOf, OVN_RESERVED_INTERFACES, reservedInterface } from '../kinds/machineconfig/nmcliCommands';
@@ -87,6 +88,8 @@ export interface WizardDefaults {
   interfaceNote: string;
   /** An example answer for it. */
   interfaceExample: string;
+  /** An example next hop for the gateway question: of the family of the draft's route (IPv6: fd00::1). */
+  gatewayExample: string;
   /** The steps the draft asks, in order (stepsFor): the wizard shows these and no others. */
   steps: WizardStep[];
 }
@@ -150,6 +153,7 @@ export function wizardDefaults(settings: Settings, draft: WizardDraft = {}, open
     interface: interfaceProposed,
     fileInterfaces,
     ...interfaceQuestion(method, settings, interfaceProposed),
+    gatewayExample: `e.g. ${gatewayExample(draft.route)}`,
     steps: stepsFor(draft),
   };
 }
@@ -311,7 +315,15 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
     return part ? [part.rangeOf()] : [];
   };
   const { probe: mc, verdict } = judgeProbe(probe, settings, 'strict', partRange);
-  if (verdict.message || !mc) return verdict;
+  if (verdict.message || !mc) return inWizardWords(verdict, step, candidate, draft);
+  if (step !== 'destination') {
+    // The next hop and the metric decide whether the route repeats an earlier one; route-duplicate marks the destination.
+    const repeated = judgeProbe(probe, settings, 'strict', (probed) => {
+      const destination = candidateRoute(probed, candidate)?.destination;
+      return destination ? [destination.rangeOf()] : [];
+    }, ['route-duplicate']).verdict;
+    if (repeated.message) return inWizardWords(repeated, step, candidate, draft);
+  }
 
   // The answer must come back from the text as it went in: "192.168.1.0/24 172.18.0.1" is
   // two words, not one destination; "a, b" would be two routes.
@@ -322,10 +334,34 @@ function checkRoutePart(step: 'destination' | 'gateway' | 'metric', value: strin
     (metric === undefined ? route.metric === undefined : /^\d+$/.test(metric) && route.metric !== undefined && Number(route.metric.value) === Number(metric));
   if (!same) {
     const what = step === 'destination' ? 'one network as address/prefix, e.g. 192.168.1.0/24'
-      : step === 'gateway' ? 'one IP address, e.g. 172.18.0.1' : 'one number from 0 to 4294967295';
+      : step === 'gateway' ? `one IP address, e.g. ${gatewayExample(current)}` : 'one number from 0 to 4294967295';
     return refuse(`Enter ${what}.`);
   }
   return draft.method === 'nmstate' ? policyVerdict(step, candidate, draft, settings) : OK;
+}
+
+/**
+ * route-duplicate speaks of the list the config holds (`this ipv4.routes value`), which the
+ * wizard's user never sees: say it of the routes they entered, numbered as the prompts number them.
+ */
+function inWizardWords(verdict: WizardCheck, step: 'destination' | 'gateway' | 'metric', candidate: RouteInput, draft: WizardDraft): WizardCheck {
+  if (verdict.rule !== 'route-duplicate') return verdict;
+  const network = parseNetwork(withPrefix(candidate.destination));
+  const routes = draft.routes ?? [];
+  const index = network ? routes.findIndex((route) => {
+    const earlier = parseNetwork(withPrefix(route.destination));
+    return earlier !== undefined && formatNetwork(earlier) === formatNetwork(network);
+  }) : -1;
+  if (!network || index < 0) return verdict;
+  const earlier = routes[index];
+  const details = [earlier.gateway ? `via ${earlier.gateway}` : '', String(earlier.metric ?? '').trim() !== '' ? `metric ${earlier.metric}` : ''].filter(Boolean);
+  const what = step === 'destination' ? 'destination' : step === 'gateway' ? 'next hop' : 'metric';
+  return { ...verdict, message: `You entered ${formatNetwork(network)} already as route ${index + 1}${details.length ? ` (${details.join(', ')})` : ''}: enter another ${what}.` };
+}
+
+/** An example next hop of the route's family, for the gateway question. */
+export function gatewayExample(route: RouteInput | undefined): string {
+  return route?.destination && familyOf(route) === 6 ? 'fd00::1' : '172.18.0.1';
 }
 
 /**
