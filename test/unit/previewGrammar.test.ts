@@ -162,7 +162,7 @@ describe('preview grammar (language mcroutes-preview)', function () {
       t.has(warning, '25:14', ['constant.numeric.position.preview.mcroutes']);
       t.has(warning, 'warning', ['markup.deleted.severity.warning.preview.mcroutes']);
       t.has(warning, 'unit-network-online', ['constant.other.rule-id.preview.mcroutes']);
-      t.has(warning, 'only orders this unit', ['meta.message.preview.mcroutes']);
+      t.has(warning, 'only orders', ['meta.message.preview.mcroutes']);
       t.has(t.line('  28:14 info'), 'info', ['markup.inserted.severity.info.preview.mcroutes']);
       t.has(t.line('  29:30 hint'), 'hint', ['comment.severity.hint.preview.mcroutes']);
       const elsewhere = t.line('Elsewhere in the file');
