@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { coreFindings } from '../support/coreFindings';
-import { diagnosticsWhen, seedPerSuite, seedShown, showing } from '../support/editor';
+import { codeOf, diagnosticsWhen, seedPerSuite, seedShown, showing } from '../support/editor';
 
 describe('quick fixes in the editor', () => {
   // The fix is an unsaved edit: reverted after the test, and the seed's findings back.
@@ -11,7 +11,7 @@ describe('quick fixes in the editor', () => {
 
   it('the light bulb on After=network-online.target adds Wants= with the unit\'s indentation', async () => {
     const before = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s known findings');
-    const finding = before.find((d) => d.code === 'unit-network-online')!;
+    const finding = before.find((d) => codeOf(d) === 'unit-network-online')!;
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value,
@@ -22,8 +22,8 @@ describe('quick fixes in the editor', () => {
 
     // The state of the fixed text: what the core finds in it, by code and range.
     const after = await diagnosticsWhen(document.uri, showing(coreFindings(document.getText())), 'the findings of the fixed text');
-    assert.ok(!after.some((x) => x.code === 'unit-network-online'));
-    assert.deepEqual(after.map((d) => String(d.code)).sort(), before.filter((d) => d !== finding).map((d) => String(d.code)).sort());
+    assert.ok(!after.some((x) => codeOf(x) === 'unit-network-online'));
+    assert.deepEqual(after.map((d) => codeOf(d)).sort(), before.filter((d) => d !== finding).map((d) => codeOf(d)).sort());
     const line = document.lineAt(finding.range.start.line).text;
     assert.equal(line, '             Wants=network-online.target');
     assert.equal(document.lineAt(finding.range.start.line + 1).text, '             After=network-online.target');
@@ -31,7 +31,7 @@ describe('quick fixes in the editor', () => {
 
   it('the light bulb offers Suppress and Fix all; Suppress writes the comment above the line and the squiggle goes', async () => {
     const before = await diagnosticsWhen(document.uri, seedShown, 'the seed\'s known findings');
-    const finding = before.find((d) => d.code === 'unit-network-online')!;
+    const finding = before.find((d) => codeOf(d) === 'unit-network-online')!;
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value,
@@ -43,8 +43,8 @@ describe('quick fixes in the editor', () => {
     assert.ok(await vscode.workspace.applyEdit(suppress.edit));
 
     const after = await diagnosticsWhen(document.uri, showing(coreFindings(document.getText())), 'the findings of the suppressed text');
-    assert.ok(!after.some((x) => x.code === 'unit-network-online' || x.code === 'unused-suppression'));
-    assert.deepEqual(after.map((d) => String(d.code)).sort(), before.filter((d) => d !== finding).map((d) => String(d.code)).sort());
+    assert.ok(!after.some((x) => codeOf(x) === 'unit-network-online' || codeOf(x) === 'unused-suppression'));
+    assert.deepEqual(after.map((d) => codeOf(d)).sort(), before.filter((d) => d !== finding).map((d) => codeOf(d)).sort());
     assert.equal(document.lineAt(finding.range.start.line).text, '             # mcroutes-disable-next-line unit-network-online');
     assert.equal(document.lineAt(finding.range.start.line + 1).text, '             After=network-online.target');
   });
