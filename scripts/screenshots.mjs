@@ -51,6 +51,8 @@ try {
 
   await shootNmstate(page);
 
+  await shootStatus(page);
+
   // The unit preview beside the seed: cursor in the unit, then the command from the palette, as a person does it.
   await page.keyboard.press('Escape');
   await page.setViewportSize({ width: 1600, height: 900 });
@@ -193,4 +195,29 @@ async function shootNmstate(page) {
   // seed-route.bu matches too: click the row of the YAML file.
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed-route.yaml' }).first().click();
   await page.locator('.tabs-container .tab.active', { hasText: 'seed-route.yaml' }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * docs/images/status.png: the language status item of the seed opened, the cluster the
+ * findings assume and its Open Settings link, cut to the status bar's corner.
+ */
+async function shootStatus(page) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(1, 1);
+  await page.locator('.tabs-container .tab', { hasText: 'seed-route.yaml' }).first().click();
+  const item = page.locator('[id="status.languageStatus"]');
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
+  const popup = page.locator('.hover-language-status', { hasText: 'network type' }).first();
+  await popup.waitFor({ timeout: 30_000 });
+  // The pop-up fades in and is placed after it is measured: wait until nothing animates.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 30_000 });
+  const view = page.viewportSize();
+  const box = await page.locator('.monaco-hover', { has: popup }).first().boundingBox();
+  const x = Math.max(0, Math.min(box.x, view.width - 560) - 20);
+  const y = Math.max(0, box.y - 20);
+  await page.screenshot({ path: path.join(images, 'status.png'), clip: { x, y, width: view.width - x, height: view.height - y } });
+  console.log(`wrote ${path.relative(root, path.join(images, 'status.png'))}`);
+  await page.keyboard.press('Escape');
+  await popup.waitFor({ state: 'hidden', timeout: 30_000 });
 }

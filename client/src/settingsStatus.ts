@@ -22,6 +22,16 @@ export function settingsQuery(ids: readonly string[], extensionId: string): stri
   return ids.length === 0 || ids.includes('mcroutes') ? `@ext:${extensionId}` : `@id:${ids.join(',')}`;
 }
 
+/**
+ * VS Code lists language status items by id: ids that sort in the order the rows are read
+ * (the network type first, keeping the id a user may have pinned; then the release, the ranges…).
+ */
+const ROW_ORDER = ['networkType', 'openshiftVersion', 'clusterNetwork', 'serviceNetwork', 'machineNetwork', 'brExInterface', 'brExCustomizedByNmstate', 'ovnMasqueradeSubnet'];
+function rowItemId(key: string): string {
+  const at = ROW_ORDER.indexOf(key);
+  return at === 0 ? STATUS_ITEM_ID : `${STATUS_ITEM_ID}.${at < 0 ? 9 : at}-${key}`;
+}
+
 /** What the extension API shows of the status item, for the extension tests. */
 export interface AssumptionsStatusView {
   readonly item: vscode.LanguageStatusItem;
@@ -55,22 +65,25 @@ export function registerSettingsStatus(client: LanguageClient, extensionId: stri
 }
 
 /**
- * One status item, shown only for the documents the server said it reads: its selector
- * names those documents (a filter's pattern equal to a document's path matches it alone),
- * so that other YAML files never show it, not even while their answer is on its way.
+ * The status items, one per setting the findings assume (network type, release, each range),
+ * shown only for the documents the server said it reads: their selector names those
+ * documents (a filter's pattern equal to a document's path matches it alone), so that other
+ * YAML files never show them, not even while their answer is on its way. Each row links to
+ * its own setting.
  */
 class AssumptionsStatus implements vscode.Disposable, AssumptionsStatusView {
-  readonly item: vscode.LanguageStatusItem;
+  /** The first row (the network type), the one a user pins to the status bar. */
+  get item(): vscode.LanguageStatusItem {
+    return this.items.values().next().value ?? this.itemFor('networkType', 'network type');
+  }
+  private readonly items = new Map<string, vscode.LanguageStatusItem>();
   private readonly updated = new vscode.EventEmitter<string | undefined>();
   readonly onDidUpdate = this.updated.event;
   private readonly reads = new Map<string, vscode.DocumentFilter>();
   /** Answers to an older question (the user switched editors meanwhile) are dropped. */
   private asked = 0;
 
-  constructor(private readonly client: LanguageClient, private readonly extensionId: string) {
-    this.item = vscode.languages.createLanguageStatusItem(STATUS_ITEM_ID, []);
-    this.item.name = 'MachineConfig Routes';
-  }
+  constructor(private readonly client: LanguageClient, private readonly extensionId: string) {}
 
   refresh(): void {
     const document = vscode.window.activeTextEditor?.document;
@@ -90,29 +103,50 @@ class AssumptionsStatus implements vscode.Disposable, AssumptionsStatusView {
   }
 
   forget(uri: vscode.Uri): void {
-    if (this.reads.delete(uri.toString())) this.item.selector = [...this.reads.values()];
+    if (!this.reads.delete(uri.toString())) return;
+    for (const item of this.items.values()) item.selector = [...this.reads.values()];
   }
 
   dispose(): void {
-    this.item.dispose();
+    for (const item of this.items.values()) item.dispose();
+    this.items.clear();
     this.updated.dispose();
+  }
+
+  private itemFor(key: string, detail: string): vscode.LanguageStatusItem {
+    let item = this.items.get(key);
+    if (!item) {
+      item = vscode.languages.createLanguageStatusItem(rowItemId(key), [...this.reads.values()]);
+      item.name = `MachineConfig Routes: ${detail.replace(/ \(this file\)$/, '')}`;
+      this.items.set(key, item);
+    }
+    return item;
   }
 
   private show(document: vscode.TextDocument, result: AssumptionsResult): void {
     const key = document.uri.toString();
-    if (!this.reads.has(key)) {
-      this.reads.set(key, { language: 'yaml', scheme: document.uri.scheme, pattern: document.uri.fsPath });
-      this.item.selector = [...this.reads.values()];
+    if (!this.reads.has(key)) this.reads.set(key, { language: 'yaml', scheme: document.uri.scheme, pattern: document.uri.fsPath });
+    const shown = new Set<string>();
+    for (const row of result.rows) {
+      const item = this.itemFor(row.key, row.detail);
+      shown.add(row.key);
+      item.selector = [...this.reads.values()];
+      item.text = row.text;
+      item.detail = row.detail;
+      item.severity = row.ignored.length > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      item.accessibilityInformation = { label: row.key === 'networkType' ? result.summary : `${row.detail}: ${row.text}` };
+      item.command = {
+        title: 'Open Settings',
+        command: 'workbench.action.openSettings',
+        arguments: [settingsQuery([row.setting], this.extensionId)],
+        tooltip: row.ignored.length > 0 ? row.ignored.join('\n') : `The setting ${row.setting}`,
+      };
     }
-    this.item.text = result.text;
-    this.item.detail = result.detail;
-    this.item.severity = result.ignored.length > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    this.item.accessibilityInformation = { label: result.summary };
-    this.item.command = {
-      title: 'Open Settings',
-      command: 'workbench.action.openSettings',
-      arguments: [settingsQuery(result.ignoredSettings, this.extensionId)],
-      tooltip: result.ignored.length > 0 ? result.ignored.join('\n') : 'The MachineConfig Routes settings the findings depend on',
-    };
+    // Rows for settings now unset (br-ex's NIC) go.
+    for (const [rowKey, item] of this.items) {
+      if (shown.has(rowKey)) continue;
+      item.dispose();
+      this.items.delete(rowKey);
+    }
   }
 }

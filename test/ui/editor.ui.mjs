@@ -224,18 +224,26 @@ async function main() {
       await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [`${EDITOR} .squiggly-warning`, before], { timeout: STEP_TIMEOUT });
     });
 
-    await test('the language status item says which cluster the findings assume, with a link to the settings', async () => {
-      const item = page.locator('#status\\.languageStatus');
+    await test('the language status item says which cluster the findings assume, each setting a row with its link, all in view', async () => {
+      const item = page.locator('[id="status.languageStatus"]');
       await item.waitFor({ timeout: STEP_TIMEOUT });
       await item.click();
-      const status = page.locator('.context-view .hover-language-status, .monaco-hover .hover-language-status', { hasText: 'OVN-Kubernetes' }).first();
-      await status.waitFor({ timeout: STEP_TIMEOUT });
-      const text = await status.innerText();
-      expect(/10\.128\.0\.0\/14/.test(text) && /172\.30\.0\.0\/16/.test(text), `the cluster and service networks in the status: ${text}`);
-      expect(await status.locator('a', { hasText: /settings/i }).count() > 0, `a link to the settings in the status: ${text}`);
+      const rows = page.locator('.hover-language-status');
+      await rows.filter({ hasText: 'OVN-Kubernetes' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: STEP_TIMEOUT });
+      const text = (await rows.allInnerTexts()).join('\n');
+      for (const expected of ['network type', 'OpenShift release', '10.128.0.0/14', 'cluster network', '172.30.0.0/16', 'service network', '10.0.0.0/16']) {
+        expect(text.includes(expected), `"${expected}" in the status pop-up:\n${text}`);
+      }
+      const links = rows.locator('a', { hasText: 'Open Settings' });
+      expect(await links.count() >= 5, `an Open Settings link on each row:\n${text}`);
+      const width = page.viewportSize().width;
+      for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) {
+        expect(box && box.x >= 0 && box.x + box.width <= width, `every link inside the window (${JSON.stringify(box)}, width ${width})`);
+      }
       await page.keyboard.press('Escape');
       // Closed for good: a lingering pop-up would take the next step's clicks.
-      await page.locator('.hover-language-status').first().waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+      await rows.first().waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
     });
 
     await test('a bad CIDR in the settings is named with an Open Settings button, and the good entry stays in force', async () => {

@@ -21,6 +21,13 @@ describe('assumptions: what the findings of a file assume about its cluster', fu
       text: 'OVN-Kubernetes · release not set',
       detail: 'cluster 10.128.0.0/14 · service 172.30.0.0/16 · machine 10.0.0.0/16',
       summary: 'The findings assume OVN-Kubernetes, any supported release, cluster network 10.128.0.0/14, service network 172.30.0.0/16, machine network 10.0.0.0/16.',
+      rows: [
+        { key: 'networkType', text: 'OVN-Kubernetes', detail: 'network type', setting: 'mcroutes.networkType', ignored: [] },
+        { key: 'openshiftVersion', text: 'any release', detail: 'OpenShift release', setting: 'mcroutes.openshiftVersion', ignored: [] },
+        { key: 'clusterNetwork', text: '10.128.0.0/14', detail: 'cluster network', setting: 'mcroutes.clusterNetwork', ignored: [] },
+        { key: 'serviceNetwork', text: '172.30.0.0/16', detail: 'service network', setting: 'mcroutes.serviceNetwork', ignored: [] },
+        { key: 'machineNetwork', text: '10.0.0.0/16', detail: 'machine network', setting: 'mcroutes.machineNetwork', ignored: [] },
+      ],
     });
   });
 
@@ -39,6 +46,10 @@ describe('assumptions: what the findings of a file assume about its cluster', fu
     assert.deepEqual(seen.ignoredSettings, ['mcroutes.clusterNetwork']);
     assert.match(seen.detail, /^1 setting value not valid · cluster 10\.128\.0\.0\/14 · /);
     assert.match(seen.summary, /"10\.300\.0\.0\/33" is not a CIDR; it is ignored\.$/);
+    // One row per setting: the bad value on its own setting's row, in the pop-up's short lines.
+    const cluster = seen.rows.find((r) => r.key === 'clusterNetwork')!;
+    assert.deepEqual([cluster.text, cluster.ignored], ['10.128.0.0/14', ['mcroutes.clusterNetwork: "10.300.0.0/33" is not a CIDR; it is ignored.']]);
+    assert.ok(seen.rows.filter((r) => r !== cluster).every((r) => r.ignored.length === 0));
   });
 
   it('the ranges an install-config declares replace the settings\' and say so', function () {

@@ -37,6 +37,25 @@ export interface Assumptions {
   detail: string;
   /** All of it in a sentence, for a screen reader. */
   summary: string;
+  /**
+   * The same, one short row per setting (`OVN-Kubernetes` · network type): the editor shows
+   * each as a line of its own, with a link to that setting, as a wide single line does not
+   * fit the pop-up of the status bar's corner.
+   */
+  rows: AssumptionRow[];
+}
+
+export interface AssumptionRow {
+  /** Stable per setting: `networkType`, `clusterNetwork`… */
+  key: string;
+  /** The value: `10.128.0.0/14`, `4.16`, `any release`. */
+  text: string;
+  /** What it is: `cluster network`, `cluster network (this file)`. */
+  detail: string;
+  /** The setting's id, `mcroutes.clusterNetwork`. */
+  setting: string;
+  /** Values of that setting that were not valid and are not used, one sentence each. */
+  ignored: string[];
 }
 
 const NETWORK_TYPE_NAMES: Readonly<Record<NetworkType, string>> = { OVNKubernetes: 'OVN-Kubernetes', OpenShiftSDN: 'OpenShift SDN' };
@@ -70,6 +89,20 @@ export function assumptionsOf(parsed: ParsedText, reading: SettingsReading): Ass
   if (settings.ovnMasqueradeSubnet) said.push(`OVN masquerade subnet ${settings.ovnMasqueradeSubnet}`);
   const summary = `${said.join(', ')}.${ignored.length > 0 ? ` ${ignored.join(' ')}` : ''}`;
 
+  const ignoredOf = (key: string) => reading.complaints.filter((c) => c.key === key).map((c) => c.message);
+  const row = (key: string, text: string, detail: string): AssumptionRow => ({ key, text, detail, setting: `mcroutes.${key}`, ignored: ignoredOf(key) });
+  const rows = [
+    row('networkType', network, 'network type'),
+    row('openshiftVersion', settings.openshiftVersion ?? 'any release', 'OpenShift release'),
+    ...RANGES.map(([key, what]) => row(key, listed(ranges[key]), `${what} network${declared[key] ? ' (this file)' : ''}`)),
+  ];
+  if (settings.brExInterface) rows.push(row('brExInterface', settings.brExInterface, 'NIC under br-ex'));
+  if (settings.brExCustomizedByNmstate) rows.push(row('brExCustomizedByNmstate', 'by NMState', 'br-ex customized'));
+  if (settings.ovnMasqueradeSubnet) rows.push(row('ovnMasqueradeSubnet', settings.ovnMasqueradeSubnet, 'OVN masquerade subnet'));
+  // A complaint about a setting no row shows (the rules map, a wrong section) goes on the first row.
+  const elsewhere = reading.complaints.filter((c) => !rows.some((r) => `mcroutes.${c.key}` === r.setting)).map((c) => c.message);
+  rows[0].ignored.push(...elsewhere);
+
   return {
     reads: ours.length > 0,
     kinds: [...new Set(ours.map(kindName))],
@@ -85,6 +118,7 @@ export function assumptionsOf(parsed: ParsedText, reading: SettingsReading): Ass
     text,
     detail: parts.join(' · '),
     summary,
+    rows,
   };
 }
 
