@@ -134,3 +134,40 @@ spec:
   }
   return documents.join('---\n');
 }
+
+/**
+ * `count` Butane configs (`variant: openshift`), one document each: a worker config whose one
+ * unit adds two routes with `nmcli dev modify`, its contents inline, written like the seed
+ * (examples/seed-route.bu, so each keeps the seed's findings). Each config has its own name,
+ * unit name and destinations (one pool adding one route twice, or writing one unit twice,
+ * would be findings across configs).
+ */
+export function manyButaneConfigs(count) {
+  const documents = [];
+  for (let i = 0; i < count; i++) {
+    // Two /26 networks of 192.168.0.0/16 per config, none of them used twice in the file.
+    const destination = (n) => `192.168.${n >> 2}.${(n & 3) * 64}/26`;
+    documents.push(`variant: openshift
+version: 4.16.0
+metadata:
+  name: 99-worker-routes-${i}
+  labels:
+    machineconfiguration.openshift.io/role: worker
+systemd:
+  units:
+    - name: nmcli-dev-modify-${i}.service
+      enabled: true
+      contents: |
+        [Unit]
+        Description=nmcli-dev-modify
+        After=network-online.target
+
+        [Service]
+        Type=oneshot
+        ExecStart=nmcli dev modify ens5 +ipv4.routes "${destination(2 * i)} 172.18.0.1, ${destination(2 * i + 1)} 172.18.0.1"
+        [Install]
+        WantedBy=multi-user.target
+`);
+  }
+  return documents.join('---\n');
+}
