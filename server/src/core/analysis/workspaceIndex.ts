@@ -15,7 +15,6 @@
  * file being linted.
  */
 import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
-import { formatNetwork } from '../net/address';
 import { isExpanded, isGeneratedByPlatform, type IgnitionConfig, type UnitText } from '../kinds/machineconfig/model';
 import type { NmcliRoute } from '../formats/nmcli';
 import { isMachineConfigPool, rolesSelectedByPool, ROLE_LABEL } from '../kinds/machineconfig/pools';
@@ -23,7 +22,7 @@ import type { NmstateModel } from '../kinds/nmstate/model';
 import { nmstateKind } from '../kinds/nmstate/kind';
 import { nextHopInterfaceOf } from '../kinds/nmstate/stateInterfaces';
 import type { Route } from '../routes/route';
-import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
+import { attributeOf, destinationNetwork, destinationNetworkText, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
 import type { FileRange } from '../text/embeddedText';
 import { hasPlaceholder } from '../text/placeholder';
 import type { Problem, RelatedLocation, RuleId } from '../text/problem';
@@ -238,7 +237,7 @@ function routeFacts(routes: readonly Route[], part?: RouteFact['part']): RouteFa
     const network = destinationNetwork(route);
     if (!network) continue;
     facts.push({
-      destination: formatNetwork(network),
+      destination: destinationNetworkText(route)!,
       family: network.family,
       ...(route.gateway?.value ? { gateway: route.gateway.value } : {}),
       device: nextHopInterfaceOf(route),

@@ -94,6 +94,7 @@ export function broadcastOf(address: IpAddress, prefix: number): IpAddress {
 }
 
 export function sameAddress(a: IpAddress, b: IpAddress): boolean {
+  if (a instanceof ipaddr.IPv4 && b instanceof ipaddr.IPv4) return a.octets.every((octet, i) => octet === b.octets[i]);
   return a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
 }
 
