@@ -39,7 +39,7 @@ export function splitExecCommand(value: EmbeddedText): ExecCommand {
     let word: EmbeddedTextBuilder | undefined;
     let runStart = at;
     const built = (): EmbeddedTextBuilder => {
-      word ??= new EmbeddedTextBuilder(value.positionAt(wordStart), value.exact, undefined, value.grouped);
+      word ??= new EmbeddedTextBuilder(value.positionAt(wordStart), value.exact, value.grouped);
       word.copy(value, runStart, at);
       return word;
     };

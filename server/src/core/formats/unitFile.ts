@@ -105,7 +105,7 @@ function splitLines(text: EmbeddedText): EmbeddedText[] {
 
 function joinContinuations(pieces: EmbeddedText[]): EmbeddedText {
   if (pieces.length === 1) return pieces[0];
-  const out = new EmbeddedTextBuilder(pieces[0].positionAt(0), true, pieces.reduce((n, p) => n + p.length, 0), pieces[0].grouped);
+  const out = new EmbeddedTextBuilder(pieces[0].positionAt(0), true, pieces[0].grouped);
   pieces.forEach((piece, index) => {
     const isLast = index === pieces.length - 1;
     if (isLast) {
