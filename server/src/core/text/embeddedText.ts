@@ -126,7 +126,9 @@ export class EmbeddedText {
   slice(from: number, to = this.value.length): EmbeddedText {
     from = clamp(from, 0, this.value.length);
     to = clamp(to, from, this.value.length);
-    return new EmbeddedText(this.value.slice(from, to), this.origins, this.base + from, this.positionAt(from), this.exact, this.grouped);
+    // Only an empty text reads its anchor: a slice with characters need not look it up.
+    const anchor = to > from ? NO_ANCHOR : this.positionAt(from);
+    return new EmbeddedText(this.value.slice(from, to), this.origins, this.base + from, anchor, this.exact, this.grouped);
   }
 
   /** value without leading and trailing whitespace, still mapped. */
@@ -227,6 +229,8 @@ export class EmbeddedText {
 type Origins = number[];
 
 const RUN = 3;
+/** The anchor of a text with characters, which never reads it (positionAt, indexAt and covers read it only when empty). */
+const NO_ANCHOR = -1;
 const VERBATIM = -1;
 
 /** The run (its offset in `origins`) that holds character `at`: the last whose first character is at or before it. */
