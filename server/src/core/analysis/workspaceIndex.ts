@@ -208,47 +208,53 @@ function roleOfSelector(policy: NmstateModel): string | undefined {
 /** The routes of a config (as routesOf reads them), each with the unit, drop-in or file it is in. */
 function routesByPart(mc: IgnitionConfig): RouteFact[] {
   const facts: RouteFact[] = [];
-  const nmcli = (list: readonly NmcliRoute[]) => list.filter((route) => !isExpanded(route));
-  const ofUnit = (text: UnitText | undefined): Route[] => (text?.execLines ?? []).flatMap((exec) => [
-    ...nmcli(exec.nmcli?.routes ?? []),
-    ...(exec.script ?? []).flatMap((command) => nmcli(command.nmcli?.routes ?? [])),
-  ]);
+  const nmcli = (list: readonly NmcliRoute[] | undefined, part: RouteFact['part']) => {
+    for (const route of list ?? []) if (!isExpanded(route)) addRouteFact(facts, route, part);
+  };
+  const ofUnit = (text: UnitText | undefined, part: RouteFact['part']) => {
+    for (const exec of text?.execLines ?? []) {
+      nmcli(exec.nmcli?.routes, part);
+      for (const command of exec.script ?? []) nmcli(command.nmcli?.routes, part);
+    }
+  };
   for (const unit of mc.units) {
     const unitName = stringValue(unit.name) ?? '';
-    facts.push(...routeFacts(ofUnit(unit.contents), { kind: 'unit', name: unitName }));
-    for (const dropin of unit.dropins) facts.push(...routeFacts(ofUnit(dropin.contents), { kind: 'dropin', name: `${unitName}/${stringValue(dropin.name) ?? ''}` }));
+    ofUnit(unit.contents, { kind: 'unit', name: unitName });
+    for (const dropin of unit.dropins) ofUnit(dropin.contents, { kind: 'dropin', name: `${unitName}/${stringValue(dropin.name) ?? ''}` });
   }
   for (const file of mc.files) {
-    const routes: Route[] = [
-      ...(file.keyfile?.routes ?? []),
-      ...(file.routeFile?.routes ?? []),
-      ...(file.nmstate?.state?.routes ?? []),
-      ...(file.scriptCommands ?? []).flatMap((command) => nmcli(command.nmcli?.routes ?? [])),
-    ];
-    facts.push(...routeFacts(routes, { kind: 'file', name: file.pathValue ?? '' }));
+    const part: RouteFact['part'] = { kind: 'file', name: file.pathValue ?? '' };
+    for (const route of file.keyfile?.routes ?? []) addRouteFact(facts, route, part);
+    for (const route of file.routeFile?.routes ?? []) addRouteFact(facts, route, part);
+    for (const route of file.nmstate?.state?.routes ?? []) addRouteFact(facts, route, part);
+    for (const command of file.scriptCommands ?? []) nmcli(command.nmcli?.routes, part);
   }
   return facts;
 }
 
-function routeFacts(routes: readonly Route[], part?: RouteFact['part']): RouteFact[] {
+function routeFacts(routes: readonly Route[]): RouteFact[] {
   const facts: RouteFact[] = [];
-  for (const route of routes) {
-    if (isRemoval(route)) continue;
-    const network = destinationNetwork(route);
-    if (!network) continue;
-    facts.push({
-      destination: destinationNetworkText(route)!,
-      family: network.family,
-      ...(route.gateway?.value ? { gateway: route.gateway.value } : {}),
-      device: nextHopInterfaceOf(route),
-      table: tableOf(route),
-      metric: metricOf(route),
-      weighted: attributeOf(route, 'weight') !== undefined,
-      range: route.destination.rangeOf(),
-      ...(part ? { part } : {}),
-    });
-  }
+  for (const route of routes) addRouteFact(facts, route);
   return facts;
+}
+
+/** The route's facts, unless it is removed or names no network. */
+function addRouteFact(facts: RouteFact[], route: Route, part?: RouteFact['part']): void {
+  if (isRemoval(route)) return;
+  const network = destinationNetwork(route);
+  if (!network) return;
+  const destination = destinationNetworkText(route)!;
+  const device = nextHopInterfaceOf(route);
+  const table = tableOf(route);
+  const metric = metricOf(route);
+  const weighted = attributeOf(route, 'weight') !== undefined;
+  const range = route.destination.rangeOf();
+  // Keys always in this order: facts are compared as JSON (IncrementalLinter, indexKey).
+  const fact: RouteFact = route.gateway?.value
+    ? { destination, family: network.family, gateway: route.gateway.value, device, table, metric, weighted, range }
+    : { destination, family: network.family, device, table, metric, weighted, range };
+  if (part) fact.part = part;
+  facts.push(fact);
 }
 
 /** The facts with every range moved by `delta` (a document chunk that moved in its file). */
@@ -377,10 +383,13 @@ function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[
     lastWriters.set(key, last);
     return last;
   };
+  // The routes of one part share its object: its last writer is looked up once.
+  const lastOfPart = new Map<NonNullable<RouteFact['part']>, Located<MachineConfigFacts> | undefined>();
   for (const entry of routes) {
     const routePart = entry.route.part;
     if (!routePart) continue;
-    const last = lastWriter(`${routePart.kind}\0${routePart.name}`);
+    if (!lastOfPart.has(routePart)) lastOfPart.set(routePart, lastWriter(`${routePart.kind}\0${routePart.name}`));
+    const last = lastOfPart.get(routePart);
     if (last && last !== entry.from && last.facts.name !== entry.from.facts.name) entry.overridden = true;
   }
   for (const policy of policies) {

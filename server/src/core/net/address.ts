@@ -78,10 +78,16 @@ export function parseCidr(text: string): CidrReading {
 /** The network address of `address/prefix` (host bits cleared). */
 export function networkOf(address: IpAddress, prefix: number): IpAddress {
   const bytes = address.toByteArray();
+  let cleared = false;
   for (let bit = prefix; bit < bytes.length * 8; bit++) {
-    bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
+    const mask = 0x80 >> (bit & 7);
+    if (bytes[bit >> 3] & mask) {
+      bytes[bit >> 3] &= ~mask;
+      cleared = true;
+    }
   }
-  return ipaddr.fromByteArray(bytes);
+  // Most routes name their network by its own address: that address is the network.
+  return cleared ? ipaddr.fromByteArray(bytes) : address;
 }
 
 /** The last address of `address/prefix` (host bits set): the IPv4 broadcast address. */

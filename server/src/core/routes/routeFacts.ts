@@ -127,8 +127,11 @@ export function routesInside(routes: readonly Route[], ranges: NamedRange[]): Ro
     if (isRemoval(route)) continue;
     const network = destinationNetwork(route);
     if (!network) continue;
-    const hit = ranges.find((r) => isWithin(network, r.network));
-    if (hit) found.push({ route, network, hit });
+    for (const hit of ranges) {
+      if (!isWithin(network, hit.network)) continue;
+      found.push({ route, network, hit });
+      break;
+    }
   }
   return found;
 }

@@ -126,6 +126,8 @@ export class EmbeddedText {
   slice(from: number, to = this.value.length): EmbeddedText {
     from = clamp(from, 0, this.value.length);
     to = clamp(to, from, this.value.length);
+    // A text never changes: the whole of it is itself.
+    if (from === 0 && to === this.value.length) return this;
     // Only an empty text reads its anchor: a slice with characters need not look it up.
     const anchor = to > from ? NO_ANCHOR : this.positionAt(from);
     return new EmbeddedText(this.value.slice(from, to), this.origins, this.base + from, anchor, this.exact, this.grouped);
@@ -154,14 +156,18 @@ export class EmbeddedText {
     return parts;
   }
 
-  /** The whitespace-separated words, each still mapped. */
+  /** The whitespace-separated words (`\S+`), each still mapped. */
   words(): EmbeddedText[] {
     const words: EmbeddedText[] = [];
-    const pattern = /\S+/g;
-    for (let m = pattern.exec(this.value); m; m = pattern.exec(this.value)) {
-      words.push(this.slice(m.index, m.index + m[0].length));
+    const value = this.value;
+    let at = 0;
+    for (;;) {
+      while (at < value.length && isWhitespace(value, at)) at++;
+      if (at >= value.length) return words;
+      const start = at;
+      while (at < value.length && !isWhitespace(value, at)) at++;
+      words.push(this.slice(start, at));
     }
-    return words;
   }
 
   /**
@@ -337,3 +343,11 @@ function clamp(n: number, lo: number, hi: number): number {
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
+
+/** Whether value[at] is whitespace to a regular expression (`\s`): ASCII answered without one. */
+function isWhitespace(value: string, at: number): boolean {
+  const c = value.charCodeAt(at);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(value[at]);
+}
+
+const WHITESPACE = /\s/;
