@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import type { FileFacts, Finding, PoolFacts, Rule, RuleContext } from './rules/rule';
 import type { Settings } from '../text/settings';
 import { applySuppressions, applySuppressionsAcrossFiles } from './suppressions';
-import { shiftDocument, splitDocumentChunks } from './chunks';
+import { splitDocumentChunks } from './chunks';
 import { LIMITS, planChunks, withSkipped, type SkippedText } from '../text/limits';
 import { isMachineConfigPool, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import { parseYamlDocuments, YamlDocument } from '../text/yamlDocuments';
@@ -73,10 +73,7 @@ export function parseText(text: string, failures: RuleFailure[] = [], kinds: rea
 
 /** The YAML documents of text[start, end) (a document chunk), at their offsets in `text`, with their models. */
 export function parseChunk(text: string, start: number, end: number, kinds: readonly DocumentKind[] = DOCUMENT_KINDS): AnalysedDocument[] {
-  return parseYamlDocuments(text.slice(start, end)).map((document) => {
-    shiftDocument(document, start);
-    return analyseDocument(document, text, kinds);
-  });
+  return parseYamlDocuments(text.slice(start, end), { offset: start }).map((document) => analyseDocument(document, text, kinds));
 }
 
 /** The document with its kind and model. */
