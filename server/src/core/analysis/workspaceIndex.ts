@@ -473,7 +473,7 @@ function overridden(view: PoolView, mine: Mine, report: Report): void {
         const loser = writers[i];
         if (!mine(loser.config.file)) continue;
         // The last writer after it with another name is what the nodes get (a same-named config is the same object).
-        const winner = [...writers.slice(i + 1)].reverse().find((w) => w.config.facts.name !== loser.config.facts.name);
+        const winner = lastWriterNamedOtherThan(writers, i);
         if (!winner) continue;
         // A custom pool that takes worker's configs too: since 4.15 the MCO merges worker's
         // configs first, then the pool's own, so a pool config beats a worker config whatever the
@@ -496,6 +496,13 @@ function overridden(view: PoolView, mine: Mine, report: Report): void {
       }
     }
   }
+}
+
+/** The last of writers[i + 1…] whose config is named otherwise than writers[i]'s (searched from the end, without copying the list). */
+function lastWriterNamedOtherThan(writers: PoolPart['writers'], i: number): PoolPart['writers'][number] | undefined {
+  const name = writers[i].config.facts.name;
+  for (let j = writers.length - 1; j > i; j--) if (writers[j].config.facts.name !== name) return writers[j];
+  return undefined;
 }
 
 /** The same destination (table, metric, interface) from two documents for one pool's nodes. */
