@@ -1,4 +1,4 @@
-import { Composer, Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, Node, Pair, Parser, Scalar, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
+import { Composer, CST, Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, Node, Pair, Parser, Scalar, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
 import type { FileRange } from './embeddedText';
 
 export type YamlDocument = Document.Parsed;
@@ -36,10 +36,11 @@ export function parseYamlDocuments(text: string, options: { ownDuplicateCheck?: 
 function settleTree(document: YamlDocument, duplicates: boolean): void {
   const found: YAMLParseError[] = [];
   forEachNode(document, (node) => {
-    const token = node.srcToken as { indent?: unknown } | undefined;
+    const token = node.srcToken;
     node.srcToken = undefined;
     if (isScalar(node)) {
-      if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && typeof token?.indent === 'number') blockIndents.set(node, token.indent);
+      // Only a header with an indicator reads it (a map of every block scalar cost more than the rest of this walk).
+      if (token?.type === 'block-scalar' && hasIndentationIndicator(token)) blockIndents.set(node, token.indent);
       return;
     }
     if (!isCollection(node)) return;
@@ -60,9 +61,18 @@ function settleTree(document: YamlDocument, duplicates: boolean): void {
   document.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
 }
 
+/** Whether a block scalar's header (`|2-`, `>1`) has an explicit indentation indicator. */
+function hasIndentationIndicator(token: CST.BlockScalar): boolean {
+  const header = token.props.find((prop) => prop.type === 'block-scalar-header');
+  return header !== undefined && 'source' in header && /[1-9]/.test(header.source);
+}
+
 const blockIndents = new WeakMap<Scalar, number>();
 
-/** The indentation of the collection a block scalar sits in (0 when unknown). */
+/**
+ * The indentation the explicit indentation indicator of a block scalar (`|2`) counts from:
+ * that of the collection it sits in. 0 for a block scalar without one, which needs none.
+ */
 export function blockScalarParentIndent(node: Scalar): number {
   const recorded = blockIndents.get(node);
   if (recorded !== undefined) return recorded;
