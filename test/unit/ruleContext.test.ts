@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
 import { lintText } from '../../server/src/core/analysis/lint';
 import type { Rule, RuleContext } from '../../server/src/core/analysis/rules/rule';
 import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
@@ -41,5 +42,16 @@ describe('the context the rules of a document share', () => {
     assert.deepEqual(result.failures.map((f) => f.rule), ['unit-name']);
     assert.ok(routes > 0, 'the seed has routes');
     assert.equal(seen[0], seen[1], 'one context per document');
+  });
+
+  it('what rules read from a model once per document follows an edit (the nmcli commands, a route\'s addresses)', () => {
+    const linter = new IncrementalLinter();
+    const codes = (text: string) => linter.lint(text, DEFAULT_SETTINGS).problems.map((p) => `${p.code} ${text.slice(p.start, p.end)}`);
+    const tooLong = seed.replace('modify ens5 ', 'modify ens5-with-a-long-name ');
+    assert.ok(codes(tooLong).includes('iface-name ens5-with-a-long-name'));
+    assert.ok(!codes(seed).some((c) => c.startsWith('iface-name')));
+    const hostBits = seed.replace('192.168.1.0/24 172.18.0.1', '192.168.1.7/24 172.18.0.1');
+    assert.ok(codes(hostBits).includes('route-host-bits 192.168.1.7/24'));
+    assert.ok(!codes(seed).some((c) => c.startsWith('route-host-bits')));
   });
 });

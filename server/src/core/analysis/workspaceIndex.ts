@@ -467,6 +467,8 @@ const PART_WORDS: Record<PartKind, string> = { unit: 'unit', dropin: 'drop-in', 
 function overridden(view: PoolView, mine: Mine, report: Report): void {
   const where = view.declared || view.name === 'worker' || view.name === 'master' ? `pool ${view.name}` : `role ${view.name}`;
   for (const part of view.parts) {
+    // One writer overrides nobody (most parts: each config writes its own).
+    if (part.writers.length < 2) continue;
     for (const field of ['contents', 'enabled', 'mask'] as const) {
       const writers = part.writers.filter((w) => (field === 'contents' ? w.contents : w[field] !== undefined));
       for (let i = 0; i < writers.length - 1; i++) {
