@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import type { FileFacts, Finding, PoolFacts, Rule, RuleContext } from './rules/rule';
 import type { Settings } from '../text/settings';
 import { applySuppressions, applySuppressionsAcrossFiles } from './suppressions';
-import { shiftDocument, splitDocumentChunks } from './chunks';
+import { splitDocumentChunks } from './chunks';
 import { LIMITS, planChunks, withSkipped, type SkippedText } from '../text/limits';
 import { isMachineConfigPool, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import { parseYamlDocuments, YamlDocument } from '../text/yamlDocuments';
@@ -73,10 +73,7 @@ export function parseText(text: string, failures: RuleFailure[] = [], kinds: rea
 
 /** The YAML documents of text[start, end) (a document chunk), at their offsets in `text`, with their models. */
 export function parseChunk(text: string, start: number, end: number, kinds: readonly DocumentKind[] = DOCUMENT_KINDS): AnalysedDocument[] {
-  return parseYamlDocuments(text.slice(start, end)).map((document) => {
-    shiftDocument(document, start);
-    return analyseDocument(document, text, kinds);
-  });
+  return parseYamlDocuments(text.slice(start, end), { offset: start }).map((document) => analyseDocument(document, text, kinds));
 }
 
 /** The document with its kind and model. */
@@ -164,8 +161,7 @@ export function checkDocument(
   // consequences ("metadata has no name") of the one real mistake. Syntax first.
   const parses = !hasStructuralErrors(document);
   const stopped = new Set<RuleId>();
-  // Read once per document (the kind caches them on the model); every context then has the
-  // same plain shape, which a getter or a spread per rule made measurably slower.
+  // Read once per document (the kind caches them on the model), not by each rule.
   const ours = parses && kind !== undefined;
   const routes: readonly Route[] = ours ? kind.routes(model) : [];
   const states: readonly AppliedState[] = ours ? kind.states?.(model) ?? [] : [];
@@ -173,36 +169,44 @@ export function checkDocument(
   // An install-config says the cluster's ranges itself: they beat the settings' guess.
   const declared = ours ? kind.networks?.(model) : undefined;
   if (declared) settings = { ...settings, ...declared };
+  // One context for every rule of the document (a context and a `report` per rule cost more
+  // than many rules): `report` files a finding under the rule being run. Frozen, so that no
+  // rule can change what the next one sees.
+  let current: Rule | undefined;
+  let count = 0;
+  const context: RuleContext = Object.freeze({
+    text,
+    settings,
+    document,
+    kind: ours ? kind : undefined,
+    model: ours ? model : undefined,
+    routes,
+    states,
+    machineConfig: parses ? machineConfig : undefined,
+    ignition,
+    report: (finding: Finding) => {
+      const id = current!.id;
+      // A rule that caught the stop and went on reporting is not heard again.
+      if (stopped.has(id)) return;
+      if (count++ < LIMITS.findingsPerRule) {
+        problems.push(toProblem(id, finding));
+        return;
+      }
+      problems.push(tooManyFindings(id, finding));
+      stopped.add(id);
+      throw STOP_RULE;
+    },
+  });
   for (const rule of rules) {
-    let count = 0;
-    const context: RuleContext = {
-      text,
-      settings,
-      document,
-      kind: ours ? kind : undefined,
-      model: ours ? model : undefined,
-      routes,
-      states,
-      machineConfig: parses ? machineConfig : undefined,
-      ignition,
-      report: (finding) => {
-        // A rule that caught the stop and went on reporting is not heard again.
-        if (stopped.has(rule.id)) return;
-        if (count++ < LIMITS.findingsPerRule) {
-          problems.push(toProblem(rule.id, finding));
-          return;
-        }
-        problems.push(tooManyFindings(rule.id, finding));
-        stopped.add(rule.id);
-        throw STOP_RULE;
-      },
-    };
+    current = rule;
+    count = 0;
     try {
       rule.check(context);
     } catch (error) {
       if (error !== STOP_RULE) failures.push({ rule: rule.id, error: describeError(error) });
     }
   }
+  current = undefined;
   if (stopped.size > 0) capped.push({ start: document.range[0], end: document.range[2], rules: stopped });
   return problems;
 }

@@ -9,6 +9,7 @@ import { parseCidr } from '../net/address';
 import { RULE_IDS, type RuleId } from '../text/problem';
 import { quoted } from '../text/quote';
 import { closestWord } from '../text/suggest';
+import { utf8Length } from '../text/utf8';
 import { DEFAULT_SETTINGS, RULE_LEVELS, type NetworkType, type RuleLevel, type Settings } from '../text/settings';
 
 /** The keys of the settings under `mcroutes.`, as the editor, a config file and readSettings know them. */
@@ -142,7 +143,7 @@ export function isRelease(text: string): boolean {
  */
 export function isInterfaceName(text: string): boolean {
   if (text === '') return true;
-  return text !== '.' && text !== '..' && !/[\s/:]/.test(text) && new TextEncoder().encode(text).length <= 15;
+  return text !== '.' && text !== '..' && !/[\s/:]/.test(text) && utf8Length(text) <= 15;
 }
 
 /** `{"route-default": "off", "unit-oneshot-remain": "hint"}`: each entry checked on its own. */

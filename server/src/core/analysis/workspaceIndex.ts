@@ -15,7 +15,6 @@
  * file being linted.
  */
 import { isMap, isScalar, type Pair, type Scalar } from 'yaml';
-import { formatNetwork } from '../net/address';
 import { isExpanded, isGeneratedByPlatform, type IgnitionConfig, type UnitText } from '../kinds/machineconfig/model';
 import type { NmcliRoute } from '../formats/nmcli';
 import { isMachineConfigPool, rolesSelectedByPool, ROLE_LABEL } from '../kinds/machineconfig/pools';
@@ -23,7 +22,7 @@ import type { NmstateModel } from '../kinds/nmstate/model';
 import { nmstateKind } from '../kinds/nmstate/kind';
 import { nextHopInterfaceOf } from '../kinds/nmstate/stateInterfaces';
 import type { Route } from '../routes/route';
-import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
+import { attributeOf, destinationNetwork, destinationNetworkText, isRemoval, metricOf, tableOf } from '../routes/routeFacts';
 import type { FileRange } from '../text/embeddedText';
 import { hasPlaceholder } from '../text/placeholder';
 import type { Problem, RelatedLocation, RuleId } from '../text/problem';
@@ -209,47 +208,53 @@ function roleOfSelector(policy: NmstateModel): string | undefined {
 /** The routes of a config (as routesOf reads them), each with the unit, drop-in or file it is in. */
 function routesByPart(mc: IgnitionConfig): RouteFact[] {
   const facts: RouteFact[] = [];
-  const nmcli = (list: readonly NmcliRoute[]) => list.filter((route) => !isExpanded(route));
-  const ofUnit = (text: UnitText | undefined): Route[] => (text?.execLines ?? []).flatMap((exec) => [
-    ...nmcli(exec.nmcli?.routes ?? []),
-    ...(exec.script ?? []).flatMap((command) => nmcli(command.nmcli?.routes ?? [])),
-  ]);
+  const nmcli = (list: readonly NmcliRoute[] | undefined, part: RouteFact['part']) => {
+    for (const route of list ?? []) if (!isExpanded(route)) addRouteFact(facts, route, part);
+  };
+  const ofUnit = (text: UnitText | undefined, part: RouteFact['part']) => {
+    for (const exec of text?.execLines ?? []) {
+      nmcli(exec.nmcli?.routes, part);
+      for (const command of exec.script ?? []) nmcli(command.nmcli?.routes, part);
+    }
+  };
   for (const unit of mc.units) {
     const unitName = stringValue(unit.name) ?? '';
-    facts.push(...routeFacts(ofUnit(unit.contents), { kind: 'unit', name: unitName }));
-    for (const dropin of unit.dropins) facts.push(...routeFacts(ofUnit(dropin.contents), { kind: 'dropin', name: `${unitName}/${stringValue(dropin.name) ?? ''}` }));
+    ofUnit(unit.contents, { kind: 'unit', name: unitName });
+    for (const dropin of unit.dropins) ofUnit(dropin.contents, { kind: 'dropin', name: `${unitName}/${stringValue(dropin.name) ?? ''}` });
   }
   for (const file of mc.files) {
-    const routes: Route[] = [
-      ...(file.keyfile?.routes ?? []),
-      ...(file.routeFile?.routes ?? []),
-      ...(file.nmstate?.state?.routes ?? []),
-      ...(file.scriptCommands ?? []).flatMap((command) => nmcli(command.nmcli?.routes ?? [])),
-    ];
-    facts.push(...routeFacts(routes, { kind: 'file', name: file.pathValue ?? '' }));
+    const part: RouteFact['part'] = { kind: 'file', name: file.pathValue ?? '' };
+    for (const route of file.keyfile?.routes ?? []) addRouteFact(facts, route, part);
+    for (const route of file.routeFile?.routes ?? []) addRouteFact(facts, route, part);
+    for (const route of file.nmstate?.state?.routes ?? []) addRouteFact(facts, route, part);
+    for (const command of file.scriptCommands ?? []) nmcli(command.nmcli?.routes, part);
   }
   return facts;
 }
 
-function routeFacts(routes: readonly Route[], part?: RouteFact['part']): RouteFact[] {
+function routeFacts(routes: readonly Route[]): RouteFact[] {
   const facts: RouteFact[] = [];
-  for (const route of routes) {
-    if (isRemoval(route)) continue;
-    const network = destinationNetwork(route);
-    if (!network) continue;
-    facts.push({
-      destination: formatNetwork(network),
-      family: network.family,
-      ...(route.gateway?.value ? { gateway: route.gateway.value } : {}),
-      device: nextHopInterfaceOf(route),
-      table: tableOf(route),
-      metric: metricOf(route),
-      weighted: attributeOf(route, 'weight') !== undefined,
-      range: route.destination.rangeOf(),
-      ...(part ? { part } : {}),
-    });
-  }
+  for (const route of routes) addRouteFact(facts, route);
   return facts;
+}
+
+/** The route's facts, unless it is removed or names no network. */
+function addRouteFact(facts: RouteFact[], route: Route, part?: RouteFact['part']): void {
+  if (isRemoval(route)) return;
+  const network = destinationNetwork(route);
+  if (!network) return;
+  const destination = destinationNetworkText(route)!;
+  const device = nextHopInterfaceOf(route);
+  const table = tableOf(route);
+  const metric = metricOf(route);
+  const weighted = attributeOf(route, 'weight') !== undefined;
+  const range = route.destination.rangeOf();
+  // Keys always in this order: facts are compared as JSON (IncrementalLinter, indexKey).
+  const fact: RouteFact = route.gateway?.value
+    ? { destination, family: network.family, gateway: route.gateway.value, device, table, metric, weighted, range }
+    : { destination, family: network.family, device, table, metric, weighted, range };
+  if (part) fact.part = part;
+  facts.push(fact);
 }
 
 /** The facts with every range moved by `delta` (a document chunk that moved in its file). */
@@ -378,10 +383,13 @@ function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[
     lastWriters.set(key, last);
     return last;
   };
+  // The routes of one part share its object: its last writer is looked up once.
+  const lastOfPart = new Map<NonNullable<RouteFact['part']>, Located<MachineConfigFacts> | undefined>();
   for (const entry of routes) {
     const routePart = entry.route.part;
     if (!routePart) continue;
-    const last = lastWriter(`${routePart.kind}\0${routePart.name}`);
+    if (!lastOfPart.has(routePart)) lastOfPart.set(routePart, lastWriter(`${routePart.kind}\0${routePart.name}`));
+    const last = lastOfPart.get(routePart);
     if (last && last !== entry.from && last.facts.name !== entry.from.facts.name) entry.overridden = true;
   }
   for (const policy of policies) {
@@ -459,13 +467,15 @@ const PART_WORDS: Record<PartKind, string> = { unit: 'unit', dropin: 'drop-in', 
 function overridden(view: PoolView, mine: Mine, report: Report): void {
   const where = view.declared || view.name === 'worker' || view.name === 'master' ? `pool ${view.name}` : `role ${view.name}`;
   for (const part of view.parts) {
+    // One writer overrides nobody (most parts: each config writes its own).
+    if (part.writers.length < 2) continue;
     for (const field of ['contents', 'enabled', 'mask'] as const) {
       const writers = part.writers.filter((w) => (field === 'contents' ? w.contents : w[field] !== undefined));
       for (let i = 0; i < writers.length - 1; i++) {
         const loser = writers[i];
         if (!mine(loser.config.file)) continue;
         // The last writer after it with another name is what the nodes get (a same-named config is the same object).
-        const winner = [...writers.slice(i + 1)].reverse().find((w) => w.config.facts.name !== loser.config.facts.name);
+        const winner = lastWriterNamedOtherThan(writers, i);
         if (!winner) continue;
         // A custom pool that takes worker's configs too: since 4.15 the MCO merges worker's
         // configs first, then the pool's own, so a pool config beats a worker config whatever the
@@ -488,6 +498,13 @@ function overridden(view: PoolView, mine: Mine, report: Report): void {
       }
     }
   }
+}
+
+/** The last of writers[i + 1…] whose config is named otherwise than writers[i]'s (searched from the end, without copying the list). */
+function lastWriterNamedOtherThan(writers: PoolPart['writers'], i: number): PoolPart['writers'][number] | undefined {
+  const name = writers[i].config.facts.name;
+  for (let j = writers.length - 1; j > i; j--) if (writers[j].config.facts.name !== name) return writers[j];
+  return undefined;
 }
 
 /** The same destination (table, metric, interface) from two documents for one pool's nodes. */

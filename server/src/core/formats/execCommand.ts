@@ -24,32 +24,43 @@ const C_ESCAPES: Record<string, string> = {
 export function splitExecCommand(value: EmbeddedText): ExecCommand {
   const text = value.value;
   let at = 0;
-  while (at < text.length && /\s/.test(text[at])) at++;
+  while (at < text.length && isSpace(text[at])) at++;
   const prefixStart = at;
   while (at < text.length && PREFIX_CHARS.includes(text[at])) at++;
   const prefixes = text.slice(prefixStart, at);
 
   const argv: EmbeddedText[] = [];
   while (at < text.length) {
-    while (at < text.length && /\s/.test(text[at])) at++;
+    while (at < text.length && isSpace(text[at])) at++;
     if (at >= text.length) break;
-    const word = new EmbeddedTextBuilder(value.positionAt(at), value.exact, undefined, value.grouped);
+    const wordStart = at;
+    // Most words are written as they are meant (no quotes, no escapes): such a word is a
+    // slice of the line. Only a word with quotes or escapes is built, run by run.
+    let word: EmbeddedTextBuilder | undefined;
+    let runStart = at;
+    const built = (): EmbeddedTextBuilder => {
+      word ??= new EmbeddedTextBuilder(value.positionAt(wordStart), value.exact, value.grouped);
+      word.copy(value, runStart, at);
+      return word;
+    };
     let quote: string | undefined;
     let quoteStart = at;
     while (at < text.length) {
       const ch = text[at];
       if (quote) {
         if (ch === quote) {
+          built();
           quote = undefined;
-          at++;
+          runStart = ++at; // past the quote
           continue;
         }
       } else {
-        if (/\s/.test(ch)) break;
+        if (isSpace(ch)) break;
         if (ch === '"' || ch === "'") {
+          built();
           quote = ch;
           quoteStart = at;
-          at++;
+          runStart = ++at; // past the quote
           continue;
         }
       }
@@ -57,11 +68,11 @@ export function splitExecCommand(value: EmbeddedText): ExecCommand {
         const next = text[at + 1];
         const decoded = C_ESCAPES[next] ?? next;
         const from = value.rangeOf(at, at + 2);
-        word.push(decoded, from.start, from.end);
+        built().push(decoded, from.start, from.end);
         at += 2;
+        runStart = at;
         continue;
       }
-      word.copy(value, at, at + 1);
       at++;
     }
     if (quote) {
@@ -69,10 +80,16 @@ export function splitExecCommand(value: EmbeddedText): ExecCommand {
         prefixes,
         argv,
         error: { message: `The quote ${quote} opened here is never closed.`, at: value.slice(quoteStart, quoteStart + 1) },
-        unfinished: { word: word.build(), quote },
+        unfinished: { word: built().build(), quote },
       };
     }
-    argv.push(word.build());
+    argv.push(word ? built().build() : value.slice(wordStart, at));
   }
   return { prefixes, argv };
+}
+
+/** `\s` (the whitespace of JavaScript's regular expressions), ASCII answered without one. */
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(ch);
 }

@@ -104,7 +104,7 @@ function readRoute(entry: KeyfileEntry, family: Family, options: KeyfileEntry | 
       destination = text.slice(0, plen.length + delimiter + 1);
     } else {
       // `10.0.0.0,24`: the same route as `10.0.0.0/24`; the `/` stands for the separator written.
-      const out = new EmbeddedTextBuilder(address.positionAt(0), text.exact, undefined, text.grouped);
+      const out = new EmbeddedTextBuilder(address.positionAt(0), text.exact, text.grouped);
       out.copy(text, 0, delimiter);
       const at = text.rangeOf(delimiter, delimiter + 1);
       out.push('/', at.start, at.end);
@@ -172,7 +172,7 @@ const GKEYFILE_ESCAPES: Record<string, string> = { s: ' ', n: '\n', t: '\t', r: 
 
 function unescapeValue(value: EmbeddedText): EmbeddedText {
   if (!value.value.includes('\\')) return value;
-  const out = new EmbeddedTextBuilder(value.positionAt(0), value.exact, value.length, value.grouped);
+  const out = new EmbeddedTextBuilder(value.positionAt(0), value.exact, value.grouped);
   for (let i = 0; i < value.length; i++) {
     const decoded = value.value[i] === '\\' ? GKEYFILE_ESCAPES[value.value[i + 1]] : undefined;
     if (decoded !== undefined) {

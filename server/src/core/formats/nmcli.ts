@@ -161,36 +161,32 @@ export function parseRouteList(value: EmbeddedText, family: Family, property: Nm
       syntax: [],
       issues: [],
     };
-    const flag = (kind: RouteWordIssueKind, word: EmbeddedText, argument?: EmbeddedText) => {
-      route.issues.push({ kind, word, ...(argument ? { argument } : {}) });
-      route.unexpected.push(word);
-    };
     for (let w = 1; w < words.length; w++) {
       const word = words[w];
       const equals = word.value.indexOf('=');
       if (equals > 0) {
         route.attributes.push({ name: word.slice(0, equals), value: word.slice(equals + 1), whole: word });
       } else if (equals === 0) {
-        flag('syntax', word);
+        flag(route, 'syntax', word);
       } else if (/^[+-]?\d+$/.test(word.value)) {
-        if (route.attributes.length > 0) flag('metric-late', word);
-        else if (route.metric) flag('metric-again', word);
+        if (route.attributes.length > 0) flag(route, 'metric-late', word);
+        else if (route.metric) flag(route, 'metric-again', word);
         else route.metric = word;
       } else if (parseAddress(word.value)) {
-        if (route.metric || route.attributes.length > 0) flag('next-hop-late', word);
-        else if (route.gateway) flag('next-hop-again', word);
+        if (route.metric || route.attributes.length > 0) flag(route, 'next-hop-late', word);
+        else if (route.gateway) flag(route, 'next-hop-again', word);
         else route.gateway = word;
       } else if (IP_ROUTE_KEYWORDS.has(word.value)) {
         // `via` and `metric` stand before a word nmcli reads anyway (the next hop, the metric).
         const takesArgument = IP_ROUTE_KEYWORDS.get(word.value) && w + 1 < words.length;
-        flag('ip-route-keyword', word, takesArgument ? words[++w] : undefined);
+        flag(route, 'ip-route-keyword', word, takesArgument ? words[++w] : undefined);
       } else if (BARE_BOOLEAN_ATTRIBUTES.has(word.value)) {
-        flag('bare-attribute', word);
+        flag(route, 'bare-attribute', word);
       } else if (!route.gateway && !route.metric && route.attributes.length === 0) {
         // Where the next hop stands: route-gateway says it is not an address.
         route.gateway = word;
       } else {
-        flag('syntax', word);
+        flag(route, 'syntax', word);
       }
     }
     for (const issue of route.issues) {
@@ -200,6 +196,12 @@ export function parseRouteList(value: EmbeddedText, family: Family, property: Nm
     routes.push(route);
   }
   return routes;
+}
+
+/** A word of `route` nmcli does not take where it stands. */
+function flag(route: NmcliRoute, kind: RouteWordIssueKind, word: EmbeddedText, argument?: EmbeddedText): void {
+  route.issues.push({ kind, word, ...(argument ? { argument } : {}) });
+  route.unexpected.push(word);
 }
 
 const REFUSED: Unreadable = { severity: 'error', attribute: 'nmcli refuses the command', route: 'nmcli refuses the command' };

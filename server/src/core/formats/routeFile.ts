@@ -339,7 +339,7 @@ function readKeyFormat(lines: EmbeddedText[], path: RouteFilePath, shared: Share
       // ADDRESSn with the prefix NETMASKn gives: `/24` maps to the end of the address, so
       // the destination still underlines just the ADDRESSn value.
       const end = address.value.rangeOf().end;
-      const out = new EmbeddedTextBuilder(address.value.positionAt(0), address.value.exact, undefined, address.value.grouped);
+      const out = new EmbeddedTextBuilder(address.value.positionAt(0), address.value.exact, address.value.grouped);
       out.copy(address.value, 0, address.value.length);
       out.push(`/${prefix}`, end, end);
       route.destination = out.build();

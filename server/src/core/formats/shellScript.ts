@@ -231,7 +231,7 @@ class Lexer {
   }
 
   private start(): void {
-    if (!this.word) this.word = new EmbeddedTextBuilder(this.text.positionAt(this.i), this.text.exact, undefined, this.text.grouped);
+    if (!this.word) this.word = new EmbeddedTextBuilder(this.text.positionAt(this.i), this.text.exact, this.text.grouped);
   }
 
   private endWord(): void {

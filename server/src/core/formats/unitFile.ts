@@ -90,14 +90,17 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
 }
 
 /** Every directive named `key` in `section` (case-sensitive, as systemd reads them). */
-export function directivesOf(unit: UnitFile, section: string, key: string): UnitDirective[] {
-  const found: UnitDirective[] = [];
+export function directivesOf(unit: UnitFile, section: string, key: string): readonly UnitDirective[] {
+  let found: UnitDirective[] | undefined;
   for (const s of unit.sections) {
     if (s.name !== section) continue;
-    for (const d of s.directives) if (d.key.value === key) found.push(d);
+    for (const d of s.directives) if (d.key.value === key) (found ??= []).push(d);
   }
-  return found;
+  // Most keys a rule asks for are not there: no new list for nothing.
+  return found ?? NONE;
 }
+
+const NONE: readonly UnitDirective[] = Object.freeze([]);
 
 function splitLines(text: EmbeddedText): EmbeddedText[] {
   return text.split('\n').map((line) => (line.value.endsWith('\r') ? line.slice(0, line.length - 1) : line));
@@ -105,7 +108,7 @@ function splitLines(text: EmbeddedText): EmbeddedText[] {
 
 function joinContinuations(pieces: EmbeddedText[]): EmbeddedText {
   if (pieces.length === 1) return pieces[0];
-  const out = new EmbeddedTextBuilder(pieces[0].positionAt(0), true, pieces.reduce((n, p) => n + p.length, 0), pieces[0].grouped);
+  const out = new EmbeddedTextBuilder(pieces[0].positionAt(0), true, pieces[0].grouped);
   pieces.forEach((piece, index) => {
     const isLast = index === pieces.length - 1;
     if (isLast) {

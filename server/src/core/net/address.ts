@@ -25,9 +25,38 @@ export function parseAddress(text: string): ParsedAddress | undefined {
     if (tail.includes('.') && !ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined;
     return { family: 6, address: ipaddr.IPv6.parse(text) };
   }
-  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
-  return { family: 4, address: ipaddr.IPv4.parse(text) };
+  const octets = dottedQuad(text);
+  return octets ? { family: 4, address: new ipaddr.IPv4(octets) } : undefined;
 }
+
+/**
+ * The octets of a dotted quad as inet_pton reads one: four decimal parts of 0–255, no
+ * leading zeros. The same addresses as ipaddr.js's isValidFourPartDecimal then parse, read
+ * in one pass: a route list of a thousand entries spent most of its analysis in those two
+ * (a regular expression per octet, then the parse again).
+ */
+function dottedQuad(text: string): number[] | undefined {
+  const octets: number[] = [];
+  let part = -1; // the part being read; -1 before its first digit
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : DOT; // the end closes the last part
+    if (c === DOT) {
+      if (part < 0 || octets.length === 4) return undefined;
+      octets.push(part);
+      part = -1;
+      continue;
+    }
+    // Not a digit, or a digit after a leading zero (`01`).
+    if (c < ZERO || c > NINE || part === 0) return undefined;
+    part = part < 0 ? c - ZERO : part * 10 + (c - ZERO);
+    if (part > 255) return undefined;
+  }
+  return octets.length === 4 ? octets : undefined;
+}
+
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
 
 /** Parses `address[/prefix]`; a missing prefix means a host route (/32 or /128). */
 export function parseCidr(text: string): CidrReading {
@@ -49,10 +78,16 @@ export function parseCidr(text: string): CidrReading {
 /** The network address of `address/prefix` (host bits cleared). */
 export function networkOf(address: IpAddress, prefix: number): IpAddress {
   const bytes = address.toByteArray();
+  let cleared = false;
   for (let bit = prefix; bit < bytes.length * 8; bit++) {
-    bytes[bit >> 3] &= ~(0x80 >> (bit & 7));
+    const mask = 0x80 >> (bit & 7);
+    if (bytes[bit >> 3] & mask) {
+      bytes[bit >> 3] &= ~mask;
+      cleared = true;
+    }
   }
-  return ipaddr.fromByteArray(bytes);
+  // Most routes name their network by its own address: that address is the network.
+  return cleared ? ipaddr.fromByteArray(bytes) : address;
 }
 
 /** The last address of `address/prefix` (host bits set): the IPv4 broadcast address. */
@@ -65,6 +100,7 @@ export function broadcastOf(address: IpAddress, prefix: number): IpAddress {
 }
 
 export function sameAddress(a: IpAddress, b: IpAddress): boolean {
+  if (a instanceof ipaddr.IPv4 && b instanceof ipaddr.IPv4) return a.octets.every((octet, i) => octet === b.octets[i]);
   return a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
 }
 

@@ -1,5 +1,5 @@
 import type { EmbeddedText, FileRange } from '../text/embeddedText';
-import type { Family } from '../net/address';
+import type { CidrReading, Family, Network, ParsedAddress } from '../net/address';
 import type { RuleId, Severity } from '../text/problem';
 
 /** `attr=value` after a route (nmcli) or in `routeN_options=` (keyfile). */
@@ -75,6 +75,25 @@ export interface Route {
   unreadable: Unreadable;
   /** What the reader found wrong in how the route is written; each rule reports those tagged with its id. */
   syntax: SyntaxProblem[];
+  /**
+   * The destination and next hop read as addresses (routeFacts.ts), kept on the route on its
+   * first use: a dozen rules and the workspace index ask for them, and a map from routes to
+   * readings cost more than the reading. The fields they are read from are set by the reader
+   * of the route and never change after it (a new parse makes new routes).
+   */
+  readings?: RouteReadings;
+}
+
+/** What routeFacts.ts reads from a route's destination and next hop. */
+export interface RouteReadings {
+  /** The destination as written. */
+  destination: CidrReading;
+  /** The network of the destination (host bits cleared), in the route's own family; undefined when unreadable. */
+  network?: Network;
+  /** That network written as formatNetwork writes it (`10.0.0.0/8`). */
+  networkText?: string;
+  /** The next hop; undefined without one or when it is not an address. */
+  gateway?: ParsedAddress;
 }
 
 /** Where routes of each family go in NetworkManager's properties. */

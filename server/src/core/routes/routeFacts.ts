@@ -1,7 +1,7 @@
-import { isWithin, networkOf, parseAddress, parseCidr, type CidrReading, type Network, type ParsedAddress } from '../net/address';
+import { formatNetwork, isWithin, networkOf, parseAddress, parseCidr, type CidrReading, type Network, type ParsedAddress } from '../net/address';
 import type { NamedRange } from '../net/clusterRanges';
 import type { EmbeddedText } from '../text/embeddedText';
-import type { Route, RouteAttribute } from './route';
+import type { Route, RouteAttribute, RouteReadings } from './route';
 
 /**
  * Facts about a route that several rules need, read the same way for nmcli, keyfile and
@@ -11,40 +11,43 @@ import type { Route, RouteAttribute } from './route';
 
 /** The network of the destination (host bits cleared), in the route's own family; undefined when unreadable. */
 export function destinationNetwork(route: Route): Network | undefined {
-  // Many rules ask for the same route's network; parsing addresses is the costly part.
-  if (networks.has(route)) return networks.get(route);
-  const network = readDestinationNetwork(route);
-  networks.set(route, network);
-  return network;
+  return readingsOf(route).network;
 }
 
-const networks = new WeakMap<Route, Network | undefined>();
+/** The destination's network as formatNetwork writes it (`10.0.0.0/8`); undefined when unreadable. */
+export function destinationNetworkText(route: Route): string | undefined {
+  return readingsOf(route).networkText;
+}
 
-/** The destination as written, parsed once per route. */
+/** The destination as written. */
 export function destinationReading(route: Route): CidrReading {
-  let reading = readings.get(route);
-  if (!reading) {
-    reading = parseCidr(route.destination.value);
-    readings.set(route, reading);
-  }
-  return reading;
+  return readingsOf(route).destination;
 }
 
-const readings = new WeakMap<Route, CidrReading>();
-
-/** The next hop, parsed once per route; undefined without one or when it is not an address. */
+/** The next hop; undefined without one or when it is not an address. */
 export function gatewayAddress(route: Route): ParsedAddress | undefined {
-  if (!route.gateway) return undefined;
-  if (!gateways.has(route)) gateways.set(route, parseAddress(route.gateway.value));
-  return gateways.get(route);
+  return readingsOf(route).gateway;
 }
 
-const gateways = new WeakMap<Route, ParsedAddress | undefined>();
+/** The route's addresses, read on first use and kept on the route (see Route.readings). */
+function readingsOf(route: Route): RouteReadings {
+  return (route.readings ??= readAddresses(route));
+}
 
-function readDestinationNetwork(route: Route): Network | undefined {
+function readAddresses(route: Route): RouteReadings {
+  const destination = parseCidr(route.destination.value);
+  const network = destinationNetworkOf(route, destination);
+  return {
+    destination,
+    network,
+    networkText: network ? formatNetwork(network) : undefined,
+    gateway: route.gateway ? parseAddress(route.gateway.value) : undefined,
+  };
+}
+
+function destinationNetworkOf(route: Route, reading: CidrReading): Network | undefined {
   // A route file's ADDRESSn without a usable NETMASKn: NetworkManager has no such route.
   if (route.unreadablePrefix) return undefined;
-  const reading = destinationReading(route);
   if (!reading.ok || reading.family !== route.propertyFamily) return undefined;
   // A keyfile route written without a prefix means /24 (IPv4) or /128 to NetworkManager.
   const prefix = !reading.explicitPrefix && route.impliedPrefix !== undefined
@@ -124,8 +127,11 @@ export function routesInside(routes: readonly Route[], ranges: NamedRange[]): Ro
     if (isRemoval(route)) continue;
     const network = destinationNetwork(route);
     if (!network) continue;
-    const hit = ranges.find((r) => isWithin(network, r.network));
-    if (hit) found.push({ route, network, hit });
+    for (const hit of ranges) {
+      if (!isWithin(network, hit.network)) continue;
+      found.push({ route, network, hit });
+      break;
+    }
   }
   return found;
 }

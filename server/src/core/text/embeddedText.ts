@@ -7,9 +7,8 @@ export interface FileRange {
 /**
  * A string value together with where each of its characters came from in the file.
  *
- * Every character i of `value` knows the file range [starts[i], ends[i]) that produced
- * it: one source character for plain text, two for an escape such as `\n`, the line
- * break for a folded space. Slices and derived texts (a unit line, a shell-split
+ * Every character of `value` knows the file range that produced it: one source character
+ * for plain text, two for an escape such as `\n`, the line break for a folded space. Slices and derived texts (a unit line, a shell-split
  * argument, a route inside it) keep pointing at the file, so a finding deep inside an
  * embedded unit still underlines the exact characters the user typed.
  */
@@ -17,11 +16,10 @@ export class EmbeddedText {
   private constructor(
     readonly value: string,
     /**
-     * Origins of value[i] at starts[base + i] and ends[base + i]: a slice shares the arrays
-     * of the text it was cut from (a typed-array view per slice cost more than the slice).
+     * Where the characters come from, as runs (see Origins): value[i] is character
+     * base + i of the runs. A slice shares the runs of the text it was cut from.
      */
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
+    private readonly origins: Origins,
     private readonly base: number,
     /** Where an empty text sits in the file. */
     private readonly anchor: number,
@@ -43,20 +41,16 @@ export class EmbeddedText {
 
   /** A value that is a verbatim copy of the file from `fileStart`. */
   static verbatim(value: string, fileStart: number): EmbeddedText {
-    const starts = new Int32Array(value.length);
-    const ends = new Int32Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      starts[i] = fileStart + i;
-      ends[i] = fileStart + i + 1;
-    }
-    return new EmbeddedText(value, starts, ends, 0, fileStart, true);
+    const origins: Origins = [];
+    addVerbatim(origins, 0, fileStart, value.length);
+    return new EmbeddedText(value, origins, 0, fileStart, true);
   }
 
   /** A value whose characters cannot be traced individually: all of them map to `range`. */
   static coarse(value: string, range: FileRange): EmbeddedText {
-    const starts = new Int32Array(value.length).fill(range.start);
-    const ends = new Int32Array(value.length).fill(range.end);
-    return new EmbeddedText(value, starts, ends, 0, range.start, false);
+    const origins: Origins = [];
+    addSpanning(origins, 0, range.start, range.end, value.length);
+    return new EmbeddedText(value, origins, 0, range.start, false);
   }
 
   get length(): number {
@@ -91,7 +85,7 @@ export class EmbeddedText {
 
   /** The same text, marked as encoded in groups (see `grouped`). */
   asGrouped(): EmbeddedText {
-    return new EmbeddedText(this.value, this.starts, this.ends, this.base, this.anchor, this.exact, true);
+    return new EmbeddedText(this.value, this.origins, this.base, this.anchor, this.exact, true);
   }
 
   /** The file offset of the boundary before value[index]. */
@@ -132,7 +126,11 @@ export class EmbeddedText {
   slice(from: number, to = this.value.length): EmbeddedText {
     from = clamp(from, 0, this.value.length);
     to = clamp(to, from, this.value.length);
-    return new EmbeddedText(this.value.slice(from, to), this.starts, this.ends, this.base + from, this.positionAt(from), this.exact, this.grouped);
+    // A text never changes: the whole of it is itself.
+    if (from === 0 && to === this.value.length) return this;
+    // Only an empty text reads its anchor: a slice with characters need not look it up.
+    const anchor = to > from ? NO_ANCHOR : this.positionAt(from);
+    return new EmbeddedText(this.value.slice(from, to), this.origins, this.base + from, anchor, this.exact, this.grouped);
   }
 
   /** value without leading and trailing whitespace, still mapped. */
@@ -158,14 +156,18 @@ export class EmbeddedText {
     return parts;
   }
 
-  /** The whitespace-separated words, each still mapped. */
+  /** The whitespace-separated words (`\S+`), each still mapped. */
   words(): EmbeddedText[] {
     const words: EmbeddedText[] = [];
-    const pattern = /\S+/g;
-    for (let m = pattern.exec(this.value); m; m = pattern.exec(this.value)) {
-      words.push(this.slice(m.index, m.index + m[0].length));
+    const value = this.value;
+    let at = 0;
+    for (;;) {
+      while (at < value.length && isWhitespace(value, at)) at++;
+      if (at >= value.length) return words;
+      const start = at;
+      while (at < value.length && !isWhitespace(value, at)) at++;
+      words.push(this.slice(start, at));
     }
-    return words;
   }
 
   /**
@@ -174,33 +176,99 @@ export class EmbeddedText {
    * through this text to the file. Exact when both maps are.
    */
   compose(inner: EmbeddedText): EmbeddedText {
-    const n = inner.length;
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
+    const origins: Origins = [];
+    for (let i = 0; i < inner.length; i++) {
       const range = this.rangeOf(inner.startOf(i), inner.endOf(i));
-      starts[i] = range.start;
-      ends[i] = range.end;
+      addSpanning(origins, i, range.start, range.end, 1);
     }
-    return new EmbeddedText(inner.value, starts, ends, 0, this.positionAt(inner.positionAt(0)), this.exact && inner.exact, this.grouped || inner.grouped);
+    return new EmbeddedText(inner.value, origins, 0, this.positionAt(inner.positionAt(0)), this.exact && inner.exact, this.grouped || inner.grouped);
   }
 
-  /** File offset where character `index` starts (no allocation, for hot loops). */
+  /** File offset where character `index` starts. */
   startOf(index: number): number {
-    return this.starts[this.base + index];
+    const at = this.base + index;
+    const run = runOf(this.origins, at);
+    const origins = this.origins;
+    return origins[run + 2] === VERBATIM ? origins[run + 1] + (at - origins[run]) : origins[run + 1];
   }
 
   /** File offset where character `index` ends. */
   endOf(index: number): number {
-    return this.ends[this.base + index];
+    const at = this.base + index;
+    const run = runOf(this.origins, at);
+    const origins = this.origins;
+    return origins[run + 2] === VERBATIM ? origins[run + 1] + (at - origins[run]) + 1 : origins[run + 2];
   }
 
-  static fromArrays(value: string, starts: Int32Array, ends: Int32Array, anchor: number, exact: boolean): EmbeddedText {
-    return new EmbeddedText(value, starts, ends, 0, anchor, exact);
+  /** For EmbeddedTextBuilder.copy: appends the origins of value[from, to) to `origins`, which holds `count` characters. */
+  copyOrigins(origins: Origins, count: number, from: number, to: number): void {
+    const own = this.origins;
+    let at = this.base + from;
+    const stop = this.base + to;
+    for (let run = runOf(own, at); at < stop; run += RUN) {
+      const runEnd = run + RUN < own.length ? Math.min(own[run + RUN], stop) : stop;
+      if (own[run + 2] === VERBATIM) addVerbatim(origins, count, own[run + 1] + (at - own[run]), runEnd - at);
+      else addSpanning(origins, count, own[run + 1], own[run + 2], runEnd - at);
+      count += runEnd - at;
+      at = runEnd;
+    }
+  }
+
+  /** A text of `value` with origins built by EmbeddedTextBuilder (which hands them over). */
+  static fromOrigins(value: string, origins: Origins, anchor: number, exact: boolean, grouped: boolean): EmbeddedText {
+    return new EmbeddedText(value, origins, 0, anchor, exact, grouped);
   }
 }
 
-const NO_ORIGINS = new Int32Array(0);
+/**
+ * Where each character of a text comes from in the file, as runs of characters: three
+ * numbers per run, `[first, start, end]`. The run holds the characters from index `first`
+ * up to the next run's `first` (the last run: to the end of the text). With `end` ===
+ * VERBATIM the run is a copy of the file from `start` (its j-th character comes from
+ * [start + j, start + j + 1)); otherwise every character of the run comes from
+ * [start, end) (an escape, a folded line break, a base64 group, an untraced scalar).
+ *
+ * A unit of ten lines in a block scalar is ten runs, where one start and one end per
+ * character made two typed arrays of its length for every text built from it, which was
+ * most of what reading a MachineConfig allocated.
+ */
+type Origins = number[];
+
+const RUN = 3;
+/** The anchor of a text with characters, which never reads it (positionAt, indexAt and covers read it only when empty). */
+const NO_ANCHOR = -1;
+const VERBATIM = -1;
+
+/** The run (its offset in `origins`) that holds character `at`: the last whose first character is at or before it. */
+function runOf(origins: Origins, at: number): number {
+  let lo = 0;
+  let hi = origins.length / RUN - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (origins[mid * RUN] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo * RUN;
+}
+
+/** Appends `length` characters copied from the file at `start`; `count` characters are there already. */
+function addVerbatim(origins: Origins, count: number, start: number, length: number): void {
+  if (length <= 0) return;
+  const last = origins.length - RUN;
+  // The same copy of the file going on: the last run grows.
+  if (last >= 0 && origins[last + 2] === VERBATIM && origins[last + 1] + (count - origins[last]) === start) return;
+  origins.push(count, start, VERBATIM);
+}
+
+/** Appends `length` characters that each come from [start, end); `count` characters are there already. */
+function addSpanning(origins: Origins, count: number, start: number, end: number, length: number): void {
+  if (length <= 0) return;
+  // One character of one character of the file: a copy, which may continue the last run.
+  if (length === 1 && end === start + 1) return addVerbatim(origins, count, start, 1);
+  const last = origins.length - RUN;
+  if (last >= 0 && origins[last + 1] === start && origins[last + 2] === end) return;
+  origins.push(count, start, end);
+}
 
 /** Two base64 groups: one character, or one UTF-8 character straddling two groups. */
 export const GROUPED_RANGE_LIMIT = 8;
@@ -208,21 +276,13 @@ export const GROUPED_RANGE_LIMIT = 8;
 /** Builds a derived text character by character (unescaping, joining continuations). */
 export class EmbeddedTextBuilder {
   private text = '';
-  // Allocated on the first character: many builders (a word being read) end up empty.
-  private starts = NO_ORIGINS;
-  private ends = NO_ORIGINS;
+  private origins: Origins = [];
   private count = 0;
 
-  /**
-   * @param capacity how many characters the text will about have, when the caller knows
-   *   (a scalar's source length): the arrays are then allocated once, not grown. The
-   *   default, 16 entries (64 bytes), is the size V8 keeps inside the heap: most derived
-   *   texts are short words, and an array with an external buffer costs more to allocate.
-   */
   constructor(
+    /** Where the text sits in the file while it is empty. */
     private readonly anchor: number,
     private exact = true,
-    private readonly capacity = 16,
     /** The characters come from a grouped text (base64): see EmbeddedText.grouped. */
     private grouped = false,
   ) {}
@@ -233,24 +293,16 @@ export class EmbeddedTextBuilder {
 
   /** Appends `value` as produced by the file range [start, end). */
   push(value: string, start: number, end: number): void {
-    this.reserve(value.length);
-    for (let i = 0; i < value.length; i++) {
-      this.starts[this.count] = start;
-      this.ends[this.count] = end;
-      this.count++;
-    }
+    addSpanning(this.origins, this.count, start, end, value.length);
+    this.count += value.length;
     this.text += value;
   }
 
   /** Appends text[from, to) verbatim: each character is its own source. */
   pushVerbatim(text: string, from: number, to: number): void {
     if (to <= from) return;
-    this.reserve(to - from);
-    for (let i = from; i < to; i++) {
-      this.starts[this.count] = i;
-      this.ends[this.count] = i + 1;
-      this.count++;
-    }
+    addVerbatim(this.origins, this.count, from, to - from);
+    this.count += to - from;
     this.text += text.slice(from, to);
   }
 
@@ -259,12 +311,8 @@ export class EmbeddedTextBuilder {
     if (!source.exact) this.exact = false;
     if (source.grouped) this.grouped = true;
     if (to <= from) return;
-    this.reserve(to - from);
-    for (let i = from; i < to; i++) {
-      this.starts[this.count] = source.startOf(i);
-      this.ends[this.count] = source.endOf(i);
-      this.count++;
-    }
+    source.copyOrigins(this.origins, this.count, from, to);
+    this.count += to - from;
     this.text += source.value.slice(from, to);
   }
 
@@ -272,29 +320,19 @@ export class EmbeddedTextBuilder {
   trimEnd(drop: (ch: string) => boolean): void {
     const before = this.count;
     while (this.count > 0 && drop(this.text[this.count - 1])) this.count--;
-    if (this.count !== before) this.text = this.text.slice(0, this.count);
+    if (this.count === before) return;
+    this.text = this.text.slice(0, this.count);
+    // Runs that now start at or past the end go; the last one left ends at the new end.
+    while (this.origins.length > 0 && this.origins[this.origins.length - RUN] >= this.count) this.origins.length -= RUN;
   }
 
   lastChar(): string | undefined {
     return this.count > 0 ? this.text[this.count - 1] : undefined;
   }
 
+  /** The text built so far; the builder is not to be used after (the text takes its origins). */
   build(): EmbeddedText {
-    const text = EmbeddedText.fromArrays(this.text, this.starts.slice(0, this.count), this.ends.slice(0, this.count), this.anchor, this.exact);
-    return this.grouped ? text.asGrouped() : text;
-  }
-
-  private reserve(extra: number): void {
-    const needed = this.count + extra;
-    if (needed <= this.starts.length) return;
-    let capacity = Math.max(this.starts.length * 2, this.capacity, 1);
-    while (capacity < needed) capacity *= 2;
-    const starts = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    starts.set(this.starts.subarray(0, this.count));
-    ends.set(this.ends.subarray(0, this.count));
-    this.starts = starts;
-    this.ends = ends;
+    return EmbeddedText.fromOrigins(this.text, this.origins, this.anchor, this.exact, this.grouped);
   }
 }
 
@@ -305,3 +343,11 @@ function clamp(n: number, lo: number, hi: number): number {
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
+
+/** Whether value[at] is whitespace to a regular expression (`\s`): ASCII answered without one. */
+function isWhitespace(value: string, at: number): boolean {
+  const c = value.charCodeAt(at);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(value[at]);
+}
+
+const WHITESPACE = /\s/;

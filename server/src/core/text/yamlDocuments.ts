@@ -1,4 +1,4 @@
-import { Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, Node, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
+import { Composer, CST, Document, isCollection, isMap, isNode, isPair, isScalar, isSeq, Node, Pair, Parser, Scalar, YAMLMap, YAMLParseError, YAMLSeq } from 'yaml';
 import type { FileRange } from './embeddedText';
 
 export type YamlDocument = Document.Parsed;
@@ -6,19 +6,21 @@ export type YamlDocument = Document.Parsed;
 /**
  * Parses every document of a file. `oc` decodes manifests as YAML 1.1 (sigs.k8s.io/yaml
  * on go-yaml v2), so the core does too: `0644` is octal, `yes` is a boolean, `3.1` a number.
+ * With `offset`, `text` is the part of a file that starts there (a document chunk), and
+ * every range of the parse is an offset in that file.
  */
-export function parseYamlDocuments(text: string, options: { ownDuplicateCheck?: boolean } = {}): YamlDocument[] {
+export function parseYamlDocuments(text: string, options: { ownDuplicateCheck?: boolean; offset?: number } = {}): YamlDocument[] {
   // The library finds a duplicate key by comparing it with every earlier key of its
   // mapping: a mapping of 24,000 keys took 3.5 s. The check is made here instead, in
   // linear time, with the same error (at the key itself; after the parser's other errors).
   const own = options.ownDuplicateCheck ?? true;
-  const parsed = parseAllDocuments(text, {
-    version: '1.1',
-    keepSourceTokens: true,
-    prettyErrors: false,
-    uniqueKeys: !own,
-  });
-  const documents = Array.isArray(parsed) ? parsed : [];
+  // parseAllDocuments without its line counter (prettyErrors: false), and with the parser
+  // counting from `offset`: the tokens, and so every node, document and error, carry file
+  // offsets, where shifting a parse of a chunk into place walked every node once more.
+  const parser = new Parser();
+  parser.offset = options.offset ?? 0;
+  const composer = new Composer({ version: '1.1', keepSourceTokens: true, uniqueKeys: !own });
+  const documents = Array.from(composer.compose(parser.parse(text))) as YamlDocument[];
   for (const document of documents) settleTree(document, own);
   return documents;
 }
@@ -34,10 +36,11 @@ export function parseYamlDocuments(text: string, options: { ownDuplicateCheck?: 
 function settleTree(document: YamlDocument, duplicates: boolean): void {
   const found: YAMLParseError[] = [];
   forEachNode(document, (node) => {
-    const token = node.srcToken as { indent?: unknown } | undefined;
+    const token = node.srcToken;
     node.srcToken = undefined;
     if (isScalar(node)) {
-      if ((node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && typeof token?.indent === 'number') blockIndents.set(node, token.indent);
+      // Only a header with an indicator reads it (a map of every block scalar cost more than the rest of this walk).
+      if (token?.type === 'block-scalar' && hasIndentationIndicator(token)) blockIndents.set(node, token.indent);
       return;
     }
     if (!isCollection(node)) return;
@@ -58,9 +61,18 @@ function settleTree(document: YamlDocument, duplicates: boolean): void {
   document.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
 }
 
+/** Whether a block scalar's header (`|2-`, `>1`) has an explicit indentation indicator. */
+function hasIndentationIndicator(token: CST.BlockScalar): boolean {
+  const header = token.props.find((prop) => prop.type === 'block-scalar-header');
+  return header !== undefined && 'source' in header && /[1-9]/.test(header.source);
+}
+
 const blockIndents = new WeakMap<Scalar, number>();
 
-/** The indentation of the collection a block scalar sits in (0 when unknown). */
+/**
+ * The indentation the explicit indentation indicator of a block scalar (`|2`) counts from:
+ * that of the collection it sits in. 0 for a block scalar without one, which needs none.
+ */
 export function blockScalarParentIndent(node: Scalar): number {
   const recorded = blockIndents.get(node);
   if (recorded !== undefined) return recorded;

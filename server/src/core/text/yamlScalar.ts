@@ -86,7 +86,7 @@ function traceBlockScalar(text: string, start: number, end: number, parentIndent
     at++;
   }
   const headerBreak = text.indexOf('\n', at);
-  const out = new EmbeddedTextBuilder(headerBreak < 0 ? end : headerBreak + 1, true, end - at);
+  const out = new EmbeddedTextBuilder(headerBreak < 0 ? end : headerBreak + 1);
   if (headerBreak < 0 || headerBreak + 1 >= end) return out.build();
   const lines = splitSourceLines(text, headerBreak + 1, end);
   const isBlank = (line: SourceLine) => line.start + line.indent === line.contentEnd;
@@ -192,7 +192,7 @@ type Unescape = (text: string, at: number) => { value: string; length: number } 
 
 /** Quoted flow scalars: escapes decoded, line breaks folded. */
 function traceQuoted(text: string, start: number, end: number, unescape: Unescape): EmbeddedText {
-  const out = new EmbeddedTextBuilder(start + 1, true, end - start);
+  const out = new EmbeddedTextBuilder(start + 1);
   const close = end - 1;
   let at = start + 1;
   // Whitespace produced by an escape survives folding; only raw whitespace is trimmed.
@@ -247,7 +247,7 @@ function decodeEscape(text: string, at: number): { value: string; length: number
 }
 
 function tracePlain(text: string, start: number, end: number): EmbeddedText {
-  const out = new EmbeddedTextBuilder(start, true, end - start);
+  const out = new EmbeddedTextBuilder(start);
   let at = start;
   while (at < end) {
     const ch = text[at];

@@ -29,7 +29,16 @@ export function sourceOf(use: NmcliUse): UnitText | FileModel {
 }
 
 /** Every `nmcli … modify` command of the config: in every unit text (`sh -c` scripts included), then in every script of storage.files. */
-export function nmcliCommandsOf(mc: IgnitionConfig): NmcliUse[] {
+export function nmcliCommandsOf(mc: IgnitionConfig): readonly NmcliUse[] {
+  // Several rules ask for the same document's; the model lives as long as its document does.
+  let uses = cache.get(mc);
+  if (!uses) cache.set(mc, (uses = collectNmcliCommands(mc)));
+  return uses;
+}
+
+const cache = new WeakMap<IgnitionConfig, readonly NmcliUse[]>();
+
+function collectNmcliCommands(mc: IgnitionConfig): NmcliUse[] {
   const uses: NmcliUse[] = [];
   for (const unit of unitTextsOf(mc)) {
     for (const exec of unit.execLines) {

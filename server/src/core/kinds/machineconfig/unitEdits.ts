@@ -52,7 +52,7 @@ export function addDirectiveValueEdit(text: string, unit: UnitText, section: str
   if (!unit.text.exact || !PLAIN_WORD.test(value)) return undefined;
   const style = unit.scalar.type;
   if (style !== Scalar.BLOCK_LITERAL && style !== Scalar.QUOTE_DOUBLE) return undefined;
-  const existing = directivesOf(unit.file, section, key).pop();
+  const existing = directivesOf(unit.file, section, key).at(-1);
   // An empty `key=` may reset the list: the value goes on a line of its own after it.
   if (existing && existing.value.length > 0) {
     // After the value's last character: a continued directive ends on its last line.

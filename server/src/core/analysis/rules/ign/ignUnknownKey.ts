@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { removePairEdit } from '../../../text/edits';
-import { butaneOnlyKey, childKey, ignition2OnlyKey, IGNITION_PATH, IGNITION_SCHEMA, pathPattern, shortPath, type SchemaNode } from '../../../kinds/machineconfig/schema';
+import { butaneOnlyKey, childKey, ignition2OnlyKey, IGNITION_SCHEMA, pathPattern, shortPath, type SchemaNode } from '../../../kinds/machineconfig/schema';
 import { keyRange } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { closestWord } from '../../../text/suggest';
@@ -16,30 +16,41 @@ export const ignUnknownKey: Rule = {
     // A 2.x config is judged by ign-version as a whole, not field by field.
     const version = pairOf(mapAt(mc.config, 'ignition'), 'version')?.value;
     if (isScalar(version) && /^2\./.test(String(version.value))) return;
-    walk(mc.config, IGNITION_SCHEMA, IGNITION_PATH, ['spec', 'config'], text, report);
+    walk(mc.config, IGNITION_SCHEMA, ['spec', 'config'], text, report);
   },
 };
 
-/** `path` names the key for the message (`files[2]`); `at` is the same path for the schema lookups. */
-function walk(node: Node | null, schema: SchemaNode, path: string, at: (string | number)[], text: string, report: (f: Finding) => void): void {
+/**
+ * `at` is the path of `node` (`['spec', 'config', 'storage', 'files', 2]`), one list pushed
+ * and popped along the walk: its text for a message is only written for an unknown key.
+ */
+function walk(node: Node | null, schema: SchemaNode, at: (string | number)[], text: string, report: (f: Finding) => void): void {
   if (!node) return;
   if (schema.item) {
-    if (isSeq(node)) node.items.forEach((item, i) => walk(item as Node, schema.item!, `${path}[${i}]`, [...at, i], text, report));
+    if (!isSeq(node)) return;
+    for (let i = 0; i < node.items.length; i++) {
+      at.push(i);
+      walk(node.items[i] as Node, schema.item, at, text, report);
+      at.pop();
+    }
     return;
   }
   if (!schema.keys || !isMap(node)) return;
-  const knownKeys = Object.keys(schema.keys);
   for (const pair of keyedPairs(node)) {
     const key = String(pair.key.value);
     const known = childKey(schema, key);
     if (known) {
-      walk(pair.value, known, `${path}.${key}`, [...at, key], text, report);
+      at.push(key);
+      walk(pair.value, known, at, text, report);
+      at.pop();
       continue;
     }
     if (butaneOnlyKey(pathPattern(at), key)) continue; // ign-butane-syntax says it
+    const knownKeys = Object.keys(schema.keys);
+    const path = `${pathText(at)}.${key}`;
     const suggestion = closestWord(key, knownKeys) ?? inflected(key, knownKeys);
     const legacy = ignition2OnlyKey(key);
-    const because = legacy ?? `Ignition 3 silently ignores the unknown key ${shortPath(`${path}.${key}`)}`;
+    const because = legacy ?? `Ignition 3 silently ignores the unknown key ${shortPath(path)}`;
     const fixes: Fix[] = [];
     const rename = suggestion ? renameKeyEdit(node, pair, suggestion) : undefined;
     // Renaming makes the value take effect: a change of behaviour the user should confirm.
@@ -52,10 +63,15 @@ function walk(node: Node | null, schema: SchemaNode, path: string, at: (string |
       severity: 'warning',
       message: `${because}: ${suggestion ? `did you mean ${suggestion}?` : 'remove it.'}`,
       range: keyRange(pair),
-      data: { key, path: `${path}.${key}`, ...(suggestion ? { suggestion } : {}) },
+      data: { key, path, ...(suggestion ? { suggestion } : {}) },
       fixes,
     });
   }
+}
+
+/** `['spec', 'config', 'storage', 'files', 2]` → `spec.config.storage.files[2]`. */
+function pathText(at: readonly (string | number)[]): string {
+  return at.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 
 /**

@@ -2,6 +2,7 @@ import type { EmbeddedText } from '../../../text/embeddedText';
 import { nmcliCommandsOf } from '../../../kinds/machineconfig/nmcliCommands';
 import { hasExpansion } from '../../../formats/shellScript';
 import { quoted } from '../../../text/quote';
+import { utf8Length } from '../../../text/utf8';
 import type { Rule } from '../rule';
 
 /**
@@ -30,7 +31,7 @@ export const ifaceName: Rule = {
 };
 
 export function interfaceNameProblem(name: string): string | undefined {
-  const bytes = new TextEncoder().encode(name).length;
+  const bytes = utf8Length(name);
   if (bytes === 0) return 'The interface name is empty.';
   if (bytes > 15) return `${quoted(name)} is ${bytes} bytes, too long for a Linux interface name, which has at most 15.`;
   if (name === '.' || name === '..') return `${quoted(name)} cannot be an interface name.`;

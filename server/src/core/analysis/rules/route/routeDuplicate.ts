@@ -1,6 +1,5 @@
-import { formatNetwork } from '../../../net/address';
 import type { Route, RouteGroup } from '../../../routes/route';
-import { attributeOf, destinationNetwork, isRemoval, metricOf, tableOf } from '../../../routes/routeFacts';
+import { attributeOf, destinationNetwork, destinationNetworkText, isRemoval, metricOf, tableOf } from '../../../routes/routeFacts';
 import { nextHopInterfaceOf } from '../../../kinds/nmstate/stateInterfaces';
 import type { Rule } from '../rule';
 
@@ -21,10 +20,11 @@ export const routeDuplicate: Rule = {
       for (const route of group) {
         if (isRemoval(route)) continue;
         const network = destinationNetwork(route);
-        if (!network) continue;
+        const written = destinationNetworkText(route);
+        if (!network || !written) continue;
         // NMState routes of one state go out of different interfaces (next-hop-interface): one
         // on ens6 and one on ens7 are two kernel routes, each with its interface's metric.
-        const key = `${formatNetwork(network)}|${tableOf(route)}|${metricOf(route)}|${nextHopInterfaceOf(route)}`;
+        const key = `${written}|${tableOf(route)}|${metricOf(route)}|${nextHopInterfaceOf(route)}`;
         const earlier = seen.get(key);
         if (!earlier) {
           seen.set(key, route);
@@ -39,10 +39,10 @@ export const routeDuplicate: Rule = {
         report({
           severity: 'warning',
           message: sameHop
-            ? `${formatNetwork(network)} is listed twice in ${where}: remove the repetition.`
-            : `${formatNetwork(network)} is already routed via ${earlier.gateway?.value ?? 'the link'} with the same metric: raise the backup's metric or use weight=.`,
+            ? `${written} is listed twice in ${where}: remove the repetition.`
+            : `${written} is already routed via ${earlier.gateway?.value ?? 'the link'} with the same metric: raise the backup's metric or use weight=.`,
           range: route.destination.rangeOf(),
-          data: { network: formatNetwork(network) },
+          data: { network: written },
         });
       }
     }

@@ -39,6 +39,14 @@ export const routeGateway: Rule = {
       const names = owners.get(route);
       return names ? addresses.filter((a) => a.names.some((n) => names.includes(n))) : undefined;
     };
+    // ipaddr.js finds an address's special range by matching it against each of them; the
+    // routes of a file share a few next hops, each looked up once.
+    const rangeNames = new Map<string, string>();
+    const rangeNameOf = (text: string, address: IpAddress): string => {
+      let name = rangeNames.get(text);
+      if (name === undefined) rangeNames.set(text, (name = address.range()));
+      return name;
+    };
     for (const route of routes) {
       for (const { severity, message, range, data } of syntaxProblemsOf(route, 'route-gateway')) {
         report({ severity, message, range, ...(data ? { data } : {}) });
@@ -51,7 +59,7 @@ export const routeGateway: Rule = {
         continue;
       }
       if (gateway.family !== route.propertyFamily) continue; // route-family says it
-      const kind = gateway.address.range();
+      const kind = rangeNameOf(route.gateway.value, gateway.address);
       const classE = gateway.family === 4 && kind === RESERVED_V4 && gateway.address.toByteArray()[0] >= 240;
       const finding = judge(classE ? 'reserved-v4' : kind === RESERVED_V4 ? 'unicast' : kind, route.gateway.value);
       if (finding) {

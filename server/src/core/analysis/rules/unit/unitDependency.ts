@@ -17,6 +17,8 @@ const ORDERING: Record<string, string> = {
   After: 'this After= orders against nothing',
   Before: 'this Before= orders against nothing',
 };
+/** The directives judged, in the order their findings are reported. */
+const JUDGED = [...Object.entries(STARTING), ...Object.entries(ORDERING)];
 /** Unit types a config names by hand; .mount, .device, .slice… are made from paths and devices of each node. */
 const CHECKED_TYPES = /\.(service|target|socket|timer|path)$/;
 
@@ -41,7 +43,7 @@ export const unitDependency: Rule = {
     }
     for (const unit of mc.units) {
       for (const unitText of textsOfUnit(unit)) {
-        for (const [key, effect] of [...Object.entries(STARTING), ...Object.entries(ORDERING)]) {
+        for (const [key, effect] of JUDGED) {
           const starting = key in STARTING;
           for (const directive of directivesOf(unitText.file, 'Unit', key)) {
             for (const word of directive.value.words()) {
