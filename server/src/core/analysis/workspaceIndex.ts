@@ -513,14 +513,16 @@ function lastWriterNamedOtherThan(writers: PoolPart['writers'], i: number): Pool
 
 /** The same destination (table, metric, interface) from two documents for one pool's nodes. */
 function duplicateRoutes(view: PoolView, mine: Mine, report: Report): void {
-  const seen = new Map<string, PoolRoute>();
+  // The first route of each destination, table, metric and interface; by destination, then the few of it compared.
+  const seen = new Map<string, PoolRoute[]>();
   for (const entry of view.routes) {
     const { route } = entry;
     if (entry.overridden) continue;
-    const key = `${route.destination}|${route.table}|${route.metric}|${route.device}`;
-    const earlier = seen.get(key);
+    const sameDestination = seen.get(route.destination);
+    const earlier = sameDestination?.find(({ route: r }) => r.table === route.table && r.metric === route.metric && r.device === route.device);
     if (!earlier) {
-      seen.set(key, entry);
+      if (sameDestination) sameDestination.push(entry);
+      else seen.set(route.destination, [entry]);
       continue;
     }
     // The same document: route-duplicate of the document says it. The same name: one object on the cluster.
