@@ -353,11 +353,15 @@ function collect(files: readonly { file?: string; index: FileIndex }[]): {
 
 function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[], policies: Located<PolicyFacts>[], declared?: Located<MachineConfigPoolFacts>): PoolView {
   const configs = all.filter((c) => c.facts.role !== undefined && roles.includes(c.facts.role));
-  const parts = new Map<string, PoolPart>();
-  const part = (kind: PoolPart['kind'], partName: string): PoolPart => {
-    const key = `${kind}\0${partName}`;
-    let found = parts.get(key);
-    if (!found) parts.set(key, (found = { kind, name: partName, writers: [] }));
+  // Parts by kind, then name (no key string to build per unit and route), and in the order first written.
+  const parts: Record<PartKind, Map<string, PoolPart>> = { unit: new Map(), dropin: new Map(), file: new Map() };
+  const ordered: PoolPart[] = [];
+  const part = (kind: PartKind, partName: string): PoolPart => {
+    let found = parts[kind].get(partName);
+    if (!found) {
+      parts[kind].set(partName, (found = { kind, name: partName, writers: [] }));
+      ordered.push(found);
+    }
     return found;
   };
   const routes: PoolRoute[] = [];
@@ -374,13 +378,13 @@ function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[
     for (const route of config.facts.routes) routes.push({ route, from: config });
   }
   // A route in a unit, drop-in or file whose contents a later config replaces never reaches the nodes.
-  const lastWriters = new Map<string, Located<MachineConfigFacts> | undefined>();
-  const lastWriter = (key: string): Located<MachineConfigFacts> | undefined => {
-    if (lastWriters.has(key)) return lastWriters.get(key);
-    const writers = parts.get(key)?.writers ?? [];
+  const lastWriters = new Map<PoolPart | undefined, Located<MachineConfigFacts> | undefined>();
+  const lastWriter = (written: PoolPart | undefined): Located<MachineConfigFacts> | undefined => {
+    if (lastWriters.has(written)) return lastWriters.get(written);
+    const writers = written?.writers ?? [];
     let last: Located<MachineConfigFacts> | undefined;
     for (let i = writers.length - 1; i >= 0 && !last; i--) if (writers[i].contents) last = writers[i].config;
-    lastWriters.set(key, last);
+    lastWriters.set(written, last);
     return last;
   };
   // The routes of one part share its object: its last writer is looked up once.
@@ -388,7 +392,7 @@ function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[
   for (const entry of routes) {
     const routePart = entry.route.part;
     if (!routePart) continue;
-    if (!lastOfPart.has(routePart)) lastOfPart.set(routePart, lastWriter(`${routePart.kind}\0${routePart.name}`));
+    if (!lastOfPart.has(routePart)) lastOfPart.set(routePart, lastWriter(parts[routePart.kind]?.get(routePart.name)));
     const last = lastOfPart.get(routePart);
     if (last && last !== entry.from && last.facts.name !== entry.from.facts.name) entry.overridden = true;
   }
@@ -396,7 +400,7 @@ function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[
     if (policy.facts.role === undefined || !roles.includes(policy.facts.role)) continue;
     for (const route of policy.facts.routes) routes.push({ route, from: policy });
   }
-  return { name, roles, ...(declared ? { declared } : {}), configs, parts: [...parts.values()], routes };
+  return { name, roles, ...(declared ? { declared } : {}), configs, parts: ordered, routes };
 }
 
 /** MCO sorts configs by name with Go's string order: bytes, which for these names is UTF-16 order. */
@@ -509,14 +513,16 @@ function lastWriterNamedOtherThan(writers: PoolPart['writers'], i: number): Pool
 
 /** The same destination (table, metric, interface) from two documents for one pool's nodes. */
 function duplicateRoutes(view: PoolView, mine: Mine, report: Report): void {
-  const seen = new Map<string, PoolRoute>();
+  // The first route of each destination, table, metric and interface; by destination, then the few of it compared.
+  const seen = new Map<string, PoolRoute[]>();
   for (const entry of view.routes) {
     const { route } = entry;
     if (entry.overridden) continue;
-    const key = `${route.destination}|${route.table}|${route.metric}|${route.device}`;
-    const earlier = seen.get(key);
+    const sameDestination = seen.get(route.destination);
+    const earlier = sameDestination?.find(({ route: r }) => r.table === route.table && r.metric === route.metric && r.device === route.device);
     if (!earlier) {
-      seen.set(key, entry);
+      if (sameDestination) sameDestination.push(entry);
+      else seen.set(route.destination, [entry]);
       continue;
     }
     // The same document: route-duplicate of the document says it. The same name: one object on the cluster.

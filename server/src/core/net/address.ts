@@ -136,5 +136,12 @@ export function isWithin(inner: Network, outer: Network): boolean {
 
 /** `10.0.0.0/16`, the way a network is written. */
 export function formatNetwork(network: Network): string {
-  return `${network.address.toString()}/${network.prefix}`;
+  return `${formatAddress(network.address)}/${network.prefix}`;
+}
+
+/** An address as ipaddr.js writes it (an IPv4 address without its array join, which every route's network paid for). */
+export function formatAddress(address: IpAddress): string {
+  if (!(address instanceof ipaddr.IPv4)) return address.toString();
+  const octets = address.octets;
+  return `${octets[0]}.${octets[1]}.${octets[2]}.${octets[3]}`;
 }

@@ -15,19 +15,22 @@ export const routeDuplicate: Rule = {
   id: 'route-duplicate',
   check({ routes, report }) {
     for (const group of routeGroups(routes)) {
-      // Keyed by what makes two routes the same kernel route: network, table, metric.
-      const seen = new Map<string, Route>();
+      // What makes two routes the same kernel route: network, table, metric. NMState routes of
+      // one state go out of different interfaces (next-hop-interface): one on ens6 and one on
+      // ens7 are two kernel routes, each with its interface's metric. By network, then the
+      // few routes of it compared.
+      const seen = new Map<string, KernelRoute[]>();
       for (const route of group) {
         if (isRemoval(route)) continue;
         const network = destinationNetwork(route);
         const written = destinationNetworkText(route);
         if (!network || !written) continue;
-        // NMState routes of one state go out of different interfaces (next-hop-interface): one
-        // on ens6 and one on ens7 are two kernel routes, each with its interface's metric.
-        const key = `${written}|${tableOf(route)}|${metricOf(route)}|${nextHopInterfaceOf(route)}`;
-        const earlier = seen.get(key);
+        const kernel: KernelRoute = { route, table: tableOf(route), metric: metricOf(route), device: nextHopInterfaceOf(route) };
+        const sameNetwork = seen.get(written);
+        const earlier = sameNetwork?.find((k) => k.table === kernel.table && k.metric === kernel.metric && k.device === kernel.device)?.route;
         if (!earlier) {
-          seen.set(key, route);
+          if (sameNetwork) sameNetwork.push(kernel);
+          else seen.set(written, [kernel]);
           continue;
         }
         const sameHop = (earlier.gateway?.value ?? '') === (route.gateway?.value ?? '');
@@ -48,6 +51,14 @@ export const routeDuplicate: Rule = {
     }
   },
 };
+
+/** A route with what makes it one kernel route besides its network. */
+interface KernelRoute {
+  route: Route;
+  table: number | undefined;
+  metric: number | undefined;
+  device: string;
+}
 
 /** The routes of each list (Route.group) that holds more than one, in the order of their first route. */
 function routeGroups(routes: readonly Route[]): Route[][] {
