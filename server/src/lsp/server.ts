@@ -162,7 +162,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       partialShown.delete(document.uri);
       // Its MachineConfigPools or index facts changed: the findings of the other open documents depend on them.
       const poolsChanged = workspaceIndex.notePools(document.uri, result.pools);
-      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index, result.factsKey);
+      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index, result.factsKeys);
       if (poolsChanged) revalidateAll(document.uri);
       else if (indexChanged === 'facts') revalidateAll(document.uri, true);
       // Moved, not changed: only the findings that link into it follow.

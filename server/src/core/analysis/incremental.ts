@@ -92,11 +92,11 @@ export class IncrementalLinter {
     const across = this.acrossFiles(text, current, workspace, failures);
     const index = across.index;
     // Other YAML gets nothing from us (as in lintParsed).
-    if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKey: across.factsKey, ...more };
+    if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKeys: across.factsKeys, ...more };
     const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
     const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKey: across.factsKey, ...more };
+    return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKeys: across.factsKeys, ...more };
   }
 
   /**
@@ -119,21 +119,21 @@ export class IncrementalLinter {
   }
 
   /** The file's index and its findings across files, reused from the last lint when no fact changed. */
-  private acrossFiles(text: string, chunks: readonly Chunk[], workspace: WorkspaceFacts | undefined, failures: RuleFailure[]): { index: FileIndex; problems: Problem[]; factsKey: string } {
+  private acrossFiles(text: string, chunks: readonly Chunk[], workspace: WorkspaceFacts | undefined, failures: RuleFailure[]): { index: FileIndex; problems: Problem[]; factsKeys: readonly string[] } {
     const index: FileIndex = { documents: chunks.flatMap((c) => c.index.documents) };
     const facts = chunks.map((c) => c.factsKey);
-    const factsKey = facts.filter((k) => k !== '[]').join('\n');
+    const factsKeys = facts.filter((k) => k !== '[]');
     const last = this.previousAcross;
     if (last && last.files === workspace?.files && last.findings === workspace?.findings && sameList(last.facts, facts)) {
       const problems = moveWithText(last.problems, last.text, text);
       if (problems) {
         this.previousAcross = { ...last, text, problems };
-        return { index, problems, factsKey };
+        return { index, problems, factsKeys };
       }
     }
     const problems = acrossFiles(index, workspace, this.rules, failures);
     this.previousAcross = { text, facts, files: workspace?.files, findings: workspace?.findings, problems };
-    return { index, problems, factsKey };
+    return { index, problems, factsKeys };
   }
 
   /**
