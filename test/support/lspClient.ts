@@ -46,6 +46,7 @@ export interface Diagnostic extends PlacedFinding {
   source?: string;
   message: string;
   data?: any;
+  relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
 }
 
 export interface PublishDiagnosticsParams {

@@ -14,5 +14,10 @@ export interface DiagnosticData {
 /** Nothing when the finding has neither data nor fixes: every diagnostic is re-sent on each edit, so bytes count. */
 export function diagnosticData(problem: Problem, version: number): DiagnosticData | undefined {
   if (!problem.data && !problem.fixes) return undefined;
-  return { ...problem.data, version, ...(problem.fixes ? { fixes: problem.fixes } : {}) };
+  // Object.assign, not a spread: V8 (node 20) copies these small objects of several shapes
+  // several times faster so, and this runs for thousands of findings on every publish.
+  const data = Object.assign({}, problem.data) as DiagnosticData;
+  data.version = version;
+  if (problem.fixes) data.fixes = problem.fixes;
+  return data;
 }

@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { describeError } from './guard';
 import { packagedRuleDocs } from './ruleLinks';
+import { stdioConnection } from './publishEncoder';
 import { startServer } from './server';
 
 // esbuild inlines the manifest, so the bundle knows its own version.
@@ -37,7 +38,8 @@ const argv = process.argv.slice(2);
 const transport = argv.find((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))?.replace(/^--/, '') ?? 'unknown';
 
 try {
-  connection = createConnection(ProposedFeatures.all);
+  // Over stdio, publishDiagnostics are serialised from the JSON of earlier publishes (publishEncoder.ts).
+  connection = transport === 'stdio' ? stdioConnection() : createConnection(ProposedFeatures.all);
 } catch (error) {
   process.stderr.write(
     `mcroutes language server ${VERSION}: ${error instanceof Error ? error.message : String(error)}\n` +

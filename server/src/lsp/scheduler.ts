@@ -1,8 +1,6 @@
 /** Debounced, per-document scheduling of validation work, on the server's clock. */
 import { SYSTEM_CLOCK, type Clock, type TimerHandle } from './clock';
 
-export const DEFAULT_DEBOUNCE_MS = 200;
-
 /**
  * How long one analysis may run before the server turns to other messages: a huge file is
  * analysed a slice at a time (IncrementalLinter's budget) and requests are answered in
@@ -30,13 +28,12 @@ export class Scheduler {
    */
   constructor(
     private readonly run: (uri: string) => unknown,
-    readonly delayMs: number,
     private readonly onError: (uri: string, error: unknown) => void,
     private readonly clock: Clock = SYSTEM_CLOCK,
   ) {}
 
-  /** (Re)starts the timer for `uri`; an earlier pending run for it is dropped. */
-  schedule(uri: string, delayMs: number = this.delayMs): void {
+  /** (Re)starts the timer for `uri` (0: the next turn of the event loop); an earlier pending run for it is dropped. */
+  schedule(uri: string, delayMs: number): void {
     if (this.disposed) return;
     this.cancel(uri);
     const timer = this.clock.setTimeout(() => {

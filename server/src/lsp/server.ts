@@ -22,10 +22,11 @@ import type { Settings } from '../core/text/settings';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './completion';
 import { hover } from './hover';
-import { toDiagnostic } from './diagnostics';
+import { PublishedDiagnostics } from './publishedDiagnostics';
 import { describeError, guard, type Logger } from './guard';
 import { ADVANCE_CLOCK_METHOD, ManualClock, SYSTEM_CLOCK, type AdvanceClockParams, type Clock } from './clock';
-import { ANALYSIS_SLICE_MS, DEFAULT_DEBOUNCE_MS, Scheduler, sliceBudget } from './scheduler';
+import { ANALYSIS_SLICE_MS, Scheduler, sliceBudget } from './scheduler';
+import { Debounce } from './debounce';
 import { SETTINGS_SECTION, SettingsSource } from './settings';
 import { registerWizardRequests } from './wizard';
 import { registerPreviewRequests } from './preview';
@@ -49,7 +50,10 @@ export interface ServerInfo {
 
 /** What a client may pass as `initializationOptions` (the VS Code client: ClientInitializationOptions). */
 export interface InitializationOptions extends ClientInitializationOptions {
-  /** Delay between the last edit and validation (tests use a small one). */
+  /**
+   * A fixed delay between the last edit and validation (tests and the bench use one);
+   * without it the delay follows each document's last analysis cost (debounce.ts).
+   */
   debounceMs?: number;
   /** The `mcroutes` settings, for clients that do not answer `workspace/configuration`. */
   settings?: unknown;
@@ -84,13 +88,15 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   const linters = new Map<string, IncrementalLinter>();
   /** Documents analysed again because another file's facts changed: published only when their findings change. */
   const followers = new Set<string>();
-  /** What was last published per document, for followers. */
-  const lastPublished = new Map<string, { version: number; diagnostics: unknown[] }>();
+  /** Per document: its last publish, and the diagnostics it was converted to by finding (the next publish converts only what changed). */
+  const published = new Map<string, PublishedDiagnostics>();
   /** Documents analysed in slices: the version whose partial result was published. */
   const partialShown = new Map<string, number>();
   let settings = new SettingsSource(connection, log, { canPull: false, initial: undefined });
   let clock: Clock = SYSTEM_CLOCK;
-  let scheduler = newScheduler(DEFAULT_DEBOUNCE_MS);
+  let scheduler = newScheduler();
+  /** How long an edit waits before its analysis, per document. */
+  let debounce = new Debounce();
   let registerConfigurationChange = false;
   /** InitializationOptions.notifications */
   let clientNotifications = new Set<string>();
@@ -103,8 +109,8 @@ export function startServer(connection: Connection, info: ServerInfo): void {
   let codeDescriptions = false;
   let shutDown = false;
 
-  function newScheduler(delayMs: number): Scheduler {
-    return new Scheduler(validate, delayMs, (uri, error) =>
+  function newScheduler(): Scheduler {
+    return new Scheduler(validate, (uri, error) =>
       log.error(`mcroutes: validating ${uri} failed: ${describeError(error)}`), clock);
   }
 
@@ -116,21 +122,25 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const document = documents.get(uri);
     // Closed or edited while the settings were read: the newer run will publish.
     if (!document || document.version !== version || shutDown) return;
+    const started = clock.now();
     const { problems, pending } = analyse(document, current);
+    // What the analysis cost decides how long the next edit of the document waits.
+    debounce.analysed(uri, version, clock.now() - started, pending !== undefined);
     if (pending) {
       // Unfinished: published after the first slice, then only when complete.
       if (partialShown.get(uri) === version) return;
       partialShown.set(uri, version);
     }
     const describe = codeDescriptions ? ruleLinks : undefined;
-    const diagnostics = problems.map((problem) => toDiagnostic(problem, document, rangeIn, describe));
+    let publish = published.get(uri);
+    if (!publish) published.set(uri, (publish = new PublishedDiagnostics()));
+    const linter = linters.get(uri);
+    const diagnostics = publish.convert(problems, document, (problem) => linter?.originOf(problem) ?? problem, rangeIn, describe);
     if (documents.get(uri)?.version !== version || shutDown) return;
     const following = followers.delete(uri);
-    // Another file changed and these findings did not: nothing to send. Compared only then:
-    // serialising thousands of diagnostics on every keystroke cost more than the lint.
-    const last = lastPublished.get(uri);
-    if (following && !pending && last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
-    lastPublished.set(uri, { version, diagnostics });
+    // Another file changed and these findings did not: nothing to send. Compared only then.
+    if (following && !pending && publish.unchanged(version, diagnostics)) return;
+    publish.published(version, diagnostics);
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -152,7 +162,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
       partialShown.delete(document.uri);
       // Its MachineConfigPools or index facts changed: the findings of the other open documents depend on them.
       const poolsChanged = workspaceIndex.notePools(document.uri, result.pools);
-      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index, result.factsKey);
+      const indexChanged = workspaceIndex.noteIndex(document.uri, result.index, result.factsKeys);
       if (poolsChanged) revalidateAll(document.uri);
       else if (indexChanged === 'facts') revalidateAll(document.uri, true);
       // Moved, not changed: only the findings that link into it follow.
@@ -210,13 +220,14 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const options = (isRecord(params.initializationOptions) ? params.initializationOptions : {}) as InitializationOptions;
     const debounceMs = typeof options.debounceMs === 'number' && Number.isFinite(options.debounceMs) && options.debounceMs >= 0
       ? options.debounceMs
-      : DEFAULT_DEBOUNCE_MS;
+      : undefined;
     if (isRecord(options.testClock)) {
       const tickMs = options.testClock.tickMs;
       clock = new ManualClock(typeof tickMs === 'number' && Number.isFinite(tickMs) && tickMs >= 0 ? tickMs : 0);
     }
     scheduler.dispose();
-    scheduler = newScheduler(debounceMs);
+    scheduler = newScheduler();
+    debounce = new Debounce(debounceMs);
     const workspace = params.capabilities.workspace;
     clientNotifications = new Set(Array.isArray(options.notifications) ? options.notifications.filter((n) => typeof n === 'string') : []);
     settings = new SettingsSource(connection, log, { canPull: workspace?.configuration === true, initial: options.settings, opensSettings: handles(Methods.openSettings) });
@@ -252,7 +263,7 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     const opening = justOpened.delete(document.uri);
     if (!isYaml(document)) return;
     // A newly opened document is validated at once, edits after a pause.
-    scheduler.schedule(document.uri, opening ? 0 : scheduler.delayMs);
+    scheduler.schedule(document.uri, opening ? 0 : debounce.delayFor(document.uri));
   }));
 
   // Files saved or changed outside the editor (the client's file watcher): read again at once.
@@ -278,10 +289,11 @@ export function startServer(connection: Connection, info: ServerInfo): void {
     analysed.delete(document.uri);
     linters.delete(document.uri);
     followers.delete(document.uri);
-    lastPublished.delete(document.uri);
+    published.delete(document.uri);
     if (workspaceIndex.forget(document.uri) && !shutDown) revalidateAll(document.uri);
     partialShown.delete(document.uri);
     scheduler.cancel(document.uri);
+    debounce.forget(document.uri);
     if (isYaml(document) && !shutDown) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }));
 

@@ -59,7 +59,7 @@ export class WorkspaceRoles {
   /** The pools of each open document as its last complete analysis found them (the server notes them). */
   private openPools = new Map<string, { pools: number; poolRoles: string[] }>();
   /** The index facts of each open document as its last complete analysis found them. */
-  private openIndex = new Map<string, { index: FileIndex; key: string }>();
+  private openIndex = new Map<string, { index: FileIndex; keys: readonly string[] }>();
   /** Counts changes of what filesBeyond reads (open documents' facts or places, the files on disk). */
   private generation = 0;
   /** filesBeyond's last answer per current document: the same array while nothing changed (IncrementalLinter reuses its findings across files then). */
@@ -197,13 +197,13 @@ export class WorkspaceRoles {
    * say changed (the other documents' findings may change), 'ranges' when only where they
    * are moved (only related locations into it move), false when nothing changed.
    */
-  noteIndex(uri: string, index: FileIndex, factsKey?: string): 'facts' | 'ranges' | false {
+  noteIndex(uri: string, index: FileIndex, factsKeys?: readonly string[]): 'facts' | 'ranges' | false {
     const saved = this.savedEntry(uri)?.index ?? EMPTY_INDEX;
-    const before = this.openIndex.get(uri) ?? { index: saved, key: factsKeyOf(saved) };
-    // The linter's key of the facts without places (cheap: kept per document chunk), else one made here.
-    const key = factsKey ?? factsKeyOf(index);
-    this.openIndex.set(uri, { index, key });
-    if (before.key !== key) {
+    const before = this.openIndex.get(uri) ?? { index: saved, keys: factsKeysOf(saved) };
+    // The linter's keys of the facts without places (cheap: kept per document chunk), else made here.
+    const keys = factsKeys ?? factsKeysOf(index);
+    this.openIndex.set(uri, { index, keys });
+    if (!sameKeys(before.keys, keys)) {
       this.generation++;
       return 'facts';
     }
@@ -236,7 +236,7 @@ export class WorkspaceRoles {
     const index = this.openIndex.get(uri);
     this.openIndex.delete(uri);
     if (index !== undefined) this.generation++;
-    const indexChanged = index !== undefined && index.key !== factsKeyOf(this.savedEntry(uri)?.index ?? EMPTY_INDEX);
+    const indexChanged = index !== undefined && !sameKeys(index.keys, factsKeysOf(this.savedEntry(uri)?.index ?? EMPTY_INDEX));
     const before = this.openPools.get(uri);
     if (!before) return indexChanged;
     this.openPools.delete(uri);
@@ -358,8 +358,14 @@ function rolesOfText(text: string): TextRoles {
 }
 
 /** The facts with every range left out: what they say, not where (as IncrementalLinter keys them, chunk by chunk). */
-function factsKeyOf(index: FileIndex): string {
-  return index.documents.map((d) => JSON.stringify([d], (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value))).join('\n');
+/** The keys of a file's facts without their places, one per document: those the linter makes per chunk (a chunk holds one YAML document). */
+function factsKeysOf(index: FileIndex): string[] {
+  return index.documents.map((d) => JSON.stringify([d], (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value)));
+}
+
+/** Equal lists of keys; the linter hands the same strings again for unchanged chunks, so most compare by reference. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
 /** Whether the documents' facts sit at the same places (compared by their first range, which moves with any edit before them). */

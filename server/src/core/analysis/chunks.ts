@@ -14,16 +14,32 @@ export function shiftDocument(document: YamlDocument, delta: number): void {
   for (const issue of [...document.errors, ...document.warnings]) issue.pos = [issue.pos[0] + delta, issue.pos[1] + delta];
 }
 
+/**
+ * `text` copied, holding on to nothing it was cut from. V8 makes a slice of 13 characters or
+ * more a view into the string it was cut from, and the slice keeps that string alive: a
+ * chunk parsed from `file.slice(start, end)`, and every string cut from the parse, would keep
+ * that version of the whole file in memory for as long as the chunk is kept. The incremental
+ * linter keeps chunks across edits, so it kept one copy of the file per version in which it
+ * analysed a chunk (11 copies of a 1.6 MB file after edits in 10 of its documents).
+ * Concatenation then slicing makes V8 copy the characters into a string of their own.
+ */
+export function detachedCopy(text: string): string {
+  return (' ' + text).slice(1);
+}
+
 /** Moves every offset of findings (and their fixes' edits) by `delta`. */
 export function shiftProblems(problems: Problem[], delta: number): Problem[] {
   if (delta === 0) return problems;
   const move = (edit: TextEdit): TextEdit => ({ ...edit, start: edit.start + delta, end: edit.end + delta });
-  return problems.map((p) => ({
-    ...p,
-    start: p.start + delta,
-    end: p.end + delta,
-    ...(p.fixes ? { fixes: p.fixes.map((f) => ({ ...f, edits: f.edits.map(move) })) } : {}),
-  }));
+  // Copied with Object.assign and then changed: V8 (node 20) spreads findings of several
+  // shapes several times slower, and a keystroke moves every finding after it.
+  return problems.map((p) => {
+    const moved = Object.assign({}, p);
+    moved.start = p.start + delta;
+    moved.end = p.end + delta;
+    if (p.fixes) moved.fixes = p.fixes.map((f) => ({ ...f, edits: f.edits.map(move) }));
+    return moved;
+  });
 }
 
 /**

@@ -24,7 +24,9 @@ const systemNow = (): number => performance.now();
  * document chunks at `---` lines (which can only be document markers); a chunk whose text
  * is unchanged keeps its parse and findings, the findings shifted to where it now starts.
  * Its parse trees are shifted, and its models rebuilt, only when something reads them
- * (hover, completion, preview).
+ * (hover, completion, preview). A chunk lets go of its models once its findings and facts
+ * are known: they are most of what an analysis holds (34 of 51 MB for 500 MachineConfigs),
+ * and are rebuilt from the parse tree when something reads them.
  */
 export class IncrementalLinter {
   /** The text of the last lint and its analysed chunks, in file order. */
@@ -38,6 +40,8 @@ export class IncrementalLinter {
    * the edited document's own analysis).
    */
   private previousAcross: { text: string; facts: readonly string[]; files: WorkspaceFacts['files']; findings: WorkspaceFacts['findings']; problems: Problem[] } | undefined;
+  /** The findings of the latest lint that moved since their analysis, to what they were then (originOf); made on first use. */
+  private origins: Map<Problem, Problem> | undefined;
 
   constructor(private readonly rules: readonly Rule[] = RULES, private readonly kinds: readonly DocumentKind[] = DOCUMENT_KINDS) {}
 
@@ -77,6 +81,7 @@ export class IncrementalLinter {
       placed.push({ start, end, chunk });
     }
     this.previous = { text, chunks: placed };
+    this.origins = undefined;
 
     const current = placed.map((p) => p.chunk);
     const machineConfigs = current.reduce((n, c) => n + c.machineConfigs, 0);
@@ -87,29 +92,48 @@ export class IncrementalLinter {
     const across = this.acrossFiles(text, current, workspace, failures);
     const index = across.index;
     // Other YAML gets nothing from us (as in lintParsed).
-    if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKey: across.factsKey, ...more };
+    if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKeys: across.factsKeys, ...more };
     const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
     const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKey: across.factsKey, ...more };
+    return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKeys: across.factsKeys, ...more };
+  }
+
+  /**
+   * What a finding of the latest lint was when its document chunk was analysed: the finding
+   * itself, or, when the chunk (its text unchanged) has moved since, the finding as first
+   * found, every offset of which the move changed by `problem.start - origin.start` and
+   * every line by as many lines (a chunk starts at the start of a line). A finding keeps its
+   * origin through any number of lints and moves, so the server keys the diagnostic it
+   * converted a finding to by its origin and shifts it instead of converting it again.
+   */
+  originOf(problem: Problem): Problem {
+    if (!this.origins) {
+      this.origins = new Map();
+      for (const { chunk } of this.previous?.chunks ?? []) {
+        if (chunk.problems === chunk.origins) continue;
+        for (let i = 0; i < chunk.problems.length; i++) this.origins.set(chunk.problems[i], chunk.origins[i]);
+      }
+    }
+    return this.origins.get(problem) ?? problem;
   }
 
   /** The file's index and its findings across files, reused from the last lint when no fact changed. */
-  private acrossFiles(text: string, chunks: readonly Chunk[], workspace: WorkspaceFacts | undefined, failures: RuleFailure[]): { index: FileIndex; problems: Problem[]; factsKey: string } {
+  private acrossFiles(text: string, chunks: readonly Chunk[], workspace: WorkspaceFacts | undefined, failures: RuleFailure[]): { index: FileIndex; problems: Problem[]; factsKeys: readonly string[] } {
     const index: FileIndex = { documents: chunks.flatMap((c) => c.index.documents) };
     const facts = chunks.map((c) => c.factsKey);
-    const factsKey = facts.filter((k) => k !== '[]').join('\n');
+    const factsKeys = facts.filter((k) => k !== '[]');
     const last = this.previousAcross;
     if (last && last.files === workspace?.files && last.findings === workspace?.findings && sameList(last.facts, facts)) {
       const problems = moveWithText(last.problems, last.text, text);
       if (problems) {
         this.previousAcross = { ...last, text, problems };
-        return { index, problems, factsKey };
+        return { index, problems, factsKeys };
       }
     }
     const problems = acrossFiles(index, workspace, this.rules, failures);
     this.previousAcross = { text, facts, files: workspace?.files, findings: workspace?.findings, problems };
-    return { index, problems, factsKey };
+    return { index, problems, factsKeys };
   }
 
   /**
@@ -171,6 +195,8 @@ function lazilyParsed(text: string, chunks: readonly Chunk[], skipped: readonly 
 class Chunk {
   /** The offset the trees' ranges are valid for; `start` once they have been read. */
   private treesAt: number;
+  /** Its findings as analysed: `problems[i]` is `origins[i]` moved to where the chunk now starts. */
+  readonly origins: Problem[];
   /** The whole text at the last move, for models rebuilt after it. */
   private text: string;
 
@@ -185,13 +211,15 @@ class Chunk {
     /** Its MachineConfigPools and the roles they select (FileFacts): facts of the text, so they move with it. */
     readonly pools: number,
     readonly poolRoles: readonly string[],
-    /** Its facts for the workspace index, at offsets for `indexAt`. */
+    /** Its facts for the workspace index, at offsets for `analysedAt`. */
     private readonly facts: FileIndex,
-    private readonly indexAt: number,
+    /** Where it started when analysed: its facts and `origins` are at offsets for it. */
+    private readonly analysedAt: number,
     text: string,
   ) {
     this.treesAt = start;
     this.text = text;
+    this.origins = problems;
   }
 
   static analyse(text: string, start: number, end: number, settings: Settings, rules: readonly Rule[], kinds: readonly DocumentKind[], failures: RuleFailure[]): Chunk {
@@ -213,7 +241,10 @@ class Chunk {
     problems = shiftProblems(applySuppressions(text.slice(start, end), shiftProblems(problems, -start), cappedHere), start);
     const { pools, poolRoles } = fileFactsOf(documents.map((d) => d.document));
     const facts = indexOf({ text, documents }, failures);
-    return new Chunk(start, documents, problems, machineConfigs, recognised, pools, [...poolRoles], facts, start, text);
+    const chunk = new Chunk(start, documents, problems, machineConfigs, recognised, pools, [...poolRoles], facts, start, text);
+    // Findings and facts are known: the models are rebuilt only if something reads them.
+    for (const analysed of documents) chunk.lazyModel(analysed);
+    return chunk;
   }
 
   /** Its facts without their positions: equal keys, equal findings across files (up to where they sit). */
@@ -225,7 +256,7 @@ class Chunk {
 
   /** Its facts for the workspace index, at offsets for where it starts now (moved without touching its trees). */
   get index(): FileIndex {
-    return shiftIndex(this.facts, this.start - this.indexAt);
+    return shiftIndex(this.facts, this.start - this.analysedAt);
   }
 
   /** The chunk's documents, their ranges valid for where it starts now. */
@@ -236,7 +267,7 @@ class Chunk {
       for (const analysed of this.analysed) {
         shiftDocument(analysed.document, delta);
         // Models hold offsets too: rebuilt on first use, from the text they now belong to.
-        lazyModel(analysed, this.text);
+        this.lazyModel(analysed);
       }
     }
     return this.analysed;
@@ -248,18 +279,24 @@ class Chunk {
     const delta = start - this.start;
     if (delta === 0) return;
     this.start = start;
-    this.problems = shiftProblems(this.problems, delta);
+    // From the findings as analysed: the same objects again when the chunk moves back.
+    this.problems = start === this.analysedAt ? this.origins : shiftProblems(this.origins, start - this.analysedAt);
   }
-}
 
-/** Replaces a document's model by one built on first access (its offsets are stale after a shift). */
-function lazyModel(analysed: AnalysedDocument, text: string): void {
-  const kind = analysed.kind;
-  if (!kind) return;
-  let rebuilt: AnalysedDocument | undefined;
-  const read = () => (rebuilt ??= analyseDocument(analysed.document, text, [kind]));
-  for (const key of ['model', 'machineConfig', 'ignition'] as const) {
-    Object.defineProperty(analysed, key, { configurable: true, enumerable: true, get: () => read()[key] });
+  /**
+   * Replaces a document's model by one built on first access, from the chunk's text as it is
+   * then (the text of the latest lint, which the trees are shifted to): after a shift its
+   * offsets are stale, and after the analysis nothing needs it until hover, completion or a
+   * preview asks.
+   */
+  lazyModel(analysed: AnalysedDocument): void {
+    const kind = analysed.kind;
+    if (!kind) return;
+    let rebuilt: AnalysedDocument | undefined;
+    const read = () => (rebuilt ??= analyseDocument(analysed.document, this.text, [kind]));
+    for (const key of ['model', 'machineConfig', 'ignition'] as const) {
+      Object.defineProperty(analysed, key, { configurable: true, enumerable: true, get: () => read()[key] });
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import type { FileFacts, Finding, PoolFacts, Rule, RuleContext } from './rules/rule';
 import type { Settings } from '../text/settings';
 import { applySuppressions, applySuppressionsAcrossFiles } from './suppressions';
-import { splitDocumentChunks } from './chunks';
+import { detachedCopy, splitDocumentChunks } from './chunks';
 import { LIMITS, planChunks, withSkipped, type SkippedText } from '../text/limits';
 import { isMachineConfigPool, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import { parseYamlDocuments, YamlDocument } from '../text/yamlDocuments';
@@ -34,8 +34,12 @@ export interface ParsedText {
 }
 
 export interface LintResult {
-  /** The index facts without their positions (IncrementalLinter): equal keys, equal facts. */
-  factsKey?: string;
+  /**
+   * The index facts without their positions, one key per document chunk that has facts
+   * (IncrementalLinter; kept per chunk, so that comparing them costs no copy of the file's
+   * facts): equal keys, equal facts.
+   */
+  factsKeys?: readonly string[];
   /** The parse the findings were computed on. */
   parsed: ParsedText;
   /** Findings over the whole text, sorted by start offset. */
@@ -73,7 +77,8 @@ export function parseText(text: string, failures: RuleFailure[] = [], kinds: rea
 
 /** The YAML documents of text[start, end) (a document chunk), at their offsets in `text`, with their models. */
 export function parseChunk(text: string, start: number, end: number, kinds: readonly DocumentKind[] = DOCUMENT_KINDS): AnalysedDocument[] {
-  return parseYamlDocuments(text.slice(start, end), { offset: start }).map((document) => analyseDocument(document, text, kinds));
+  // A copy of the chunk's text: its parse, kept by IncrementalLinter, then holds no version of the whole file.
+  return parseYamlDocuments(detachedCopy(text.slice(start, end)), { offset: start }).map((document) => analyseDocument(document, text, kinds));
 }
 
 /** The document with its kind and model. */

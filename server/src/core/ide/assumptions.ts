@@ -128,8 +128,9 @@ function pick(settings: Settings): Required<DeclaredNetworks> {
 
 /** The ranges the file's documents declare (lint.ts checkDocument puts them in place of the settings' for that document). */
 function declaredNetworks(documents: readonly AnalysedDocument[]): DeclaredNetworks {
-  for (const { kind, model } of documents) {
-    const networks = kind?.networks?.(model);
+  for (const analysed of documents) {
+    // The model is read only for a kind that declares networks: IncrementalLinter rebuilds a model on first read.
+    const networks = analysed.kind?.networks?.(analysed.model);
     if (networks) return networks;
   }
   return {};
