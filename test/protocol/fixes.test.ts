@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyLspEdits, sessionPerSuite, startSession, type LspClient } from '../support/lspClient';
+import { applyLspEdits, sessionPerSuite, startSession, type CodeAction, type LspClient } from '../support/lspClient';
 import { FIXTURES as fixtures, SEED_PATH } from '../support/seed';
 
 interface Diagnostic {
@@ -12,14 +12,6 @@ interface Diagnostic {
   source?: string;
   data?: { version: number; fixes?: { title: string; safe: boolean }[] };
 }
-interface CodeAction {
-  title: string;
-  kind?: string;
-  diagnostics?: Diagnostic[];
-  isPreferred?: boolean;
-  edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
-}
-
 const files = [
   SEED_PATH,
   ...fs.readdirSync(path.join(fixtures, 'cases')).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(fixtures, 'cases', f)),

@@ -8,17 +8,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { cliTempDir, runCli } from '../support/cli';
-import { applyLspEdits, sessionPerSuite, type Diagnostic, type LspClient } from '../support/lspClient';
+import { applyLspEdits, sessionPerSuite, type CodeAction, type Diagnostic, type LspClient } from '../support/lspClient';
 import { machineConfig } from '../support/machineConfig';
 import { SEED, seedFindings } from '../support/seed';
-
-interface CodeAction {
-  title: string;
-  kind?: string;
-  diagnostics?: Diagnostic[];
-  isPreferred?: boolean;
-  edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
-}
 
 const SUPPRESS = /^Suppress (\S+) on this line$/;
 const UNIT = ['[Unit]', 'Wants=network-online.target', 'After=network-online.target', '[Service]', 'Type=oneshot', 'RemainAfterExit=yes',

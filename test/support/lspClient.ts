@@ -49,6 +49,15 @@ export interface Diagnostic extends PlacedFinding {
   relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
 }
 
+/** A code action as the server sends it (quick fix, suppression, fix all). */
+export interface CodeAction {
+  title: string;
+  kind?: string;
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
+}
+
 export interface PublishDiagnosticsParams {
   uri: string;
   version?: number;
