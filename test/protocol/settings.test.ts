@@ -111,8 +111,8 @@ describe('settings over stdio: values checked for real, named once, one click fr
     const seed = await client.request<AssumptionsResult>('mcroutes/assumptions', { uri: SEED_URI });
     assert.equal(seed.reads, true);
     assert.deepEqual(seed.kinds, ['MachineConfig']);
-    assert.equal(seed.text, 'OVN-Kubernetes · release not set');
-    assert.equal(seed.detail, 'cluster 10.128.0.0/14 · service 172.30.0.0/16 · machine 10.0.0.0/16');
+    assert.deepEqual(seed.rows.map((r) => `${r.text} – ${r.detail}`), ['OVN-Kubernetes – network type', 'any release – OpenShift release',
+      '10.128.0.0/14 – cluster network', '172.30.0.0/16 – service network', '10.0.0.0/16 – machine network']);
     assert.equal((await client.request<AssumptionsResult>('mcroutes/assumptions', { uri: PLAIN_URI })).reads, false);
     assert.equal((await client.request<AssumptionsResult>('mcroutes/assumptions', { uri: 'file:///work/notes.txt' })).reads, false);
     assert.equal(await client.request('mcroutes/assumptions', { uri: 'file:///work/never-opened.yaml' }), null);
@@ -124,8 +124,8 @@ describe('settings over stdio: values checked for real, named once, one click fr
     // Sent after the server dropped the old settings: the question now gets the new ones.
     await client.waitFor('mcroutes/settingsChanged', undefined, undefined, mark);
     const changed = await client.request<AssumptionsResult>('mcroutes/assumptions', { uri: SEED_URI });
-    assert.equal(changed.text, 'OpenShift SDN · 4.16');
-    assert.equal(changed.detail, 'cluster 10.128.0.0/14 · service 172.30.0.0/16 · machine 10.0.0.0/16 · br-ex on ens3');
+    assert.deepEqual(changed.rows.map((r) => `${r.text} – ${r.detail}`), ['OpenShift SDN – network type', '4.16 – OpenShift release',
+      '10.128.0.0/14 – cluster network', '172.30.0.0/16 – service network', '10.0.0.0/16 – machine network', 'ens3 – NIC under br-ex']);
     assert.deepEqual(changed.ignored, []);
   });
 });

@@ -31,14 +31,10 @@ export interface Assumptions {
   ignored: string[];
   /** The ids of the settings that hold them (`mcroutes.clusterNetwork`), each once. */
   ignoredSettings: string[];
-  /** A short line: `OVN-Kubernetes · 4.16`. */
-  text: string;
-  /** The ranges and the rest, in one line: `cluster 10.128.0.0/14 · service 172.30.0.0/16 · machine 10.0.0.0/16`. */
-  detail: string;
   /** All of it in a sentence, for a screen reader. */
   summary: string;
   /**
-   * The same, one short row per setting (`OVN-Kubernetes` · network type): the editor shows
+   * One short row per setting (`OVN-Kubernetes` · network type): the editor shows
    * each as a line of its own, with a link to that setting, as a wide single line does not
    * fit the pop-up of the status bar's corner.
    */
@@ -72,12 +68,6 @@ export function assumptionsOf(parsed: ParsedText, reading: SettingsReading): Ass
   const ignoredSettings = [...new Set(reading.complaints.map((c) => (c.key ? `mcroutes.${c.key}` : 'mcroutes')))];
 
   const network = NETWORK_TYPE_NAMES[settings.networkType];
-  const text = `${network} · ${settings.openshiftVersion ?? 'release not set'}`;
-  const parts = RANGES.map(([key, what]) => `${what} ${listed(ranges[key])}${declared[key] ? ' (this file)' : ''}`);
-  if (settings.brExInterface) parts.push(`br-ex on ${settings.brExInterface}`);
-  if (settings.brExCustomizedByNmstate) parts.push('br-ex customized by NMState');
-  if (settings.ovnMasqueradeSubnet) parts.push(`masquerade ${settings.ovnMasqueradeSubnet}`);
-  if (ignored.length > 0) parts.unshift(`${ignored.length} setting ${ignored.length === 1 ? 'value' : 'values'} not valid`);
 
   const said = [
     `The findings assume ${network}`,
@@ -115,8 +105,6 @@ export function assumptionsOf(parsed: ParsedText, reading: SettingsReading): Ass
     ...(settings.ovnMasqueradeSubnet ? { ovnMasqueradeSubnet: settings.ovnMasqueradeSubnet } : {}),
     ignored,
     ignoredSettings,
-    text,
-    detail: parts.join(' · '),
     summary,
     rows,
   };
