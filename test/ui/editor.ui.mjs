@@ -255,7 +255,10 @@ async function main() {
       const message = await toast.locator('.notification-list-item-message').innerText();
       expect(message.includes('mcroutes.clusterNetwork'), `the notice names the setting: ${message}`);
       await page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: STEP_TIMEOUT });
-      await toast.locator('.monaco-button', { hasText: 'Open Settings' }).click();
+      // By keyboard: when a status row turns to a warning VS Code opens the status pop-up on its
+      // own, which may lie over the toast and take a click.
+      await toast.locator('.monaco-button', { hasText: 'Open Settings' }).focus();
+      await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: 'Settings' }).waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.settings-editor .setting-item-contents', { hasText: 'Cluster Network' }).first().waitFor({ timeout: STEP_TIMEOUT });
       await closeActiveEditor(page, 'Settings');
@@ -274,13 +277,18 @@ async function main() {
       const preview = page.locator('.editor-group-container', { has: tab }).locator('.monaco-editor').first();
       await preview.locator('.view-line', { hasText: /Preview\sof\sunit\snmcli-dev-modify\.service/ }).first().waitFor({ timeout: STEP_TIMEOUT });
       await preview.locator('.view-line', { hasText: 'ExecStart=' }).first().waitFor({ timeout: STEP_TIMEOUT });
-      const colours = await preview.evaluate((editor) => {
+      // The text shows first, in one colour; the preview language's tokens follow: wait for them.
+      const colourCount = () => preview.evaluate((editor) => {
         const seen = new Set();
         for (const span of editor.querySelectorAll('.view-line span > span')) {
           if (span.textContent.trim()) seen.add(getComputedStyle(span).color);
         }
         return seen.size;
       });
+      let colours = await colourCount();
+      for (const until = Date.now() + STEP_TIMEOUT; colours < 3 && Date.now() < until; colours = await colourCount()) {
+        await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+      }
       expect(colours >= 3, `the preview is highlighted: ${colours} colour(s)`);
       // Wrapped: beside the YAML (half of 1280 px less the side bar) the ExecStart line, longer than
       // that, is cut into rows, the first of which ends before the line does.
