@@ -44,8 +44,10 @@ async function measure(serverJs, round) {
   // The complete publish: the one with as many findings as the core has (a file this long is
   // published once after its first analysis slice and again when complete).
   const opened = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === expected);
+  const openedAt = performance.now();
   peer.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   await opened;
+  const open = performance.now() - openedAt;
   const findings = expected;
   const busy = [];
   const cpu = [];
@@ -66,7 +68,7 @@ async function measure(serverJs, round) {
   const { peakRssBytes } = await peer.request('mcroutes/serverInfo');
   await peer.close();
   await new Promise((resolve) => peer.child.once('exit', resolve));
-  return { findings, busy: summary(busy).p50, cpu: summary(cpu).p50, wall: summary(wall).p50, rssOneEdit, rss: peakRssBytes, busySamples: busy };
+  return { findings, busy: summary(busy).p50, cpu: summary(cpu).p50, wall: summary(wall).p50, rssOneEdit, rss: peakRssBytes, busySamples: busy, open };
 }
 
 const results = new Map(servers.map((s) => [s, []]));
@@ -77,7 +79,7 @@ const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const med = (xs) => summary(xs).p50.toFixed(2);
 for (const [server, rs] of results) {
   console.log(`${server}: ${rs[0].findings} findings, ${lines.length} lines, ${rs.length} rounds (median of the rounds' p50s)`);
-  console.log(`  busy ${med(rs.map((r) => r.busy))} ms  cpu ${med(rs.map((r) => r.cpu))} ms  wall ${med(rs.map((r) => r.wall))} ms  peak RSS open+1 edit ${mb(summary(rs.map((r) => r.rssOneEdit)).p50)}, after ${edits} edits ${mb(summary(rs.map((r) => r.rss)).p50)}`);
+  console.log(`  open ${med(rs.map((r) => r.open))} ms  busy ${med(rs.map((r) => r.busy))} ms  cpu ${med(rs.map((r) => r.cpu))} ms  wall ${med(rs.map((r) => r.wall))} ms  peak RSS open+1 edit ${mb(summary(rs.map((r) => r.rssOneEdit)).p50)}, after ${edits} edits ${mb(summary(rs.map((r) => r.rss)).p50)}`);
   const all = rs.flatMap((r) => r.busySamples).sort((a, b) => a - b);
   // On a machine shared with other work, the low quartile of all edits is the steadiest comparison.
   console.log(`  per round busy: ${rs.map((r) => r.busy.toFixed(1)).join(' ')}  all edits: min ${all[0].toFixed(2)} p25 ${all[Math.floor(all.length / 4)].toFixed(2)} ms  rss1: ${rs.map((r) => mb(r.rssOneEdit)).join(' ')}`);

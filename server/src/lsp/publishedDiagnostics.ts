@@ -12,7 +12,7 @@
  * (diagnosticsJson.ts) while only range and version changed. What comes out equals
  * toDiagnostic's conversion of the same findings (test/protocol/keystroke.test.ts).
  */
-import type { Diagnostic, Range } from 'vscode-languageserver/node';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../core/text/problem';
 import { diagnosticData, type DiagnosticData } from './diagnosticData';
@@ -100,7 +100,8 @@ export class PublishedDiagnostics {
     // was (a chunk starts at the start of a line, and lines may come or go before a chunk
     // that did not move): its start says by how many. Related locations may lie in other
     // chunks or files, which move on their own: such a finding is made afresh.
-    const start = problem.related ? undefined : document.positionAt(Math.max(0, problem.start));
+    const offset = Math.max(0, problem.start);
+    const start = problem.related ? undefined : isAt(document, old.range.start, offset) ? old.range.start : document.positionAt(offset);
     if (!start || start.character !== old.range.start.character) {
       kept.diagnostic = toDiagnostic(problem, document, rangeIn, links);
       kept.start = problem.start;
@@ -118,6 +119,15 @@ export class PublishedDiagnostics {
     if (range !== old.range || data !== dataBefore) kept.diagnostic = remade(old, range, data);
     kept.start = problem.start;
   }
+}
+
+/**
+ * Whether `position` is where `offset` is in `document`, without clamping to the end of its
+ * line: two look-ups of line starts, where positionAt searches all lines (most findings of a
+ * keystroke stay on their lines).
+ */
+function isAt(document: TextDocument, position: Position, offset: number): boolean {
+  return document.offsetAt(position) === offset && document.offsetAt({ line: position.line, character: 0 }) + position.character === offset;
 }
 
 /**

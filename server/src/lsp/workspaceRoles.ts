@@ -357,8 +357,10 @@ function rolesOfText(text: string): TextRoles {
   };
 }
 
-/** The facts with every range left out: what they say, not where (as IncrementalLinter keys them, chunk by chunk). */
-/** The keys of a file's facts without their places, one per document: those the linter makes per chunk (a chunk holds one YAML document). */
+/**
+ * The facts with every range left out, what they say and not where, one key per document:
+ * as IncrementalLinter keys them, chunk by chunk (a chunk holds one YAML document).
+ */
 function factsKeysOf(index: FileIndex): string[] {
   return index.documents.map((d) => JSON.stringify([d], (key, value) => (key === 'range' || key === 'selectorRange' ? undefined : value)));
 }
