@@ -31,6 +31,10 @@ for (const [file, hint] of [
 // hundreds of worker configs of test/fixtures/cases would be one pool with the seed.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mcroutes-suite-'));
 fs.copyFileSync(path.join(root, 'test', 'fixtures', 'seed-route.yaml'), path.join(workspace, 'seed-route.yaml'));
+// Every message between the extension and its server goes to its log, which the launcher
+// prints when a test fails (the order of didOpen, didClose and publishDiagnostics shows why).
+fs.mkdirSync(path.join(workspace, '.vscode'));
+fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'mcroutes.trace.server': 'verbose' }, null, 2));
 let code = 1;
 try {
   code = await runTests({

@@ -311,6 +311,25 @@ async function main(argv) {
     } catch { /* nothing logged */ }
   };
 
+  /**
+   * After a failure: the extension's exchange with its server, as the language client traced
+   * it (the suite's workspace sets mcroutes.trace.server; `--log trace` lets the trace into
+   * the log): each message's name and the documents and versions it names, the last 400.
+   */
+  const printExtensionLog = () => {
+    const logs = path.join(profileDir, 'ud', 'logs');
+    let files = [];
+    try {
+      files = fs.readdirSync(logs, { recursive: true }).filter((f) => String(f).endsWith(path.join('mcroutes.mcroutes', 'MachineConfig Routes.log')));
+    } catch { /* no logs */ }
+    for (const file of files) {
+      const lines = fs.readFileSync(path.join(logs, String(file)), 'utf8').split('\n')
+        .filter((l) => /^\d{4}-\d\d-\d\d /.test(l) || /^ {4,8}"(uri|version|languageId)":/.test(l))
+        .map((l) => (l.length > 240 ? `${l.slice(0, 240)}…` : l));
+      log(`the extension's log ${file}, last lines:\n${lines.slice(-400).join('\n')}`);
+    }
+  };
+
   let finish;
   const finished = new Promise((resolve) => { finish = resolve; });
   let signalled = false;
@@ -387,6 +406,7 @@ async function main(argv) {
 
   const code = await finished;
   clearTimeout(timer);
+  if (code !== 0) printExtensionLog();
   await cleanup();
   if (!opts.extensionTestsPath) log('note: no --extensionTestsPath given');
   log(`exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 const resultsFile = path.resolve(__dirname, '..', '..', 'test-results', 'extension.json');
 
@@ -12,12 +13,26 @@ function writeResults(passed: number, failed: number): void {
   fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed }, null, 2) + '\n');
 }
 
+/**
+ * The language client traces every message (the suite's workspace sets mcroutes.trace.server)
+ * at the Trace level of the extension's log: once the extension is active (the smoke test
+ * activates it), its log is set to let them through, so that after a failure the launcher
+ * can print who sent what, and in which order.
+ */
+let tracing = false;
+async function traceOnceActive(): Promise<void> {
+  if (tracing || !vscode.extensions.getExtension('mcroutes.mcroutes')?.isActive) return;
+  tracing = true;
+  await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', vscode.LogLevel.Trace, 'mcroutes.mcroutes');
+}
+
 export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
     color: false,
     reporter: 'spec',
+    rootHooks: { beforeEach: traceOnceActive },
     // A grep for one test: MCROUTES_TEST_GREP='preview' (reaches us via extensionTestsEnv).
     ...(process.env.MCROUTES_TEST_GREP ? { grep: process.env.MCROUTES_TEST_GREP } : {}),
   });
