@@ -415,3 +415,25 @@ describe('completion: roles of the file', () => {
     assert.deepEqual(result.labels, ['worker', 'master', 'infra']);
   });
 });
+
+describe('completion reads no other document\'s model', () => {
+  // After an edit of a long file, IncrementalLinter rebuilds a document's model only when it
+  // is read: completion on every keystroke must not read those of the other documents.
+  it('roles of the file\'s other MachineConfigs, Butane configs and pools come from their YAML trees', () => {
+    const butane = '---\nvariant: openshift\nversion: 4.14.0\nmetadata:\n  name: 99-edge-x\n  labels:\n    machineconfiguration.openshift.io/role: edge\n';
+    const other = `---\n${machineConfigHead({ name: 'y', role: 'infra' })}`;
+    const fixture = `${HEAD.replace('role: worker', 'role: $0')}${other}${butane}`;
+    const offset = fixture.indexOf(CARET);
+    const text = fixture.slice(0, offset) + fixture.slice(offset + CARET.length);
+    const parsed = parseText(text);
+    const [here, ...others] = parsed.documents;
+    for (const analysed of others) {
+      for (const key of ['model', 'machineConfig', 'ignition'] as const) {
+        Object.defineProperty(analysed, key, { get: () => assert.fail(`the ${key} of another document was read`) });
+      }
+    }
+    assert.ok(here.machineConfig, 'the document at the caret is a MachineConfig');
+    const result = completionsAt(parsed, offset, DEFAULT_SETTINGS, { knownRoles: [] });
+    assert.deepEqual(result.items.map((i) => i.label), ['worker', 'master', 'infra', 'edge']);
+  });
+});

@@ -9,7 +9,10 @@ import { unitLineCompletions, unitValueCompletions, type RangedItems } from './c
 import { keyCompletions, valueCompletions } from './completionYaml';
 import { nmstateAt, nmstateKeyCompletions, nmstateValueCompletions } from './completionNmstate';
 import { butaneKeyCompletions, butaneValueCompletions, isButaneAt } from './completionButane';
+import { isMap } from 'yaml';
 import type { ParsedText } from '../analysis/lint';
+import { butaneKind } from '../kinds/butane/kind';
+import { machineConfigKind } from '../kinds/machineconfig/kind';
 import { nmcliCommandsOf, reservedInterface } from '../kinds/machineconfig/nmcliCommands';
 import { ROLE_LABEL, rolesSelectedByPool } from '../kinds/machineconfig/pools';
 import type { Settings } from '../text/settings';
@@ -127,8 +130,9 @@ function wanted(context: CompletionContext, text: string, offset: number, trigge
 /** The document at the caret is a MachineConfig: by its parse, or by its `kind:` line while the parse lags. */
 function isMachineConfigAt(parsed: ParsedText, region: DocumentLines): boolean {
   const { start, end } = region;
-  const parsedAs = parsed.documents.some(({ document, machineConfig }) =>
-    machineConfig !== undefined && document.range[0] <= end && document.range[2] > start);
+  // The range first: after an edit of a long file every other document's model would be rebuilt to be read.
+  const parsedAs = parsed.documents.some((analysed) =>
+    analysed.document.range[0] <= end && analysed.document.range[2] > start && analysed.machineConfig !== undefined);
   return parsedAs || /^kind:[ \t]*(["']?)machineconfig\1[ \t]*(#.*)?$/im.test(parsed.text.slice(start, end));
 }
 
@@ -144,12 +148,18 @@ export function rolesOf(parsed: ParsedText, offset: number, knownRoles: string[]
   return [...roles].filter((role) => ROLE_SHAPE.test(role));
 }
 
-/** The roles a file's MachineConfigs and Butane configs carry and its MachineConfigPools select. */
+/**
+ * The roles a file's MachineConfigs and Butane configs carry and its MachineConfigPools select.
+ * Read from the YAML trees, not the models: after an edit of a long file the models of its
+ * documents are rebuilt only when read (IncrementalLinter), and completion asks this of every
+ * document on every keystroke.
+ */
 export function rolesInParsed(parsed: ParsedText): string[] {
   const roles: string[] = [];
-  for (const { document, machineConfig, ignition } of parsed.documents) {
+  for (const { document, kind } of parsed.documents) {
     // A Butane config's metadata is the MachineConfig's it compiles to.
-    const metadata = machineConfig?.metadata ?? ignition?.metadata;
+    const config = kind?.id === machineConfigKind.id || kind?.id === butaneKind.id;
+    const metadata = config && isMap(document.contents) ? mapAt(document.contents, 'metadata') : undefined;
     if (metadata) {
       const role = stringValue(scalarAt(mapAt(metadata, 'labels'), ROLE_LABEL));
       if (role) roles.push(role);
