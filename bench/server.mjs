@@ -283,11 +283,38 @@ async function keystrokeRows(root, serverJs, name, text, { memory = false } = {}
   rows.push([`${name}: one-character didChange, server CPU`, `${ms(c.p50)} p50 / ${ms(c.p95)} p95`, 'the same, CPU time of all the process\'s threads (garbage collection helpers too)']);
   rows.push([`${name}: one-character didChange to publishDiagnostics`, `${ms(w.p50)} p50 / ${ms(w.p95)} p95`, 'over the protocol, wall time']);
   if (memory) {
+    // Measured before the requests below, which rebuild models the edits let go.
     const { peakRssBytes } = await peer.request('mcroutes/serverInfo');
     rows.push([`${name}: server peak RSS after opening and 20 edits`, mb(peakRssBytes), `process.resourceUsage().maxRSS, no debounce; the text is ${(text.length / 2 ** 20).toFixed(1)} MB`]);
+    for (const r of await requestsAfterEdits(peer, uri, lines, line)) rows.push(r);
   }
   await peer.close();
   return rows;
+}
+
+/**
+ * What VS Code asks right after a keystroke's publish, each after its own edit: completion
+ * (typing triggers it) at the end of the edited document's role label, and the preview targets
+ * its code lenses are made of. p50 of 10 each.
+ */
+async function requestsAfterEdits(peer, uri, lines, line) {
+  const completion = [];
+  const lenses = [];
+  // The role value of the edited document: completion then offers the roles of the whole file.
+  const roleLine = lines.findIndex((l, i) => i > line && l.includes('machineconfiguration.openshift.io/role:'));
+  for (let v = 22; v < 42; v++) {
+    const published = peer.next('textDocument/publishDiagnostics', (p) => p.uri === uri && (p.version === undefined || p.version === v));
+    peer.notify('textDocument/didChange', oneCharacterChange(uri, v, line));
+    await published;
+    const t0 = performance.now();
+    if (v % 2) await peer.request('textDocument/completion', { textDocument: { uri }, position: { line: roleLine, character: lines[roleLine].length } });
+    else await peer.request('mcroutes/previewTargets', { uri });
+    (v % 2 ? completion : lenses).push(performance.now() - t0);
+  }
+  return [
+    ['  completion right after a keystroke\'s publish', `${ms(summary(completion).p50)} p50`, 'over the protocol, wall time (10 edits; typing asks for it)'],
+    ['  preview targets (code lenses) right after a keystroke\'s publish', `${ms(summary(lenses).p50)} p50`, 'the same; VS Code asks for the lenses after each change of the diagnostics'],
+  ];
 }
 
 /** Spawn → initialize reply of `serverJs`, p50 of 5. */
