@@ -601,17 +601,35 @@ function lastWriterNamedOtherThan(writers: PoolPart['writers'], i: number): Pool
 
 /** The same destination (table, metric, interface) from two documents for one group's nodes; `isOverridden`: routes the nodes never get. */
 function duplicateRoutes(group: MergeGroup, policies: readonly Located<PolicyFacts>[], isOverridden: (route: RouteFact, from: Located<MachineConfigFacts | PolicyFacts>) => boolean, mine: Mine, report: Report): void {
-  // The first route of each destination, table, metric and interface; by destination, then the few of it compared.
-  const seen = new Map<string, PoolRoute[]>();
+  // The first route of each destination, table, metric and interface (an index into `firsts`
+  // and `fromOf`): by destination its first route, then the other firsts of it (another
+  // table, metric or interface: few). Indexes, not an entry per route: a pool of thousands
+  // of routes, none of them duplicates, allocates next to nothing.
+  const firsts: RouteFact[] = [];
+  const fromOf: Located<MachineConfigFacts | PolicyFacts>[] = [];
+  const byDestination = new Map<string, number>();
+  const moreByDestination = new Map<string, number[]>();
+  const isSame = (i: number, route: RouteFact): boolean => firsts[i].table === route.table && firsts[i].metric === route.metric && firsts[i].device === route.device;
   forEachRoute(group, policies, (route, from) => {
     if (isOverridden(route, from)) return;
-    const sameDestination = seen.get(route.destination);
-    const earlier = sameDestination?.find(({ route: r }) => r.table === route.table && r.metric === route.metric && r.device === route.device);
-    if (!earlier) {
-      if (sameDestination) sameDestination.push({ route, from });
-      else seen.set(route.destination, [{ route, from }]);
+    const first = byDestination.get(route.destination);
+    let found: number | undefined;
+    if (first === undefined) byDestination.set(route.destination, firsts.length);
+    else if (isSame(first, route)) found = first;
+    else {
+      const more = moreByDestination.get(route.destination);
+      found = more?.find((i) => isSame(i, route));
+      if (found === undefined) {
+        if (more) more.push(firsts.length);
+        else moreByDestination.set(route.destination, [firsts.length]);
+      }
+    }
+    if (found === undefined) {
+      firsts.push(route);
+      fromOf.push(from);
       return;
     }
+    const earlier = { route: firsts[found], from: fromOf[found] };
     // The same document: route-duplicate of the document says it. The same name: one object on the cluster.
     if (earlier.from.facts === from.facts || earlier.from.facts.name === from.facts.name) return;
     if (!mine(from.file)) return;
