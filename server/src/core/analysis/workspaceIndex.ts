@@ -261,7 +261,9 @@ function addRouteFact(facts: RouteFact[], route: Route, part?: RouteFact['part']
 export function shiftIndex(index: FileIndex, delta: number): FileIndex {
   if (delta === 0) return index;
   const at = (r: FileRange): FileRange => ({ start: r.start + delta, end: r.end + delta });
-  const routes = (list: RouteFact[]) => list.map((r) => ({ ...r, range: at(r.range) }));
+  // Facts are never changed once made: an empty list is shared, not copied (most units have no drop-ins).
+  const each = <T>(list: T[], move: (item: T) => T): T[] => (list.length === 0 ? list : list.map(move));
+  const routes = (list: RouteFact[]) => each(list, (r) => ({ ...r, range: at(r.range) }));
   return {
     documents: index.documents.map((d): DocumentFacts => {
       switch (d.kind) {
@@ -269,8 +271,8 @@ export function shiftIndex(index: FileIndex, delta: number): FileIndex {
           return {
             ...d,
             range: at(d.range),
-            units: d.units.map((u) => ({ ...u, range: at(u.range), dropins: u.dropins.map((x) => ({ ...x, range: at(x.range) })) })),
-            files: d.files.map((f) => ({ ...f, range: at(f.range) })),
+            units: each(d.units, (u) => ({ ...u, range: at(u.range), dropins: each(u.dropins, (x) => ({ ...x, range: at(x.range) })) })),
+            files: each(d.files, (f) => ({ ...f, range: at(f.range) })),
             routes: routes(d.routes),
           };
         case 'MachineConfigPool':
