@@ -5,8 +5,8 @@
 // TextDocument, then 80 one-character edits in its middle line as the bench makes them (after
 // 20 to warm up), each taken through what the server does for it: the document's update, the
 // lint, the conversion of every finding (PublishedDiagnostics where the build has it, else
-// toDiagnostic) and the publish's JSON as a buffer (diagnosticsJson.ts's messageJson where the
-// build has it, else JSON.stringify). Prints the mean of each step in ms. Not part of any test.
+// toDiagnostic) and the publish's JSON as a buffer (diagnosticsJson.ts's messageBytes or messageJson
+// where the build has it, else JSON.stringify). Prints the mean of each step in ms. Not part of any test.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -25,7 +25,9 @@ function measure(root) {
   const { DEFAULT_SETTINGS } = require(out('core/text/settings.js'));
   const { toDiagnostic } = require(out('lsp/diagnostics.js'));
   const kept = existsSync(out('lsp/publishedDiagnostics.js')) ? new (require(out('lsp/publishedDiagnostics.js')).PublishedDiagnostics)() : undefined;
-  const messageJson = existsSync(out('lsp/diagnosticsJson.js')) ? require(out('lsp/diagnosticsJson.js')).messageJson : JSON.stringify;
+  const json = existsSync(out('lsp/diagnosticsJson.js')) ? require(out('lsp/diagnosticsJson.js')) : {};
+  // What the stdio transport sends: messageBytes where the build has it, else its JSON encoded.
+  const messageBytes = json.messageBytes ?? ((message) => Buffer.from((json.messageJson ?? JSON.stringify)(message), 'utf-8'));
   const { TextDocument } = require('vscode-languageserver-textdocument');
   const document = TextDocument.create('file:///measure/big.yaml', 'yaml', 1, text);
   const linter = new IncrementalLinter();
@@ -41,7 +43,7 @@ function measure(root) {
     const t2 = performance.now();
     const diagnostics = kept ? kept.convert(problems, document, (p) => linter.originOf(p)) : problems.map((p) => toDiagnostic(p, document));
     const t3 = performance.now();
-    Buffer.from(messageJson({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: document.uri, version: v, diagnostics } }), 'utf-8');
+    messageBytes({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: document.uri, version: v, diagnostics } });
     const t4 = performance.now();
     if (v < 2 + WARM_UP) continue;
     sums.update += t1 - t0;

@@ -66,8 +66,8 @@ async function measure(serverJs, round) {
     if (v === 2) rssOneEdit = after.peakRssBytes;
   }
   const { peakRssBytes } = await peer.request('mcroutes/serverInfo');
+  // close() waits for the process to end: the next server starts on a machine without it.
   await peer.close();
-  await new Promise((resolve) => peer.child.once('exit', resolve));
   return { findings, busy: summary(busy).p50, cpu: summary(cpu).p50, wall: summary(wall).p50, rssOneEdit, rss: peakRssBytes, busySamples: busy, open };
 }
 

@@ -2,15 +2,15 @@
  * The server's conversion of findings into diagnostics from the last conversion
  * (server/src/lsp/publishedDiagnostics.ts) and their JSON from kept templates
  * (diagnosticsJson.ts): through random edits of a file of many documents, each conversion
- * equals toDiagnostic's of the same findings, and each message's JSON equals
- * JSON.stringify's. test/protocol/keystroke.test.ts checks the same against a fresh server.
+ * equals toDiagnostic's of the same findings, and each message's JSON (as a string or in
+ * UTF-8) equals JSON.stringify's. test/protocol/keystroke.test.ts checks the same against a fresh server.
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
 import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
-import { messageJson } from '../../server/src/lsp/diagnosticsJson';
+import { messageBytes, messageJson } from '../../server/src/lsp/diagnosticsJson';
 import { PublishedDiagnostics } from '../../server/src/lsp/publishedDiagnostics';
 import { RuleLinks } from '../../server/src/lsp/ruleLinks';
 import { fixture, SEED } from '../support/seed';
@@ -38,9 +38,11 @@ function randomEdit(text: string, next: () => number): string {
   return text.slice(0, at) + '192.168.1.5/24' + text.slice(at);
 }
 
+/** The message's JSON as the server makes it (its note is taken once: odd versions as a string, even ones as the stdio transport's UTF-8) and as JSON.stringify does. */
 function publishJson(version: number, diagnostics: unknown[]): { json: string; expected: string } {
   const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: URI, version, diagnostics } };
-  return { json: messageJson(message), expected: JSON.stringify(message) };
+  const json = version % 2 ? messageJson(message) : messageBytes(message).toString('utf-8');
+  return { json, expected: JSON.stringify(message) };
 }
 
 describe('diagnostics from the last conversion', function () {

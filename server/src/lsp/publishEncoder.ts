@@ -5,19 +5,23 @@
  */
 import { inspect } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type MessageReader } from 'vscode-languageserver/node';
-import { messageJson } from './diagnosticsJson';
+import { messageBytes, messageJson } from './diagnosticsJson';
 
-/** application/json, as vscode-jsonrpc's own encoder, through messageJson. */
+/** application/json, as vscode-jsonrpc's own encoder, through messageBytes (messageJson for another charset). */
 const PUBLISH_AWARE_JSON = {
   name: 'application/json',
   encode: (message: unknown, options: { charset: BufferEncoding }): Promise<Uint8Array> => {
     try {
-      return Promise.resolve(Buffer.from(messageJson(message), options.charset));
+      return Promise.resolve(isUtf8(options.charset) ? messageBytes(message) : Buffer.from(messageJson(message), options.charset));
     } catch (error) {
       return Promise.reject(error);
     }
   },
 };
+
+function isUtf8(charset: BufferEncoding): boolean {
+  return charset === 'utf-8' || charset === 'utf8';
+}
 
 /** A connection over this process's stdin and stdout. */
 export function stdioConnection(): Connection {

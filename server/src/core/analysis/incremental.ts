@@ -93,7 +93,7 @@ export class IncrementalLinter {
     const index = across.index;
     // Other YAML gets nothing from us (as in lintParsed).
     if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKeys: across.factsKeys, ...more };
-    const settled = settleInFile(current.flatMap((c) => c.problems), withWorkspace(pools, workspace), this.rules, failures);
+    const settled = settleInFile(problemsOf(current), withWorkspace(pools, workspace), this.rules, failures);
     const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKeys: across.factsKeys, ...more };
@@ -298,6 +298,13 @@ class Chunk {
       Object.defineProperty(analysed, key, { configurable: true, enumerable: true, get: () => read()[key] });
     }
   }
+}
+
+/** The chunks' findings in one list (a loop: flatMap over 500 chunks of a keystroke is several times slower). */
+function problemsOf(chunks: readonly Chunk[]): Problem[] {
+  const all: Problem[] = [];
+  for (const chunk of chunks) for (const problem of chunk.problems) all.push(problem);
+  return all;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -261,7 +261,9 @@ function addRouteFact(facts: RouteFact[], route: Route, part?: RouteFact['part']
 export function shiftIndex(index: FileIndex, delta: number): FileIndex {
   if (delta === 0) return index;
   const at = (r: FileRange): FileRange => ({ start: r.start + delta, end: r.end + delta });
-  const routes = (list: RouteFact[]) => list.map((r) => ({ ...r, range: at(r.range) }));
+  // Facts are never changed once made: an empty list is shared, not copied (most units have no drop-ins).
+  const each = <T>(list: T[], move: (item: T) => T): T[] => (list.length === 0 ? list : list.map(move));
+  const routes = (list: RouteFact[]) => each(list, (r) => ({ ...r, range: at(r.range) }));
   return {
     documents: index.documents.map((d): DocumentFacts => {
       switch (d.kind) {
@@ -269,8 +271,8 @@ export function shiftIndex(index: FileIndex, delta: number): FileIndex {
           return {
             ...d,
             range: at(d.range),
-            units: d.units.map((u) => ({ ...u, range: at(u.range), dropins: u.dropins.map((x) => ({ ...x, range: at(x.range) })) })),
-            files: d.files.map((f) => ({ ...f, range: at(f.range) })),
+            units: each(d.units, (u) => ({ ...u, range: at(u.range), dropins: each(u.dropins, (x) => ({ ...x, range: at(x.range) })) })),
+            files: each(d.files, (f) => ({ ...f, range: at(f.range) })),
             routes: routes(d.routes),
           };
         case 'MachineConfigPool':
@@ -322,85 +324,168 @@ export interface PoolView {
  * master when no file declares them. `files` includes the linted file (file undefined).
  */
 export function poolViews(files: readonly { file?: string; index: FileIndex }[]): PoolView[] {
-  const { configs, pools, policies } = collect(files);
-  const views: PoolView[] = [];
-  const named = new Set(pools.map((p) => p.facts.name));
-  for (const pool of pools) views.push(viewOf(pool.facts.name, pool.facts.roles, configs, policies, pool));
-  for (const standard of ['master', 'worker']) if (!named.has(standard)) views.push(viewOf(standard, [standard], configs, policies));
-  return views;
+  const inView = collect(files);
+  return poolGroups(inView).map((group) => viewOf(group, inView.policies));
 }
 
 /** The documents of the files by kind, the MachineConfigs in merge order. */
-function collect(files: readonly { file?: string; index: FileIndex }[]): {
+interface InView {
   configs: Located<MachineConfigFacts>[];
   pools: Located<MachineConfigPoolFacts>[];
   policies: Located<PolicyFacts>[];
-} {
+}
+
+function collect(files: readonly { file?: string; index: FileIndex }[]): InView {
   const configs: Located<MachineConfigFacts>[] = [];
   const pools: Located<MachineConfigPoolFacts>[] = [];
   const policies: Located<PolicyFacts>[] = [];
   for (const { file, index } of files) {
     for (const facts of index.documents) {
-      const at = file !== undefined ? { file } : {};
-      if (facts.kind === 'MachineConfig') configs.push({ ...at, facts });
-      else if (facts.kind === 'MachineConfigPool') pools.push({ ...at, facts });
-      else policies.push({ ...at, facts });
+      if (facts.kind === 'MachineConfig') configs.push(located(file, facts));
+      else if (facts.kind === 'MachineConfigPool') pools.push(located(file, facts));
+      else policies.push(located(file, facts));
     }
   }
   configs.sort((a, b) => compareNames(a.facts.name, b.facts.name));
   return { configs, pools, policies };
 }
 
-function viewOf(name: string, roles: string[], all: Located<MachineConfigFacts>[], policies: Located<PolicyFacts>[], declared?: Located<MachineConfigPoolFacts>): PoolView {
+function located<T extends DocumentFacts>(file: string | undefined, facts: T): Located<T> {
+  return file !== undefined ? { file, facts } : { facts };
+}
+
+/** Roles whose configs the MCO merges together: a pool in view, or a role that no pool in view takes. */
+interface MergeGroup {
+  name: string;
+  roles: string[];
+  declared?: Located<MachineConfigPoolFacts>;
+  /** The configs of its roles, in merge order. */
+  configs: Located<MachineConfigFacts>[];
+}
+
+/** The pools in view: the MachineConfigPools of the files, then worker and master unless declared. */
+function poolGroups({ configs, pools }: InView): MergeGroup[] {
+  const groups: MergeGroup[] = [];
+  const named = new Set(pools.map((p) => p.facts.name));
+  for (const pool of pools) groups.push(groupOf(pool.facts.name, pool.facts.roles, configs, pool));
+  for (const standard of ['master', 'worker']) if (!named.has(standard)) groups.push(groupOf(standard, [standard], configs));
+  return groups;
+}
+
+function groupOf(name: string, roles: string[], all: Located<MachineConfigFacts>[], declared?: Located<MachineConfigPoolFacts>): MergeGroup {
   const configs = all.filter((c) => c.facts.role !== undefined && roles.includes(c.facts.role));
-  // Parts by kind, then name (no key string to build per unit and route), and in the order first written.
-  const parts: Record<PartKind, Map<string, PoolPart>> = { unit: new Map(), dropin: new Map(), file: new Map() };
-  const ordered: PoolPart[] = [];
-  const part = (kind: PartKind, partName: string): PoolPart => {
-    let found = parts[kind].get(partName);
-    if (!found) {
-      parts[kind].set(partName, (found = { kind, name: partName, writers: [] }));
-      ordered.push(found);
-    }
-    return found;
-  };
+  return declared ? { name, roles, declared, configs } : { name, roles, configs };
+}
+
+function viewOf(group: MergeGroup, policies: readonly Located<PolicyFacts>[]): PoolView {
+  const { name, roles, declared, configs } = group;
+  const parts = mergeParts(configs);
   const routes: PoolRoute[] = [];
+  const isOverridden = overriddenRoutes(parts.byKind);
+  forEachRoute(group, policies, (route, from) => {
+    const entry: PoolRoute = { route, from };
+    if (isOverridden(route, from)) entry.overridden = true;
+    routes.push(entry);
+  });
+  return { name, roles, ...(declared ? { declared } : {}), configs, parts: parts.ordered, routes };
+}
+
+/** The routes a group's nodes may get, in its order: its configs' (merge order), then those of the NMState policies for exactly one of its roles. */
+function forEachRoute(group: MergeGroup, policies: readonly Located<PolicyFacts>[], visit: (route: RouteFact, from: Located<MachineConfigFacts | PolicyFacts>) => void): void {
+  for (const config of group.configs) for (const route of config.facts.routes) visit(route, config);
+  for (const policy of policies) {
+    if (policy.facts.role === undefined || !group.roles.includes(policy.facts.role)) continue;
+    for (const route of policy.facts.routes) visit(route, policy);
+  }
+}
+
+/** A pool's parts by kind, then name (no key string to build per unit and route). */
+type PartsByKind = Record<PartKind, Map<string, PoolPart>>;
+
+/** What a unit, drop-in or file entry of a config says of its part. */
+interface PartWrite {
+  range: FileRange;
+  contents: boolean;
+  enabled?: boolean;
+  mask?: boolean;
+}
+
+/** Every unit, drop-in and file a config writes, named as a part of the pool: each unit and its drop-ins, then the files. */
+function forEachPartWritten(facts: MachineConfigFacts, visit: (kind: PartKind, name: string, write: PartWrite) => void): void {
+  for (const unit of facts.units) {
+    visit('unit', unit.name, unit);
+    for (const dropin of unit.dropins) visit('dropin', `${unit.name}/${dropin.name}`, dropin);
+  }
+  for (const file of facts.files) visit('file', file.path, file);
+}
+
+/**
+ * The parts the configs (in merge order) write, each with its writers in that order, listed
+ * in the order first written; with `only`, just the parts it takes.
+ */
+function mergeParts(configs: readonly Located<MachineConfigFacts>[], only?: (kind: PartKind, name: string) => boolean): { byKind: PartsByKind; ordered: PoolPart[] } {
+  const byKind: PartsByKind = { unit: new Map(), dropin: new Map(), file: new Map() };
+  const ordered: PoolPart[] = [];
   for (const config of configs) {
-    for (const unit of config.facts.units) {
-      const { range, contents, enabled, mask } = unit;
+    forEachPartWritten(config.facts, (kind, name, { range, contents, enabled, mask }) => {
+      if (only && !only(kind, name)) return;
+      let part = byKind[kind].get(name);
+      if (!part) {
+        byKind[kind].set(name, (part = { kind, name, writers: [] }));
+        ordered.push(part);
+      }
       const writer: PoolPart['writers'][number] = { config, range, contents };
       if (enabled !== undefined) writer.enabled = enabled;
       if (mask !== undefined) writer.mask = mask;
-      part('unit', unit.name).writers.push(writer);
-      for (const dropin of unit.dropins) part('dropin', `${unit.name}/${dropin.name}`).writers.push({ config, range: dropin.range, contents: dropin.contents });
-    }
-    for (const file of config.facts.files) part('file', file.path).writers.push({ config, range: file.range, contents: file.contents });
-    for (const route of config.facts.routes) routes.push({ route, from: config });
+      part.writers.push(writer);
+    });
   }
-  // A route in a unit, drop-in or file whose contents a later config replaces never reaches the nodes.
-  const lastWriters = new Map<PoolPart | undefined, Located<MachineConfigFacts> | undefined>();
-  const lastWriter = (written: PoolPart | undefined): Located<MachineConfigFacts> | undefined => {
-    if (lastWriters.has(written)) return lastWriters.get(written);
-    const writers = written?.writers ?? [];
-    let last: Located<MachineConfigFacts> | undefined;
-    for (let i = writers.length - 1; i >= 0 && !last; i--) if (writers[i].contents) last = writers[i].config;
-    lastWriters.set(written, last);
-    return last;
+  return { byKind, ordered };
+}
+
+/**
+ * mergeParts for the parts that more than one entry writes, which alone can override: a part
+ * written once (most: each config writes its own units) is counted, not merged.
+ */
+function partsWrittenTwice(configs: readonly Located<MachineConfigFacts>[]): { byKind: PartsByKind; ordered: PoolPart[] } {
+  const once: Record<PartKind, Set<string>> = { unit: new Set(), dropin: new Set(), file: new Set() };
+  const twice: Record<PartKind, Set<string>> = { unit: new Set(), dropin: new Set(), file: new Set() };
+  let any = false;
+  const count = (kind: PartKind, name: string): void => {
+    const written = once[kind];
+    const before = written.size;
+    if (written.add(name).size > before) return;
+    twice[kind].add(name);
+    any = true;
   };
+  for (const config of configs) forEachPartWritten(config.facts, count);
+  if (!any) return { byKind: { unit: new Map(), dropin: new Map(), file: new Map() }, ordered: [] };
+  return mergeParts(configs, (kind, name) => twice[kind].has(name));
+}
+
+/**
+ * Whether a config's route never reaches the nodes: a later config with another name writes
+ * the contents of the unit, drop-in or file the route is in. `parts`: the pool's parts (a part
+ * with one writer may be left out: a config does not override itself).
+ */
+function overriddenRoutes(parts: PartsByKind): (route: RouteFact, from: Located<MachineConfigFacts | PolicyFacts>) => boolean {
   // The routes of one part share its object: its last writer is looked up once.
-  const lastOfPart = new Map<NonNullable<RouteFact['part']>, Located<MachineConfigFacts> | undefined>();
-  for (const entry of routes) {
-    const routePart = entry.route.part;
-    if (!routePart) continue;
-    if (!lastOfPart.has(routePart)) lastOfPart.set(routePart, lastWriter(parts[routePart.kind]?.get(routePart.name)));
-    const last = lastOfPart.get(routePart);
-    if (last && last !== entry.from && last.facts.name !== entry.from.facts.name) entry.overridden = true;
-  }
-  for (const policy of policies) {
-    if (policy.facts.role === undefined || !roles.includes(policy.facts.role)) continue;
-    for (const route of policy.facts.routes) routes.push({ route, from: policy });
-  }
-  return { name, roles, ...(declared ? { declared } : {}), configs, parts: ordered, routes };
+  const winners = new Map<NonNullable<RouteFact['part']>, Located<MachineConfigFacts> | undefined>();
+  return (route, from) => {
+    const routePart = route.part;
+    // No part of its kind has a writer to look up (findings leave out parts written once: most).
+    if (!routePart || !parts[routePart.kind]?.size) return false;
+    let winner = winners.get(routePart);
+    if (winner === undefined && !winners.has(routePart)) winners.set(routePart, (winner = contentsWinner(parts[routePart.kind]?.get(routePart.name))));
+    return winner !== undefined && winner !== from && winner.facts.name !== from.facts.name;
+  };
+}
+
+/** The config whose contents of the part the nodes get: the last writer that writes contents. */
+function contentsWinner(part: PoolPart | undefined): Located<MachineConfigFacts> | undefined {
+  const writers = part?.writers ?? [];
+  for (let i = writers.length - 1; i >= 0; i--) if (writers[i].contents) return writers[i].config;
+  return undefined;
 }
 
 /** MCO sorts configs by name with Go's string order: bytes, which for these names is UTF-16 order. */
@@ -430,8 +515,12 @@ export function findingsOfFiles(files: readonly IndexedFile[]): Map<string, Prob
   return findingsIn(files, () => true) as Map<string, Problem[]>;
 }
 
+/**
+ * The pools' merges as poolViews makes them, without what cannot be a finding: parts that one
+ * entry writes, and route entries for routes that reach the nodes without a duplicate.
+ */
 function findingsIn(files: readonly { file?: string; index: FileIndex }[], mine: (file: string | undefined) => boolean): Map<string | undefined, Problem[]> {
-  const views = poolViews(files);
+  const inView = collect(files);
   const found = new Map<string | undefined, Problem[]>();
   const said = new Set<string>();
   const once: Report = (file, key, problem) => {
@@ -444,22 +533,23 @@ function findingsIn(files: readonly { file?: string; index: FileIndex }[], mine:
   };
   // Same-role configs always share their pool; the pools in view add the roles they merge.
   // A role's own pool first: a finding names the smallest pool it holds in.
-  const groups = [...views, ...rolesWithoutView(views, files)].sort((a, b) => a.roles.length - b.roles.length);
-  for (const view of groups) {
-    overridden(view, mine, once);
-    duplicateRoutes(view, mine, once);
+  const pools = poolGroups(inView);
+  const groups = [...pools, ...rolesWithoutPool(pools, inView.configs)].sort((a, b) => a.roles.length - b.roles.length);
+  for (const group of groups) {
+    const parts = partsWrittenTwice(group.configs);
+    overridden(group, parts.ordered, mine, once);
+    duplicateRoutes(group, inView.policies, overriddenRoutes(parts.byKind), mine, once);
   }
   poolSelectors(files, mine, once);
   return found;
 }
 
 /** Every role of a config with no pool in view: its configs still merge together, in whatever pool takes the role. */
-function rolesWithoutView(views: PoolView[], files: readonly { file?: string; index: FileIndex }[]): PoolView[] {
-  const covered = new Set(views.flatMap((v) => v.roles));
-  const { configs, policies } = collect(files);
+function rolesWithoutPool(pools: MergeGroup[], configs: Located<MachineConfigFacts>[]): MergeGroup[] {
+  const covered = new Set(pools.flatMap((v) => v.roles));
   const roles = new Set<string>();
   for (const { facts } of configs) if (facts.role && !covered.has(facts.role)) roles.add(facts.role);
-  return [...roles].map((role) => viewOf(role, [role], configs, policies));
+  return [...roles].map((role) => groupOf(role, [role], configs));
 }
 
 type Report = (file: string | undefined, key: string, problem: Problem) => void;
@@ -467,11 +557,11 @@ type Mine = (file: string | undefined) => boolean;
 
 const PART_WORDS: Record<PartKind, string> = { unit: 'unit', dropin: 'drop-in', file: 'file' };
 
-/** Where two configs write the same part's contents (or set enabled/mask apart), the earlier name loses. */
-function overridden(view: PoolView, mine: Mine, report: Report): void {
-  const where = view.declared || view.name === 'worker' || view.name === 'master' ? `pool ${view.name}` : `role ${view.name}`;
-  for (const part of view.parts) {
-    // One writer overrides nobody (most parts: each config writes its own).
+/** Where two configs write the same part's contents (or set enabled/mask apart), the earlier name loses. `parts`: those with two writers or more. */
+function overridden(group: MergeGroup, parts: readonly PoolPart[], mine: Mine, report: Report): void {
+  const where = group.declared || group.name === 'worker' || group.name === 'master' ? `pool ${group.name}` : `role ${group.name}`;
+  for (const part of parts) {
+    // One writer overrides nobody.
     if (part.writers.length < 2) continue;
     for (const field of ['contents', 'enabled', 'mask'] as const) {
       const writers = part.writers.filter((w) => (field === 'contents' ? w.contents : w[field] !== undefined));
@@ -496,7 +586,7 @@ function overridden(view: PoolView, mine: Mine, report: Report): void {
           message: `${what} is overridden by ${quoted(winnerName, 30)}, later in ${where}: ${field === 'contents' ? 'keep it' : 'set it'} in one config.`,
           start: loser.range.start,
           end: loser.range.end,
-          data: { part: part.name, partKind: part.kind, field, winner: winnerName, pool: view.name },
+          data: { part: part.name, partKind: part.kind, field, winner: winnerName, pool: group.name },
           related: [related(winner.config.file, winner.range, `${winnerName} writes ${part.name} here and wins`)],
         });
       }
@@ -511,39 +601,56 @@ function lastWriterNamedOtherThan(writers: PoolPart['writers'], i: number): Pool
   return undefined;
 }
 
-/** The same destination (table, metric, interface) from two documents for one pool's nodes. */
-function duplicateRoutes(view: PoolView, mine: Mine, report: Report): void {
-  // The first route of each destination, table, metric and interface; by destination, then the few of it compared.
-  const seen = new Map<string, PoolRoute[]>();
-  for (const entry of view.routes) {
-    const { route } = entry;
-    if (entry.overridden) continue;
-    const sameDestination = seen.get(route.destination);
-    const earlier = sameDestination?.find(({ route: r }) => r.table === route.table && r.metric === route.metric && r.device === route.device);
-    if (!earlier) {
-      if (sameDestination) sameDestination.push(entry);
-      else seen.set(route.destination, [entry]);
-      continue;
+/** The same destination (table, metric, interface) from two documents for one group's nodes; `isOverridden`: routes the nodes never get. */
+function duplicateRoutes(group: MergeGroup, policies: readonly Located<PolicyFacts>[], isOverridden: (route: RouteFact, from: Located<MachineConfigFacts | PolicyFacts>) => boolean, mine: Mine, report: Report): void {
+  // The first route of each destination, table, metric and interface (an index into `firsts`
+  // and `fromOf`): by destination its first route, then the other firsts of it (another
+  // table, metric or interface: few). Indexes, not an entry per route: a pool of thousands
+  // of routes, none of them duplicates, allocates next to nothing.
+  const firsts: RouteFact[] = [];
+  const fromOf: Located<MachineConfigFacts | PolicyFacts>[] = [];
+  const byDestination = new Map<string, number>();
+  const moreByDestination = new Map<string, number[]>();
+  const isSame = (i: number, route: RouteFact): boolean => firsts[i].table === route.table && firsts[i].metric === route.metric && firsts[i].device === route.device;
+  forEachRoute(group, policies, (route, from) => {
+    if (isOverridden(route, from)) return;
+    const first = byDestination.get(route.destination);
+    let found: number | undefined;
+    if (first === undefined) byDestination.set(route.destination, firsts.length);
+    else if (isSame(first, route)) found = first;
+    else {
+      const more = moreByDestination.get(route.destination);
+      found = more?.find((i) => isSame(i, route));
+      if (found === undefined) {
+        if (more) more.push(firsts.length);
+        else moreByDestination.set(route.destination, [firsts.length]);
+      }
     }
+    if (found === undefined) {
+      firsts.push(route);
+      fromOf.push(from);
+      return;
+    }
+    const earlier = { route: firsts[found], from: fromOf[found] };
     // The same document: route-duplicate of the document says it. The same name: one object on the cluster.
-    if (earlier.from.facts === entry.from.facts || earlier.from.facts.name === entry.from.facts.name) continue;
-    if (!mine(entry.from.file)) continue;
+    if (earlier.from.facts === from.facts || earlier.from.facts.name === from.facts.name) return;
+    if (!mine(from.file)) return;
     const sameHop = (earlier.route.gateway ?? '') === (route.gateway ?? '');
-    if (!sameHop && (route.family === 6 || (earlier.route.weighted && route.weighted))) continue;
+    if (!sameHop && (route.family === 6 || (earlier.route.weighted && route.weighted))) return;
     const other = earlier.from.facts.name;
     const by = earlier.from.facts.kind === 'MachineConfig' ? other : `policy ${other}`;
-    report(entry.from.file, `route-duplicate\0${route.range.start}`, {
+    report(from.file, `route-duplicate\0${route.range.start}`, {
       code: 'route-duplicate',
       severity: sameHop ? 'info' : 'warning',
       message: sameHop
-        ? `${route.destination} is also added by ${by} for the ${view.name} nodes: remove one of the two.`
-        : `${route.destination} is also routed via ${earlier.route.gateway ?? 'the link'} by ${by} for the ${view.name} nodes: keep one.`,
+        ? `${route.destination} is also added by ${by} for the ${group.name} nodes: remove one of the two.`
+        : `${route.destination} is also routed via ${earlier.route.gateway ?? 'the link'} by ${by} for the ${group.name} nodes: keep one.`,
       start: route.range.start,
       end: route.range.end,
-      data: { network: route.destination, other, pool: view.name },
+      data: { network: route.destination, other, pool: group.name },
       related: [related(earlier.from.file, earlier.route.range, `${by} routes ${route.destination} here`)],
     });
-  }
+  });
 }
 
 /** A custom pool that leaves out worker; a pool no config of the workspace is for. */
