@@ -164,9 +164,9 @@ export function buildIgnitionConfig(config: YAMLMap | undefined, text: string, d
     if (!isMap(item)) continue;
     const dropins: DropinModel[] = [];
     for (const d of seqAt(item, 'dropins')?.items ?? []) {
-      if (isMap(d)) dropins.push({ node: d, name: scalarAt(d, 'name'), contents: unitTextOf(scalarAt(d, 'contents'), text) });
+      if (isMap(d)) dropins.push(new UnitEntry(d, scalarAt(d, 'name'), scalarAt(d, 'contents'), text));
     }
-    units.push({ node: item, name: scalarAt(item, 'name'), contents: unitTextOf(scalarAt(item, 'contents'), text), dropins });
+    units.push(new UnitWithDropins(item, scalarAt(item, 'name'), scalarAt(item, 'contents'), text, dropins));
   }
   const files: FileModel[] = [];
   for (const item of seqAt(mapAt(config, 'storage'), 'files')?.items ?? []) {
@@ -229,6 +229,37 @@ function execScriptOf(command: ExecCommand): ScriptCommand[] | undefined {
     start = end + 1;
   }
   return script;
+}
+
+/**
+ * A unit or drop-in entry whose `contents` is parsed when first read. What reads only the
+ * units' names and entries (a preview's targets, the code lenses) then parses no unit, and
+ * after an edit of a long file, when the models IncrementalLinter let go are rebuilt, only the
+ * units asked for are parsed. A class, not a getter defined on each object: the rules read
+ * `contents` in hot loops, where one shape with the getter on its prototype stays fast.
+ */
+class UnitEntry {
+  private source: { scalar: Scalar | undefined; text: string } | undefined;
+  private parsed: UnitText | undefined;
+
+  constructor(readonly node: YAMLMap, readonly name: Scalar | undefined, scalar: Scalar | undefined, text: string) {
+    this.source = { scalar, text };
+  }
+
+  get contents(): UnitText | undefined {
+    // Parsed once; the whole text is let go then.
+    if (this.source) {
+      this.parsed = unitTextOf(this.source.scalar, this.source.text);
+      this.source = undefined;
+    }
+    return this.parsed;
+  }
+}
+
+class UnitWithDropins extends UnitEntry implements UnitModel {
+  constructor(node: YAMLMap, name: Scalar | undefined, scalar: Scalar | undefined, text: string, readonly dropins: DropinModel[]) {
+    super(node, name, scalar, text);
+  }
 }
 
 function unitTextOf(node: Scalar | undefined, text: string): UnitText | undefined {

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { buildMachineConfig } from '../../server/src/core/kinds/machineconfig/model';
+import { previewTargets } from '../../server/src/core/ide/preview';
+import { parseText } from '../../server/src/core/analysis/lint';
+import { parseYamlDocuments } from '../../server/src/core/text/yamlDocuments';
+import { SEED } from '../support/seed';
+
+// A unit's contents is parsed when first read (model.ts UnitEntry): a preview's targets and
+// the code lenses read only names and entries, and after an edit of a long file the models
+// are rebuilt without parsing every unit.
+describe('unit entries of a MachineConfig model', () => {
+  it('parse their contents once, on first read: the same text every time, as the file has it', () => {
+    const [document] = parseYamlDocuments(SEED);
+    const mc = buildMachineConfig(document, SEED);
+    assert.ok(mc);
+    const [unit] = mc.units;
+    const first = unit.contents;
+    assert.ok(first);
+    assert.equal(unit.contents, first, 'the same parse on a second read');
+    assert.match(first.text.value, /^\[Unit\]/);
+    assert.equal(first.execLines.length, 1);
+    assert.equal(unit.dropins.length, 0);
+  });
+
+  it('a unit without contents reads as undefined', () => {
+    const text = [
+      'apiVersion: machineconfiguration.openshift.io/v1',
+      'kind: MachineConfig',
+      'metadata:',
+      '  name: 99-worker-x',
+      'spec:',
+      '  config:',
+      '    ignition:',
+      '      version: 3.4.0',
+      '    systemd:',
+      '      units:',
+      '        - name: a.service',
+      '          enabled: true',
+      '',
+    ].join('\n');
+    const [document] = parseYamlDocuments(text);
+    const mc = buildMachineConfig(document, text);
+    assert.equal(mc?.units.length, 1);
+    assert.equal(mc.units[0].contents, undefined);
+    assert.equal(mc.units[0].name?.value, 'a.service');
+  });
+
+  it('a preview\'s targets name the units (read without their contents)', () => {
+    const parsed = parseText(SEED);
+    const targets = previewTargets(parsed);
+    assert.deepEqual(targets.map((t) => `${t.kind} ${t.name}`), ['unit nmcli-dev-modify.service']);
+  });
+});
