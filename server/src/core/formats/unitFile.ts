@@ -35,14 +35,19 @@ export interface UnitFile {
 export function parseUnitFile(text: EmbeddedText): UnitFile {
   const sections: UnitSection[] = [];
   const errors: UnitSyntaxError[] = [];
-  const lines = splitLines(text);
+  // Lines are read by their offsets in the value: a mapped text is made only for what the
+  // file keeps (headers, assignments), not for every line, blank and comment ones included.
+  const lines = new UnitLines(text);
   let current: UnitSection | undefined;
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line.length === 0 || line.value[0] === '#' || line.value[0] === ';') continue;
+  for (let i = 0; i < lines.count; i++) {
+    const { from, to } = lines.trimmed(i);
+    if (from === to) continue;
+    const first = text.value.charCodeAt(from);
+    if (first === HASH || first === SEMICOLON) continue;
 
-    if (line.value[0] === '[') {
+    if (first === OPEN_BRACKET) {
+      const line = text.slice(from, to);
       const close = line.value.indexOf(']');
       if (close < 0 || line.value.slice(close + 1).trim() !== '') {
         errors.push({ message: `Section header ${quoted(line.value)} must be a single [Name] on its own line.`, at: line });
@@ -54,21 +59,24 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
       continue;
     }
 
-    // Gather continuation lines: systemd joins them with a space in place of the backslash.
-    const pieces: EmbeddedText[] = [line];
-    let last = line;
-    while (last.value.endsWith('\\')) {
-      if (i + 1 >= lines.length) {
-        errors.push({ message: 'The last line ends with a backslash: the continuation never ends.', at: last.slice(last.length - 1) });
-        break;
+    let logical = text.slice(from, to);
+    if (text.value.charCodeAt(to - 1) === BACKSLASH) {
+      // Gather continuation lines: systemd joins them with a space in place of the backslash.
+      const pieces: EmbeddedText[] = [logical];
+      let last = logical;
+      while (last.value.endsWith('\\')) {
+        if (i + 1 >= lines.count) {
+          errors.push({ message: 'The last line ends with a backslash: the continuation never ends.', at: last.slice(last.length - 1) });
+          break;
+        }
+        i++;
+        const next = lines.line(i).trim();
+        if (next.value[0] === '#' || next.value[0] === ';') continue;
+        pieces.push(next);
+        last = next;
       }
-      i++;
-      const next = lines[i].trim();
-      if (next.value[0] === '#' || next.value[0] === ';') continue;
-      pieces.push(next);
-      last = next;
+      logical = joinContinuations(pieces);
     }
-    const logical = joinContinuations(pieces);
 
     const equals = logical.value.indexOf('=');
     if (equals < 0) {
@@ -89,6 +97,56 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
   return { sections, errors };
 }
 
+const HASH = 35;
+const SEMICOLON = 59;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+
+/** The lines of a unit text (split at `\n`, a `\r` before it dropped), by their offsets in its value. */
+class UnitLines {
+  /** Where each line starts in the value. */
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: EmbeddedText) {
+    const value = text.value;
+    for (let at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** Line `i` without its `\r`: [from, to) of the value. */
+  private bounds(i: number): { from: number; to: number } {
+    const from = this.starts[i];
+    let to = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.value.length;
+    if (to > from && this.text.value.charCodeAt(to - 1) === CR) to--;
+    return { from, to };
+  }
+
+  /** Line `i` as a mapped text (as EmbeddedText.split and a dropped `\r` make it). */
+  line(i: number): EmbeddedText {
+    const { from, to } = this.bounds(i);
+    return this.text.slice(from, to);
+  }
+
+  /** Line `i` without the whitespace around it (as EmbeddedText.trim): [from, to) of the value. */
+  trimmed(i: number): { from: number; to: number } {
+    let { from, to } = this.bounds(i);
+    const value = this.text.value;
+    while (from < to && isSpace(value.charCodeAt(from))) from++;
+    while (to > from && isSpace(value.charCodeAt(to - 1))) to--;
+    return { from, to };
+  }
+}
+
+const CR = 13;
+
+/** Whitespace to EmbeddedText.trim. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /** Every directive named `key` in `section` (case-sensitive, as systemd reads them). */
 export function directivesOf(unit: UnitFile, section: string, key: string): readonly UnitDirective[] {
   let found: UnitDirective[] | undefined;
@@ -101,10 +159,6 @@ export function directivesOf(unit: UnitFile, section: string, key: string): read
 }
 
 const NONE: readonly UnitDirective[] = Object.freeze([]);
-
-function splitLines(text: EmbeddedText): EmbeddedText[] {
-  return text.split('\n').map((line) => (line.value.endsWith('\r') ? line.slice(0, line.length - 1) : line));
-}
 
 function joinContinuations(pieces: EmbeddedText[]): EmbeddedText {
   if (pieces.length === 1) return pieces[0];

@@ -206,9 +206,9 @@ export function measureStructure(text: string, start: number, end: number, stop 
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     let i = at;
-    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+    while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
     const indent = i - at;
-    const blank = i >= lineEnd || text[i] === '\r' || text[i] === '#';
+    const blank = i >= lineEnd || text.charCodeAt(i) === CR || text.charCodeAt(i) === HASH;
     if (scalarAbove >= 0) {
       if (blank || indent > scalarAbove) {
         at = lineEnd + 1;
@@ -225,10 +225,10 @@ export function measureStructure(text: string, start: number, end: number, stop 
       while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       // Sequence dashes that open the line (`- - - x`): one level each.
-      while (i < lineEnd && text[i] === '-' && (i + 1 === lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t' || text[i + 1] === '\r')) {
+      while (i < lineEnd && text.charCodeAt(i) === DASH && (i + 1 === lineEnd || isBlankOrCr(text.charCodeAt(i + 1)))) {
         depth++;
         i++;
-        while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+        while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
       }
     }
     const keyColumn = i - at;
@@ -236,34 +236,35 @@ export function measureStructure(text: string, start: number, end: number, stop 
     values += 1 + depth;
     let lineMax = flow;
     let valueStart = true;
-    let last = '';
+    /** The character before `ch` on the line; -1 at its start. */
+    let last = -1;
     for (; i < lineEnd; i++) {
-      const ch = text[i];
-      if (ch === '#' && (last === ' ' || last === '\t' || last === '')) break;
-      if ((ch === '"' || ch === "'") && valueStart) {
+      const ch = text.charCodeAt(i);
+      if (ch === HASH && (last === -1 || isBlank(last))) break;
+      if ((ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) && valueStart) {
         // A quoted scalar: skip to its closing quote on this line.
-        const close = text.indexOf(ch, i + 1);
+        const close = text.indexOf(ch === DOUBLE_QUOTE ? '"' : "'", i + 1);
         i = close < 0 || close >= lineEnd ? lineEnd : close;
         last = ch;
         valueStart = false;
         continue;
       }
-      if ((ch === '[' || ch === '{') && (valueStart || flow > 0)) {
+      if ((ch === OPEN_BRACKET || ch === OPEN_BRACE) && (valueStart || flow > 0)) {
         flow++;
         values++;
         if (flow > lineMax) lineMax = flow;
         valueStart = true;
-      } else if ((ch === ']' || ch === '}') && flow > 0) {
+      } else if ((ch === CLOSE_BRACKET || ch === CLOSE_BRACE) && flow > 0) {
         flow--;
-      } else if (ch === ',' && flow > 0) {
+      } else if (ch === COMMA && flow > 0) {
         values++;
         valueStart = true;
-      } else if (ch === ':' && (i + 1 === lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t' || text[i + 1] === '\r')) {
+      } else if (ch === COLON && (i + 1 === lineEnd || isBlankOrCr(text.charCodeAt(i + 1)))) {
         values++;
         valueStart = true;
-      } else if (ch === '-' && valueStart && (i + 1 === lineEnd || text[i + 1] === ' ')) {
+      } else if (ch === DASH && valueStart && (i + 1 === lineEnd || text.charCodeAt(i + 1) === SPACE)) {
         valueStart = true;
-      } else if (ch !== ' ' && ch !== '\t' && ch !== '\r') {
+      } else if (!isBlankOrCr(ch)) {
         valueStart = false;
       }
       last = ch;
@@ -272,7 +273,9 @@ export function measureStructure(text: string, start: number, end: number, stop 
     if (depth > max) max = depth;
     if (max > stop.depth || values > stop.values) return { depth: max, values };
     // A block scalar starts after `key: |`, `- >-`, `|2+`…: its lines are not structure.
-    if (flow === 0 && /(?:^|[\s:])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(text.slice(Math.max(at, lineEnd - 40), lineEnd))) {
+    // (The expression only on lines whose end holds an indicator: a slice of every line cost more than the rest of the walk.)
+    const tail = Math.max(at, lineEnd - 40);
+    if (flow === 0 && hasBlockIndicator(text, tail, lineEnd) && BLOCK_SCALAR_HEADER.test(text.slice(tail, lineEnd))) {
       scalarAbove = keyColumn > indent ? keyColumn - 1 : indent;
     }
     at = lineEnd + 1;
@@ -340,4 +343,40 @@ export function aliasExpansion(document: YamlDocument, limit: number = LIMITS.al
     return total;
   };
   return Math.min(size(contents), cap);
+}
+
+
+const BLOCK_SCALAR_HEADER = /(?:^|[\s:])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/;
+
+/** Whether text[from, to) holds a `|` or `>`, which BLOCK_SCALAR_HEADER needs. */
+function hasBlockIndicator(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === PIPE || c === GREATER) return true;
+  }
+  return false;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const COMMA = 44;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const PIPE = 124;
+const GREATER = 62;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+function isBlankOrCr(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR;
 }

@@ -321,7 +321,16 @@ export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute | NmstateRo
  * of storage.files in their order: NetworkManager keyfiles, route files and the nmcli
  * commands of scripts. nmcli routes that hold an expansion are left out (see isExpanded).
  */
-export function routesOf(mc: IgnitionConfig): ConfigRoute[] {
+export function routesOf(mc: IgnitionConfig): readonly ConfigRoute[] {
+  // Several rules ask for a config's routes (through its kind and directly); a model never changes.
+  let routes = routeCache.get(mc);
+  if (!routes) routeCache.set(mc, (routes = collectRoutes(mc)));
+  return routes;
+}
+
+const routeCache = new WeakMap<IgnitionConfig, readonly ConfigRoute[]>();
+
+function collectRoutes(mc: IgnitionConfig): ConfigRoute[] {
   const routes: ConfigRoute[] = [];
   const add = (list: NmcliRoute[]) => {
     for (const route of list) if (!isExpanded(route)) routes.push(route);
