@@ -1,5 +1,6 @@
 // Bundles client, server and CLI into dist/ so the packaged extension needs no node_modules.
 import { build } from 'esbuild';
+import { yamlAsModules } from './yamlAsModules.mjs';
 
 const common = {
   bundle: true,
@@ -13,6 +14,8 @@ const common = {
   external: ['vscode'],
   // docs/rules.md is bundled into the CLI: SARIF output carries each rule's section.
   loader: { '.md': 'text' },
+  // `yaml` from its ES-module build: direct calls instead of export getters (yamlAsModules.mjs).
+  plugins: [yamlAsModules],
 };
 
 await Promise.all([
