@@ -182,4 +182,24 @@ describe('incremental analysis', function () {
     assert.deepEqual(across(shared.replace('kind: MachineConfig\nmetadata:\n  name: 99-worker-a', 'kind: [MachineConfig\nmetadata:\n  name: 99-worker-a')), []);
     assert.deepEqual(across(shared), ['mc-overridden']);
   });
+
+  it('findings across files follow edits that make a name of the file one another file has, and the other files as they change', () => {
+    const UNIT = ['[Unit]', 'Description=x', '[Service]', 'Type=oneshot', 'ExecStart=/usr/bin/true', '[Install]', 'WantedBy=multi-user.target'];
+    const config = (name: string, unit: string) => machineConfig({ name, role: 'worker', units: [{ name: unit, contents: UNIT }] });
+    const other = (unit: string) => ({ pools: 0, poolRoles: new Set<string>(), files: [{ file: 'file:///other.yaml', index: lintText(config('99-worker-z', unit), DEFAULT_SETTINGS).index }] });
+    const apart = [config('99-worker-a', 'a.service'), config('99-worker-b', 'b.service')].join('---\n');
+    const linter = new IncrementalLinter();
+    const across = (text: string, workspace: ReturnType<typeof other>) => {
+      const incremental = linter.lint(text, DEFAULT_SETTINGS, undefined, workspace).problems;
+      assert.deepEqual(incremental, lintText(text, DEFAULT_SETTINGS, RULES, workspace).problems);
+      return incremental.filter((p) => p.code === 'mc-overridden').length;
+    };
+    const beyond = other('c.service');
+    assert.equal(across(apart, beyond), 0);
+    assert.equal(across(apart.replace('b.service', 'c.service'), beyond), 1);
+    assert.equal(across(apart, beyond), 0);
+    // The other file changes, this one does not.
+    assert.equal(across(apart, other('a.service')), 1);
+    assert.equal(across(apart, beyond), 0);
+  });
 });

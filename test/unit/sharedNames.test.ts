@@ -30,4 +30,19 @@ describe('names documents share (the test before findings across files)', () => 
     counts.remove({ names: [], pools: 1 });
     assert.equal(counts.mayHaveFindings, false);
   });
+
+  it('a name the other files have counts once the file has it, until it goes, or the other files change', () => {
+    const a = namesOf(machineConfig({ name: '99-worker-a', units: [{ name: 'x.service', contents: UNIT }] }));
+    const counts = new SharedNameCounts();
+    counts.setBeyond(new Set(['unit\0x.service']));
+    assert.equal(counts.mayHaveFindings, false);
+    counts.add(a);
+    assert.equal(counts.mayHaveFindings, true);
+    counts.setBeyond(new Set(['unit\0y.service']));
+    assert.equal(counts.mayHaveFindings, false);
+    counts.setBeyond(new Set(['unit\0x.service']));
+    assert.equal(counts.mayHaveFindings, true);
+    counts.remove(a);
+    assert.equal(counts.mayHaveFindings, false);
+  });
 });

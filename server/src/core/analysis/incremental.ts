@@ -4,7 +4,7 @@ import { DOCUMENT_KINDS } from './kinds';
 import type { Problem, RuleFailure } from '../text/problem';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
-import { shiftIndex, type FileIndex, type WorkspaceFacts } from './workspaceIndex';
+import { shiftIndex, type FileIndex, type IndexedFile, type WorkspaceFacts } from './workspaceIndex';
 import type { Settings } from '../text/settings';
 import { planChunks, type SkippedText } from '../text/limits';
 import { applySuppressions, applySuppressionsAcrossFiles } from './suppressions';
@@ -48,6 +48,8 @@ export class IncrementalLinter {
    */
   private readonly sharedNames = new SharedNameCounts();
   private readonly counted = new Set<Chunk>();
+  /** The other files whose names sharedNames has. */
+  private filesBeyond: readonly IndexedFile[] | undefined;
   /** The findings of the latest lint that moved since their analysis, to what they were then (originOf); made on first use. */
   private origins: Map<Problem, Problem> | undefined;
 
@@ -131,9 +133,9 @@ export class IncrementalLinter {
     const index = lazyIndex(chunks);
     const facts = chunks.map((c) => c.factsKey);
     const factsKeys = facts.filter((k) => k !== '[]');
-    // Nothing beyond the file and no name shared within it: no finding is possible (sharedNames.ts).
-    this.countSharedNames(chunks);
-    if (workspace?.findings === undefined && !workspace?.files?.some((f) => f.index.documents.length > 0) && !this.sharedNames.mayHaveFindings) {
+    // No name of the file shared with another document, here or beyond, and no pool here: no finding is possible (sharedNames.ts).
+    this.countSharedNames(chunks, workspace?.files ?? []);
+    if (workspace?.findings === undefined && !this.sharedNames.mayHaveFindings) {
       return { index, problems: [], factsKeys };
     }
     const last = this.previousAcross;
@@ -149,8 +151,16 @@ export class IncrementalLinter {
     return { index, problems, factsKeys };
   }
 
-  /** Counts the names of `chunks`, the file's chunks now, and no longer those of chunks gone since the last call. */
-  private countSharedNames(chunks: readonly Chunk[]): void {
+  /** Counts the names of `chunks`, the file's chunks now, and no longer those of chunks gone since the last call; notes those of the other files when they changed. */
+  private countSharedNames(chunks: readonly Chunk[], beyond: readonly IndexedFile[]): void {
+    const last = this.filesBeyond;
+    // The server makes a new list when any file's facts changed (this one's too): compared by file and facts object.
+    if (!last || last.length !== beyond.length || beyond.some((f, i) => f.file !== last[i].file || f.index !== last[i].index)) {
+      this.filesBeyond = beyond;
+      const names = new Set<string>();
+      for (const { index } of beyond) for (const name of sharedNamesOf(index.documents).names) names.add(name);
+      this.sharedNames.setBeyond(names);
+    }
     const now = new Set(chunks);
     for (const chunk of this.counted) {
       if (now.has(chunk)) continue;

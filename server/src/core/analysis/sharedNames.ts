@@ -2,12 +2,14 @@
  * Whether a file's documents can have findings across files at all, kept up to date per
  * document chunk so that a keystroke need not merge every config of the file again.
  *
- * Every finding across files (workspaceIndex.ts findingsIn) needs one of: a part (unit,
- * drop-in, file) that two documents write (mc-overridden: the winner has another name, so
- * is another document), a destination that two documents route (route-duplicate: the same
- * document is left to the document's own rule), or a MachineConfigPool (pool-selector).
- * Roles and pools are left out here, so the test is wider than the rules: when no name is
- * shared and there is no pool, there is no finding; otherwise the findings are computed.
+ * Every finding across files of a file (workspaceIndex.ts findingsIn) needs one of: a part
+ * (unit, drop-in, file) that one of its documents and another document write (mc-overridden:
+ * the winner has another name, so is another document), a destination that one of its
+ * documents and another document route (route-duplicate: within one document the document's
+ * own rule reports it), or a MachineConfigPool of the file (pool-selector). The other
+ * document may be in the file or beyond it. Roles and pools are left out here, so the test
+ * is wider than the rules: when no name is shared and the file has no pool, there is no
+ * finding; otherwise the findings are computed.
  */
 import type { DocumentFacts } from './workspaceIndex';
 
@@ -41,12 +43,22 @@ export function sharedNamesOf(documents: readonly DocumentFacts[]): SharedNames 
   return { names, pools };
 }
 
-/** How many documents have each name, over the contributions added and not yet removed. */
+/** How many documents of the file have each name, over the contributions added and not yet removed, and which of them the other files have. */
 export class SharedNameCounts {
   private readonly counts = new Map<string, number>();
   /** Names that two documents or more have. */
   private shared = 0;
   private pools = 0;
+  /** The names of the other files' documents (setBeyond), and how many of the file's names they have. */
+  private beyond: ReadonlySet<string> = new Set();
+  private sharedBeyond = 0;
+
+  /** The names the documents of the other files have (their pools do not matter: pool-selector is for the file's own). */
+  setBeyond(names: ReadonlySet<string>): void {
+    this.beyond = names;
+    this.sharedBeyond = 0;
+    if (names.size > 0) for (const name of this.counts.keys()) if (names.has(name)) this.sharedBeyond++;
+  }
 
   add({ names, pools }: SharedNames): void {
     this.pools += pools;
@@ -54,6 +66,7 @@ export class SharedNameCounts {
       const count = (this.counts.get(name) ?? 0) + 1;
       this.counts.set(name, count);
       if (count === 2) this.shared++;
+      if (count === 1 && this.beyond.has(name)) this.sharedBeyond++;
     }
   }
 
@@ -64,11 +77,12 @@ export class SharedNameCounts {
       if (count <= 0) this.counts.delete(name);
       else this.counts.set(name, count);
       if (count === 1) this.shared--;
+      if (count === 0 && this.beyond.has(name)) this.sharedBeyond--;
     }
   }
 
-  /** False when no finding across files is possible among what was added. */
+  /** False when no finding across files is possible for the file's documents (those added). */
   get mayHaveFindings(): boolean {
-    return this.shared > 0 || this.pools > 0;
+    return this.shared > 0 || this.pools > 0 || this.sharedBeyond > 0;
   }
 }
