@@ -94,11 +94,18 @@ export class IncrementalLinter {
     this.origins = undefined;
 
     const current = placed.map((p) => p.chunk);
-    const machineConfigs = current.reduce((n, c) => n + c.machineConfigs, 0);
-    const recognised = current.reduce((n, c) => n + c.recognised, 0);
+    // One loop over the chunks (flatMap over 500 of them on every keystroke was measurable).
+    let machineConfigs = 0;
+    let recognised = 0;
+    const pools = { pools: 0, poolRoles: new Set<string>() };
+    for (const chunk of current) {
+      machineConfigs += chunk.machineConfigs;
+      recognised += chunk.recognised;
+      pools.pools += chunk.pools;
+      for (const role of chunk.poolRoles) pools.poolRoles.add(role);
+    }
     const parsed = lazilyParsed(text, current, plan.skipped);
     const more = pending > 0 ? { pending } : {};
-    const pools = { pools: current.reduce((n, c) => n + c.pools, 0), poolRoles: new Set(current.flatMap((c) => c.poolRoles)) };
     const across = this.acrossFiles(text, current, workspace, failures);
     const index = across.index;
     // Other YAML gets nothing from us (as in lintParsed).
