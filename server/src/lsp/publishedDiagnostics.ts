@@ -8,7 +8,7 @@
  * document chunk's analysis found it, the same object through every later lint that keeps
  * the chunk, wherever its unchanged text moves. A finding whose origin the last conversion
  * had keeps its diagnostic, its lines shifted when the chunk moved by whole lines, its `data`
- * made again for the new version (the fixes' offsets refer to it), and its JSON
+ * made again for the new version when it has fixes (their offsets refer to it), and its JSON
  * (diagnosticsJson.ts) while only range and version changed. What comes out equals
  * toDiagnostic's conversion of the same findings (test/protocol/keystroke.test.ts).
  */
@@ -110,12 +110,14 @@ export class PublishedDiagnostics {
     }
     const lines = start.line - old.range.start.line;
     const range = lines === 0 ? old.range : shiftLines(old.range, lines);
-    // `data` names the version the fixes' offsets refer to. At the same offsets (or without
-    // fixes) it needs only the version changed, and the JSON holds.
+    // `data` with fixes names the version their offsets refer to: at the same offsets it needs
+    // only the version changed, and the JSON holds. Data without fixes names no version and
+    // holds as it is.
     const dataBefore = old.data as DiagnosticData | undefined;
-    const sameData = problem.start === kept.start || !problem.fixes;
-    const data = !dataBefore || (sameData && dataBefore.version === document.version) ? dataBefore : diagnosticData(problem, document.version);
-    if (dataBefore && !sameData) kept.json = undefined;
+    const fixesMoved = problem.fixes !== undefined && problem.start !== kept.start;
+    const current = dataBefore?.fixes === undefined || dataBefore.version === document.version;
+    const data = !dataBefore || (!fixesMoved && current) ? dataBefore : diagnosticData(problem, document.version);
+    if (dataBefore && fixesMoved) kept.json = undefined;
     if (range !== old.range || data !== dataBefore) kept.diagnostic = remade(old, range, data);
     kept.start = problem.start;
   }

@@ -10,6 +10,24 @@ export type YamlDocument = Document.Parsed;
  * every range of the parse is an offset in that file.
  */
 export function parseYamlDocuments(text: string, options: { ownDuplicateCheck?: boolean; offset?: number } = {}): YamlDocument[] {
+  // The library makes an Error for every problem it finds (one misindented line of a
+  // 100-line document gives about a hundred), and V8 records a stack trace for each: three
+  // quarters of the parse of such a document, on every keystroke that leaves it broken.
+  // Their code, message and place are read, never their stack: parsed without traces.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return composeAll(text, options);
+  } catch {
+    // A bug that throws is reported with its stack: the same parse again, traced.
+    Error.stackTraceLimit = limit;
+    return composeAll(text, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function composeAll(text: string, options: { ownDuplicateCheck?: boolean; offset?: number }): YamlDocument[] {
   // The library finds a duplicate key by comparing it with every earlier key of its
   // mapping: a mapping of 24,000 keys took 3.5 s. The check is made here instead, in
   // linear time, with the same error (at the key itself; after the parser's other errors).
