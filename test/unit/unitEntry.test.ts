@@ -3,6 +3,7 @@ import { buildMachineConfig } from '../../server/src/core/kinds/machineconfig/mo
 import { previewTargets } from '../../server/src/core/ide/preview';
 import { parseText } from '../../server/src/core/analysis/lint';
 import { parseYamlDocuments } from '../../server/src/core/text/yamlDocuments';
+import { machineConfig } from '../support/machineConfig';
 import { SEED } from '../support/seed';
 
 // A unit's contents is parsed when first read (model.ts UnitEntry): a preview's targets and
@@ -23,21 +24,7 @@ describe('unit entries of a MachineConfig model', () => {
   });
 
   it('a unit without contents reads as undefined', () => {
-    const text = [
-      'apiVersion: machineconfiguration.openshift.io/v1',
-      'kind: MachineConfig',
-      'metadata:',
-      '  name: 99-worker-x',
-      'spec:',
-      '  config:',
-      '    ignition:',
-      '      version: 3.4.0',
-      '    systemd:',
-      '      units:',
-      '        - name: a.service',
-      '          enabled: true',
-      '',
-    ].join('\n');
+    const text = machineConfig({ units: [{ name: 'a.service', enabled: true }] });
     const [document] = parseYamlDocuments(text);
     const mc = buildMachineConfig(document, text);
     assert.equal(mc?.units.length, 1);
