@@ -270,6 +270,19 @@ describe('hostile input: the limits themselves', function () {
     assert.ok(t.cpuMs < 2000, `${t.cpuMs} ms (quadratic took tens of seconds)`);
   });
 
+  it('duplicate keys of mappings small and large (compared pairwise or with a set) are the ones the library finds', function () {
+    for (let size = 1; size <= 12; size++) {
+      const keys = Array.from({ length: size }, (_, i) => `k${i}`);
+      // A duplicate of the first key, of the last, a NaN (never equal), and 0 against -0 (equal to ===).
+      const lines = [...keys, 'k0', keys[size - 1], '.nan', '.nan', '0', '-0'].map((k) => `  ${k}: v`);
+      const text = `m:\n${lines.join('\n')}\n`;
+      const found = (own: boolean) => parseYamlDocuments(text, { ownDuplicateCheck: own })[0].errors
+        .filter((e) => e.code === 'DUPLICATE_KEY').map((e) => text.slice(0, e.pos[0]).trimEnd().length);
+      assert.deepEqual(found(true), found(false), `${size} keys`);
+      assert.ok(found(true).length >= 2, `${size} keys`);
+    }
+  });
+
   it('the unit preview says what it did not preview', function () {
     const text = `${SEED}---\n${SEED.replace('Description=nmcli-dev-modify', `Description=${'x'.repeat(LIMITS.documentChars)}`)}`;
     const result = lintText(text, DEFAULT_SETTINGS);

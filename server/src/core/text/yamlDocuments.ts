@@ -50,33 +50,78 @@ function composeAll(text: string, options: { ownDuplicateCheck?: boolean; offset
  * garbage collector would otherwise keep moving; set to undefined, not deleted, which
  * would slow every later read of the node). And, with `duplicates`, the DUPLICATE_KEY
  * errors the library's uniqueKeys finds (scalar keys equal by value), in document order.
+ * A walk of its own rather than forEachNode: it runs on every node of every parse, where a
+ * callback per node and a stack of unknowns cost about a tenth of the parse.
  */
 function settleTree(document: YamlDocument, duplicates: boolean): void {
   const found: YAMLParseError[] = [];
-  forEachNode(document, (node) => {
+  settleNode(document.contents, duplicates, found);
+  if (found.length > 0) document.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
+}
+
+function settleNode(node: unknown, duplicates: boolean, found: YAMLParseError[]): void {
+  if (isScalar(node)) {
     const token = node.srcToken;
     node.srcToken = undefined;
-    if (isScalar(node)) {
-      // Only a header with an indicator reads it (a map of every block scalar cost more than the rest of this walk).
-      if (token?.type === 'block-scalar' && hasIndentationIndicator(token)) blockIndents.set(node, token.indent);
-      return;
+    // Only a header with an indicator reads it (a map of every block scalar cost more than the rest of this walk).
+    if (token?.type === 'block-scalar' && hasIndentationIndicator(token)) blockIndents.set(node, token.indent);
+    return;
+  }
+  if (!isNode(node)) return;
+  node.srcToken = undefined;
+  if (!isCollection(node)) return;
+  const items = node.items as unknown[];
+  for (const item of items) {
+    if (isPair(item)) {
+      // Pairs of a mapping hold their item's tokens too.
+      (item as { srcToken?: unknown }).srcToken = undefined;
+      settleNode(item.key, duplicates, found);
+      settleNode(item.value, duplicates, found);
+    } else settleNode(item, duplicates, found);
+  }
+  if (duplicates && isMap(node)) findDuplicateKeys(node, found);
+}
+
+/** Most mappings have a few keys: compared pairwise below this many, without a set to allocate. */
+const SMALL_MAP = 8;
+
+/** DUPLICATE_KEY for each scalar key equal (===, as the library compares) to an earlier one of the mapping. */
+function findDuplicateKeys(map: YAMLMap, found: YAMLParseError[]): void {
+  const items = map.items;
+  const duplicate = (pair: Pair) => {
+    const at = (pair.key as Scalar).range![0];
+    found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+  };
+  if (items.length <= SMALL_MAP) {
+    for (let i = 1; i < items.length; i++) {
+      const value = comparableKey(items[i]);
+      if (value === NOT_COMPARED) continue;
+      for (let j = 0; j < i; j++) {
+        if (comparableKey(items[j]) === value) {
+          duplicate(items[i]);
+          break;
+        }
+      }
     }
-    if (!isCollection(node)) return;
-    // Pairs of a mapping hold their item's tokens too.
-    for (const item of node.items) if (isPair(item)) (item as { srcToken?: unknown }).srcToken = undefined;
-    if (!duplicates || !isMap(node)) return;
-    const seen = new Set<unknown>();
-    for (const pair of node.items) {
-      const key = pair.key;
-      if (!isScalar(key) || !key.range) continue;
-      const value = key.value;
-      // The library compares with ===: NaN is never equal to itself.
-      if (typeof value === 'number' && Number.isNaN(value)) continue;
-      if (seen.has(value)) found.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-      else seen.add(value);
-    }
-  });
-  document.errors.push(...found.sort((a, b) => a.pos[0] - b.pos[0]));
+    return;
+  }
+  const seen = new Set<unknown>();
+  for (const pair of items) {
+    const value = comparableKey(pair);
+    if (value === NOT_COMPARED) continue;
+    if (seen.has(value)) duplicate(pair);
+    else seen.add(value);
+  }
+}
+
+const NOT_COMPARED = Symbol('not-compared');
+
+/** The value a key is compared by, or NOT_COMPARED when it is not a scalar with a place, or is NaN (the library compares with ===: NaN is never equal to itself). */
+function comparableKey(pair: Pair): unknown {
+  const key = pair.key;
+  if (!isScalar(key) || !key.range) return NOT_COMPARED;
+  const value = key.value;
+  return typeof value === 'number' && Number.isNaN(value) ? NOT_COMPARED : value;
 }
 
 /** Whether a block scalar's header (`|2-`, `>1`) has an explicit indentation indicator. */
