@@ -60,21 +60,33 @@ export const nmstateValue: Rule = {
   },
 };
 
+/** Where a finding goes and what it names: made only for a finding (nearly every value is fine, and the path's text and the range cost more than the checks). */
+interface Where {
+  /** The path for messages and data (`interfaces[].type`). */
+  at: string;
+  /** The key. */
+  name: string;
+  range: Finding['range'];
+}
+
 function valueFinding(value: Node | null, key: NmKey, path: NmPath, source: StateSource): Finding | undefined {
   if (!value || isNull(value) || isTemplated(value)) return undefined;
-  const at = pathText(path);
-  const name = String(path[path.length - 1]);
-  const range = rangeOf(source, value);
-  const shape = (what: string, hint = ''): Finding => ({
-    severity: 'error',
-    message: `${name} must be ${what}, not ${shapeOf(value)}: ${hint || 'nmstate rejects the state.'}`,
-    range,
-    data: { path: at },
-  });
+  const where = (): Where => ({ at: pathText(path), name: String(path[path.length - 1]), range: rangeOf(source, value) });
+  const shape = (what: string, hint = ''): Finding => {
+    const { at, name, range } = where();
+    return {
+      severity: 'error',
+      message: `${name} must be ${what}, not ${shapeOf(value)}: ${hint || 'nmstate rejects the state.'}`,
+      range,
+      data: { path: at },
+    };
+  };
   switch (key.type) {
-    case 'mapping':
+    case 'mapping': {
       if (isMap(value) || key.open) return undefined;
+      const at = pathText(path);
       return shape('a mapping', at === 'routes' || at === 'route-rules' ? `put the list under ${at}: config:.` : '');
+    }
     case 'list of mappings':
     case 'list of strings':
       return isSeq(value) ? undefined : shape('a list');
@@ -87,22 +99,25 @@ function valueFinding(value: Node | null, key: NmKey, path: NmPath, source: Stat
   }
   const raw = value.value;
   if (key.type === 'boolean' && typeof raw === 'string' && !BOOLEAN_STRINGS.includes(raw.toLowerCase())) {
+    const { at, name, range } = where();
     return { severity: 'error', message: `${name}: ${quoted(raw, 30)} is not a boolean nmstate reads: write true or false.`, range, data: { path: at } };
   }
-  if (key.values && typeof raw === 'string') return enumFinding(raw, key, name, at, range);
-  if (name === 'prefix-length') return prefixFinding(raw, path, range, at);
+  if (key.values && typeof raw === 'string') return enumFinding(raw, key, where);
+  if (path[path.length - 1] === 'prefix-length') return prefixFinding(raw, path, where);
   if (key.type === 'integer' && (key.min !== undefined || key.max !== undefined)) {
     const number = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : undefined;
     if (number !== undefined && ((key.min !== undefined && number < key.min) || (key.max !== undefined && number > key.max))) {
+      const { at, name, range } = where();
       return { severity: 'error', message: `${name} ${number} is out of range (${key.min ?? 0}–${key.max}): nmstate rejects the state.`, range, data: { path: at } };
     }
   }
   return undefined;
 }
 
-function enumFinding(raw: string, key: NmKey, name: string, at: string, range: Finding['range']): Finding | undefined {
+function enumFinding(raw: string, key: NmKey, where: () => Where): Finding | undefined {
   const known = key.values!;
   if (known.includes(raw)) return undefined;
+  const { at, name, range } = where();
   const suggestion = closestWord(raw, key.offer ?? known);
   // nmstate hands an interface type it does not know to NetworkManager as is: only a misspelling of one it knows is certain.
   if (at === 'interfaces[].type' && (!suggestion || BACKEND_INTERFACE_TYPES.includes(raw))) return undefined;
@@ -118,15 +133,17 @@ function enumFinding(raw: string, key: NmKey, name: string, at: string, range: F
   };
 }
 
-function prefixFinding(raw: unknown, path: NmPath, range: Finding['range'], at: string): Finding | undefined {
+function prefixFinding(raw: unknown, path: NmPath, where: () => Where): Finding | undefined {
   const family = path.includes('ipv6') ? 6 : 4;
   const max = family === 6 ? 128 : 32;
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) {
+    const { at, range } = where();
     return { severity: 'error', message: `prefix-length ${quoted(text, 20)} is not a number from 0 to ${max}: nmstate rejects the state.`, range, data: { path: at } };
   }
   if (Number(text) <= max) return undefined;
+  const { at, range } = where();
   return {
     severity: 'error',
     message: `prefix-length ${text} is longer than an IPv${family} address (0–${max}): nmstate rejects the state.`,
