@@ -146,20 +146,24 @@ export function blockScalarParentIndent(node: Scalar): number {
 
 /**
  * Every node of a document (keys included), parents before children, in document order.
- * A direct walk with a stack: the library's `visit` builds a path for every node, which
- * cost more than most of the checks that walk.
+ * A direct recursive walk: the library's `visit` builds a path for every node, which cost
+ * more than most of the checks that walk, and a stack of pairs and nodes to pop cost a
+ * fifth of the placeholder rule. Its depth is the document's nesting, which the composer
+ * has already recursed through (and limits.ts bounds).
  */
 export function forEachNode(document: YamlDocument, fn: (node: Node) => void): void {
-  const stack: unknown[] = [document.contents];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (isPair(item)) {
-      stack.push(item.value, item.key);
-      continue;
-    }
-    if (!isNode(item)) continue;
-    fn(item);
-    if (isCollection(item)) for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
+  visitNode(document.contents, fn);
+}
+
+function visitNode(item: unknown, fn: (node: Node) => void): void {
+  if (!isNode(item)) return;
+  fn(item);
+  if (!isCollection(item)) return;
+  for (const child of item.items as unknown[]) {
+    if (isPair(child)) {
+      visitNode(child.key, fn);
+      visitNode(child.value, fn);
+    } else visitNode(child, fn);
   }
 }
 
