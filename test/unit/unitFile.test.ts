@@ -72,6 +72,15 @@ describe('ExecStart splitting and nmcli', () => {
     assert.deepEqual(command.argv[6].rangeOf(1, 2), { start: 100 + 81, end: 100 + 83 }, 'the tab came from \\t');
   });
 
+  it('keeps plain words as slices and builds the rest: a lone trailing backslash, a quote mid-word', () => {
+    const source = 'pre"a b"post x\\';
+    const cmd = splitExecCommand(unitAt(source));
+    assert.deepEqual(cmd.argv.map((w) => w.value), ['prea bpost', 'x\\']);
+    assert.deepEqual(cmd.argv[0].rangeOf(), { start: 100, end: 100 + 12 });
+    assert.deepEqual(cmd.argv[0].rangeOf(3, 6), { start: 100 + 4, end: 100 + 7 });
+    assert.deepEqual(cmd.argv[1].rangeOf(), { start: 100 + 13, end: 100 + 15 });
+  });
+
   it('reports an unclosed quote', () => {
     const command = splitExecCommand(unitAt('nmcli dev modify x +ipv4.routes "1.2.3.0/24'));
     assert.match(command.error?.message ?? '', /never closed/);
