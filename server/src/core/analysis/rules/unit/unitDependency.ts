@@ -46,12 +46,9 @@ export const unitDependency: Rule = {
         for (const [key, effect] of JUDGED) {
           const starting = key in STARTING;
           for (const directive of directivesOf(unitText.file, 'Unit', key)) {
-            // Nearly every name is fine: it is judged from the value's string, and only a
-            // name reported becomes a mapped text (for its range and fix).
-            forEachWord(directive.value.value, (start, end) => {
-              const finding = judge(directive.value.value.slice(start, end), defined);
-              if (!finding) return;
-              const word = directive.value.slice(start, end);
+            for (const word of directive.value.words()) {
+              const finding = judge(word.value, defined);
+              if (!finding) continue;
               const severity = finding.fromConfig || !starting ? 'info' : 'warning';
               const message = finding.fromConfig
                 ? `${word.value} is no unit of RHCOS or of this config: did you mean ${finding.instead}?`
@@ -65,31 +62,13 @@ export const unitDependency: Rule = {
                 data: { unit: word.value, ...(finding.instead ? { replacement: finding.instead } : {}) },
                 ...fixOf(text, word, finding.instead),
               });
-            });
+            }
           }
         }
       }
     }
   },
 };
-
-/** Calls `each` with where each whitespace-separated word of `value` starts and ends, as EmbeddedText.words splits it. */
-function forEachWord(value: string, each: (start: number, end: number) => void): void {
-  let at = 0;
-  for (;;) {
-    while (at < value.length && isWhitespace(value, at)) at++;
-    if (at >= value.length) return;
-    const start = at;
-    while (at < value.length && !isWhitespace(value, at)) at++;
-    each(start, at);
-  }
-}
-
-/** `\s`, ASCII answered without a regular expression. */
-function isWhitespace(value: string, at: number): boolean {
-  const c = value.charCodeAt(at);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(value[at]);
-}
 
 function fixOf(text: string, word: EmbeddedText, instead: string | undefined) {
   const edit = instead ? replaceVerbatimEdit(text, word, instead) : undefined;
@@ -107,8 +86,6 @@ function judge(name: string, defined: ReadonlySet<string>): Judgement | undefine
   // Specifiers and variables are filled in by systemd; the name is not what is written.
   if (/[%$]/.test(name) || !CHECKED_TYPES.test(name)) return undefined;
   if (defined.has(name)) return undefined;
-  // The common case, a unit RHCOS has (network-online.target): fine whatever else holds below.
-  if (RHCOS_UNITS.has(name) && !ABSENT_FROM_RHCOS.has(name)) return undefined;
   const template = templateOf(name);
   if (template && defined.has(template)) return undefined;
   if (ABSENT_FROM_RHCOS.has(name)) return { instead: ABSENT_FROM_RHCOS.get(name) };
