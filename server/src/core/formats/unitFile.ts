@@ -59,20 +59,6 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
       continue;
     }
 
-    if (text.value.charCodeAt(to - 1) !== BACKSLASH) {
-      // One line, the common case: key and value are cut from the unit text by their
-      // offsets, with no slice of the line in between to trim.
-      const equals = text.value.indexOf('=', from);
-      if (equals >= 0 && equals < to && current) {
-        const key = trimmedSlice(text, from, equals);
-        const value = trimmedSlice(text, equals + 1, to);
-        if (key && value) {
-          current.directives.push({ section: current.name, key, value, whole: text.slice(from, to) });
-          continue;
-        }
-      }
-    }
-
     let logical = text.slice(from, to);
     if (text.value.charCodeAt(to - 1) === BACKSLASH) {
       // Gather continuation lines: systemd joins them with a space in place of the backslash.
@@ -109,18 +95,6 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
     current.directives.push({ section: current.name, key, value: logical.slice(equals + 1).trim(), whole: logical });
   }
   return { sections, errors };
-}
-
-/**
- * text[from, to) without the whitespace around it (as slice then trim make it), or undefined
- * when nothing is left: an empty text's place in the file is where the slice-then-trim path
- * puts it, so the caller takes that path then.
- */
-function trimmedSlice(text: EmbeddedText, from: number, to: number): EmbeddedText | undefined {
-  const value = text.value;
-  while (from < to && isSpace(value.charCodeAt(from))) from++;
-  while (to > from && isSpace(value.charCodeAt(to - 1))) to--;
-  return from < to ? text.slice(from, to) : undefined;
 }
 
 const HASH = 35;
