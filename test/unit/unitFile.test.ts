@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { EmbeddedText } from '../../server/src/core/text/embeddedText';
 import { splitExecCommand } from '../../server/src/core/formats/execCommand';
 import { parseNmcli } from '../../server/src/core/formats/nmcli';
-import { directivesOf, parseUnitFile } from '../../server/src/core/formats/unitFile';
+import { directivesOf, parseUnitFile, valueHasWord } from '../../server/src/core/formats/unitFile';
 
 /** A unit text placed at offset 100 of an imaginary file, so mapped ranges differ from value offsets. */
 function unitAt(text: string): EmbeddedText {
@@ -41,6 +41,28 @@ describe('systemd unit files', () => {
 });
 
 describe('ExecStart splitting and nmcli', () => {
+  it('tells whether a value names a word exactly as words() splits it', () => {
+    const unit = parseUnitFile(unitAt('[Unit]\nAfter=network-online.target\tovs-configuration.service\u00a0x.target\nBefore=\n'));
+    const after = directivesOf(unit, 'Unit', 'After')[0];
+    for (const word of ['network-online.target', 'ovs-configuration.service', 'x.target', 'online.target', 'ovs', 'x', 'service', '']) {
+      assert.equal(valueHasWord(after, word), after.value.words().some((w) => w.value === word), word);
+    }
+    assert.equal(valueHasWord(directivesOf(unit, 'Unit', 'Before')[0], 'x.target'), false);
+  });
+
+  it('cuts key and value of a one-line assignment to the same ranges as of a continued one', () => {
+    const unit = parseUnitFile(unitAt('[Service]\n  Type =  oneshot  \nEmpty=   \n'));
+    const type = directivesOf(unit, 'Service', 'Type')[0];
+    assert.equal(type.key.value, 'Type');
+    assert.deepEqual(type.key.rangeOf(), { start: 100 + 12, end: 100 + 16 });
+    assert.equal(type.value.value, 'oneshot');
+    assert.deepEqual(type.value.rangeOf(), { start: 100 + 20, end: 100 + 27 });
+    assert.equal(type.whole.value, 'Type =  oneshot');
+    const empty = directivesOf(unit, 'Service', 'Empty')[0];
+    assert.equal(empty.value.value, '');
+    assert.deepEqual(empty.value.rangeOf(), { start: 100 + 36, end: 100 + 36 });
+  });
+
   it('splits like systemd: quotes group, escapes decode, each argument maps to the file', () => {
     const value = unitAt('-/usr/bin/nmcli con mod "Wired connection 1" +ipv4.routes "10.0.0.0/8 10.1.1.1" x\\ty');
     const command = splitExecCommand(value);
@@ -48,6 +70,15 @@ describe('ExecStart splitting and nmcli', () => {
     assert.deepEqual(command.argv.map((a) => a.value), ['/usr/bin/nmcli', 'con', 'mod', 'Wired connection 1', '+ipv4.routes', '10.0.0.0/8 10.1.1.1', 'x\ty']);
     assert.deepEqual(command.argv[3].rangeOf(), { start: 100 + 25, end: 100 + 43 });
     assert.deepEqual(command.argv[6].rangeOf(1, 2), { start: 100 + 81, end: 100 + 83 }, 'the tab came from \\t');
+  });
+
+  it('keeps plain words as slices and builds the rest: a lone trailing backslash, a quote mid-word', () => {
+    const source = 'pre"a b"post x\\';
+    const cmd = splitExecCommand(unitAt(source));
+    assert.deepEqual(cmd.argv.map((w) => w.value), ['prea bpost', 'x\\']);
+    assert.deepEqual(cmd.argv[0].rangeOf(), { start: 100, end: 100 + 12 });
+    assert.deepEqual(cmd.argv[0].rangeOf(3, 6), { start: 100 + 4, end: 100 + 7 });
+    assert.deepEqual(cmd.argv[1].rangeOf(), { start: 100 + 13, end: 100 + 15 });
   });
 
   it('reports an unclosed quote', () => {

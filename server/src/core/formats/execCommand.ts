@@ -36,56 +36,75 @@ export function splitExecCommand(value: EmbeddedText): ExecCommand {
     const wordStart = at;
     // Most words are written as they are meant (no quotes, no escapes): such a word is a
     // slice of the line. Only a word with quotes or escapes is built, run by run.
-    let word: EmbeddedTextBuilder | undefined;
-    let runStart = at;
-    const built = (): EmbeddedTextBuilder => {
-      word ??= new EmbeddedTextBuilder(value.positionAt(wordStart), value.exact, value.grouped);
-      word.copy(value, runStart, at);
-      return word;
-    };
-    let quote: string | undefined;
-    let quoteStart = at;
-    while (at < text.length) {
-      const ch = text[at];
-      if (quote) {
-        if (ch === quote) {
-          built();
-          quote = undefined;
-          runStart = ++at; // past the quote
-          continue;
-        }
-      } else {
-        if (isSpace(ch)) break;
-        if (ch === '"' || ch === "'") {
-          built();
-          quote = ch;
-          quoteStart = at;
-          runStart = ++at; // past the quote
-          continue;
-        }
-      }
-      if (ch === '\\' && at + 1 < text.length) {
-        const next = text[at + 1];
-        const decoded = C_ESCAPES[next] ?? next;
-        const from = value.rangeOf(at, at + 2);
-        built().push(decoded, from.start, from.end);
-        at += 2;
-        runStart = at;
-        continue;
-      }
-      at++;
+    while (at < text.length && !isSpace(text[at]) && !isSpecial(text[at])) at++;
+    if (at >= text.length || isSpace(text[at])) {
+      argv.push(value.slice(wordStart, at));
+      continue;
     }
-    if (quote) {
+    const word = splitQuotedWord(value, wordStart, at);
+    if (word.quote) {
       return {
         prefixes,
         argv,
-        error: { message: `The quote ${quote} opened here is never closed.`, at: value.slice(quoteStart, quoteStart + 1) },
-        unfinished: { word: built().build(), quote },
+        error: { message: `The quote ${word.quote} opened here is never closed.`, at: value.slice(word.quoteStart, word.quoteStart + 1) },
+        unfinished: { word: word.text, quote: word.quote },
       };
     }
-    argv.push(word ? built().build() : value.slice(wordStart, at));
+    argv.push(word.text);
+    at = word.end;
   }
   return { prefixes, argv };
+}
+
+/**
+ * The rest of a word with quotes or escapes, from `at` (its first quote or backslash; what
+ * stands before it from `wordStart` is plain): built run by run. `quote` is set when a quote
+ * is left open at the end of the line.
+ */
+function splitQuotedWord(value: EmbeddedText, wordStart: number, at: number): { text: EmbeddedText; end: number; quote?: string; quoteStart: number } {
+  const text = value.value;
+  const word = new EmbeddedTextBuilder(value.positionAt(wordStart), value.exact, value.grouped);
+  let runStart = wordStart;
+  let quote: string | undefined;
+  let quoteStart = at;
+  while (at < text.length) {
+    const ch = text[at];
+    if (quote) {
+      if (ch === quote) {
+        word.copy(value, runStart, at);
+        quote = undefined;
+        runStart = ++at; // past the quote
+        continue;
+      }
+    } else {
+      if (isSpace(ch)) break;
+      if (ch === '"' || ch === "'") {
+        word.copy(value, runStart, at);
+        quote = ch;
+        quoteStart = at;
+        runStart = ++at; // past the quote
+        continue;
+      }
+    }
+    if (ch === '\\' && at + 1 < text.length) {
+      const next = text[at + 1];
+      const decoded = C_ESCAPES[next] ?? next;
+      const from = value.rangeOf(at, at + 2);
+      word.copy(value, runStart, at);
+      word.push(decoded, from.start, from.end);
+      at += 2;
+      runStart = at;
+      continue;
+    }
+    at++;
+  }
+  word.copy(value, runStart, at);
+  return { text: word.build(), end: at, quote, quoteStart };
+}
+
+/** A character that makes a word more than a slice of the line: a quote, or a backslash that escapes. */
+function isSpecial(ch: string): boolean {
+  return ch === '"' || ch === "'" || ch === '\\';
 }
 
 /** `\s` (the whitespace of JavaScript's regular expressions), ASCII answered without one. */

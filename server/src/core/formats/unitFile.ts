@@ -160,6 +160,29 @@ export function directivesOf(unit: UnitFile, section: string, key: string): read
 
 const NONE: readonly UnitDirective[] = Object.freeze([]);
 
+/**
+ * Whether the directive's value has `word` among its whitespace-separated words (as
+ * `value.words()` splits them), read from the string: the rules that only ask "is this
+ * unit named here" make no mapped text per word.
+ */
+export function valueHasWord(directive: UnitDirective, word: string): boolean {
+  const value = directive.value.value;
+  if (word.length === 0) return false;
+  for (let at = value.indexOf(word); at >= 0; at = value.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || isWordBreak(value, at - 1)) && (end === value.length || isWordBreak(value, end))) return true;
+  }
+  return false;
+}
+
+/** Whether value[at] separates words for EmbeddedText.words (`\s`). */
+function isWordBreak(value: string, at: number): boolean {
+  const c = value.charCodeAt(at);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(value[at]);
+}
+
+const WHITESPACE = /\s/;
+
 function joinContinuations(pieces: EmbeddedText[]): EmbeddedText {
   if (pieces.length === 1) return pieces[0];
   const out = new EmbeddedTextBuilder(pieces[0].positionAt(0), true, pieces[0].grouped);

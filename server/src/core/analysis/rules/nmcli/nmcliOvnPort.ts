@@ -3,7 +3,7 @@ import { replaceVerbatimEdit } from '../../../text/edits';
 import type { IgnitionConfig, UnitText } from '../../../kinds/machineconfig/model';
 import { looksLikeNic, reservedInterface } from '../../../kinds/machineconfig/nmcliCommands';
 import type { Fix, TextEdit } from '../../../text/problem';
-import { directivesOf } from '../../../formats/unitFile';
+import { directivesOf, valueHasWord } from '../../../formats/unitFile';
 import { stringValue } from '../../../text/yamlDocuments';
 import { NETWORK_SCRIPTS_DIRECTORY } from '../../../formats/routeFile';
 import type { Rule } from '../rule';
@@ -62,8 +62,8 @@ function orderingEdit(source: string, mc: IgnitionConfig, text: UnitText): TextE
   if (!unit) return null;
   if (AFTER_BR_EX.includes(stringValue(unit.name) ?? '')) return undefined;
   const texts = [unit.contents, ...unit.dropins.map((d) => d.contents)].filter((t): t is UnitText => t !== undefined);
-  const ordered = texts.some((t) => directivesOf(t.file, 'Unit', 'After').some((d) => d.value.words().some((w) => AFTER_BR_EX.includes(w.value))) ||
-    directivesOf(t.file, 'Unit', 'Before').some((d) => d.value.words().some((w) => w.value === 'ovs-configuration.service')));
+  const ordered = texts.some((t) => directivesOf(t.file, 'Unit', 'After').some((d) => AFTER_BR_EX.some((name) => valueHasWord(d, name))) ||
+    directivesOf(t.file, 'Unit', 'Before').some((d) => valueHasWord(d, 'ovs-configuration.service')));
   if (ordered) return undefined;
   const main = unit.contents;
   return (main ? addDirectiveValueEdit(source, main, 'Unit', 'After', 'ovs-configuration.service') : undefined) ?? null;

@@ -1,4 +1,4 @@
-import { directivesOf } from '../../../formats/unitFile';
+import { directivesOf, valueHasWord } from '../../../formats/unitFile';
 import type { Rule } from '../rule';
 import { addDirectiveValueEdit, lineStartIn } from '../../../kinds/machineconfig/unitEdits';
 
@@ -15,12 +15,12 @@ export const unitNetworkOnline: Rule = {
     for (const unit of mc.units) {
       const texts = [unit.contents, ...unit.dropins.map((d) => d.contents)].filter((t) => t !== undefined);
       const pulled = texts.some((t) =>
-        ['Wants', 'Requires'].some((key) => directivesOf(t.file, 'Unit', key).some((d) => d.value.words().some((w) => w.value === TARGET))),
+        ['Wants', 'Requires'].some((key) => directivesOf(t.file, 'Unit', key).some((d) => valueHasWord(d, TARGET))),
       );
       if (pulled) continue;
       for (const text of texts) {
         for (const after of directivesOf(text.file, 'Unit', 'After')) {
-          if (!after.value.words().some((w) => w.value === TARGET)) continue;
+          if (!valueHasWord(after, TARGET)) continue;
           // Onto the unit's Wants= line, or a line of its own right before the After= line.
           const at = text.text.indexAt(after.whole.rangeOf().start);
           const edit = at === undefined ? undefined : addDirectiveValueEdit(source, text, 'Unit', 'Wants', TARGET, lineStartIn(text, at));

@@ -2,7 +2,7 @@ import type { EmbeddedText } from '../../../text/embeddedText';
 import type { ExecLine, IgnitionConfig } from '../../../kinds/machineconfig/model';
 import type { Fix } from '../../../text/problem';
 import { commandWords, hasExpansion, shellScriptArgument } from '../../../formats/shellScript';
-import { directivesOf } from '../../../formats/unitFile';
+import { directivesOf, valueHasWord } from '../../../formats/unitFile';
 import { textsOfUnit } from '../../../kinds/machineconfig/unitStarters';
 import { stringValue } from '../../../text/yamlDocuments';
 import type { Rule } from '../rule';
@@ -62,8 +62,8 @@ export const unitOvnOrdering: Rule = {
       if (!changed) continue;
       // Before=ovs-configuration.service is an ordering too: chosen on purpose, it does not race.
       const ordered = texts.some((t) =>
-        directivesOf(t.file, 'Unit', 'After').some((d) => d.value.words().some((w) => AFTER_BR_EX.includes(w.value))) ||
-        directivesOf(t.file, 'Unit', 'Before').some((d) => d.value.words().some((w) => w.value === 'ovs-configuration.service')));
+        directivesOf(t.file, 'Unit', 'After').some((d) => AFTER_BR_EX.some((name) => valueHasWord(d, name))) ||
+        directivesOf(t.file, 'Unit', 'Before').some((d) => valueHasWord(d, 'ovs-configuration.service')));
       if (ordered) continue;
 
       const main = unit.contents;
