@@ -89,6 +89,24 @@ describe('diagnostics from the last conversion', function () {
     assert.ok(after.every((d) => (data(d)?.fixes ? data(d)?.version === 2 : data(d)?.version === undefined)));
   });
 
+  it('findings given another level by mcroutes.rules keep their diagnostics too', () => {
+    const linter = new IncrementalLinter();
+    const published = new PublishedDiagnostics();
+    const codes = [...new Set(linter.lint(TEXT, DEFAULT_SETTINGS).problems.map((p) => p.code))];
+    const leveled = codes.slice(0, 3);
+    const settings = { ...DEFAULT_SETTINGS, rules: Object.fromEntries(leveled.map((code) => [code, 'info' as const])) };
+    published.convert(linter.lint(TEXT, settings).problems, TextDocument.create(URI, 'yaml', 1, TEXT), (p) => linter.originOf(p));
+    const text = `# one more line\n${TEXT}`;
+    const document = TextDocument.create(URI, 'yaml', 2, text);
+    const { problems } = linter.lint(text, settings);
+    const after = published.convert(problems, document, (p) => linter.originOf(p));
+    assert.deepEqual(after, problems.map((p) => toDiagnostic(p, document)));
+    const copies = problems.filter((p) => leveled.includes(p.code));
+    assert.ok(copies.length > 0 && copies.every((p) => p.severity === 'info'));
+    // Their origins are the findings as analysed, so the conversion above found their diagnostics kept.
+    assert.ok(copies.every((p) => linter.originOf(p) !== p), 'each copy has the origin of the finding it copies');
+  });
+
   it('other rule links: made again with them', () => {
     const linter = new IncrementalLinter();
     const published = new PublishedDiagnostics();

@@ -52,6 +52,11 @@ export class IncrementalLinter {
   private filesBeyond: readonly IndexedFile[] | undefined;
   /** The findings of the latest lint that moved since their analysis, to what they were then (originOf); made on first use. */
   private origins: Map<Problem, Problem> | undefined;
+  /**
+   * The findings of the latest lint that `mcroutes.rules` gave another level, to the findings
+   * they were copied from: such a copy is made on every lint, its origin is its original's.
+   */
+  private leveled = new Map<Problem, Problem>();
 
   constructor(private readonly rules: readonly Rule[] = RULES, private readonly kinds: readonly DocumentKind[] = DOCUMENT_KINDS) {}
 
@@ -92,6 +97,7 @@ export class IncrementalLinter {
     }
     this.previous = { text, chunks: placed };
     this.origins = undefined;
+    this.leveled = new Map();
 
     const current = placed.map((p) => p.chunk);
     // One loop over the chunks (flatMap over 500 of them on every keystroke was measurable).
@@ -111,7 +117,9 @@ export class IncrementalLinter {
     // Other YAML gets nothing from us (as in lintParsed).
     if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKeys: across.factsKeys, ...more };
     const settled = settleInFile(problemsOf(current), withWorkspace(pools, workspace), this.rules, failures);
-    const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings);
+    const leveled = new Map<Problem, Problem>();
+    this.leveled = leveled;
+    const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings, (copy, original) => leveled.set(copy, original));
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKeys: across.factsKeys, ...more };
   }
@@ -123,6 +131,8 @@ export class IncrementalLinter {
    * every line by as many lines (a chunk starts at the start of a line). A finding keeps its
    * origin through any number of lints and moves, so the server keys the diagnostic it
    * converted a finding to by its origin and shifts it instead of converting it again.
+   * A finding `mcroutes.rules` gave another level is a copy made anew by every lint: its
+   * origin is the origin of the finding it copies.
    */
   originOf(problem: Problem): Problem {
     if (!this.origins) {
@@ -132,7 +142,8 @@ export class IncrementalLinter {
         for (let i = 0; i < chunk.problems.length; i++) this.origins.set(chunk.problems[i], chunk.origins[i]);
       }
     }
-    return this.origins.get(problem) ?? problem;
+    const original = this.leveled.get(problem) ?? problem;
+    return this.origins.get(original) ?? original;
   }
 
   /** The file's index and its findings across files, reused from the last lint when no fact changed. */

@@ -309,15 +309,24 @@ export function hasStructuralErrors(document: YamlDocument): boolean {
   return document.errors.some((error) => error.code !== 'DUPLICATE_KEY');
 }
 
-/** `mcroutes.rules`: a rule set to `off` is dropped, any other level replaces the rule's own. */
-export function withConfiguredSeverity(problems: Problem[], settings: Settings): Problem[] {
+/**
+ * `mcroutes.rules`: a rule set to `off` is dropped, any other level replaces the rule's own.
+ * `copied` hears of each finding given another level, with the finding it was copied from.
+ */
+export function withConfiguredSeverity(problems: Problem[], settings: Settings, copied?: (copy: Problem, original: Problem) => void): Problem[] {
   const levels = settings.rules ?? {};
   if (Object.keys(levels).length === 0) return problems;
   const result: Problem[] = [];
   for (const problem of problems) {
     const level = levels[problem.code];
     if (level === 'off') continue;
-    result.push(level ? { ...problem, severity: level } : problem);
+    if (!level) {
+      result.push(problem);
+      continue;
+    }
+    const copy = { ...problem, severity: level };
+    copied?.(copy, problem);
+    result.push(copy);
   }
   return result;
 }
