@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalLinter } from '../../server/src/core/analysis/incremental';
 import { DEFAULT_SETTINGS } from '../../server/src/core/text/settings';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
-import { messageBytes, messageJson } from '../../server/src/lsp/diagnosticsJson';
+import { messageBytes, noteConverted } from '../../server/src/lsp/diagnosticsJson';
 import { PublishedDiagnostics } from '../../server/src/lsp/publishedDiagnostics';
 import { RuleLinks } from '../../server/src/lsp/ruleLinks';
 import { fixture, SEED } from '../support/seed';
@@ -38,10 +38,10 @@ function randomEdit(text: string, next: () => number): string {
   return text.slice(0, at) + '192.168.1.5/24' + text.slice(at);
 }
 
-/** The message's JSON as the server makes it (its note is taken once: odd versions as a string, even ones as the stdio transport's UTF-8) and as JSON.stringify does. */
+/** The message's JSON as the stdio transport's UTF-8 (its note is taken once) and as JSON.stringify makes it. */
 function publishJson(version: number, diagnostics: unknown[]): { json: string; expected: string } {
   const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: URI, version, diagnostics } };
-  const json = version % 2 ? messageJson(message) : messageBytes(message).toString('utf-8');
+  const json = messageBytes(message).toString('utf-8');
   return { json, expected: JSON.stringify(message) };
 }
 
@@ -117,6 +117,14 @@ describe('diagnostics from the last conversion', function () {
     const again = published.convert(problems, document, (p) => linter.originOf(p), undefined, files);
     assert.deepEqual(again, problems.map((p) => toDiagnostic(p, document, undefined, files)));
     assert.ok(again.every((d) => d.codeDescription?.href.startsWith('file:///docs/rules.md#')));
+  });
+
+  it('a noted diagnostic whose JSON has no template (it does not start with its range) is encoded whole', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const diagnostics: { range: typeof range; message: string; data: { version: number } }[] = [{ range, message: 'a', data: { version: 2 } }, { message: 'b', range, data: { version: 2 } }];
+    noteConverted(diagnostics, diagnostics.map((diagnostic) => ({ diagnostic })));
+    const { json, expected } = publishJson(2, diagnostics);
+    assert.equal(json, expected);
   });
 
   it('a publish of diagnostics not converted here is stringified as it is', () => {

@@ -5,14 +5,14 @@
  */
 import { inspect } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type MessageReader } from 'vscode-languageserver/node';
-import { messageBytes, messageJson } from './diagnosticsJson';
+import { messageBytes } from './diagnosticsJson';
 
-/** application/json, as vscode-jsonrpc's own encoder, through messageBytes (messageJson for another charset). */
+/** application/json, as vscode-jsonrpc's own encoder, through messageBytes (JSON.stringify for another charset). */
 const PUBLISH_AWARE_JSON = {
   name: 'application/json',
   encode: (message: unknown, options: { charset: BufferEncoding }): Promise<Uint8Array> => {
     try {
-      return Promise.resolve(isUtf8(options.charset) ? messageBytes(message) : Buffer.from(messageJson(message), options.charset));
+      return Promise.resolve(isUtf8(options.charset) ? messageBytes(message) : Buffer.from(JSON.stringify(message), options.charset));
     } catch (error) {
       return Promise.reject(error);
     }
