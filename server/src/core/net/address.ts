@@ -110,11 +110,6 @@ export function contains(network: IpAddress, prefix: number, address: IpAddress)
   return (address as ipaddr.IPv4).match(network as ipaddr.IPv4, prefix);
 }
 
-/** ipaddr.js's name for the special range an address is in ('unicast' when none). */
-export function rangeName(address: IpAddress): string {
-  return address.range();
-}
-
 /** A network as the rules compare them: family, network address (host bits cleared) and prefix. */
 export interface Network {
   family: Family;

@@ -1,6 +1,5 @@
 import { formatNetwork, isWithin, networkOf, parseAddress, parseCidr, type CidrReading, type Network, type ParsedAddress } from '../net/address';
 import type { NamedRange } from '../net/clusterRanges';
-import type { EmbeddedText } from '../text/embeddedText';
 import type { Route, RouteAttribute, RouteReadings } from './route';
 
 /**
@@ -101,11 +100,6 @@ export function tableOf(route: Route): number | undefined {
 export function metricOf(route: Route): number | undefined {
   if (!route.metric || !/^\+?\d+$/.test(route.metric.value)) return undefined;
   return Number(route.metric.value);
-}
-
-/** The range for a finding about the whole route entry. */
-export function routeRange(route: Route): EmbeddedText {
-  return route.text;
 }
 
 /** Where routes of `family` are written, for messages: `ipv4.routes`, or for a route file `route-NAME` / `route6-NAME`. */

@@ -321,14 +321,20 @@ export type ConfigRoute = NmcliRoute | KeyfileRoute | RouteFileRoute | NmstateRo
  * of storage.files in their order: NetworkManager keyfiles, route files and the nmcli
  * commands of scripts. nmcli routes that hold an expansion are left out (see isExpanded).
  */
-export function routesOf(mc: IgnitionConfig): readonly ConfigRoute[] {
-  // Several rules ask for a config's routes (through its kind and directly); a model never changes.
-  let routes = routeCache.get(mc);
-  if (!routes) routeCache.set(mc, (routes = collectRoutes(mc)));
-  return routes;
-}
+export const routesOf: (mc: IgnitionConfig) => readonly ConfigRoute[] = oncePerConfig((mc) => collectRoutes(mc));
 
-const routeCache = new WeakMap<IgnitionConfig, readonly ConfigRoute[]>();
+/**
+ * `read` of a config, made once per model: several rules ask for the same reading of one
+ * document (its routes, its nmcli commands), and a model never changes.
+ */
+export function oncePerConfig<T>(read: (mc: IgnitionConfig) => T): (mc: IgnitionConfig) => T {
+  const made = new WeakMap<IgnitionConfig, T>();
+  return (mc) => {
+    let value = made.get(mc);
+    if (value === undefined) made.set(mc, (value = read(mc)));
+    return value;
+  };
+}
 
 function collectRoutes(mc: IgnitionConfig): ConfigRoute[] {
   const routes: ConfigRoute[] = [];

@@ -1,5 +1,5 @@
 import type { ExecLine, FileModel, IgnitionConfig, ScriptCommand, UnitText } from './model';
-import { unitTextsOf } from './model';
+import { oncePerConfig, unitTextsOf } from './model';
 import type { NmcliCommand } from '../../formats/nmcli';
 import type { NetworkType } from '../../text/settings';
 
@@ -29,14 +29,7 @@ export function sourceOf(use: NmcliUse): UnitText | FileModel {
 }
 
 /** Every `nmcli … modify` command of the config: in every unit text (`sh -c` scripts included), then in every script of storage.files. */
-export function nmcliCommandsOf(mc: IgnitionConfig): readonly NmcliUse[] {
-  // Several rules ask for the same document's; the model lives as long as its document does.
-  let uses = cache.get(mc);
-  if (!uses) cache.set(mc, (uses = collectNmcliCommands(mc)));
-  return uses;
-}
-
-const cache = new WeakMap<IgnitionConfig, readonly NmcliUse[]>();
+export const nmcliCommandsOf: (mc: IgnitionConfig) => readonly NmcliUse[] = oncePerConfig((mc) => collectNmcliCommands(mc));
 
 function collectNmcliCommands(mc: IgnitionConfig): NmcliUse[] {
   const uses: NmcliUse[] = [];
