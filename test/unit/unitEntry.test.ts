@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildMachineConfig } from '../../server/src/core/kinds/machineconfig/model';
 import { previewTargets } from '../../server/src/core/ide/preview';
 import { parseText } from '../../server/src/core/analysis/lint';
-import { parseYamlDocuments } from '../../server/src/core/text/yamlDocuments';
+import { parseYamlDocuments, scalarAt } from '../../server/src/core/text/yamlDocuments';
 import { machineConfig } from '../support/machineConfig';
 import { SEED } from '../support/seed';
 
@@ -23,6 +23,18 @@ describe('unit entries of a MachineConfig model', () => {
     assert.equal(unit.dropins.length, 0);
   });
 
+  it('read their contents only when asked: the model is built without parsing it', () => {
+    const [document] = parseYamlDocuments(SEED);
+    const mc = buildMachineConfig(document, SEED);
+    assert.ok(mc);
+    // The contents scalar, made unreadable after the model is built and before its contents
+    // is asked for: a model that parsed it when built would still have the unit text.
+    const scalar = scalarAt(mc.units[0].node, 'contents');
+    assert.ok(scalar);
+    scalar.value = 42;
+    assert.equal(mc.units[0].contents, undefined);
+  });
+
   it('a unit without contents reads as undefined', () => {
     const text = machineConfig({ units: [{ name: 'a.service', enabled: true }] });
     const [document] = parseYamlDocuments(text);
@@ -32,7 +44,7 @@ describe('unit entries of a MachineConfig model', () => {
     assert.equal(mc.units[0].name?.value, 'a.service');
   });
 
-  it('a preview\'s targets name the units (read without their contents)', () => {
+  it('a preview\'s targets name the units', () => {
     const parsed = parseText(SEED);
     const targets = previewTargets(parsed);
     assert.deepEqual(targets.map((t) => `${t.kind} ${t.name}`), ['unit nmcli-dev-modify.service']);

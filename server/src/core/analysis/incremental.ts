@@ -117,9 +117,7 @@ export class IncrementalLinter {
     // Other YAML gets nothing from us (as in lintParsed).
     if (!isOurs(recognised, plan.skipped) && across.problems.length === 0) return { parsed, problems: [], failures, machineConfigs, pools, index, ours: false, factsKeys: across.factsKeys, ...more };
     const settled = settleInFile(problemsOf(current), withWorkspace(pools, workspace), this.rules, failures);
-    const leveled = new Map<Problem, Problem>();
-    this.leveled = leveled;
-    const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings, (copy, original) => leveled.set(copy, original));
+    const problems = withConfiguredSeverity(applySuppressionsAcrossFiles(text, [...settled, ...plan.skipped.map((s) => s.problem)], across.problems), settings, (copy, original) => this.leveled.set(copy, original));
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return { parsed, problems, failures, machineConfigs, pools, index, ours: true, factsKeys: across.factsKeys, ...more };
   }
