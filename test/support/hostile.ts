@@ -119,6 +119,8 @@ export const wideMapping = memo(() =>
 export const denseSequences = memo(() =>
   seedWith('dense').replace('    storage: {}\n', `    storage:\n${Array.from({ length: 3000 }, () => `      ${'- '.repeat(20)}x`).join('\n')}\n`));
 
+/** One line of 39,000 compact keys (`a: a: a: …`): each nests a mapping in the one before (parsing overflowed the stack). */
+export const compactKeysLine = memo(() => seedWith('compact-keys').replace('    storage: {}\n', `    storage: ${'a: '.repeat(39_000)}b\n`));
 export const crlf = memo(() => SEED.replace(/\n/g, '\r\n'));
 export const bom = memo(() => '\uFEFF' + SEED);
 
@@ -221,6 +223,11 @@ export const HOSTILE_CASES: HostileCase[] = [
     name: '5 MB data: URL',
     text: fiveMegabyteDataUrl,
     expect: [{ code: 'yaml-syntax', severity: 'warning', message: /^Document 1 \(line 1\) is 5\.0 MB; mcroutes checks up to 1 MB/, limit: 'document-size' }],
+  },
+  {
+    name: 'a line of 39,000 compact keys',
+    text: compactKeysLine,
+    expect: [{ code: 'yaml-syntax', severity: 'warning', message: /nests more than 200 levels deep/, limit: 'nesting' }],
   },
   {
     name: 'CRLF line endings',

@@ -62,6 +62,7 @@ class LineLexer {
   private pos = 0;
   private indentValue = 0;
   private indentNext = 0;
+  private endOfLine = -1;
 
   constructor(
     private readonly text: string,
@@ -81,9 +82,13 @@ class LineLexer {
     while (this.pos < text.length) this.lineStart();
   }
 
+  /** The end of the line at `pos`, found once per line (a line of 40,000 compact keys asks for it 40,000 times). */
   private lineEnd(): number {
-    const end = this.text.indexOf('\n', this.pos);
-    return end === -1 ? this.text.length : end;
+    if (this.pos > this.endOfLine) {
+      const end = this.text.indexOf('\n', this.pos);
+      this.endOfLine = end === -1 ? this.text.length : end;
+    }
+    return this.endOfLine;
   }
 
   private atLineEnd(): boolean {

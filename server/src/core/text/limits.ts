@@ -235,6 +235,8 @@ export function measureStructure(text: string, start: number, end: number, stop 
     // The line's scalar, and one per dash.
     values += 1 + depth;
     let lineMax = flow;
+    /** Block keys on the line after its first (`a: b: c: d`): each nests a mapping in the one before. */
+    let compactKeys = -1;
     let valueStart = true;
     /** The character before `ch` on the line; -1 at its start. */
     let last = -1;
@@ -261,6 +263,7 @@ export function measureStructure(text: string, start: number, end: number, stop 
         valueStart = true;
       } else if (ch === COLON && (i + 1 === lineEnd || isBlankOrCr(text.charCodeAt(i + 1)))) {
         values++;
+        if (flow === 0) compactKeys++;
         valueStart = true;
       } else if (ch === DASH && valueStart && (i + 1 === lineEnd || text.charCodeAt(i + 1) === SPACE)) {
         valueStart = true;
@@ -269,7 +272,7 @@ export function measureStructure(text: string, start: number, end: number, stop 
       }
       last = ch;
     }
-    depth += indents.length + lineMax;
+    depth += indents.length + lineMax + Math.max(0, compactKeys);
     if (depth > max) max = depth;
     if (max > stop.depth || values > stop.values) return { depth: max, values };
     // A block scalar starts after `key: |`, `- >-`, `|2+`…: its lines are not structure.
