@@ -178,8 +178,7 @@ class LineLexer {
         case '*':
         case '!':
         case '&':
-          unsupported();
-        // falls through (never: unsupported throws)
+          return unsupported();
         default:
           this.plainScalar();
       }
