@@ -134,8 +134,6 @@ export class LineLexer {
         case '}':
         case ']':
         case '*':
-        case '!':
-        case '&':
           return unsupported();
         default:
           this.plainScalar();
@@ -151,7 +149,7 @@ export class LineLexer {
     this.emit(open === '{' ? 'flow-map-end' : 'flow-seq-end', this.pos + 1);
   }
 
-  /** `- ` and `: ` within a line (a key's value indicator, a nested sequence). */
+  /** `- ` and `: ` within a line (a key's value indicator, a nested sequence); a tag or an anchor is not in the subset. */
   private indicators(): void {
     const text = this.text;
     for (;;) {

@@ -195,11 +195,8 @@ export class TreeBuilder implements TokenSink {
     switch (this.type) {
       case 'newline':
         this.onKeyLine = false;
-        if (it.value) {
-          const end = endOf(it.value);
-          if (end && end[end.length - 1]?.type === 'comment') end.push(this.token);
-          else map.items.push({ start: [this.token] });
-        } else if (it.sep) it.sep.push(this.token);
+        if (it.value) this.lineBreakAfterValue(it.value, map.items);
+        else if (it.sep) it.sep.push(this.token);
         else it.start.push(this.token);
         return;
       case 'space':
@@ -259,11 +256,8 @@ export class TreeBuilder implements TokenSink {
     const it = seq.items[seq.items.length - 1];
     switch (this.type) {
       case 'newline':
-        if (it.value) {
-          const end = endOf(it.value);
-          if (end && end[end.length - 1]?.type === 'comment') end.push(this.token);
-          else seq.items.push({ start: [this.token] });
-        } else it.start.push(this.token);
+        if (it.value) this.lineBreakAfterValue(it.value, seq.items);
+        else it.start.push(this.token);
         return;
       case 'space':
       case 'comment':
@@ -285,6 +279,13 @@ export class TreeBuilder implements TokenSink {
     }
     this.pop();
     this.step();
+  }
+
+  /** A line break after an item's value: the end of a scalar that ends in a comment, else the start of a new item. */
+  private lineBreakAfterValue(value: CST.Token, items: Item[]): void {
+    const end = endOf(value);
+    if (end && end[end.length - 1]?.type === 'comment') end.push(this.token);
+    else items.push({ start: [this.token] });
   }
 
   /** A comment more indented than its collection, after only blank space: the end of the previous item's scalar. */

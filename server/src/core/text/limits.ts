@@ -348,7 +348,6 @@ export function aliasExpansion(document: YamlDocument, limit: number = LIMITS.al
   return Math.min(size(contents), cap);
 }
 
-
 const BLOCK_SCALAR_HEADER = /(?:^|[\s:])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/;
 
 /** Whether text[from, to) holds a `|` or `>`, which BLOCK_SCALAR_HEADER needs. */

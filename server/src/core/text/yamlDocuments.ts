@@ -33,12 +33,13 @@ function composeAll(text: string, options: { ownDuplicateCheck?: boolean; offset
   // mapping: a mapping of 24,000 keys took 3.5 s. The check is made here instead, in
   // linear time, with the same error (at the key itself; after the parser's other errors).
   const own = options.ownDuplicateCheck ?? true;
-  // parseAllDocuments without its line counter (prettyErrors: false), and with the parser
-  // counting from `offset`: the tokens, and so every node, document and error, carry file
-  // offsets, where shifting a parse of a chunk into place walked every node once more.
+  // parseAllDocuments without its line counter (prettyErrors: false), and with the tokens
+  // counted from `offset`: every node, document and error carries file offsets, where
+  // shifting a parse of a chunk into place walked every node once more. The tokens are
+  // ours for the block style manifests are written in (blockYamlTokens.ts: the library
+  // parser's own, made in one pass), the library parser's for anything else.
   const offset = options.offset ?? 0;
   const composer = new Composer({ version: '1.1', keepSourceTokens: true, uniqueKeys: !own });
-  // The same tokens as the library's parser (blockYamlTokens.ts), made faster for the block style manifests use.
   const documents = Array.from(composer.compose(blockYamlTokens(text, offset) ?? libraryTokens(text, offset))) as YamlDocument[];
   for (const document of documents) settleTree(document, own);
   return documents;
