@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { machineConfigWithRoutes } from './generate.mjs';
-import { Peer } from './server.mjs';
+import { Peer, ourNodeArgs } from './server.mjs';
 import { ms, summary } from './stats.mjs';
 
 const FILES = 2000;
@@ -44,7 +44,7 @@ export async function poolRows(root) {
 
     // Two open documents of that workspace write one unit; the edit in the winner's file renames
     // it (and back): the time to the loser's publish that shows (or drops) mc-overridden.
-    const peer = new Peer(path.join(root, 'dist', 'server.js'));
+    const peer = new Peer(path.join(root, 'dist', 'server.js'), {}, ourNodeArgs(root));
     await peer.request('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }], capabilities: {}, initializationOptions: { debounceMs: 0 } });
     peer.notify('initialized', {});
     const loser = pathToFileURL(path.join(dir, 'a.yaml')).href;

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -80,6 +81,13 @@ function peakRssOf(pid) {
   }
 }
 
+/** Node's flags for our server, as the VS Code client gives them under node (server/src/serverProcess.ts). */
+export function ourNodeArgs(root) {
+  const require = createRequire(import.meta.url);
+  const { serverNodeFlags } = require(path.join(root, 'out', 'server', 'src', 'serverProcess.js'));
+  return serverNodeFlags(os.availableParallelism(), false);
+}
+
 const mb = (bytes) => (bytes === undefined ? '-' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 
 /**
@@ -138,6 +146,7 @@ function comparedServers(root) {
     {
       name: 'ours',
       js: path.join(root, 'dist', 'server.js'),
+      nodeArgs: ourNodeArgs(root),
       configuration: { mcroutes: {} },
       initializationOptions: {},
       // A file that takes long to analyse is published once early and again when complete
@@ -149,6 +158,7 @@ function comparedServers(root) {
     {
       name: 'theirs',
       js: path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'),
+      nodeArgs: [],
       configuration: { yaml: yamlSettings },
       initializationOptions: undefined,
       // It validates once per open or change, after its fixed wait, and publishes once per
@@ -172,7 +182,7 @@ function comparedServers(root) {
  * its publish. The peak RSS is read after the open and the first edit.
  */
 async function session(server, uri, text, findings) {
-  const peer = new Peer(server.js, server.configuration);
+  const peer = new Peer(server.js, server.configuration, server.nodeArgs);
   await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: server.initializationOptions });
   peer.notify('initialized', {});
   await server.ready(peer);
@@ -237,7 +247,7 @@ export async function comparisonRows(root, inputs) {
 export async function serverRows(root, inputs) {
   const serverJs = path.join(root, 'dist', 'server.js');
   const rows = [];
-  const ours = await startup(serverJs);
+  const ours = await startup(serverJs, ourNodeArgs(root));
   const floor = await startup(await minimalServer(root));
   rows.push(['server spawn to initialize reply', ms(ours), `budget 200 ms (p50 of 5); ${ms(ours - floor)} more than the floor below`]);
   rows.push(['  the floor: an empty vscode-languageserver server, bundled the same way', ms(floor), 'what Node and the LSP library alone take on this machine']);
@@ -257,7 +267,7 @@ export async function serverRows(root, inputs) {
  */
 async function keystrokeRows(root, serverJs, name, text, { memory = false } = {}) {
   const rows = [];
-  const peer = new Peer(serverJs);
+  const peer = new Peer(serverJs, {}, ourNodeArgs(root));
   await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
   peer.notify('initialized', {});
   const uri = 'file:///bench/big.yaml';
@@ -318,11 +328,11 @@ async function requestsAfterEdits(peer, uri, lines, line) {
 }
 
 /** Spawn → initialize reply of `serverJs`, p50 of 5. */
-async function startup(serverJs) {
+async function startup(serverJs, nodeArgs = []) {
   const samples = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const peer = new Peer(serverJs);
+    const peer = new Peer(serverJs, {}, nodeArgs);
     await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     samples.push(performance.now() - t0);
     await peer.close();

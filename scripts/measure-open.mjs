@@ -1,5 +1,7 @@
 // A local measurement of issue 21's open row, for comparing builds:
-//   node scripts/measure-open.mjs [--rounds N] [--prof DIR] SERVER_JS...
+//   node scripts/measure-open.mjs [--rounds N] [--prof DIR] SERVER_JS[@NODE_FLAG...]...
+// Each server runs with node's flags as the VS Code client gives them (server/src/serverProcess.ts),
+// then the flags given after it: dist/server.js@--v8-pool-size=4 runs with node's default pool.
 // Each round starts every given server in a fresh process (in turn, the order alternating, so
 // a busy machine slows them alike), initialises it as the bench does (bench/server.mjs: the
 // VS Code client's options, spawn and initialize not timed), opens the 500-MachineConfig file
@@ -16,7 +18,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { Peer } from '../bench/server.mjs';
+import { Peer, ourNodeArgs } from '../bench/server.mjs';
 import { manyDocuments } from '../bench/generate.mjs';
 import { summary } from '../bench/stats.mjs';
 
@@ -47,8 +49,9 @@ function cpuOf(pid) {
   return { main: ranMs(pid), all };
 }
 
-async function measure(serverJs, round) {
-  const nodeArgs = values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`, `--cpu-prof-name=${path.basename(path.dirname(path.resolve(serverJs)))}-${round}.cpuprofile`] : [];
+async function measure(server, round) {
+  const [serverJs, ...flags] = server.split('@');
+  const nodeArgs = [...ourNodeArgs(path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')), ...flags, ...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`, `--cpu-prof-name=${path.basename(path.dirname(path.resolve(serverJs)))}-${round}.cpuprofile`] : [])];
   const peer = new Peer(path.resolve(serverJs), { mcroutes: {} }, nodeArgs);
   await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: {} });
   peer.notify('initialized', {});

@@ -1,4 +1,5 @@
 /** VS Code glue: start the language client and register the commands. */
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CrashHandler } from './crashes';
@@ -10,6 +11,7 @@ import { PreviewLanguage } from './previewLanguage';
 import { registerConvert } from './convert';
 import { HANDLED_NOTIFICATIONS, registerSettingsStatus, type AssumptionsStatusView } from './settingsStatus';
 import { runRouteWizard } from './wizard';
+import { serverNodeFlags } from '../../server/src/serverProcess';
 
 export const CLIENT_ID = 'mcroutes';
 export const DISPLAY_NAME = 'MachineConfig Routes';
@@ -33,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mcrout
   const crashes = new CrashHandler();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags(os.availableParallelism(), process.versions.electron !== undefined) } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // Settings: the server pulls `mcroutes` with workspace/configuration and registers
