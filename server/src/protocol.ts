@@ -100,6 +100,8 @@ export interface ServerInfoResult {
   version: string;
   /** `process.version` of the Node running the server. */
   node: string;
+  /** The node flags the server's process was started with (`process.execArgv`; server/src/serverProcess.ts). */
+  execArgv: string[];
   /** CPU time the server process has used so far (user + system, all its threads), in microseconds. */
   cpuMicros: number;
   /** How long the server's event loop has been busy so far (not waiting for messages), in milliseconds. */

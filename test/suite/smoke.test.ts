@@ -1,7 +1,9 @@
 // Smoke test in a real VS Code: the extension is there, a MachineConfig YAML document
 // activates it, and its commands are registered.
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { serverNodeFlags } from '../../server/src/serverProcess';
 
 const EXTENSION_ID = 'mcroutes.mcroutes';
 const COMMANDS = ['mcroutes.newRoute', 'mcroutes.previewUnit', 'mcroutes.restartServer'];
@@ -24,6 +26,16 @@ describe('smoke', () => {
     assert.ok(ext);
     await ext.activate();
     assert.equal(ext.isActive, true);
+  });
+
+  it('starts the server with the node flags for this machine (one V8 worker fewer than the cores)', async () => {
+    const ext = vscode.extensions.getExtension<{ client: { sendRequest<R>(method: string): Promise<R> } }>(EXTENSION_ID);
+    assert.ok(ext);
+    const api = await ext.activate();
+    const { execArgv } = await api.client.sendRequest<{ execArgv: string[] }>('mcroutes/serverInfo');
+    const expected = serverNodeFlags(os.availableParallelism(), process.versions.electron !== undefined);
+    // On the CI machines (two cores, the extension host under node) that is --v8-pool-size=1.
+    assert.deepEqual(execArgv.filter((flag) => flag.startsWith('--v8-pool-size')), expected);
   });
 
   it('registers its commands', async () => {

@@ -1,5 +1,5 @@
 /**
- * `mcroutes/serverInfo`: which server process answers (its pid, version, Node), for the
+ * `mcroutes/serverInfo`: which server process answers (its pid, version, Node and its flags), for the
  * client's restart handling and its tests, and what it has cost (CPU time, busy time, peak memory),
  * which `npm run bench` reads around a keystroke; `mcroutes/ruleIds`, the catalogue's rule ids for
  * the client's "Show Rule Documentation" pick. And, for tests only, `mcroutes/debug/gc`: a
@@ -21,6 +21,7 @@ export function registerServerInfoRequests(connection: Connection, version: stri
       pid: process.pid,
       version,
       node: process.version,
+      execArgv: [...process.execArgv],
       cpuMicros: user + system,
       busyMs: performance.eventLoopUtilization().active,
       // maxRSS is in kilobytes.
