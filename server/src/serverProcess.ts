@@ -13,9 +13,9 @@ const NODE_DEFAULT_V8_POOL_SIZE = 4;
  * threads took the analysing thread's core for a third of a 500-document open; leaving it a
  * core of its own made that open 15% faster (docs/performance.md). More workers than node's
  * default are never asked for. Under Electron (VS Code's desktop app runs the server with its
- * own executable as node) nothing is given: Electron makes V8's platform itself rather than
- * node's, so the flag would at best do nothing there. Under node (VS Code's remote server,
- * code-server) it applies.
+ * own executable as node) nothing is given: Electron sets up V8's platform itself, not node's
+ * (electron/electron#20416), and the flag is untested there. Under node (VS Code's remote
+ * server, code-server) it applies; the extension tests check it.
  */
 export function serverNodeFlags(cores: number, underElectron: boolean): string[] {
   if (underElectron) return [];
