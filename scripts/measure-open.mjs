@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Peer, ourNodeArgs } from '../bench/server.mjs';
 import { manyDocuments } from '../bench/generate.mjs';
@@ -26,6 +27,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { rounds: { type: 'string', default: '5' }, prof: { type: 'string' } },
 });
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const servers = positionals.length > 0 ? positionals : ['dist/server.js'];
 const text = manyDocuments(500);
 const uri = 'file:///bench/compared.yaml';
@@ -51,7 +53,7 @@ function cpuOf(pid) {
 
 async function measure(server, round) {
   const [serverJs, ...flags] = server.split('@');
-  const nodeArgs = [...ourNodeArgs(path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')), ...flags, ...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`, `--cpu-prof-name=${path.basename(path.dirname(path.resolve(serverJs)))}-${round}.cpuprofile`] : [])];
+  const nodeArgs = [...ourNodeArgs(ROOT), ...flags, ...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`, `--cpu-prof-name=${path.basename(path.dirname(path.resolve(serverJs)))}-${round}.cpuprofile`] : [])];
   const peer = new Peer(path.resolve(serverJs), { mcroutes: {} }, nodeArgs);
   await peer.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions: {} });
   peer.notify('initialized', {});

@@ -561,8 +561,6 @@ const PART_WORDS: Record<PartKind, string> = { unit: 'unit', dropin: 'drop-in', 
 function overridden(group: MergeGroup, parts: readonly PoolPart[], mine: Mine, report: Report): void {
   const where = group.declared || group.name === 'worker' || group.name === 'master' ? `pool ${group.name}` : `role ${group.name}`;
   for (const part of parts) {
-    // One writer overrides nobody.
-    if (part.writers.length < 2) continue;
     for (const field of ['contents', 'enabled', 'mask'] as const) {
       const writers = part.writers.filter((w) => (field === 'contents' ? w.contents : w[field] !== undefined));
       for (let i = 0; i < writers.length - 1; i++) {

@@ -1,4 +1,4 @@
-import { EmbeddedText, EmbeddedTextBuilder } from '../text/embeddedText';
+import { EmbeddedText, EmbeddedTextBuilder, isWhitespaceAt } from '../text/embeddedText';
 
 export interface ExecCommand {
   /** Prefix characters such as `-` (ignore failure) or `+` (full privileges). */
@@ -24,20 +24,20 @@ const C_ESCAPES: Record<string, string> = {
 export function splitExecCommand(value: EmbeddedText): ExecCommand {
   const text = value.value;
   let at = 0;
-  while (at < text.length && isSpace(text[at])) at++;
+  while (at < text.length && isWhitespaceAt(text, at)) at++;
   const prefixStart = at;
   while (at < text.length && PREFIX_CHARS.includes(text[at])) at++;
   const prefixes = text.slice(prefixStart, at);
 
   const argv: EmbeddedText[] = [];
   while (at < text.length) {
-    while (at < text.length && isSpace(text[at])) at++;
+    while (at < text.length && isWhitespaceAt(text, at)) at++;
     if (at >= text.length) break;
     const wordStart = at;
     // Most words are written as they are meant (no quotes, no escapes): such a word is a
     // slice of the line. Only a word with quotes or escapes is built, run by run.
-    while (at < text.length && !isSpace(text[at]) && !isSpecial(text[at])) at++;
-    if (at >= text.length || isSpace(text[at])) {
+    while (at < text.length && !isWhitespaceAt(text, at) && !isSpecial(text[at])) at++;
+    if (at >= text.length || isWhitespaceAt(text, at)) {
       argv.push(value.slice(wordStart, at));
       continue;
     }
@@ -77,7 +77,7 @@ function splitQuotedWord(value: EmbeddedText, wordStart: number, at: number): { 
         continue;
       }
     } else {
-      if (isSpace(ch)) break;
+      if (isWhitespaceAt(text, at)) break;
       if (ch === '"' || ch === "'") {
         word.copy(value, runStart, at);
         quote = ch;
@@ -105,10 +105,4 @@ function splitQuotedWord(value: EmbeddedText, wordStart: number, at: number): { 
 /** A character that makes a word more than a slice of the line: a quote, or a backslash that escapes. */
 function isSpecial(ch: string): boolean {
   return ch === '"' || ch === "'" || ch === '\\';
-}
-
-/** `\s` (the whitespace of JavaScript's regular expressions), ASCII answered without one. */
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(ch);
 }

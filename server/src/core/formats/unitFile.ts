@@ -1,4 +1,5 @@
-import { EmbeddedText, EmbeddedTextBuilder } from '../text/embeddedText';
+import { BACKSLASH, CR, HASH, OPEN_BRACKET, SEMICOLON } from '../text/charCodes';
+import { EmbeddedText, EmbeddedTextBuilder, isTrimmedSpace, isWhitespaceAt } from '../text/embeddedText';
 import { quoted } from '../text/quote';
 
 export interface UnitDirective {
@@ -97,11 +98,6 @@ export function parseUnitFile(text: EmbeddedText): UnitFile {
   return { sections, errors };
 }
 
-const HASH = 35;
-const SEMICOLON = 59;
-const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
-
 /** The lines of a unit text (split at `\n`, a `\r` before it dropped), by their offsets in its value. */
 class UnitLines {
   /** Where each line starts in the value. */
@@ -134,17 +130,10 @@ class UnitLines {
   trimmed(i: number): { from: number; to: number } {
     let { from, to } = this.bounds(i);
     const value = this.text.value;
-    while (from < to && isSpace(value.charCodeAt(from))) from++;
-    while (to > from && isSpace(value.charCodeAt(to - 1))) to--;
+    while (from < to && isTrimmedSpace(value.charCodeAt(from))) from++;
+    while (to > from && isTrimmedSpace(value.charCodeAt(to - 1))) to--;
     return { from, to };
   }
-}
-
-const CR = 13;
-
-/** Whitespace to EmbeddedText.trim. */
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Every directive named `key` in `section` (case-sensitive, as systemd reads them). */
@@ -170,18 +159,10 @@ export function valueHasWord(directive: UnitDirective, word: string): boolean {
   if (word.length === 0) return false;
   for (let at = value.indexOf(word); at >= 0; at = value.indexOf(word, at + 1)) {
     const end = at + word.length;
-    if ((at === 0 || isWordBreak(value, at - 1)) && (end === value.length || isWordBreak(value, end))) return true;
+    if ((at === 0 || isWhitespaceAt(value, at - 1)) && (end === value.length || isWhitespaceAt(value, end))) return true;
   }
   return false;
 }
-
-/** Whether value[at] separates words for EmbeddedText.words (`\s`). */
-function isWordBreak(value: string, at: number): boolean {
-  const c = value.charCodeAt(at);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(value[at]);
-}
-
-const WHITESPACE = /\s/;
 
 function joinContinuations(pieces: EmbeddedText[]): EmbeddedText {
   if (pieces.length === 1) return pieces[0];

@@ -137,8 +137,8 @@ export class EmbeddedText {
   trim(): EmbeddedText {
     let from = 0;
     let to = this.value.length;
-    while (from < to && isSpace(this.value.charCodeAt(from))) from++;
-    while (to > from && isSpace(this.value.charCodeAt(to - 1))) to--;
+    while (from < to && isTrimmedSpace(this.value.charCodeAt(from))) from++;
+    while (to > from && isTrimmedSpace(this.value.charCodeAt(to - 1))) to--;
     return this.slice(from, to);
   }
 
@@ -162,10 +162,10 @@ export class EmbeddedText {
     const value = this.value;
     let at = 0;
     for (;;) {
-      while (at < value.length && isWhitespace(value, at)) at++;
+      while (at < value.length && isWhitespaceAt(value, at)) at++;
       if (at >= value.length) return words;
       const start = at;
-      while (at < value.length && !isWhitespace(value, at)) at++;
+      while (at < value.length && !isWhitespaceAt(value, at)) at++;
       words.push(this.slice(start, at));
     }
   }
@@ -340,12 +340,13 @@ function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : n;
 }
 
-function isSpace(c: number): boolean {
+/** Whitespace to trim(): space, tab, newline, carriage return. */
+export function isTrimmedSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-/** Whether value[at] is whitespace to a regular expression (`\s`): ASCII answered without one. */
-function isWhitespace(value: string, at: number): boolean {
+/** Whether value[at] is whitespace to a regular expression (`\s`), as words() splits: ASCII answered without one. */
+export function isWhitespaceAt(value: string, at: number): boolean {
   const c = value.charCodeAt(at);
   return c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(value[at]);
 }

@@ -12,6 +12,7 @@
 import { isAlias, isCollection, isPair, isScalar, visit, type Node } from 'yaml';
 import type { Problem } from './problem';
 import type { YamlDocument } from './yamlDocuments';
+import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DASH, DOUBLE_QUOTE, GREATER, HASH, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE, SPACE, TAB } from './charCodes';
 
 export const LIMITS = {
   /** A YAML document (the text between `---` lines) longer than this is not parsed. */
@@ -358,22 +359,6 @@ function hasBlockIndicator(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
-const COMMA = 44;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const PIPE = 124;
-const GREATER = 62;
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
